@@ -1,0 +1,86 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// bmcFlags are the flags every command that talks to a BMC directly shares
+// (CLI.md, "Common flags for talking to a BMC directly"). The password never
+// comes from a flag: only from --password-file or VIGIL_BMC_PASSWORD.
+type bmcFlags struct {
+	ipmi         string
+	redfish      string
+	insecure     bool
+	user         string
+	passwordFile string
+	system       string
+	timeout      time.Duration
+	cipherSuite  int
+}
+
+// passwordEnv names the environment variable that may hold the BMC password.
+const passwordEnv = "VIGIL_BMC_PASSWORD"
+
+func (b *bmcFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&b.ipmi, "ipmi", "", "BMC `HOST[:PORT]` over IPMI 2.0 lanplus (default port 623)")
+	fs.StringVar(&b.redfish, "redfish", "", "BMC Redfish `URL` (https by default)")
+	fs.BoolVar(&b.insecure, "insecure", false, "Redfish: skip TLS certificate verification")
+	fs.StringVar(&b.user, "user", "", "BMC user `NAME`")
+	fs.StringVar(&b.passwordFile, "password-file", "", "`FILE` holding the BMC password (or set "+passwordEnv+")")
+	fs.StringVar(&b.system, "system", "", "Redfish ComputerSystem `ID` (optional when the BMC has one)")
+	fs.DurationVar(&b.timeout, "timeout", 10*time.Second, "deadline for the whole operation")
+	fs.IntVar(&b.cipherSuite, "cipher-suite", -1, "IPMI cipher suite `N` (default: strongest both sides support)")
+}
+
+// check validates the flag combination without touching the network.
+func (b *bmcFlags) check() error {
+	switch {
+	case b.ipmi == "" && b.redfish == "":
+		return usagef("one of --ipmi or --redfish is required")
+	case b.ipmi != "" && b.redfish != "":
+		return usagef("--ipmi and --redfish are exclusive")
+	case b.user == "":
+		return usagef("--user is required")
+	case b.timeout <= 0:
+		return usagef("--timeout must be positive, got %v", b.timeout)
+	case b.ipmi != "" && b.insecure:
+		return usagef("--insecure applies to --redfish only")
+	case b.redfish != "" && b.cipherSuite >= 0:
+		return usagef("--cipher-suite applies to --ipmi only")
+	case b.cipherSuite > 17:
+		return usagef("--cipher-suite %d: IPMI cipher suites are 0 to 17", b.cipherSuite)
+	}
+	return nil
+}
+
+// target names the BMC for output: "ipmi:HOST:PORT" or the Redfish URL.
+func (b *bmcFlags) target() string {
+	if b.ipmi != "" {
+		return b.ipmi
+	}
+	return b.redfish
+}
+
+// password reads the BMC password from --password-file, else from the
+// environment. Errors name the file, never its content.
+func (b *bmcFlags) password(e *env) (string, error) {
+	if b.passwordFile != "" {
+		raw, err := os.ReadFile(b.passwordFile)
+		if err != nil {
+			return "", fmt.Errorf("password file: %w", err)
+		}
+		pw := strings.TrimRight(string(raw), "\r\n")
+		if pw == "" {
+			return "", fmt.Errorf("password file %s is empty", b.passwordFile)
+		}
+		return pw, nil
+	}
+	if pw := e.getenv(passwordEnv); pw != "" {
+		return pw, nil
+	}
+	return "", usagef("no BMC password: give --password-file FILE or set %s", passwordEnv)
+}

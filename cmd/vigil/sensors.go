@@ -1,0 +1,10 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+func runSensors(ctx context.Context, e *env, args []string) error {
+	return errors.New("not implemented yet")
+}
