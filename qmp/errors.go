@@ -1,0 +1,62 @@
+package qmp
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is an error QEMU answered a command with. It keeps QMP's error class
+// (GenericError, CommandNotFound, DeviceNotActive, DeviceNotFound,
+// KVMMissingCap) and the human description, so callers can tell "no such
+// command" from "the command failed":
+//
+//	var qe *qmp.Error
+//	if errors.As(err, &qe) && qe.Class == qmp.ClassCommandNotFound { … }
+type Error struct {
+	Command string // the command that failed
+	Class   string // QMP error class
+	Desc    string // QEMU's description
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("qmp %s: %s: %s", e.Command, e.Class, e.Desc)
+}
+
+// QMP error classes (qapi/error.json).
+const (
+	ClassGenericError    = "GenericError"
+	ClassCommandNotFound = "CommandNotFound"
+	ClassDeviceNotActive = "DeviceNotActive"
+	ClassDeviceNotFound  = "DeviceNotFound"
+	ClassKVMMissingCap   = "KVMMissingCap"
+)
+
+// Sentinel errors; match them with errors.Is.
+var (
+	// ErrClosed: the monitor connection is gone (QEMU exited, the socket
+	// was closed, or Close was called) before a reply arrived.
+	ErrClosed = errors.New("qmp: monitor connection closed")
+	// ErrProtocol: QEMU sent something that is not QMP.
+	ErrProtocol = errors.New("qmp: protocol error")
+	// ErrReplyTooLarge: one QMP message exceeded the client's MaxMessage.
+	ErrReplyTooLarge = errors.New("qmp: message larger than the limit")
+	// ErrNotRunning: the VM's QEMU process is not running.
+	ErrNotRunning = errors.New("qmp: QEMU process not running")
+	// ErrAlreadyRunning: a QEMU process of this VM already runs (adopt it
+	// instead of starting a second copy).
+	ErrAlreadyRunning = errors.New("qmp: QEMU process of this VM already running")
+	// ErrInvalidSpec: a VM spec or migration option failed validation.
+	ErrInvalidSpec = errors.New("qmp: invalid spec")
+	// ErrMigrationStalled: no migration progress within the stall timeout.
+	ErrMigrationStalled = errors.New("qmp: migration stalled")
+	// ErrMigrationNotConverging: the guest dirties memory faster than the
+	// link carries it and no allowed escalation is left.
+	ErrMigrationNotConverging = errors.New("qmp: migration not converging")
+	// ErrMigrationFailed: QEMU reported the migration failed.
+	ErrMigrationFailed = errors.New("qmp: migration failed")
+	// ErrMigrationCancelled: the migration was cancelled (by the caller's
+	// context or by a hook's error); the VM runs on the source.
+	ErrMigrationCancelled = errors.New("qmp: migration cancelled")
+	// ErrVerify: the post-migration check on the destination failed.
+	ErrVerify = errors.New("qmp: post-migration verification failed")
+)
