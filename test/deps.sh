@@ -9,6 +9,7 @@ packages=(
 	fence-agents
 	iproute2 nftables iptables
 	busybox-static cpio kmod
+	gcc             # test/lab/guest: -m32 -ffreestanding build, no multilib needed
 )
 
 missing=()
