@@ -1,0 +1,20 @@
+package netfabric
+
+import "errors"
+
+// Sentinel errors. Match them with errors.Is; the wrapping error says which
+// object and which key of the file.
+var (
+	// ErrInvalidFabric: the fabric file was refused (a *ConfigError).
+	ErrInvalidFabric = errors.New("invalid fabric")
+	// ErrNotOwned: the file names an interface that exists on the host but
+	// is not vigil's (no "vigil:" alias), or would enslave such a port.
+	// Nothing was changed.
+	ErrNotOwned = errors.New("interface exists and is not owned by vigil")
+	// ErrMissingUplink: an uplink named by the file does not exist.
+	ErrMissingUplink = errors.New("uplink does not exist")
+	// ErrUnknownVM: a migration hook named a VM with no NICs declared.
+	ErrUnknownVM = errors.New("VM has no NICs in the fabric")
+	// ErrClosed: the Host was closed.
+	ErrClosed = errors.New("netfabric host closed")
+)

@@ -1,0 +1,66 @@
+package netfabric
+
+import (
+	"context"
+	"fmt"
+)
+
+// Hooks are what a live migration calls around the switchover so that a
+// VM's network follows it. The qmp migration engine calls, in order:
+//
+//  1. PrepareTarget(ctx, vm) before starting the migration: the VM's taps
+//     exist on the target host, on their bridges and VLANs (QEMU on the
+//     target opens them with -netdev tap,ifname=NAME,script=no).
+//  2. after the switchover, QMP `announce-self` on the target QEMU, so the
+//     physical network (and the VXLAN peers' bridges) learn where the MACs
+//     went;
+//  3. AfterSwitchover(ctx, vm): the source's taps are removed.
+//
+// A failed or cancelled migration calls AbortTarget instead of 3, which
+// removes the taps prepared on the target.
+type Hooks interface {
+	PrepareTarget(ctx context.Context, vm string) error
+	AfterSwitchover(ctx context.Context, vm string) error
+	AbortTarget(ctx context.Context, vm string) error
+}
+
+// Migration is Hooks for two Hosts this process can reach (one machine
+// with a namespace per host, as in the lab; the agent wraps the remote
+// side's PlugVM/UnplugVM in its own RPC the same way).
+type Migration struct {
+	Source, Target *Host
+}
+
+// NewMigration returns the hooks for moving VMs from source to target.
+func NewMigration(source, target *Host) *Migration { return &Migration{Source: source, Target: target} }
+
+// PrepareTarget copies vm's taps from the source's fabric to the target's
+// and applies them there.
+func (m *Migration) PrepareTarget(ctx context.Context, vm string) error {
+	taps := m.Source.VMTaps(vm)
+	if len(taps) == 0 {
+		return fmt.Errorf("prepare target for %s: %w", vm, ErrUnknownVM)
+	}
+	if err := m.Target.PlugVM(ctx, taps); err != nil {
+		return fmt.Errorf("prepare target for %s: %w", vm, err)
+	}
+	return nil
+}
+
+// AfterSwitchover removes vm's taps from the source.
+func (m *Migration) AfterSwitchover(ctx context.Context, vm string) error {
+	if err := m.Source.UnplugVM(ctx, vm); err != nil {
+		return fmt.Errorf("remove source taps of %s: %w", vm, err)
+	}
+	return nil
+}
+
+// AbortTarget removes vm's taps from the target after a failed migration.
+func (m *Migration) AbortTarget(ctx context.Context, vm string) error {
+	if err := m.Target.UnplugVM(ctx, vm); err != nil {
+		return fmt.Errorf("abort target for %s: %w", vm, err)
+	}
+	return nil
+}
+
+var _ Hooks = (*Migration)(nil)
