@@ -1,5 +1,25 @@
 // Package fencing powers a failed peer off through its BMC and confirms that
 // it is off before any of its VMs may run elsewhere. It owns the Fencer
 // interface, fence levels, the guards against self- and mass fencing, and the
-// hardware watchdog used for self-fencing.
+// fence records.
+//
+// Core types: Fencer (one BMC's power control, implemented by fencing/ipmi
+// and fencing/redfish, faked by fencing/fencingtest), Do (one action with
+// confirmation: off returns only once the BMC reads the power back off, or
+// fails with ErrNotConfirmed and the last state seen), and Manager (a host's
+// ordered fence levels, each with its own timeout, retries and backoff).
+//
+// Guards, checked before anything reaches a BMC: a Manager never fences its
+// own host or any level whose BMC is one of its own (ErrSelfFence), and never
+// more than Config.MaxShare of the cluster within Config.Window
+// (ErrMassFence: many hosts "failing" at once means the network failed).
+// Errors that retrying cannot fix (ErrAuth, ErrPrivilege, ErrUnsupported) end
+// a level at once, so a wrong password never locks an account out.
+//
+// Records: every Manager.Fence writes a fence intent to the store before the
+// first command and closes it afterwards, and stores a store.FenceRecord
+// with every attempt's level, driver, target, timing, power read back and
+// error.
+//
+// Self-fencing (the host that loses quorum) is fencing/watchdog.
 package fencing

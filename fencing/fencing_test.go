@@ -1,0 +1,225 @@
+package fencing_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/fencing"
+	"github.com/vigil-ha/vigil/fencing/fencingtest"
+	"github.com/vigil-ha/vigil/store"
+	"github.com/vigil-ha/vigil/store/storetest"
+)
+
+func TestDoConfirmsOffAfterDelay(t *testing.T) {
+	f := fencingtest.NewFake("bmc-b")
+	f.Delay = 300 * time.Millisecond // reads "on" for a while after off, like ipmi_sim
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	res, err := fencing.Do(ctx, f, fencing.ActionOff, fencing.Confirm{})
+	if err != nil || !res.Confirmed || res.Power != fencing.PowerOff {
+		t.Fatalf("Do(off) = %+v, %v; want confirmed off", res, err)
+	}
+	if res.Elapsed < 300*time.Millisecond || res.Polls < 2 {
+		t.Fatalf("Do(off) confirmed after %v and %d polls; the power read on for 300ms", res.Elapsed, res.Polls)
+	}
+	if f.Count("set off") != 1 {
+		t.Fatalf("calls %q: want exactly one off command", f.Calls())
+	}
+}
+
+func TestDoFailsWithLastStateWhenNotConfirmed(t *testing.T) {
+	f := fencingtest.NewFake("bmc-b")
+	f.Stuck = true
+	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	res, err := fencing.Do(ctx, f, fencing.ActionOff, fencing.Confirm{})
+	if !errors.Is(err, fencing.ErrNotConfirmed) || res.Confirmed || res.Power != fencing.PowerOn {
+		t.Fatalf("Do(off) on a stuck BMC = %+v, %v; want ErrNotConfirmed with power on", res, err)
+	}
+	if !strings.Contains(err.Error(), "still reads on") {
+		t.Fatalf("error %q does not say the last state", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("Do(off) took %v with a 400ms deadline", d)
+	}
+}
+
+func TestDoStatusCycleAndRefusals(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	f := fencingtest.NewFake("bmc-b")
+	res, err := fencing.Do(ctx, f, fencing.ActionStatus, fencing.Confirm{})
+	if err != nil || res.Power != fencing.PowerOn || !res.Confirmed || f.Count("set off")+f.Count("set on") != 0 {
+		t.Fatalf("Do(status) = %+v, %v (calls %q); want on, read only", res, err, f.Calls())
+	}
+	f.Delay = 100 * time.Millisecond
+	res, err = fencing.Do(ctx, f, fencing.ActionCycle, fencing.Confirm{})
+	if err != nil || res.Power != fencing.PowerOn || !res.Confirmed {
+		t.Fatalf("Do(cycle) = %+v, %v; want confirmed on", res, err)
+	}
+	if got := strings.Join(f.Calls(), ","); !strings.Contains(got, "set off") || strings.Index(got, "set off") > strings.Index(got, "set on") {
+		t.Fatalf("cycle calls %q: want off confirmed, then on", got)
+	}
+
+	f = fencingtest.NewFake("bmc-b")
+	f.SetErr = func(fencing.Action) error { return fmt.Errorf("ipmi: %w", fencing.ErrPrivilege) }
+	_, err = fencing.Do(ctx, f, fencing.ActionOff, fencing.Confirm{})
+	if !errors.Is(err, fencing.ErrPrivilege) || !fencing.Permanent(err) {
+		t.Fatalf("Do(off) refused for privilege = %v; want ErrPrivilege, permanent", err)
+	}
+	if _, err := fencing.ParseAction("reboot"); err == nil {
+		t.Fatal("ParseAction(reboot) accepted")
+	}
+}
+
+type cluster struct {
+	st  *store.Store
+	now time.Time
+}
+
+func newManager(t *testing.T, size int, selfBMCs ...string) (*fencing.Manager, *cluster) {
+	c := &cluster{st: storetest.Open(t, store.Options{NoSync: true}), now: time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)}
+	m, err := fencing.NewManager(fencing.Config{
+		Self: "host-a", SelfBMCs: selfBMCs, ClusterSize: func() int { return size },
+		Store: c.st, Now: func() time.Time { return c.now }, Window: 10 * time.Minute,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, c
+}
+
+func TestManagerFencesAndRecords(t *testing.T) {
+	m, c := newManager(t, 3)
+	f := fencingtest.NewFake("10.0.0.2:623")
+	f.Delay = 50 * time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	rec, err := m.Fence(ctx, fencing.HostLevels{Host: "host-b", Levels: []fencing.Level{f.Level("ipmi", 5*time.Second, 0)}}, fencing.ActionOff, "suspect 12s")
+	if err != nil || !rec.Confirmed || rec.Power != "off" || rec.Level != "ipmi" || len(rec.Attempts) != 1 {
+		t.Fatalf("Fence = %+v, %v; want confirmed off at level ipmi in one attempt", rec, err)
+	}
+	if f.IsOn() || f.Closed() != 1 {
+		t.Fatalf("fake on=%v closed=%d; want off and the session closed", f.IsOn(), f.Closed())
+	}
+	stored, _ := c.st.FencesSince(time.Time{})
+	if len(stored) != 1 || stored[0].Attempts[0].Elapsed < 50*time.Millisecond || stored[0].Attempts[0].Target != "10.0.0.2:623" {
+		t.Fatalf("stored fence records %+v; want one with the attempt's timing and target", stored)
+	}
+	if open, _ := c.st.OpenIntents(); len(open) != 0 {
+		t.Fatalf("open intents after the fence: %+v", open)
+	}
+	evs, _ := c.st.Events(0, 0)
+	if len(evs) != 1 || !strings.Contains(evs[0].Message, "fence intent") || !strings.Contains(evs[0].Message, "confirmed") {
+		t.Fatalf("audit %+v; want the closed fence intent", evs)
+	}
+}
+
+func TestManagerLevelsRetriesAndAuth(t *testing.T) {
+	m, c := newManager(t, 5)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+
+	// Level 1: wrong password. Level 2: times out twice, then works.
+	bad := fencingtest.NewFake("10.0.0.2:623")
+	bad.SetErr = func(fencing.Action) error { return fmt.Errorf("ipmi: %w", fencing.ErrAuth) }
+	var opens atomic.Int32
+	authLevel := bad.Level("ipmi", time.Second, 5)
+	authLevel.Open = func(ctx context.Context) (fencing.Fencer, error) {
+		opens.Add(1)
+		return nil, fmt.Errorf("ipmi 10.0.0.2:623: %w", fencing.ErrAuth)
+	}
+	flaky := fencingtest.NewFake("https://10.0.0.2")
+	var calls atomic.Int32
+	flaky.SetErr = func(fencing.Action) error {
+		if calls.Add(1) <= 2 {
+			return fmt.Errorf("redfish: %w", fencing.ErrUnreachable)
+		}
+		return nil
+	}
+	rec, err := m.Fence(ctx, fencing.HostLevels{Host: "host-b", Levels: []fencing.Level{authLevel, flaky.Level("redfish", time.Second, 3)}}, fencing.ActionOff, "test")
+	if err != nil || !rec.Confirmed || rec.Level != "redfish" {
+		t.Fatalf("Fence = %+v, %v; want confirmed through redfish", rec, err)
+	}
+	if opens.Load() != 1 {
+		t.Fatalf("the wrong-password level was tried %d times; auth failures must not be retried", opens.Load())
+	}
+	if len(rec.Attempts) != 4 || !strings.Contains(rec.Attempts[0].Error, "authentication failed") {
+		t.Fatalf("attempts %+v; want 1 auth failure + 2 unreachable + 1 success", rec.Attempts)
+	}
+
+	// Every level failing: not confirmed, error names each level, record kept.
+	stuck := fencingtest.NewFake("10.0.0.3:623")
+	stuck.Stuck = true
+	rec, err = m.Fence(ctx, fencing.HostLevels{Host: "host-c", Levels: []fencing.Level{stuck.Level("ipmi", 300*time.Millisecond, 1)}}, fencing.ActionOff, "test")
+	if !errors.Is(err, fencing.ErrNotConfirmed) || rec.Confirmed || rec.Power != "on" || len(rec.Attempts) != 2 {
+		t.Fatalf("Fence(stuck) = %+v, %v; want not confirmed, power on, 2 attempts", rec, err)
+	}
+	stored, _ := c.st.FencesSince(time.Time{})
+	if len(stored) != 2 || stored[1].Confirmed || stored[1].Error == "" {
+		t.Fatalf("stored %+v; want the failed fence recorded with its error", stored)
+	}
+}
+
+func TestManagerGuards(t *testing.T) {
+	m, c := newManager(t, 4, "10.0.0.1:623")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	own := fencingtest.NewFake("https://10.0.0.1/redfish/v1")
+	if _, err := m.Fence(ctx, fencing.HostLevels{Host: "host-a", Levels: []fencing.Level{own.Level("ipmi", time.Second, 0)}}, fencing.ActionOff, ""); !errors.Is(err, fencing.ErrSelfFence) {
+		t.Fatalf("fencing host-a (self) = %v, want ErrSelfFence", err)
+	}
+	if _, err := m.Fence(ctx, fencing.HostLevels{Host: "host-x", Levels: []fencing.Level{own.Level("redfish", time.Second, 0)}}, fencing.ActionOff, ""); !errors.Is(err, fencing.ErrSelfFence) {
+		t.Fatalf("fencing through own BMC (another name) = %v, want ErrSelfFence", err)
+	}
+	if len(own.Calls()) != 0 {
+		t.Fatalf("own BMC was called: %q", own.Calls())
+	}
+
+	// Cluster of 4, share 0.5: two hosts in the window, not a third.
+	for _, h := range []string{"host-b", "host-c"} {
+		f := fencingtest.NewFake(h)
+		if _, err := m.Fence(ctx, fencing.HostLevels{Host: h, Levels: []fencing.Level{f.Level("ipmi", time.Second, 0)}}, fencing.ActionOff, ""); err != nil {
+			t.Fatalf("fence %s: %v", h, err)
+		}
+	}
+	third := fencingtest.NewFake("host-d")
+	_, err := m.Fence(ctx, fencing.HostLevels{Host: "host-d", Levels: []fencing.Level{third.Level("ipmi", time.Second, 0)}}, fencing.ActionOff, "")
+	if !errors.Is(err, fencing.ErrMassFence) || len(third.Calls()) != 0 {
+		t.Fatalf("third fence in the window = %v (calls %q); want ErrMassFence before any call", err, third.Calls())
+	}
+	// Fencing the same host again and powering on stay allowed.
+	again := fencingtest.NewFake("host-b")
+	if _, err := m.Fence(ctx, fencing.HostLevels{Host: "host-b", Levels: []fencing.Level{again.Level("ipmi", time.Second, 0)}}, fencing.ActionOn, ""); err != nil {
+		t.Fatalf("power host-b back on: %v", err)
+	}
+	// After the window, fencing is possible again.
+	c.now = c.now.Add(11 * time.Minute)
+	if _, err := m.Fence(ctx, fencing.HostLevels{Host: "host-d", Levels: []fencing.Level{third.Level("ipmi", time.Second, 0)}}, fencing.ActionOff, ""); err != nil {
+		t.Fatalf("fence after the window: %v", err)
+	}
+}
+
+func TestSameBMC(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"10.0.0.1:623", "10.0.0.1", true},
+		{"10.0.0.1:623", "https://10.0.0.1/redfish/v1", true},
+		{"ipmi:BMC-A.example:623", "bmc-a.example", true},
+		{"[fd00::1]:623", "https://[fd00::1]:8443", true},
+		{"10.0.0.1", "10.0.0.10", false},
+		{"", "", false},
+	} {
+		if got := fencing.SameBMC(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameBMC(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
