@@ -1,4 +1,26 @@
 // Package health predicts hardware failure: it turns histories of sensor
-// readings and events into a risk level and an expected time to failure per
-// component, using thresholds with hysteresis, trends, rates and combinations.
+// readings and events into a risk level (none, low, high, imminent) and an
+// expected time to failure per component.
+//
+// The core type is Predictor: Update takes one sensors.Poll, appends every
+// value (and every asserted event, as a sample of 1) to a History, and
+// returns a Verdict. Rules:
+//   - thresholds: warning is low risk, critical high; a worse status from a
+//     value needs two consecutive polls (one glitched reading is not a
+//     failure) and clears only with hysteresis (2 °C, 150 RPM or 3 %, 2 %);
+//   - trends: a Theil-Sen line over Config.Window heading to a critical
+//     threshold gives an ETA (imminent within 10 min, high within 1 h, low
+//     within 12 h); it must explain 5 standard errors of change and is never
+//     extrapolated beyond 4x the history behind it;
+//   - rates: correctable ECC per DIMM per hour (SEL events or EDAC
+//     counters), repeated predictive-failure / redundancy-lost events,
+//     uncorrectable errors, IERR and thermal trips (imminent);
+//   - combinations: one failed fan or PSU of a redundant set is low (a
+//     warning: replace it), two are imminent, a failed fan while a
+//     temperature rises is imminent.
+//
+// History is an interface; *store.Store implements it with bbolt rings so
+// a restarted agent keeps its trends, MemHistory is the in-memory one.
+// Caveat: event rings are rediscovered after a restart only when the
+// History also implements KeyLister.
 package health

@@ -1,0 +1,409 @@
+package health
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/sensors"
+	"github.com/vigil-ha/vigil/store"
+)
+
+// host is a synthetic server: two fans, CPU and inlet temperatures, 12 V,
+// two PSUs and a DIMM ECC sensor, polled every step. Each trace changes some
+// of its signals over time.
+type host struct {
+	rng     *rand.Rand
+	t0      time.Time
+	fan     [2]func(min float64) float64
+	cpu     func(min float64) float64
+	inlet   func(min float64) float64
+	volt    func(min float64) float64
+	psu     [2]func(min float64) []string
+	ecc     func(min float64) []sensors.Event // events logged in this step
+	glitchP float64                          // chance per reading of a glitched value
+}
+
+func newHost(seed uint64) *host {
+	h := &host{rng: rand.New(rand.NewPCG(seed, 7)), t0: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
+	h.fan[0] = func(float64) float64 { return 5000 + h.rng.NormFloat64()*60 }
+	h.fan[1] = func(float64) float64 { return 5100 + h.rng.NormFloat64()*60 }
+	h.cpu = func(m float64) float64 { return 50 + 3*math.Sin(m/240) + h.rng.NormFloat64()*0.8 }
+	h.inlet = func(m float64) float64 { return 24 + 2*math.Sin(m/720) + h.rng.NormFloat64()*0.3 }
+	h.volt = func(float64) float64 { return 12 + h.rng.NormFloat64()*0.05 }
+	ok := func(float64) []string { return []string{"Presence detected"} }
+	h.psu = [2]func(float64) []string{ok, ok}
+	h.ecc = func(float64) []sensors.Event { return nil }
+	return h
+}
+
+func (h *host) glitch(v float64) float64 {
+	if h.glitchP > 0 && h.rng.Float64() < h.glitchP {
+		return v * h.rng.Float64() * 0.2 // a dropped-out reading
+	}
+	return v
+}
+
+func (h *host) poll(m float64) *sensors.Poll {
+	now := h.t0.Add(time.Duration(m * float64(time.Minute)))
+	fanThr := &sensors.Thresholds{LowerWarning: sensors.F(1500), LowerCritical: sensors.F(1000), LowerFatal: sensors.F(500)}
+	cpuThr := &sensors.Thresholds{UpperWarning: sensors.F(75), UpperCritical: sensors.F(85), UpperFatal: sensors.F(95)}
+	inThr := &sensors.Thresholds{UpperWarning: sensors.F(35), UpperCritical: sensors.F(40)}
+	vThr := &sensors.Thresholds{LowerCritical: sensors.F(10.8), LowerWarning: sensors.F(11.4), UpperWarning: sensors.F(12.6), UpperCritical: sensors.F(13.2)}
+	rd := func(name string, k sensors.Kind, u sensors.Unit, v float64, thr *sensors.Thresholds, red string) sensors.Reading {
+		v = h.glitch(v)
+		return sensors.Reading{Source: sensors.SourceIPMI, Component: name, Name: name, Kind: k, Unit: u, Value: &v,
+			Status: thr.Classify(v), Thresholds: thr, Time: now, Redundant: red}
+	}
+	p := &sensors.Poll{Source: sensors.SourceIPMI, Target: "trace", Time: now}
+	p.Readings = append(p.Readings,
+		rd("FAN1", sensors.KindFan, sensors.UnitRPM, h.fan[0](m), fanThr, "fans"),
+		rd("FAN2", sensors.KindFan, sensors.UnitRPM, h.fan[1](m), fanThr, "fans"),
+		rd("CPU Temp", sensors.KindTemperature, sensors.UnitCelsius, h.cpu(m), cpuThr, ""),
+		rd("Inlet Temp", sensors.KindTemperature, sensors.UnitCelsius, h.inlet(m), inThr, ""),
+		rd("12V", sensors.KindVoltage, sensors.UnitVolts, h.volt(m), vThr, ""),
+	)
+	for i, f := range h.psu {
+		states := f(m)
+		st := sensors.StatusOK
+		for _, s := range states {
+			if s != "Presence detected" {
+				st = sensors.StatusCritical
+			}
+		}
+		name := fmt.Sprintf("PSU%d Status", i+1)
+		p.Readings = append(p.Readings, sensors.Reading{Source: sensors.SourceIPMI, Component: name, Name: name,
+			Kind: sensors.KindPSU, Status: st, States: states, Time: now, Redundant: "psus"})
+	}
+	p.Readings = append(p.Readings, sensors.Reading{Source: sensors.SourceIPMI, Component: "DIMM ECC", Name: "DIMM ECC",
+		Kind: sensors.KindMemory, Status: sensors.StatusOK, Time: now})
+	for _, ev := range h.ecc(m) {
+		ev.Time = now
+		p.Events = append(p.Events, ev)
+	}
+	return p
+}
+
+// outcome is what a trace run measured.
+type outcome struct {
+	firstAlarm, firstHigh, firstImminent float64 // minutes; NaN if never
+	falseAlarms                          int     // alarm episodes before the fault onset
+	falsePolls                           int     // polls with risk > none before onset
+	final                                Verdict
+}
+
+// run polls h every step minutes from 0 to end, and measures alarms. onset
+// is when the injected fault begins (alarms before it are false).
+func run(t *testing.T, h *host, end, step, onset float64) outcome {
+	t.Helper()
+	p := New(Config{Prefix: "trace/"}, NewMemHistory(720))
+	o := outcome{firstAlarm: math.NaN(), firstHigh: math.NaN(), firstImminent: math.NaN()}
+	alarmed := false
+	for m := 0.0; m <= end; m += step {
+		v, err := p.Update(h.poll(m))
+		if err != nil {
+			t.Fatalf("Update at %v min: %v", m, err)
+		}
+		o.final = v
+		if m < onset {
+			if v.Risk != RiskNone {
+				o.falsePolls++
+				if !alarmed {
+					o.falseAlarms++
+					t.Logf("false alarm at %.1f min: %+v", m, v.Components)
+				}
+			}
+			alarmed = v.Risk != RiskNone
+			continue
+		}
+		if v.Risk.rank() >= RiskLow.rank() && math.IsNaN(o.firstAlarm) {
+			o.firstAlarm = m
+		}
+		if v.Risk.rank() >= RiskHigh.rank() && math.IsNaN(o.firstHigh) {
+			o.firstHigh = m
+		}
+		if v.Risk == RiskImminent && math.IsNaN(o.firstImminent) {
+			o.firstImminent = m
+		}
+	}
+	return o
+}
+
+func lead(fault, at float64) string {
+	if math.IsNaN(at) {
+		return "never"
+	}
+	return fmt.Sprintf("%+.1f min", fault-at)
+}
+
+func TestTraceSlowFanDecay(t *testing.T) {
+	h := newHost(1)
+	// FAN1 bearing wear: from minute 120 it loses 40 RPM a minute; it
+	// crosses its critical threshold (1000 RPM) at minute 220.
+	base := h.fan[0]
+	h.fan[0] = func(m float64) float64 {
+		v := base(m)
+		if m > 120 {
+			v -= 40 * (m - 120)
+		}
+		return math.Max(v, 0)
+	}
+	o := run(t, h, 240, 0.5, 120)
+	t.Logf("TRACE slow-fan-decay: lead time before critical crossing: first alarm %s, high %s, imminent %s; false alarms %d (%d polls)",
+		lead(220, o.firstAlarm), lead(220, o.firstHigh), lead(220, o.firstImminent), o.falseAlarms, o.falsePolls)
+	if o.falseAlarms != 0 {
+		t.Errorf("false alarms before the decay: %d", o.falseAlarms)
+	}
+	if math.IsNaN(o.firstAlarm) || o.firstAlarm > 220-30 {
+		t.Errorf("first alarm at %.1f min, want at least 30 min before the crossing at 220", o.firstAlarm)
+	}
+	if math.IsNaN(o.firstHigh) || o.firstHigh > 220 {
+		t.Errorf("risk high at %.1f min, want before the crossing at 220", o.firstHigh)
+	}
+	if c := findComp(o.final, "FAN1"); c == nil || c.Risk == RiskNone {
+		t.Errorf("final verdict %+v does not blame FAN1", o.final)
+	}
+}
+
+func TestTraceThermalRunaway(t *testing.T) {
+	h := newHost(2)
+	// From minute 60 the CPU heats up, accelerating: 85 °C at minute 120.
+	base := h.cpu
+	h.cpu = func(m float64) float64 {
+		v := base(m)
+		if m > 60 {
+			x := (m - 60) / 60
+			v += 35 * x * x
+		}
+		return v
+	}
+	o := run(t, h, 130, 0.5, 60)
+	t.Logf("TRACE thermal-runaway: lead time before 85 °C: first alarm %s, high %s, imminent %s; false alarms %d (%d polls)",
+		lead(120, o.firstAlarm), lead(120, o.firstHigh), lead(120, o.firstImminent), o.falseAlarms, o.falsePolls)
+	if o.falseAlarms != 0 {
+		t.Errorf("false alarms before the runaway: %d", o.falseAlarms)
+	}
+	if math.IsNaN(o.firstHigh) || o.firstHigh > 120-5 {
+		t.Errorf("risk high at %.1f min, want at least 5 min before 85 °C at 120", o.firstHigh)
+	}
+	if math.IsNaN(o.firstImminent) || o.firstImminent > 120 {
+		t.Errorf("imminent at %.1f min, want by minute 120", o.firstImminent)
+	}
+	c := findComp(o.final, "CPU Temp")
+	if c == nil || c.ETASeconds == nil {
+		t.Errorf("final verdict %+v has no ETA for CPU Temp", o.final)
+	}
+}
+
+func TestTracePSULoss(t *testing.T) {
+	h := newHost(3)
+	// PSU1 fails at minute 60 (redundant pair: a warning), PSU2 at 90
+	// (both gone: imminent).
+	h.psu[0] = func(m float64) []string {
+		if m >= 60 {
+			return []string{"Presence detected", "Failure detected"}
+		}
+		return []string{"Presence detected"}
+	}
+	h.psu[1] = func(m float64) []string {
+		if m >= 90 {
+			return []string{"Presence detected", "Power Supply input lost (AC/DC)"}
+		}
+		return []string{"Presence detected"}
+	}
+	var at60, at90 Verdict
+	p := New(Config{}, NewMemHistory(500))
+	false0 := 0
+	for m := 0.0; m <= 100; m += 0.5 {
+		v, err := p.Update(h.poll(m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case m < 60 && v.Risk != RiskNone:
+			false0++
+		case m == 60:
+			at60 = v
+		case m == 90:
+			at90 = v
+		}
+	}
+	t.Logf("TRACE psu-loss: detection delay 0 polls; one of two PSUs failed -> %s; both -> %s; false alarms %d",
+		at60.Risk, at90.Risk, false0)
+	if false0 != 0 {
+		t.Errorf("%d false alarms before the PSU failure", false0)
+	}
+	if at60.Risk != RiskLow {
+		t.Errorf("one failed PSU of a redundant pair: risk %s, want low (%+v)", at60.Risk, at60.Components)
+	}
+	if at90.Risk != RiskImminent {
+		t.Errorf("both PSUs failed: risk %s, want imminent (%+v)", at90.Risk, at90.Components)
+	}
+}
+
+func TestTraceECCBurst(t *testing.T) {
+	h := newHost(4)
+	// DIMM 3 logs a correctable error every 20 min from minute 60, one a
+	// minute from 150 (the burst), and an uncorrectable one at 180.
+	h.ecc = func(m float64) []sensors.Event {
+		ce := sensors.Event{Source: sensors.SourceIPMI, Component: "DIMM ECC/dimm3", Kind: sensors.KindMemory,
+			State: "Correctable ECC", Asserted: true, Severity: sensors.SeverityWarning}
+		switch {
+		case m >= 180 && m < 180.5:
+			ue := ce
+			ue.State, ue.Severity = "Uncorrectable ECC", sensors.SeverityCritical
+			return []sensors.Event{ue}
+		case m >= 150 && m < 180 && math.Mod(m, 1) == 0:
+			return []sensors.Event{ce}
+		case m >= 60 && m < 150 && math.Mod(m, 20) == 0:
+			return []sensors.Event{ce}
+		}
+		return nil
+	}
+	o := run(t, h, 185, 0.5, 60)
+	t.Logf("TRACE ecc-burst: lead time before the uncorrectable error: first alarm %s, high %s, imminent %s; false alarms %d",
+		lead(180, o.firstAlarm), lead(180, o.firstHigh), lead(180, o.firstImminent), o.falseAlarms)
+	if o.falseAlarms != 0 {
+		t.Errorf("false alarms: %d", o.falseAlarms)
+	}
+	if math.IsNaN(o.firstHigh) || o.firstHigh > 170 {
+		t.Errorf("risk high at %.1f min, want during the burst, before minute 170", o.firstHigh)
+	}
+	if o.final.Risk != RiskImminent {
+		t.Errorf("after an uncorrectable ECC: risk %s, want imminent", o.final.Risk)
+	}
+	if c := findComp(o.final, "DIMM ECC/dimm3"); c == nil {
+		t.Errorf("verdict does not name the DIMM: %+v", o.final.Components)
+	}
+}
+
+func TestTraceHealthyNoisy(t *testing.T) {
+	total := 0
+	for seed := uint64(10); seed < 13; seed++ {
+		h := newHost(seed)
+		h.glitchP = 0.002 // one dropped-out reading in 500
+		o := run(t, h, 24*60, 1, math.Inf(1))
+		t.Logf("TRACE healthy-noisy seed %d: 24 h at 1 min polls with glitches: false alarms %d (%d polls)", seed, o.falseAlarms, o.falsePolls)
+		total += o.falseAlarms
+	}
+	if total != 0 {
+		t.Errorf("healthy noisy signals raised %d false alarms", total)
+	}
+}
+
+func TestFanPlusRisingTemperatureIsImminent(t *testing.T) {
+	h := newHost(5)
+	h.fan[0] = func(m float64) float64 {
+		if m >= 30 {
+			return 300
+		}
+		return 5000
+	}
+	base := h.inlet
+	h.inlet = func(m float64) float64 {
+		if m >= 30 {
+			return base(m) + 0.3*(m-30)
+		}
+		return base(m)
+	}
+	p := New(Config{}, NewMemHistory(500))
+	var v Verdict
+	var err error
+	for m := 0.0; m <= 45; m += 0.5 {
+		if v, err = p.Update(h.poll(m)); err != nil {
+			t.Fatal(err)
+		}
+		if m == 31 && v.Risk != RiskLow {
+			t.Errorf("one fan of two failed, temperature steady: risk %s, want low (%+v)", v.Risk, v.Components)
+		}
+	}
+	if v.Risk != RiskImminent {
+		t.Errorf("failed fan plus rising temperature: risk %s, want imminent (%+v)", v.Risk, v.Components)
+	}
+}
+
+func TestHysteresis(t *testing.T) {
+	thr := &sensors.Thresholds{UpperWarning: sensors.F(75), UpperCritical: sensors.F(85)}
+	p := New(Config{}, NewMemHistory(100))
+	t0 := time.Unix(1e9, 0)
+	seq := []struct {
+		v    float64
+		want Risk
+	}{
+		{70, RiskNone}, {86, RiskNone}, {86, RiskHigh}, // confirmed on the second poll
+		{84, RiskHigh}, // within 2 °C of critical: still latched
+		{82, RiskLow},  // clear of critical, above warning
+		{74, RiskLow},  // within the margin of warning
+		{72, RiskNone},
+	}
+	for i, s := range seq {
+		v := s.v
+		r := sensors.Reading{Source: "ipmi", Component: "CPU", Name: "CPU Temp", Kind: sensors.KindTemperature,
+			Value: &v, Thresholds: thr, Status: thr.Classify(v), Time: t0.Add(time.Duration(i) * time.Hour)}
+		got, err := p.Update(&sensors.Poll{Time: r.Time, Readings: []sensors.Reading{r}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Risk != s.want {
+			t.Errorf("step %d value %v: risk %s, want %s (%+v)", i, s.v, got.Risk, s.want, got.Components)
+		}
+	}
+}
+
+func TestTheilSenRobust(t *testing.T) {
+	var ts, ys []float64
+	for i := range 50 {
+		ts = append(ts, float64(i))
+		y := 3 + 2*float64(i)
+		if i%7 == 0 {
+			y = -1000 // outliers
+		}
+		ys = append(ys, y)
+	}
+	f := TheilSen(ts, ys)
+	if math.Abs(f.Slope-2) > 1e-9 || math.Abs(f.Intercept-3) > 1e-9 {
+		t.Errorf("TheilSen = slope %v intercept %v, want 2 and 3", f.Slope, f.Intercept)
+	}
+}
+
+func findComp(v Verdict, name string) *Component {
+	for i := range v.Components {
+		if v.Components[i].Name == name {
+			return &v.Components[i]
+		}
+	}
+	return nil
+}
+
+// TestRestartKeepsTrend: with the bbolt store as History, a predictor
+// created after a restart sees the trend the previous one recorded.
+func TestRestartKeepsTrend(t *testing.T) {
+	path := t.TempDir() + "/vigil.db"
+	h := newHost(6)
+	base := h.fan[0]
+	h.fan[0] = func(m float64) float64 { return base(m) - 60*m }
+	feed := func(from, to float64) Verdict {
+		st, err := store.Open(path, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		p := New(Config{Prefix: "host-a/"}, st)
+		var v Verdict
+		for m := from; m <= to; m++ {
+			if v, err = p.Update(h.poll(m)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return v
+	}
+	feed(0, 20)
+	v := feed(21, 21) // one poll after the restart
+	c := findComp(v, "FAN1")
+	if c == nil || c.ETASeconds == nil {
+		t.Fatalf("after a restart the FAN1 trend is lost: %+v", v.Components)
+	}
+	t.Logf("after restart: FAN1 %s, ETA %.0f s", c.Risk, *c.ETASeconds)
+}
