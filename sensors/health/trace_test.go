@@ -23,7 +23,7 @@ type host struct {
 	volt    func(min float64) float64
 	psu     [2]func(min float64) []string
 	ecc     func(min float64) []sensors.Event // events logged in this step
-	glitchP float64                          // chance per reading of a glitched value
+	glitchP float64                           // chance per reading of a glitched value
 }
 
 func newHost(seed uint64) *host {

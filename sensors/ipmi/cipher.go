@@ -13,9 +13,9 @@ import (
 // Algorithm strength ranks (higher is stronger). RMCP+ algorithm numbers
 // are not ordered by strength, so each is ranked explicitly.
 var (
-	authRank  = map[uint8]int{0x00: 0, 0x02: 1, 0x01: 2, 0x03: 3}            // none, HMAC-MD5, HMAC-SHA1, HMAC-SHA256
+	authRank  = map[uint8]int{0x00: 0, 0x02: 1, 0x01: 2, 0x03: 3}          // none, HMAC-MD5, HMAC-SHA1, HMAC-SHA256
 	integRank = map[uint8]int{0x00: 0, 0x03: 1, 0x02: 2, 0x01: 3, 0x04: 4} // none, MD5-128, HMAC-MD5-128, HMAC-SHA1-96, HMAC-SHA256-128
-	cryptRank = map[uint8]int{0x00: 0, 0x03: 1, 0x02: 2, 0x01: 3}           // none, xRC4-40, xRC4-128, AES-CBC-128
+	cryptRank = map[uint8]int{0x00: 0, 0x03: 1, 0x02: 2, 0x01: 3}          // none, xRC4-40, xRC4-128, AES-CBC-128
 )
 
 // algs is one set of RMCP+ algorithms: authentication, integrity,
