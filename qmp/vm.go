@@ -191,10 +191,13 @@ func logTail(path string) string {
 func (vm *VM) attach(mon *Client) {
 	vm.mon = mon
 	events, unsub := mon.Subscribe(64)
+	watchDone := make(chan struct{})
+	vm.mu.Lock()
 	vm.stopWatch = unsub
-	vm.watchDone = make(chan struct{})
+	vm.watchDone = watchDone
+	vm.mu.Unlock()
 	go func() {
-		defer close(vm.watchDone)
+		defer close(watchDone)
 		for ev := range events {
 			switch ev.Name {
 			case "SHUTDOWN":
@@ -226,9 +229,12 @@ func (vm *VM) processExited(ps *os.ProcessState, waitErr error) {
 		}
 		// Let the event watcher see the SHUTDOWN that preceded the exit:
 		// the socket closes right after, ending the watcher.
-		if vm.watchDone != nil {
+		vm.mu.Lock()
+		wd := vm.watchDone
+		vm.mu.Unlock()
+		if wd != nil {
 			select {
-			case <-vm.watchDone:
+			case <-wd:
 			case <-time.After(2 * time.Second):
 			}
 		}

@@ -1,0 +1,759 @@
+package qmp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// MigrateOptions shape one live migration. Zero values pick the defaults
+// noted per field.
+type MigrateOptions struct {
+	// URI is what the source connects to, on the migration network:
+	// "tcp:HOST:PORT". Required.
+	URI string
+	// ListenURI is what the destination listens on (default URI).
+	ListenURI string
+	// Bandwidth is the migration link's capacity in bytes/s, set as
+	// max-bandwidth (QEMU's default is 128 MiB/s whatever the link).
+	// 0 means unlimited (the link is the limit).
+	Bandwidth int64
+	// DowntimeLimit is the pause QEMU aims for at switchover (default
+	// 50 ms; QEMU's own default is 300 ms).
+	DowntimeLimit time.Duration
+	// MaxDowntime is the VM's downtime budget: escalation may raise the
+	// limit up to it (default: DowntimeLimit, no raise).
+	MaxDowntime time.Duration
+	// AutoConverge enables QEMU's vCPU throttling when the guest dirties
+	// memory faster than the link carries it.
+	AutoConverge bool
+	// AllowPostcopy: the VM's policy allows post-copy as the last
+	// escalation. Post-copy gives up rollback: once started, a failure
+	// can no longer fall back to the source.
+	AllowPostcopy bool
+	// MultifdChannels > 0 sends RAM over that many parallel streams
+	// (slower than one stream on small hosts: LAB.md).
+	MultifdChannels int
+	// StallTimeout: no byte moved for this long means the link is cut:
+	// cancel, keep the source, kill the destination (default 10 s).
+	StallTimeout time.Duration
+	// StepTimeout is how long each escalation step gets to make the
+	// migration converge, counted from the end of the first RAM pass
+	// (default 5 s).
+	StepTimeout time.Duration
+	// PollInterval between query-migrate calls (default 100 ms; MIGRATION
+	// events wake the loop early).
+	PollInterval time.Duration
+	// CallTimeout bounds each QMP command (default 10 s).
+	CallTimeout time.Duration
+	// PreSwitchover runs while the source is paused before switchover
+	// (pause-before-switchover): make the network ready on the
+	// destination here. An error cancels the migration. It counts
+	// towards downtime: keep it short.
+	PreSwitchover func(ctx context.Context) error
+	// Progress, if set, receives a snapshot after every poll.
+	Progress func(Progress)
+	// TLS, if set, encrypts the stream with QEMU's tls-creds-x509.
+	TLS *TLS
+	// KillDestination stops a stale destination after a failure (default:
+	// `quit` on its monitor). StopSource stops the source after success
+	// (default: `quit` on its monitor).
+	KillDestination func(ctx context.Context) error
+	StopSource      func(ctx context.Context) error
+	// KeepSource leaves the paused source process after success (tests,
+	// or a caller that stops it itself).
+	KeepSource bool
+	// BlockDevices that must exist on the destination afterwards (default:
+	// those the source had).
+	BlockDevices []string
+	Logger       *slog.Logger
+}
+
+// TLS names the x509 credentials directory QEMU reads: ca-cert.pem,
+// server-cert.pem and server-key.pem (destination), client-cert.pem and
+// client-key.pem (source).
+type TLS struct {
+	Dir      string
+	Hostname string // name the destination's certificate must carry (default: URI host)
+}
+
+func (o *MigrateOptions) defaults() error {
+	if !strings.HasPrefix(o.URI, "tcp:") && !strings.HasPrefix(o.URI, "unix:") {
+		return fmt.Errorf("%w: migrate: uri %q: want tcp:HOST:PORT or unix:PATH", ErrInvalidSpec, o.URI)
+	}
+	if o.ListenURI == "" {
+		o.ListenURI = o.URI
+	}
+	if o.Bandwidth < 0 {
+		return fmt.Errorf("%w: migrate: bandwidth %d < 0", ErrInvalidSpec, o.Bandwidth)
+	}
+	if o.DowntimeLimit == 0 {
+		o.DowntimeLimit = 50 * time.Millisecond
+	}
+	if o.DowntimeLimit < time.Millisecond || o.DowntimeLimit > 2000*time.Second {
+		return fmt.Errorf("%w: migrate: downtime limit %v", ErrInvalidSpec, o.DowntimeLimit)
+	}
+	if o.MaxDowntime < o.DowntimeLimit {
+		o.MaxDowntime = o.DowntimeLimit
+	}
+	if o.MultifdChannels < 0 || o.MultifdChannels > 255 {
+		return fmt.Errorf("%w: migrate: multifd channels %d", ErrInvalidSpec, o.MultifdChannels)
+	}
+	if o.StallTimeout == 0 {
+		o.StallTimeout = 10 * time.Second
+	}
+	if o.StepTimeout == 0 {
+		o.StepTimeout = 5 * time.Second
+	}
+	if o.PollInterval == 0 {
+		o.PollInterval = 100 * time.Millisecond
+	}
+	if o.CallTimeout == 0 {
+		o.CallTimeout = 10 * time.Second
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.TLS != nil && o.TLS.Dir == "" {
+		return fmt.Errorf("%w: migrate: tls dir empty", ErrInvalidSpec)
+	}
+	return nil
+}
+
+// MigrationInfo is query-migrate's reply (the fields vigil reads).
+type MigrationInfo struct {
+	Status           string `json:"status"`
+	TotalTime        int64  `json:"total-time"`        // ms
+	Downtime         int64  `json:"downtime"`          // ms, when completed
+	ExpectedDowntime int64  `json:"expected-downtime"` // ms, while active
+	SetupTime        int64  `json:"setup-time"`        // ms
+	RAM              *struct {
+		Transferred      uint64  `json:"transferred"`
+		Remaining        uint64  `json:"remaining"`
+		Total            uint64  `json:"total"`
+		DirtyPagesRate   uint64  `json:"dirty-pages-rate"` // pages/s
+		PageSize         uint64  `json:"page-size"`
+		Mbps             float64 `json:"mbps"`
+		DirtySyncCount   uint64  `json:"dirty-sync-count"`
+		MultifdBytes     uint64  `json:"multifd-bytes"`
+		PostcopyRequests uint64  `json:"postcopy-requests"`
+	} `json:"ram"`
+	CPUThrottlePercentage int    `json:"cpu-throttle-percentage"`
+	ErrorDesc             string `json:"error-desc"`
+}
+
+// Progress is one snapshot of a running migration.
+type Progress struct {
+	Status           string
+	Elapsed          time.Duration
+	Transferred      uint64  // bytes sent so far
+	Remaining        uint64  // bytes of RAM still to send
+	Total            uint64  // guest RAM
+	DirtyRate        uint64  // bytes/s the guest dirties
+	Mbps             float64 // current throughput
+	ExpectedDowntime time.Duration
+	Throttle         int // auto-converge vCPU throttle, percent
+	Pass             uint64
+	Step             string // current escalation step ("" none yet)
+}
+
+// Result sums up a migration (CLI.md's `qmp migrate` JSON).
+type Result struct {
+	Status           string   `json:"status"` // completed, failed, cancelled
+	TotalMs          int64    `json:"total_ms"`
+	DowntimeMs       int64    `json:"downtime_ms"`
+	SetupMs          int64    `json:"setup_ms"`
+	TransferredBytes uint64   `json:"transferred_bytes"`
+	ThroughputMbps   float64  `json:"throughput_mbps"`
+	Postcopy         bool     `json:"postcopy"`
+	Steps            []string `json:"escalations,omitempty"`
+	Reason           string   `json:"reason,omitempty"`
+	WallMs           int64    `json:"wall_ms"` // from the first command to the verified end
+}
+
+// migration is the state of one Migrate call.
+type migration struct {
+	src, dst Monitor
+	o        MigrateOptions
+	log      *slog.Logger
+	start    time.Time
+	res      Result
+	downtime time.Duration // current downtime-limit
+	step     int           // escalation steps taken
+	postcopy bool
+	switched bool // migrate-continue sent
+}
+
+func eventStatus(ev Event) string {
+	var d struct {
+		Status string `json:"status"`
+	}
+	json.Unmarshal(ev.Data, &d)
+	return d.Status
+}
+
+// Migrate live-migrates the VM whose QEMU src is connected to the QEMU dst
+// started with `-incoming defer`. It sets capabilities and parameters on
+// both, follows progress, escalates when the guest outruns the link,
+// cancels on a stall, runs the pre-switchover hook, and verifies the
+// destination afterwards. On success the VM runs on the destination only
+// (the source is quit unless KeepSource). On any failure or cancel before
+// post-copy starts, the VM keeps running on the source and the
+// destination is killed: the error wraps ErrMigrationStalled,
+// ErrMigrationNotConverging, ErrMigrationFailed, ErrMigrationCancelled or
+// ErrVerify, and the Result says why.
+func Migrate(ctx context.Context, src, dst Monitor, opt MigrateOptions) (Result, error) {
+	if err := opt.defaults(); err != nil {
+		return Result{Status: "failed", Reason: err.Error()}, err
+	}
+	m := &migration{src: src, dst: dst, o: opt, log: opt.Logger.With("component", "qmp", "op", "migrate"), start: time.Now(), downtime: opt.DowntimeLimit}
+	err := m.run(ctx)
+	m.res.WallMs = time.Since(m.start).Milliseconds()
+	if err != nil {
+		if m.res.Status == "" || m.res.Status == "completed" {
+			m.res.Status = "failed"
+		}
+		if m.res.Reason == "" {
+			m.res.Reason = err.Error()
+		}
+		m.log.Warn("migration did not complete", "status", m.res.Status, "reason", m.res.Reason)
+		return m.res, err
+	}
+	m.log.Info("migration completed", "total_ms", m.res.TotalMs, "downtime_ms", m.res.DowntimeMs,
+		"transferred", m.res.TransferredBytes, "mbps", m.res.ThroughputMbps, "steps", m.res.Steps)
+	return m.res, nil
+}
+
+// call runs one QMP command with the per-call timeout, under a context
+// that survives the caller's cancellation (clean-up must still run).
+func (m *migration) call(ctx context.Context, mon Monitor, cmd string, args, result any) error {
+	c, cancel := context.WithTimeout(context.WithoutCancel(ctx), m.o.CallTimeout)
+	defer cancel()
+	return mon.Run(c, cmd, args, result)
+}
+
+type capability struct {
+	Capability string `json:"capability"`
+	State      bool   `json:"state"`
+}
+
+const tlsID = "vigil-migrate-tls"
+
+func (m *migration) run(ctx context.Context) error {
+	srcSt, err := Status(ctx, m.src)
+	if err != nil {
+		return fmt.Errorf("migrate: source status: %w", err)
+	}
+	switch srcSt.Status {
+	case "running", "paused":
+	default:
+		return fmt.Errorf("migrate: source is %q, want running or paused", srcSt.Status)
+	}
+	dstSt, err := Status(ctx, m.dst)
+	if err != nil {
+		return fmt.Errorf("migrate: destination status: %w", err)
+	}
+	if dstSt.Status != "inmigrate" {
+		return fmt.Errorf("migrate: destination is %q, want inmigrate (started with -incoming defer)", dstSt.Status)
+	}
+	devices := m.o.BlockDevices
+	if devices == nil {
+		if devices, err = blockDevices(ctx, m.src, m.o.CallTimeout); err != nil {
+			return fmt.Errorf("migrate: source block devices: %w", err)
+		}
+	}
+	// From here on a failure must leave the VM on the source: everything
+	// below goes through abort.
+	if err := m.setup(ctx); err != nil {
+		return m.abort(ctx, "failed", "setup: "+err.Error(), fmt.Errorf("migrate: setup: %w", err))
+	}
+	events, unsub := m.src.Subscribe(64)
+	defer unsub()
+	if err := m.call(ctx, m.dst, "migrate-incoming", map[string]any{"uri": m.o.ListenURI}, nil); err != nil {
+		return m.abort(ctx, "failed", err.Error(), fmt.Errorf("migrate: destination: %w", err))
+	}
+	if err := m.call(ctx, m.src, "migrate", map[string]any{"uri": m.o.URI}, nil); err != nil {
+		return m.abort(ctx, "failed", err.Error(), fmt.Errorf("migrate: %w", err))
+	}
+	m.log.Info("migration started", "uri", m.o.URI, "bandwidth", m.o.Bandwidth, "downtime_limit", m.o.DowntimeLimit,
+		"auto_converge", m.o.AutoConverge, "postcopy_allowed", m.o.AllowPostcopy, "multifd", m.o.MultifdChannels)
+	info, err := m.follow(ctx, events)
+	if err != nil {
+		return err
+	}
+	m.fill(info)
+	return m.finish(ctx, devices, srcSt.Status == "running")
+}
+
+// setup sets capabilities and parameters on both sides.
+func (m *migration) setup(ctx context.Context) error {
+	multifd := m.o.MultifdChannels > 0
+	caps := []capability{
+		{"events", true},
+		{"pause-before-switchover", m.o.PreSwitchover != nil},
+		{"auto-converge", m.o.AutoConverge},
+		{"postcopy-ram", m.o.AllowPostcopy},
+		{"multifd", multifd},
+		{"xbzrle", false},
+	}
+	for _, side := range []struct {
+		name string
+		mon  Monitor
+	}{{"source", m.src}, {"destination", m.dst}} {
+		if err := m.call(ctx, side.mon, "migrate-set-capabilities", map[string]any{"capabilities": caps}, nil); err != nil {
+			return fmt.Errorf("%s capabilities: %w", side.name, err)
+		}
+	}
+	srcParams := map[string]any{
+		"downtime-limit": m.downtime.Milliseconds(),
+		// 0 is "unlimited" only for postcopy bandwidth; for pre-copy
+		// use a value no link reaches.
+		"max-bandwidth":          bandwidth(m.o.Bandwidth),
+		"max-postcopy-bandwidth": m.o.Bandwidth,
+		"cpu-throttle-initial":   20,
+		"cpu-throttle-increment": 10,
+	}
+	dstParams := map[string]any{}
+	if multifd {
+		srcParams["multifd-channels"] = m.o.MultifdChannels
+		dstParams["multifd-channels"] = m.o.MultifdChannels
+	}
+	if t := m.o.TLS; t != nil {
+		if err := m.addTLS(ctx, m.src, "client"); err != nil {
+			return fmt.Errorf("source tls: %w", err)
+		}
+		if err := m.addTLS(ctx, m.dst, "server"); err != nil {
+			return fmt.Errorf("destination tls: %w", err)
+		}
+		host := t.Hostname
+		if host == "" {
+			host = uriHost(m.o.URI)
+		}
+		srcParams["tls-creds"], srcParams["tls-hostname"] = tlsID, host
+		dstParams["tls-creds"] = tlsID
+	} else {
+		srcParams["tls-creds"], dstParams["tls-creds"] = "", ""
+	}
+	if err := m.call(ctx, m.src, "migrate-set-parameters", srcParams, nil); err != nil {
+		return fmt.Errorf("source parameters: %w", err)
+	}
+	if err := m.call(ctx, m.dst, "migrate-set-parameters", dstParams, nil); err != nil {
+		return fmt.Errorf("destination parameters: %w", err)
+	}
+	return nil
+}
+
+// bandwidth maps "unlimited" (0) to QEMU's largest max-bandwidth.
+func bandwidth(b int64) int64 {
+	if b == 0 {
+		return 1 << 40 // 1 TiB/s: no link reaches it
+	}
+	return b
+}
+
+func uriHost(uri string) string {
+	rest := strings.TrimPrefix(uri, "tcp:")
+	if i := strings.LastIndexByte(rest, ':'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Trim(rest, "[]")
+}
+
+func (m *migration) addTLS(ctx context.Context, mon Monitor, endpoint string) error {
+	// A previous attempt may have left the object.
+	_ = m.call(ctx, mon, "object-del", map[string]any{"id": tlsID}, nil)
+	return m.call(ctx, mon, "object-add", map[string]any{
+		"qom-type": "tls-creds-x509", "id": tlsID, "dir": m.o.TLS.Dir,
+		"endpoint": endpoint, "verify-peer": true,
+	}, nil)
+}
+
+// follow polls query-migrate until the migration ends, escalating,
+// detecting stalls and running the pre-switchover hook on the way.
+func (m *migration) follow(ctx context.Context, events <-chan Event) (MigrationInfo, error) {
+	tick := time.NewTicker(m.o.PollInterval)
+	defer tick.Stop()
+	var (
+		lastBytes    uint64
+		lastMove     = time.Now()
+		firstPassEnd time.Time
+		lastStep     time.Time
+	)
+	for {
+		select {
+		case <-ctx.Done():
+			return MigrationInfo{}, m.abort(ctx, "cancelled", "cancelled: "+context.Cause(ctx).Error(),
+				fmt.Errorf("%w: %w", ErrMigrationCancelled, ctx.Err()))
+		case <-tick.C:
+		case ev, ok := <-events:
+			if !ok {
+				events = nil
+				break
+			}
+			// The source sits paused in pre-switchover until we act:
+			// act on the event itself, without a poll round trip.
+			if ev.Name == "MIGRATION" && eventStatus(ev) == "pre-switchover" {
+				if err := m.preSwitchover(ctx); err != nil {
+					return MigrationInfo{}, err
+				}
+				lastMove = time.Now()
+				continue
+			}
+		case <-m.src.Done():
+			// The source QEMU is gone: nothing left to keep running.
+			return MigrationInfo{}, m.abort(ctx, "failed", "source QEMU exited during migration",
+				fmt.Errorf("%w: source QEMU exited during migration", ErrMigrationFailed))
+		}
+		var info MigrationInfo
+		if err := m.call(ctx, m.src, "query-migrate", nil, &info); err != nil {
+			return MigrationInfo{}, m.abort(ctx, "failed", err.Error(), fmt.Errorf("%w: query-migrate: %w", ErrMigrationFailed, err))
+		}
+		now := time.Now()
+		p := m.progress(info)
+		if m.o.Progress != nil {
+			m.o.Progress(p)
+		}
+		moved := p.Transferred
+		if moved != lastBytes {
+			lastBytes, lastMove = moved, now
+		}
+		switch info.Status {
+		case "completed":
+			// total-time and downtime appear a moment after the status.
+			for i := 0; i < 50 && info.TotalTime == 0; i++ {
+				time.Sleep(10 * time.Millisecond)
+				var again MigrationInfo
+				if m.call(ctx, m.src, "query-migrate", nil, &again) == nil && again.Status == "completed" {
+					info = again
+				}
+			}
+			return info, nil
+		case "failed":
+			why := info.ErrorDesc
+			if why == "" {
+				why = "QEMU reported failure"
+			}
+			return info, m.abort(ctx, "failed", why, fmt.Errorf("%w: %s", ErrMigrationFailed, why))
+		case "cancelled":
+			return info, m.abort(ctx, "cancelled", "cancelled by QEMU or another client",
+				ErrMigrationCancelled)
+		case "pre-switchover":
+			if m.switched {
+				continue // migrate-continue sent; QEMU is moving on
+			}
+			if err := m.preSwitchover(ctx); err != nil {
+				return info, err
+			}
+			lastMove = time.Now()
+			continue
+		case "postcopy-paused":
+			// State is split between the hosts: the source cannot take
+			// over. Recovery (migrate-recover) needs the link back.
+			return info, fmt.Errorf("%w: post-copy paused (link lost): the VM's memory is split between source and destination; recover with migrate-recover once the link is back", ErrMigrationFailed)
+		}
+		if now.Sub(lastMove) > m.o.StallTimeout {
+			why := fmt.Sprintf("no progress for %v (status %s, %d bytes sent): migration link cut?", m.o.StallTimeout.Round(time.Second), info.Status, moved)
+			if m.postcopy {
+				return info, fmt.Errorf("%w: post-copy %s", ErrMigrationStalled, why)
+			}
+			return info, m.abort(ctx, "failed", why, fmt.Errorf("%w: %s", ErrMigrationStalled, why))
+		}
+		if info.Status != "active" || info.RAM == nil {
+			continue
+		}
+		if info.RAM.DirtySyncCount >= 2 && firstPassEnd.IsZero() {
+			firstPassEnd, lastStep = now, now
+		}
+		if !firstPassEnd.IsZero() && now.Sub(lastStep) > m.o.StepTimeout {
+			lastStep = now
+			if err := m.escalate(ctx, p); err != nil {
+				return info, err
+			}
+		}
+	}
+}
+
+func (m *migration) progress(info MigrationInfo) Progress {
+	p := Progress{Status: info.Status, Elapsed: time.Since(m.start), ExpectedDowntime: time.Duration(info.ExpectedDowntime) * time.Millisecond,
+		Throttle: info.CPUThrottlePercentage}
+	if r := info.RAM; r != nil {
+		p.Transferred = r.Transferred
+		p.Remaining, p.Total, p.Mbps, p.Pass = r.Remaining, r.Total, r.Mbps, r.DirtySyncCount
+		page := r.PageSize
+		if page == 0 {
+			page = 4096
+		}
+		p.DirtyRate = r.DirtyPagesRate * page
+	}
+	if m.step > 0 {
+		p.Step = m.res.Steps[len(m.res.Steps)-1]
+	}
+	return p
+}
+
+// escalate takes the next step when the guest outruns the link: more
+// throttling, a higher downtime limit within the budget, post-copy if
+// allowed; when none is left, it cancels and says why.
+func (m *migration) escalate(ctx context.Context, p Progress) error {
+	linkRate := p.Mbps * 1e6 / 8
+	for {
+		m.step++
+		switch m.step {
+		case 1: // auto-converge: throttle harder and faster
+			if !m.o.AutoConverge {
+				continue
+			}
+			if err := m.call(ctx, m.src, "migrate-set-parameters", map[string]any{
+				"cpu-throttle-initial": 50, "cpu-throttle-increment": 25, "cpu-throttle-tailslow": false,
+			}, nil); err != nil {
+				m.log.Warn("escalation: throttle", "err", err)
+			}
+			m.note("throttle", "dirty rate %d MiB/s vs link %.0f MiB/s: vCPU throttle raised", p.DirtyRate>>20, linkRate/(1<<20))
+			return nil
+		case 2: // the downtime budget
+			if m.o.MaxDowntime <= m.downtime {
+				continue
+			}
+			m.downtime = m.o.MaxDowntime
+			if err := m.call(ctx, m.src, "migrate-set-parameters", map[string]any{"downtime-limit": m.downtime.Milliseconds()}, nil); err != nil {
+				m.log.Warn("escalation: downtime", "err", err)
+			}
+			m.note("downtime", "downtime limit raised to the VM's budget %v (expected %v)", m.downtime, p.ExpectedDowntime)
+			return nil
+		case 3:
+			if !m.o.AllowPostcopy {
+				continue
+			}
+			if err := m.call(ctx, m.src, "migrate-start-postcopy", nil, nil); err != nil {
+				return m.abort(ctx, "failed", "migrate-start-postcopy: "+err.Error(), fmt.Errorf("%w: start post-copy: %w", ErrMigrationFailed, err))
+			}
+			m.postcopy = true
+			m.res.Postcopy = true
+			m.note("postcopy", "switched to post-copy (dirty rate %d MiB/s)", p.DirtyRate>>20)
+			return nil
+		default:
+			why := fmt.Sprintf("not converging: guest dirties %d MiB/s, link carries %.0f MiB/s, expected downtime %v > budget %v, post-copy not allowed",
+				p.DirtyRate>>20, linkRate/(1<<20), p.ExpectedDowntime, m.o.MaxDowntime)
+			if m.o.AllowPostcopy {
+				why = fmt.Sprintf("not converging after post-copy (%d MiB/s dirty)", p.DirtyRate>>20)
+			}
+			if m.postcopy {
+				// Post-copy always converges; nothing to cancel.
+				return nil
+			}
+			return m.abort(ctx, "cancelled", why, fmt.Errorf("%w: %s", ErrMigrationNotConverging, why))
+		}
+	}
+}
+
+func (m *migration) note(step, format string, a ...any) {
+	m.res.Steps = append(m.res.Steps, step)
+	m.log.Info("migration escalation", "step", step, "detail", fmt.Sprintf(format, a...))
+}
+
+func (m *migration) preSwitchover(ctx context.Context) error {
+	if m.switched {
+		return nil
+	}
+	m.switched = true
+	if m.o.PreSwitchover != nil {
+		// The hook gets the caller's context: cancelling it cancels.
+		hctx, cancel := context.WithTimeout(ctx, m.o.CallTimeout)
+		err := m.o.PreSwitchover(hctx)
+		cancel()
+		if err != nil {
+			why := "pre-switchover hook: " + err.Error()
+			return m.abort(ctx, "cancelled", why, fmt.Errorf("%w: %s", ErrMigrationCancelled, why))
+		}
+	}
+	if err := m.call(ctx, m.src, "migrate-continue", map[string]any{"state": "pre-switchover"}, nil); err != nil {
+		return m.abort(ctx, "failed", "migrate-continue: "+err.Error(), fmt.Errorf("%w: migrate-continue: %w", ErrMigrationFailed, err))
+	}
+	return nil
+}
+
+// abort cancels a migration that has not switched over: the source keeps
+// (or gets back) the VM, the destination is killed. status and why go to
+// the Result; err is returned (joined with any clean-up failure).
+func (m *migration) abort(ctx context.Context, status, why string, err error) error {
+	m.res.Status, m.res.Reason = status, why
+	if m.postcopy {
+		return fmt.Errorf("%w (post-copy had started: the source can no longer take over)", err)
+	}
+	var errs []error
+	var info MigrationInfo
+	if e := m.call(ctx, m.src, "query-migrate", nil, &info); e == nil {
+		switch info.Status {
+		case "setup", "active", "pre-switchover", "device", "wait-unplug", "cancelling":
+			if e := m.call(ctx, m.src, "migrate_cancel", nil, nil); e != nil {
+				errs = append(errs, fmt.Errorf("migrate_cancel: %w", e))
+			}
+			// Wait for QEMU to settle (cancelled) so the source resumes.
+			deadline := time.Now().Add(m.o.CallTimeout)
+			for time.Now().Before(deadline) {
+				if e := m.call(ctx, m.src, "query-migrate", nil, &info); e != nil || info.Status == "cancelled" || info.Status == "failed" || info.Status == "completed" {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if info.Status == "completed" {
+				// Completed while we cancelled: the destination has it.
+				errs = append(errs, errors.New("migration completed while being cancelled"))
+			}
+		}
+	}
+	m.fill(info)
+	m.res.Status = status
+	// The source must run again if it ran before (QEMU resumes it on
+	// cancel/failure; make sure).
+	if st, e := m.status(ctx, m.src); e == nil && !st.Running && (st.Status == "postmigrate" || st.Status == "finish-migrate" || st.Status == "paused") && info.Status != "completed" {
+		if e := m.call(ctx, m.src, "cont", nil, nil); e != nil {
+			errs = append(errs, fmt.Errorf("resume source: %w", e))
+		}
+	}
+	if e := m.killDestination(ctx); e != nil {
+		errs = append(errs, fmt.Errorf("kill destination: %w", e))
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w (clean-up: %w)", err, errors.Join(errs...))
+	}
+	return err
+}
+
+func (m *migration) status(ctx context.Context, mon Monitor) (StatusInfo, error) {
+	var st StatusInfo
+	err := m.call(ctx, mon, "query-status", nil, &st)
+	return st, err
+}
+
+func (m *migration) killDestination(ctx context.Context) error {
+	c, cancel := context.WithTimeout(context.WithoutCancel(ctx), m.o.CallTimeout)
+	defer cancel()
+	if m.o.KillDestination != nil {
+		return m.o.KillDestination(c)
+	}
+	if err := m.dst.Run(c, "quit", nil, nil); err != nil && !errors.Is(err, ErrClosed) {
+		return err
+	}
+	return nil
+}
+
+func (m *migration) fill(info MigrationInfo) {
+	m.res.TotalMs, m.res.DowntimeMs, m.res.SetupMs = info.TotalTime, info.Downtime, info.SetupTime
+	if info.RAM != nil {
+		m.res.TransferredBytes = info.RAM.Transferred
+		if d := info.TotalTime - info.SetupTime; d > 0 {
+			m.res.ThroughputMbps = float64(info.RAM.Transferred) * 8 / 1e6 / (float64(d) / 1000)
+		}
+	}
+}
+
+// finish verifies the destination and stops the source. If the
+// destination does not come up running with its disks, the VM goes back to
+// the source (the source's disks are still there: `cont` re-activates
+// them) and the destination is killed.
+func (m *migration) finish(ctx context.Context, devices []string, wasRunning bool) error {
+	m.res.Status = "completed"
+	fail := func(why string) error {
+		m.res.Status, m.res.Reason = "failed", why
+		var errs []error
+		if e := m.killDestination(ctx); e != nil {
+			errs = append(errs, fmt.Errorf("kill destination: %w", e))
+		}
+		if wasRunning {
+			if e := m.call(ctx, m.src, "cont", nil, nil); e != nil {
+				errs = append(errs, fmt.Errorf("resume source: %w", e))
+			}
+		}
+		err := fmt.Errorf("%w: %s", ErrVerify, why)
+		if len(errs) > 0 {
+			return fmt.Errorf("%w (fallback: %w)", err, errors.Join(errs...))
+		}
+		return err
+	}
+	want := "running"
+	if !wasRunning {
+		want = "paused"
+	}
+	deadline := time.Now().Add(m.o.CallTimeout)
+	var st StatusInfo
+	for {
+		var err error
+		st, err = m.status(ctx, m.dst)
+		if err == nil && st.Status == want {
+			break
+		}
+		if time.Now().After(deadline) || errors.Is(err, ErrClosed) {
+			return fail(fmt.Sprintf("destination status %q (err %v), want %s", st.Status, err, want))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// Tell the network where the VM is now (RARPs for every NIC's MAC).
+	if err := m.call(ctx, m.dst, "announce-self", map[string]any{
+		"initial": 50, "max": 550, "rounds": 5, "step": 100,
+	}, nil); err != nil {
+		m.log.Warn("announce-self failed", "err", err)
+	}
+	have, err := blockDevices(context.WithoutCancel(ctx), m.dst, m.o.CallTimeout)
+	if err != nil {
+		return fail("destination block devices: " + err.Error())
+	}
+	set := map[string]bool{}
+	for _, d := range have {
+		set[d] = true
+	}
+	for _, d := range devices {
+		if !set[d] {
+			return fail(fmt.Sprintf("block device %q missing on the destination (has %v)", d, have))
+		}
+	}
+	if m.o.KeepSource {
+		return nil
+	}
+	c, cancel := context.WithTimeout(context.WithoutCancel(ctx), m.o.CallTimeout)
+	defer cancel()
+	if m.o.StopSource != nil {
+		err = m.o.StopSource(c)
+	} else if err = m.src.Run(c, "quit", nil, nil); errors.Is(err, ErrClosed) {
+		err = nil
+	}
+	if err != nil {
+		// The destination runs the VM; a source that will not go is a
+		// second copy (paused, disks inactive) that must be killed by
+		// the caller.
+		return fmt.Errorf("migrate: completed, but stopping the source failed: %w", err)
+	}
+	return nil
+}
+
+// blockDevices lists the devices query-block reports with media inserted.
+func blockDevices(ctx context.Context, mon Monitor, timeout time.Duration) ([]string, error) {
+	c, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var blocks []struct {
+		Device   string `json:"device"`
+		QDev     string `json:"qdev"`
+		Inserted *struct {
+			File string `json:"file"`
+		} `json:"inserted"`
+	}
+	if err := mon.Run(c, "query-block", nil, &blocks); err != nil {
+		return nil, err
+	}
+	names := []string{}
+	for _, b := range blocks {
+		if b.Inserted == nil {
+			continue
+		}
+		n := b.Device
+		if n == "" {
+			n = b.QDev
+		}
+		names = append(names, n)
+	}
+	return names, nil
+}
