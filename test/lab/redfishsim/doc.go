@@ -1,0 +1,39 @@
+// Package redfishsim is an in-process Redfish BMC simulator (net/http) for
+// vigil's sensors and fencing tests and for the lab. It behaves the way real
+// BMCs do where that matters to a client:
+//
+//   - a resource tree per the DMTF schema (ServiceRoot, Systems with
+//     PowerState and #ComputerSystem.Reset, Chassis with Thermal, Power,
+//     ThermalSubsystem, PowerSubsystem and Sensors, Managers with a SEL
+//     LogService, SessionService, EventService, TaskService), either built
+//     from Config or loaded from a DMTF mockup directory (Config.Mockup) with
+//     the Systems' Reset action working on top of it;
+//   - HTTPS with a CA generated per simulator (CACertPool, CAFile), or plain
+//     HTTP; Basic and session (X-Auth-Token) authentication, 401 for
+//     everything but the service root, odata and $metadata documents when the
+//     credentials are wrong; an optional mode without a SessionService so
+//     clients exercise their fallback to Basic; optional account lockout;
+//   - Reset with a delay before PowerState changes (real BMCs take 1-10 s),
+//     a configurable set of allowed ResetTypes (400 with a Redfish error body
+//     otherwise), an OnPower hook called before the new state is visible, and
+//     optionally a 202 answer with a task monitor;
+//   - EventService subscriptions (POST creates; events are pushed as JSON to
+//     the Destination) and a Server-Sent Events stream at ServerSentEventUri;
+//   - fault injection: SetReading, SetHealth, FailFan, FailPSU, AddLogEntry,
+//     each of which also writes a SEL entry and emits an event; SetField and
+//     SetRaw to serve wrongly typed or malformed JSON; SetDelay ("slow") and
+//     SetDown ("dead BMC") modes.
+//
+// The core type is Sim. All resources live in one map from path to decoded
+// JSON object guarded by one mutex, so fault injection works the same on the
+// built-in tree and on a mockup. Components are found by Name, Id or
+// @odata.id: the built-in tree uses the same Name for a sensor in every view
+// (Thermal, Sensors, ThermalSubsystem), so one SetReading updates them all;
+// the DMTF mockups name the same sensor differently per view, so there a
+// fault reaches only the views whose names match (plus a Fan's DataSourceUri
+// sensor).
+//
+// Caveats: no $filter, $select or paging; $expand expands collection members
+// one level; SSE ignores $filter; pushed events skip TLS verification unless
+// Config.PushRootCAs is set, as most BMCs do.
+package redfishsim
