@@ -2,10 +2,16 @@ package qmp_test
 
 import (
 	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/vigil-ha/vigil/qmp"
+	"github.com/vigil-ha/vigil/test/lab"
 )
 
 func TestLabMigrateIdle(t *testing.T) {
@@ -29,6 +35,118 @@ func TestLabMigrateIdle(t *testing.T) {
 	}
 	if !hooked {
 		t.Error("pre-switchover hook not called")
+	}
+	p.checkOn(t, p.dst, before)
+}
+
+// slow migrates p with the bandwidth capped so a test can act mid-way.
+func slowOpts(p *pair) qmp.MigrateOptions {
+	return qmp.MigrateOptions{URI: p.uri, Bandwidth: 8 << 20, StallTimeout: 3 * time.Second}
+}
+
+// midway runs Migrate in the background and calls act once some bytes have
+// moved.
+func midway(t *testing.T, p *pair, opt qmp.MigrateOptions, act func(cancel context.CancelFunc)) (qmp.Result, error) {
+	t.Helper()
+	c, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	started := make(chan struct{})
+	var once sync.Once
+	opt.Progress = func(pr qmp.Progress) {
+		if pr.Status == "active" && pr.Transferred > 4<<20 {
+			once.Do(func() { close(started) })
+		}
+	}
+	type out struct {
+		res qmp.Result
+		err error
+	}
+	done := make(chan out, 1)
+	go func() {
+		res, err := qmp.Migrate(c, p.src.Monitor(), p.dst.Monitor(), opt)
+		done <- out{res, err}
+	}()
+	select {
+	case <-started:
+		act(cancel)
+	case o := <-done:
+		t.Fatalf("migration ended before the action: %+v, %v", o.res, o.err)
+	}
+	o := <-done
+	t.Logf("result: %+v, err: %v", o.res, o.err)
+	return o.res, o.err
+}
+
+func TestLabMigrateCancel(t *testing.T) {
+	p := newPair(t, "cancel", 128, 0)
+	before := lastSeq(p.src.Paths.SerialLog, "cancel")
+	res, err := midway(t, p, slowOpts(p), func(cancel context.CancelFunc) { cancel() })
+	if !errors.Is(err, qmp.ErrMigrationCancelled) || res.Status != "cancelled" {
+		t.Fatalf("Migrate cancelled = %+v, %v; want ErrMigrationCancelled", res, err)
+	}
+	p.checkOn(t, p.src, before)
+}
+
+func TestLabMigrateDestinationKilled(t *testing.T) {
+	p := newPair(t, "dstkill", 128, 0)
+	before := lastSeq(p.src.Paths.SerialLog, "dstkill")
+	res, err := midway(t, p, slowOpts(p), func(context.CancelFunc) {
+		syscall.Kill(p.dst.PID(), syscall.SIGKILL)
+	})
+	if !errors.Is(err, qmp.ErrMigrationFailed) || res.Status != "failed" {
+		t.Fatalf("Migrate with the destination killed = %+v, %v; want ErrMigrationFailed", res, err)
+	}
+	p.checkOn(t, p.src, before)
+}
+
+func TestLabMigrateNetworkCut(t *testing.T) {
+	p := newPair(t, "netcut", 128, 0)
+	before := lastSeq(p.src.Paths.SerialLog, "netcut")
+	res, err := midway(t, p, slowOpts(p), func(context.CancelFunc) {
+		if err := p.lab.Partition(p.srcHost, p.dstHost); err != nil {
+			t.Errorf("Partition: %v", err)
+		}
+	})
+	if !errors.Is(err, qmp.ErrMigrationStalled) || res.Status != "failed" || !strings.Contains(res.Reason, "no progress") {
+		t.Fatalf("Migrate over a cut link = %+v, %v; want ErrMigrationStalled", res, err)
+	}
+	// The stale destination was killed (it would wait forever).
+	p.checkOn(t, p.src, before)
+}
+
+// busy: the guest dirties memory faster than the (limited) link carries it.
+func busyPair(t *testing.T, name string) (*pair, qmp.MigrateOptions) {
+	p := newPair(t, name, 128, 60)
+	const link = 20 << 20 // bytes/s
+	if err := p.srcHost.SetBandwidth(lab.MigNet, link*8); err != nil {
+		t.Fatalf("SetBandwidth: %v", err)
+	}
+	return p, qmp.MigrateOptions{URI: p.uri, Bandwidth: link, StepTimeout: 2 * time.Second, StallTimeout: 10 * time.Second,
+		DowntimeLimit: 50 * time.Millisecond, MaxDowntime: 100 * time.Millisecond}
+}
+
+func TestLabMigrateBusyNotConverging(t *testing.T) {
+	p, opt := busyPair(t, "busy1")
+	before := lastSeq(p.src.Paths.SerialLog, "busy1")
+	res, err := qmp.Migrate(ctx(t, 120*time.Second), p.src.Monitor(), p.dst.Monitor(), opt)
+	t.Logf("result: %+v, err: %v", res, err)
+	if !errors.Is(err, qmp.ErrMigrationNotConverging) || res.Status != "cancelled" {
+		t.Fatalf("Migrate of a guest outrunning the link without post-copy = %+v, %v; want ErrMigrationNotConverging", res, err)
+	}
+	if !strings.Contains(res.Reason, "dirties") || !slices.Contains(res.Steps, "downtime") {
+		t.Errorf("reason %q, steps %v: want the dirty rate named and the downtime step taken", res.Reason, res.Steps)
+	}
+	p.checkOn(t, p.src, before)
+}
+
+func TestLabMigrateBusyPostcopy(t *testing.T) {
+	p, opt := busyPair(t, "busy2")
+	opt.AllowPostcopy = true
+	before := lastSeq(p.src.Paths.SerialLog, "busy2")
+	res, err := qmp.Migrate(ctx(t, 120*time.Second), p.src.Monitor(), p.dst.Monitor(), opt)
+	t.Logf("result: %+v, err: %v", res, err)
+	if err != nil || res.Status != "completed" || !res.Postcopy {
+		t.Fatalf("Migrate with post-copy allowed = %+v, %v; want completed through post-copy", res, err)
 	}
 	p.checkOn(t, p.dst, before)
 }

@@ -186,4 +186,3 @@ func TestRealQEMUBadOption(t *testing.T) {
 		t.Fatalf("Start with a bad device = %v, want QEMU's complaint", err)
 	}
 }
-
