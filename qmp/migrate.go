@@ -757,3 +757,34 @@ func blockDevices(ctx context.Context, mon Monitor, timeout time.Duration) ([]st
 	}
 	return names, nil
 }
+
+// MigrateVM is Migrate between two VM processes on this host's view (src
+// running, dst started with Start(…, incoming=true)): a failed migration
+// kills the destination process, a completed one stops the source process
+// and waits until it is gone, and the destination must show the spec's
+// disks. Options left nil get these defaults.
+func MigrateVM(ctx context.Context, src, dst *VM, opt MigrateOptions) (Result, error) {
+	if opt.KillDestination == nil {
+		opt.KillDestination = dst.Kill
+	}
+	if opt.StopSource == nil {
+		// The source is paused in postmigrate: quit, then kill.
+		opt.StopSource = func(ctx context.Context) error { return src.Stop(ctx, 0) }
+	}
+	if opt.BlockDevices == nil {
+		opt.BlockDevices = src.Spec.DiskIDs()
+	}
+	if opt.Logger == nil {
+		opt.Logger = src.log
+	}
+	res, err := Migrate(ctx, src.mon, dst.mon, opt)
+	if err == nil {
+		select {
+		case <-dst.Exited():
+			res.Status = "failed"
+			return res, fmt.Errorf("%w: destination QEMU exited after switchover (%s)", ErrVerify, dst.Exit().describe())
+		default:
+		}
+	}
+	return res, err
+}

@@ -18,7 +18,7 @@ func TestLabMigrateIdle(t *testing.T) {
 	p := newPair(t, "idle", 128, 0)
 	hooked := false
 	before := lastSeq(p.src.Paths.SerialLog, "idle")
-	res, err := qmp.Migrate(ctx(t, 60*time.Second), p.src.Monitor(), p.dst.Monitor(), qmp.MigrateOptions{
+	res, err := qmp.MigrateVM(ctx(t, 60*time.Second), p.src, p.dst, qmp.MigrateOptions{
 		URI:          p.uri,
 		AutoConverge: true,
 		PreSwitchover: func(ctx context.Context) error {
@@ -102,7 +102,9 @@ func TestLabMigrateDestinationKilled(t *testing.T) {
 func TestLabMigrateNetworkCut(t *testing.T) {
 	p := newPair(t, "netcut", 128, 0)
 	before := lastSeq(p.src.Paths.SerialLog, "netcut")
-	res, err := midway(t, p, slowOpts(p), func(context.CancelFunc) {
+	opt := slowOpts(p)
+	opt.KillDestination = p.dst.Kill // the stale destination's process, not just its monitor
+	res, err := midway(t, p, opt, func(context.CancelFunc) {
 		if err := p.lab.Partition(p.srcHost, p.dstHost); err != nil {
 			t.Errorf("Partition: %v", err)
 		}
@@ -128,7 +130,7 @@ func busyPair(t *testing.T, name string) (*pair, qmp.MigrateOptions) {
 func TestLabMigrateBusyNotConverging(t *testing.T) {
 	p, opt := busyPair(t, "busy1")
 	before := lastSeq(p.src.Paths.SerialLog, "busy1")
-	res, err := qmp.Migrate(ctx(t, 120*time.Second), p.src.Monitor(), p.dst.Monitor(), opt)
+	res, err := qmp.MigrateVM(ctx(t, 120*time.Second), p.src, p.dst, opt)
 	t.Logf("result: %+v, err: %v", res, err)
 	if !errors.Is(err, qmp.ErrMigrationNotConverging) || res.Status != "cancelled" {
 		t.Fatalf("Migrate of a guest outrunning the link without post-copy = %+v, %v; want ErrMigrationNotConverging", res, err)
@@ -143,7 +145,7 @@ func TestLabMigrateBusyPostcopy(t *testing.T) {
 	p, opt := busyPair(t, "busy2")
 	opt.AllowPostcopy = true
 	before := lastSeq(p.src.Paths.SerialLog, "busy2")
-	res, err := qmp.Migrate(ctx(t, 120*time.Second), p.src.Monitor(), p.dst.Monitor(), opt)
+	res, err := qmp.MigrateVM(ctx(t, 120*time.Second), p.src, p.dst, opt)
 	t.Logf("result: %+v, err: %v", res, err)
 	if err != nil || res.Status != "completed" || !res.Postcopy {
 		t.Fatalf("Migrate with post-copy allowed = %+v, %v; want completed through post-copy", res, err)

@@ -1,0 +1,259 @@
+package qmp_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/qmp"
+	"github.com/vigil-ha/vigil/qmp/qmptest"
+)
+
+// fakeMigration scripts a source and a destination monitor.
+type fakeMigration struct {
+	mu          sync.Mutex
+	src, dst    *qmptest.Monitor
+	queries     int
+	transferred uint64
+	// migrate returns the query-migrate reply for the n-th query.
+	migrate   func(f *fakeMigration, n int) map[string]any
+	dstStatus string
+	srcStatus string
+}
+
+func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration {
+	f := &fakeMigration{migrate: script, dstStatus: "inmigrate", srcStatus: "running"}
+	f.src = qmptest.NewMonitor(func(cmd string, args json.RawMessage) (any, error) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		switch cmd {
+		case "query-status":
+			return qmp.StatusInfo{Status: f.srcStatus, Running: f.srcStatus == "running"}, nil
+		case "query-block":
+			return []map[string]any{{"device": "drive0", "inserted": map[string]any{"file": "/s/d.img"}}}, nil
+		case "query-migrate":
+			f.queries++
+			return f.migrate(f, f.queries), nil
+		case "migrate_cancel":
+			f.migrate = func(*fakeMigration, int) map[string]any { return map[string]any{"status": "cancelled"} }
+		}
+		return nil, nil
+	})
+	f.dst = qmptest.NewMonitor(func(cmd string, args json.RawMessage) (any, error) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		switch cmd {
+		case "query-status":
+			return qmp.StatusInfo{Status: f.dstStatus, Running: f.dstStatus == "running"}, nil
+		case "query-block":
+			return []map[string]any{{"device": "drive0", "inserted": map[string]any{"file": "/s/d.img"}}}, nil
+		case "migrate-incoming":
+			// The destination takes over once the source completes.
+		}
+		return nil, nil
+	})
+	return f
+}
+
+func active(transferred uint64, sync int) map[string]any {
+	return map[string]any{"status": "active", "expected-downtime": 900,
+		"ram": map[string]any{"transferred": transferred, "remaining": 50 << 20, "total": 128 << 20,
+			"dirty-pages-rate": 25000, "page-size": 4096, "mbps": 160.0, "dirty-sync-count": sync}}
+}
+
+func completed() map[string]any {
+	return map[string]any{"status": "completed", "total-time": 1200, "downtime": 12, "setup-time": 2,
+		"ram": map[string]any{"transferred": 150 << 20, "total": 128 << 20, "dirty-sync-count": 9}}
+}
+
+func fastOpts() qmp.MigrateOptions {
+	return qmp.MigrateOptions{URI: "tcp:10.0.0.2:4444", PollInterval: time.Millisecond, StepTimeout: 20 * time.Millisecond,
+		StallTimeout: 5 * time.Second, CallTimeout: 200 * time.Millisecond}
+}
+
+// neverConverges keeps moving bytes but never finishes, until post-copy
+// starts (then it completes).
+func neverConverges(f *fakeMigration, n int) map[string]any {
+	f.transferred += 1 << 20
+	if slices.Contains(f.src.Commands(), "migrate-start-postcopy") {
+		f.dstStatus = "running"
+		c := completed()
+		return c
+	}
+	return active(f.transferred, 3)
+}
+
+func TestMigrateHappyPath(t *testing.T) {
+	f := newFake(func(f *fakeMigration, n int) map[string]any {
+		if n < 3 {
+			return active(uint64(n)<<20, 1)
+		}
+		f.dstStatus = "running"
+		return completed()
+	})
+	opt := fastOpts()
+	opt.Bandwidth = 100 << 20
+	opt.DowntimeLimit = 30 * time.Millisecond
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if err != nil || res.Status != "completed" || res.DowntimeMs != 12 || res.TotalMs != 1200 || res.TransferredBytes != 150<<20 {
+		t.Fatalf("Migrate = %+v, %v", res, err)
+	}
+	if res.ThroughputMbps < 1000 || res.ThroughputMbps > 1100 {
+		t.Errorf("throughput = %.1f Mbit/s, want 150 MiB over 1.198 s ≈ 1050", res.ThroughputMbps)
+	}
+	// Capabilities on both sides; no post-copy when the policy does not
+	// allow it; bandwidth and downtime set explicitly.
+	for name, m := range map[string]*qmptest.Monitor{"source": f.src, "destination": f.dst} {
+		var caps string
+		for _, c := range m.Calls() {
+			if c.Command == "migrate-set-capabilities" {
+				caps = string(c.Args)
+			}
+		}
+		if !strings.Contains(caps, `{"capability":"events","state":true}`) || !strings.Contains(caps, `{"capability":"postcopy-ram","state":false}`) {
+			t.Errorf("%s capabilities = %s", name, caps)
+		}
+	}
+	var params string
+	for _, c := range f.src.Calls() {
+		if c.Command == "migrate-set-parameters" {
+			params = string(c.Args)
+		}
+	}
+	if !strings.Contains(params, `"max-bandwidth":104857600`) || !strings.Contains(params, `"downtime-limit":30`) {
+		t.Errorf("source parameters = %s", params)
+	}
+	if got := f.dst.Commands(); !slices.Contains(got, "migrate-incoming") || !slices.Contains(got, "announce-self") {
+		t.Errorf("destination commands = %v, want migrate-incoming and announce-self", got)
+	}
+	if got := f.src.Commands(); got[len(got)-1] != "quit" {
+		t.Errorf("source commands = %v, want quit last (source gone)", got)
+	}
+}
+
+func TestMigrateEscalatesToPostcopy(t *testing.T) {
+	f := newFake(neverConverges)
+	opt := fastOpts()
+	opt.AutoConverge, opt.AllowPostcopy = true, true
+	opt.MaxDowntime = 200 * time.Millisecond
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if err != nil || res.Status != "completed" || !res.Postcopy {
+		t.Fatalf("Migrate = %+v, %v", res, err)
+	}
+	if want := []string{"throttle", "downtime", "postcopy"}; !slices.Equal(res.Steps, want) {
+		t.Errorf("steps = %v, want %v", res.Steps, want)
+	}
+}
+
+func TestMigrateNotConvergingCancels(t *testing.T) {
+	f := newFake(neverConverges)
+	opt := fastOpts()
+	opt.AutoConverge = true
+	opt.MaxDowntime = 100 * time.Millisecond
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if !errors.Is(err, qmp.ErrMigrationNotConverging) || res.Status != "cancelled" {
+		t.Fatalf("Migrate = %+v, %v; want ErrMigrationNotConverging", res, err)
+	}
+	if want := []string{"throttle", "downtime"}; !slices.Equal(res.Steps, want) {
+		t.Errorf("steps = %v, want %v", res.Steps, want)
+	}
+	if !strings.Contains(res.Reason, "dirties 97 MiB/s") || !strings.Contains(res.Reason, "post-copy not allowed") {
+		t.Errorf("reason = %q", res.Reason)
+	}
+	if !slices.Contains(f.src.Commands(), "migrate_cancel") || slices.Contains(f.src.Commands(), "migrate-start-postcopy") {
+		t.Errorf("source commands = %v", f.src.Commands())
+	}
+	if got := f.dst.Commands(); got[len(got)-1] != "quit" {
+		t.Errorf("destination commands = %v, want quit (stale destination killed)", got)
+	}
+}
+
+func TestMigrateStall(t *testing.T) {
+	f := newFake(func(f *fakeMigration, n int) map[string]any { return active(8<<20, 1) })
+	opt := fastOpts()
+	opt.StallTimeout = 100 * time.Millisecond
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if !errors.Is(err, qmp.ErrMigrationStalled) || res.Status != "failed" {
+		t.Fatalf("Migrate = %+v, %v; want ErrMigrationStalled", res, err)
+	}
+	if !slices.Contains(f.src.Commands(), "migrate_cancel") || !slices.Contains(f.dst.Commands(), "quit") {
+		t.Errorf("source %v, destination %v: want migrate_cancel and quit", f.src.Commands(), f.dst.Commands())
+	}
+}
+
+func TestMigratePreSwitchoverHookFails(t *testing.T) {
+	f := newFake(func(f *fakeMigration, n int) map[string]any {
+		if n < 2 {
+			return active(uint64(n)<<20, 1)
+		}
+		return map[string]any{"status": "pre-switchover", "ram": map[string]any{"transferred": 3 << 20}}
+	})
+	opt := fastOpts()
+	opt.PreSwitchover = func(context.Context) error { return errors.New("tap vm1-0 not ready") }
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if !errors.Is(err, qmp.ErrMigrationCancelled) || !strings.Contains(res.Reason, "tap vm1-0 not ready") {
+		t.Fatalf("Migrate = %+v, %v; want cancelled naming the hook's error", res, err)
+	}
+	if slices.Contains(f.src.Commands(), "migrate-continue") || !slices.Contains(f.src.Commands(), "migrate_cancel") {
+		t.Errorf("source commands = %v", f.src.Commands())
+	}
+}
+
+func TestMigrateVerifyFailsFallsBack(t *testing.T) {
+	f := newFake(func(f *fakeMigration, n int) map[string]any {
+		f.srcStatus = "postmigrate"
+		f.dstStatus = "paused" // never comes up running
+		return completed()
+	})
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, fastOpts())
+	if !errors.Is(err, qmp.ErrVerify) || res.Status != "failed" {
+		t.Fatalf("Migrate = %+v, %v; want ErrVerify", res, err)
+	}
+	if got := f.src.Commands(); !slices.Contains(got, "cont") || slices.Contains(got, "quit") {
+		t.Errorf("source commands = %v: want cont (VM back on the source), no quit", got)
+	}
+	if !slices.Contains(f.dst.Commands(), "quit") {
+		t.Errorf("destination commands = %v: want quit", f.dst.Commands())
+	}
+}
+
+func TestMigratePreflight(t *testing.T) {
+	f := newFake(func(*fakeMigration, int) map[string]any { return completed() })
+	f.dstStatus = "running" // not started with -incoming defer
+	_, err := qmp.Migrate(context.Background(), f.src, f.dst, fastOpts())
+	if err == nil || !strings.Contains(err.Error(), "want inmigrate") {
+		t.Fatalf("Migrate to a running destination = %v", err)
+	}
+	if slices.Contains(f.src.Commands(), "migrate") {
+		t.Error("migrate sent despite a bad destination")
+	}
+	for _, uri := range []string{"", "10.0.0.2:4444", "exec:cat"} {
+		opt := fastOpts()
+		opt.URI = uri
+		if _, err := qmp.Migrate(context.Background(), f.src, f.dst, opt); !errors.Is(err, qmp.ErrInvalidSpec) {
+			t.Errorf("Migrate(uri %q) = %v, want ErrInvalidSpec", uri, err)
+		}
+	}
+}
+
+func TestMigrateCallerCancels(t *testing.T) {
+	f := newFake(func(f *fakeMigration, n int) map[string]any {
+		f.transferred += 1 << 20
+		return active(f.transferred, 1)
+	})
+	c, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	res, err := qmp.Migrate(c, f.src, f.dst, fastOpts())
+	if !errors.Is(err, qmp.ErrMigrationCancelled) || !errors.Is(err, context.DeadlineExceeded) || res.Status != "cancelled" {
+		t.Fatalf("Migrate = %+v, %v", res, err)
+	}
+	// Clean-up ran despite the dead context.
+	if !slices.Contains(f.src.Commands(), "migrate_cancel") || !slices.Contains(f.dst.Commands(), "quit") {
+		t.Errorf("source %v, destination %v", f.src.Commands(), f.dst.Commands())
+	}
+}
