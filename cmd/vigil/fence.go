@@ -3,8 +3,126 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+
+	"github.com/vigil-ha/vigil/fencing"
+	"github.com/vigil-ha/vigil/fencing/ipmi"
+	"github.com/vigil-ha/vigil/fencing/redfish"
 )
 
 func runFence(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	return dispatch(ctx, e, "fence", []subcommand{
+		{"off", "power the host off and return once the BMC reads it back off", fenceVerb(fencing.ActionOff)},
+		{"on", "power the host on and return once the BMC reads it back on", fenceVerb(fencing.ActionOn)},
+		{"cycle", "power off (confirmed), then on (confirmed)", fenceVerb(fencing.ActionCycle)},
+		{"status", "read the power state", fenceVerb(fencing.ActionStatus)},
+	}, args)
+}
+
+// fenceOutput is the `vigil fence --json` shape (CLI.md) plus the error.
+type fenceOutput struct {
+	fencing.Result
+	Error string `json:"error,omitempty"`
+}
+
+func fenceVerb(a fencing.Action) func(ctx context.Context, e *env, args []string) error {
+	return func(ctx context.Context, e *env, args []string) error {
+		var b bmcFlags
+		summary := map[fencing.Action]string{
+			fencing.ActionOff:    "Power a host off through its BMC (IPMI chassis power off, Redfish ForceOff) and\nreturn only once the BMC reads the power back as off; otherwise fail with the\nlast state seen. Equivalent to: fence_ipmilan -o off.",
+			fencing.ActionOn:     "Power a host on through its BMC and return once it reads back on.",
+			fencing.ActionCycle:  "Power a host off (confirmed off), then on (confirmed on).",
+			fencing.ActionStatus: "Read a host's power state from its BMC.",
+		}[a]
+		fs := newFlags(e, "fence "+string(a)+" BMC-FLAGS [--json]", summary)
+		b.register(fs.FlagSet)
+		asJSON := fs.Bool("json", false, "print JSON (CLI.md) instead of a line of text")
+		if err := parseFlags(fs, args, 0); err != nil {
+			return err
+		}
+		if err := b.check(); err != nil {
+			return err
+		}
+		pw, err := b.password(e)
+		if err != nil {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(ctx, b.timeout)
+		defer cancel()
+
+		out := fenceOutput{Result: fencing.Result{Action: a, Driver: "ipmi", Target: b.target(), Power: fencing.PowerUnknown}}
+		if b.redfish != "" {
+			out.Driver = "redfish"
+		}
+		f, err := openFencer(ctx, &b, pw)
+		if err == nil {
+			out.Result, err = fencing.Do(ctx, f, a, fencing.Confirm{})
+			f.Close()
+		}
+		if err != nil {
+			var ue usageError
+			if errors.As(err, &ue) {
+				return err
+			}
+			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+				err = fmt.Errorf("%w (--timeout %v)", err, b.timeout)
+			}
+			out.Error = err.Error()
+		}
+		if *asJSON {
+			if werr := writeJSON(e.stdout, out); werr != nil && err == nil {
+				err = werr
+			}
+		} else if err == nil {
+			printFence(e, out.Result)
+		}
+		return err
+	}
+}
+
+func printFence(e *env, r fencing.Result) {
+	switch {
+	case r.Action == fencing.ActionStatus:
+		fmt.Fprintf(e.stdout, "%s (%s): power %s\n", r.Target, r.Driver, r.Power)
+	default:
+		fmt.Fprintf(e.stdout, "%s (%s): power %s, confirmed in %d ms\n", r.Target, r.Driver, r.Power, r.ElapsedMS)
+	}
+}
+
+// openFencer connects to the BMC the flags name.
+func openFencer(ctx context.Context, b *bmcFlags, pw string) (fencing.Fencer, error) {
+	if b.ipmi != "" {
+		host, port, err := fenceHostPort(b.ipmi, 623)
+		if err != nil {
+			return nil, usagef("--ipmi %q: %v", b.ipmi, err)
+		}
+		return ipmi.Dial(ctx, ipmi.Config{Host: host, Port: port, User: b.user, Password: pw, CipherSuite: b.cipherSuite})
+	}
+	cfg := redfish.Config{URL: b.redfish, User: b.user, Password: pw, System: b.system, Insecure: b.insecure}
+	if _, err := cfg.Endpoint(); err != nil {
+		return nil, usagef("--redfish: %v", err)
+	}
+	return redfish.Dial(ctx, cfg)
+}
+
+// fenceHostPort splits "HOST[:PORT]" (IPv6 in brackets) with a default port.
+func fenceHostPort(s string, def int) (string, int, error) {
+	if s == "" {
+		return "", 0, errors.New("empty address")
+	}
+	if !strings.Contains(s, ":") || (strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")) {
+		return strings.Trim(s, "[]"), def, nil
+	}
+	h, p, err := net.SplitHostPort(s)
+	if err != nil {
+		return "", 0, err
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil || port <= 0 || port > 65535 {
+		return "", 0, fmt.Errorf("bad port %q", p)
+	}
+	return h, port, nil
 }
