@@ -511,54 +511,109 @@ func (h *Host) linkAdd(idx *indexer, s *LinkAdd) error {
 	return nil
 }
 
-// tapsAdd creates persistent taps: open /dev/net/tun, TUNSETIFF, TUNSETPERSIST
-// and close, on a thread inside the namespace (a tap lands in the namespace
-// of the thread that opened /dev/net/tun).
+// tapsAdd creates persistent taps: open /dev/net/tun, TUNSETIFF and
+// TUNSETPERSIST, on threads inside the namespace (a tap lands in the
+// namespace of the thread that opened /dev/net/tun). The descriptors are
+// closed concurrently: each close waits for an RCU grace period, and
+// concurrent waits share one.
 // Equivalent to: `ip tuntap add dev NAME mode tap` for each.
 func (h *Host) tapsAdd(idx *indexer, steps []*LinkAdd) error {
-	return h.Do(func() error {
-		sfd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
-		if err != nil {
-			return fmt.Errorf("socket: %w", err)
-		}
-		defer unix.Close(sfd)
-		for _, s := range steps {
-			if err := createTap(s.Link.Name); err != nil {
-				return stepErr(s, err)
-			}
-			ifr, err := unix.NewIfreq(s.Link.Name)
+	workers := min(len(steps), tapWorkers)
+	type result struct {
+		name  string
+		index int
+	}
+	var mu sync.Mutex
+	var errs []error
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var fds []int
+			var res []result
+			err := h.Do(func() error {
+				sfd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+				if err != nil {
+					return fmt.Errorf("socket: %w", err)
+				}
+				defer unix.Close(sfd)
+				for i := w; i < len(steps); i += workers {
+					s := steps[i]
+					fd, err := createTap(s.Link.Name)
+					if err != nil {
+						return stepErr(s, err)
+					}
+					fds = append(fds, fd)
+					ifr, err := unix.NewIfreq(s.Link.Name)
+					if err != nil {
+						return stepErr(s, err)
+					}
+					if err := unix.IoctlIfreq(sfd, unix.SIOCGIFINDEX, ifr); err != nil {
+						return stepErr(s, fmt.Errorf("SIOCGIFINDEX: %w", err))
+					}
+					res = append(res, result{s.Link.Name, int(ifr.Uint32())})
+				}
+				return nil
+			})
+			closeAll(fds)
+			mu.Lock()
+			defer mu.Unlock()
 			if err != nil {
-				return stepErr(s, err)
+				errs = append(errs, err)
 			}
-			if err := unix.IoctlIfreq(sfd, unix.SIOCGIFINDEX, ifr); err != nil {
-				return stepErr(s, fmt.Errorf("SIOCGIFINDEX: %w", err))
+			for _, r := range res {
+				idx.cache[r.name] = r.index
 			}
-			idx.cache[s.Link.Name] = int(ifr.Uint32())
-		}
-		return nil
-	})
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
-// createTap makes one persistent tap in the calling thread's namespace.
+// tapWorkers is how many threads create taps at once: the kernel
+// serialises registration, but not opening /dev/net/tun or the RCU waits.
+const tapWorkers = 4
+
+// closeAll closes fds from several goroutines at once.
+func closeAll(fds []int) {
+	const closers = 16
+	var wg sync.WaitGroup
+	for c := range min(closers, len(fds)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := c; i < len(fds); i += closers {
+				unix.Close(fds[i])
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// createTap makes one persistent tap in the calling thread's namespace and
+// returns its still open descriptor, for the caller to close.
 // Equivalent to: `ip tuntap add dev NAME mode tap`.
-func createTap(name string) error {
+func createTap(name string) (int, error) {
 	fd, err := unix.Open("/dev/net/tun", unix.O_RDWR|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return err
+		return -1, err
 	}
-	defer unix.Close(fd)
 	ifr, err := unix.NewIfreq(name)
 	if err != nil {
-		return err
+		unix.Close(fd)
+		return -1, err
 	}
 	ifr.SetUint16(unix.IFF_TAP | unix.IFF_NO_PI)
 	if err := unix.IoctlIfreq(fd, unix.TUNSETIFF, ifr); err != nil {
-		return fmt.Errorf("TUNSETIFF: %w", err)
+		unix.Close(fd)
+		return -1, fmt.Errorf("TUNSETIFF: %w", err)
 	}
 	if err := unix.IoctlSetInt(fd, unix.TUNSETPERSIST, 1); err != nil {
-		return fmt.Errorf("TUNSETPERSIST: %w", err)
+		unix.Close(fd)
+		return -1, fmt.Errorf("TUNSETPERSIST: %w", err)
 	}
-	return nil
+	return fd, nil
 }
 
 // Do runs fn on an OS thread locked inside the Host's namespace. Taps,

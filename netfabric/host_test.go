@@ -10,6 +10,7 @@ import (
 
 	"github.com/vishvananda/netlink"
 	"github.com/vishvananda/netns"
+	"golang.org/x/sys/unix"
 )
 
 const hostFabric = `
@@ -128,7 +129,7 @@ func addForeign(t testing.TB, ns netns.NsHandle) {
 		t.Fatal(err)
 	}
 	br, _ := nh.LinkByName("br-ext")
-	if err := inNS(ns, func() error { return createTap("ext-tap") }); err != nil {
+	if err := inNS(ns, func() error { fd, err := createTap("ext-tap"); unix.Close(fd); return err }); err != nil {
 		t.Fatal(err)
 	}
 	tap, _ := nh.LinkByName("ext-tap")
