@@ -6,8 +6,8 @@ import (
 	"net"
 	"net/netip"
 	"os"
-	"sync"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
