@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -41,39 +40,22 @@ func parseFence(t *testing.T, out string) fenceJSON {
 	return f
 }
 
-var (
-	fenceBinOnce sync.Once
-	fenceBinPath string
-	fenceBinErr  error
-)
-
-// fenceBinary builds the real vigil binary once per test run.
-func fenceBinary(t *testing.T) string {
-	t.Helper()
-	fenceBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "vigil-fence-bin")
-		if err != nil {
-			fenceBinErr = err
-			return
-		}
-		fenceBinPath = filepath.Join(dir, "vigil")
-		out, err := exec.Command("go", "build", "-o", fenceBinPath, ".").CombinedOutput()
-		if err != nil {
-			fenceBinErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if fenceBinErr != nil {
-		t.Fatal(fenceBinErr)
+// buildVigilBinary builds the real vigil binary into dir.
+func buildVigilBinary(dir string) (string, error) {
+	path := filepath.Join(dir, "vigil")
+	out, err := exec.Command("go", "build", "-o", path, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	return fenceBinPath
+	return path, nil
 }
 
 // vigilFence runs the built binary; it returns the exit code and stdout.
-func vigilFence(t *testing.T, env []string, args ...string) (int, string, string) {
+func vigilFence(t *testing.T, bin string, env []string, args ...string) (int, string, string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, fenceBinary(t), append([]string{"fence"}, args...)...)
+	cmd := exec.CommandContext(ctx, bin, append([]string{"fence"}, args...)...)
 	cmd.Env = append(os.Environ(), env...)
 	var out, errOut strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -125,13 +107,24 @@ func readPassword(t *testing.T, file string) string {
 	return strings.TrimSpace(string(b))
 }
 
-// TestFenceLabIPMI: the real binary powers a lab host off through its
-// ipmi_sim BMC; the host's processes die, the JSON says confirmed, and
-// fence_ipmilan reads the same state after every action.
-func TestFenceLabIPMI(t *testing.T) {
+// TestFenceLab runs the real vigil binary, built once, against lab hosts
+// behind each kind of BMC.
+func TestFenceLab(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lab test")
 	}
+	bin, err := buildVigilBinary(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("ipmi", func(t *testing.T) { fenceLabIPMI(t, bin) })
+	t.Run("redfish", func(t *testing.T) { fenceLabRedfish(t, bin) })
+}
+
+// fenceLabIPMI: the real binary powers a lab host off through its
+// ipmi_sim BMC; the host's processes die, the JSON says confirmed, and
+// fence_ipmilan reads the same state after every action.
+func fenceLabIPMI(t *testing.T, bin string) {
 	l := lab.New(t, lab.Options{Hosts: 1, BMC: lab.IPMI, Name: "fence"})
 	h := l.Hosts[0]
 	user, pwFile, err := h.BMC.Credentials(lab.Operator)
@@ -146,7 +139,7 @@ func TestFenceLabIPMI(t *testing.T) {
 	agent := map[string]string{"ip": h.BMC.IP.String(), "ipport": strconv.Itoa(h.BMC.Port), "username": user,
 		"password": readPassword(t, pwFile), "lanplus": "1", "cipher": "3", "privlvl": "operator"}
 
-	code, out, errOut := vigilFence(t, nil, append([]string{"off"}, bmc...)...)
+	code, out, errOut := vigilFence(t, bin, nil, append([]string{"off"}, bmc...)...)
 	f := parseFence(t, out)
 	if code != 0 || !f.Confirmed || f.Power != "off" || f.Driver != "ipmi" {
 		t.Fatalf("vigil fence off: exit %d, %+v, stderr %q; want confirmed off", code, f, errOut)
@@ -165,7 +158,7 @@ func TestFenceLabIPMI(t *testing.T) {
 	t.Logf("vigil fence off confirmed in %d ms", *f.ElapsedMS)
 
 	for _, step := range []struct{ verb, want string }{{"status", "off"}, {"on", "on"}, {"cycle", "on"}, {"status", "on"}} {
-		code, out, errOut := vigilFence(t, nil, append([]string{step.verb}, bmc...)...)
+		code, out, errOut := vigilFence(t, bin, nil, append([]string{step.verb}, bmc...)...)
 		f := parseFence(t, out)
 		if code != 0 || f.Power != step.want || !f.Confirmed {
 			t.Fatalf("vigil fence %s: exit %d, %+v, stderr %q; want %s", step.verb, code, f, errOut, step.want)
@@ -180,20 +173,17 @@ func TestFenceLabIPMI(t *testing.T) {
 
 	// A USER account: a clear privilege error, exit 1, the host untouched.
 	uuser, ufile, _ := h.BMC.Credentials(lab.User)
-	code, out, errOut = vigilFence(t, nil, "off", "--ipmi", h.BMC.Addr(), "--user", uuser, "--password-file", ufile, "--json")
+	code, out, errOut = vigilFence(t, bin, nil, "off", "--ipmi", h.BMC.Addr(), "--user", uuser, "--password-file", ufile, "--json")
 	f = parseFence(t, out)
 	if code != 1 || f.Confirmed || !strings.Contains(errOut, "insufficient privilege") || !strings.Contains(f.Error, "OPERATOR") || !h.On() {
 		t.Fatalf("fence off as USER: exit %d, %+v, stderr %q; want exit 1 with an insufficient privilege error", code, f, errOut)
 	}
 }
 
-// TestFenceLabRedfish: the same through the lab's Redfish BMC, with
+// fenceLabRedfish: the same through the lab's Redfish BMC, with
 // fence_redfish as the cross-check. The simulator's CA reaches vigil through
 // SSL_CERT_FILE, so certificate checking stays on.
-func TestFenceLabRedfish(t *testing.T) {
-	if testing.Short() {
-		t.Skip("lab test")
-	}
+func fenceLabRedfish(t *testing.T, bin string) {
 	l := lab.New(t, lab.Options{Hosts: 1, BMC: lab.Redfish, Name: "fenrf"})
 	h := l.Hosts[0]
 	user, pwFile, err := h.BMC.Credentials(lab.Operator)
@@ -215,7 +205,7 @@ func TestFenceLabRedfish(t *testing.T) {
 		"password": readPassword(t, pwFile), "ssl_insecure": "1", "systems_uri": sysURI}
 
 	for _, step := range []struct{ verb, want string }{{"off", "off"}, {"status", "off"}, {"on", "on"}, {"cycle", "on"}} {
-		code, out, errOut := vigilFence(t, env, append([]string{step.verb}, bmc...)...)
+		code, out, errOut := vigilFence(t, bin, env, append([]string{step.verb}, bmc...)...)
 		f := parseFence(t, out)
 		if code != 0 || f.Power != step.want || !f.Confirmed || f.Driver != "redfish" {
 			t.Fatalf("vigil fence %s: exit %d, %+v, stderr %q; want %s", step.verb, code, f, errOut, step.want)
@@ -232,7 +222,7 @@ func TestFenceLabRedfish(t *testing.T) {
 		}
 	}
 	// Without the CA, certificate checking refuses the BMC.
-	code, _, errOut := vigilFence(t, []string{"SSL_CERT_FILE=/dev/null"}, append([]string{"status"}, bmc...)...)
+	code, _, errOut := vigilFence(t, bin, []string{"SSL_CERT_FILE=/dev/null"}, append([]string{"status"}, bmc...)...)
 	if code != 1 || !strings.Contains(errOut, "certificate") {
 		t.Fatalf("status without trusting the BMC's CA: exit %d, stderr %q; want a certificate error", code, errOut)
 	}
