@@ -43,6 +43,7 @@ const (
 	UnitNone    Unit = ""
 	UnitCelsius Unit = "celsius"
 	UnitRPM     Unit = "rpm"
+	UnitPercent Unit = "percent" // fan duty where a BMC gives no RPM
 	UnitVolts   Unit = "volts"
 	UnitAmps    Unit = "amps"
 	UnitWatts   Unit = "watts"

@@ -1,4 +1,26 @@
 // Package redfish reads a BMC over Redfish through github.com/stmcginnis/gofish:
 // Systems, Chassis thermal and power, Sensors, Health rollups, log services
 // and event subscriptions, tolerating single malformed resources.
+//
+// Reader (New(Config)) implements sensors.Reader. gofish does the
+// connection and authentication: a session (X-Auth-Token) first, HTTP Basic
+// when the service has no SessionService or refuses the login, and in both
+// cases one authenticated GET proves the credentials (gofish's Basic
+// "connect" succeeds with any password). TLS is verified unless
+// Config.Insecure; Config.RootCAs replaces the system roots.
+//
+// Each Poll walks every Chassis (Thermal, Power, the Sensors collection,
+// ThermalSubsystem/Fans, PowerSubsystem/PowerSupplies) and the LogServices
+// of chassis, managers and systems with up to Config.Concurrency GETs in
+// flight, and reports only log entries not seen before. Every resource is
+// decoded into gofish's schema types; when gofish rejects it (one field of
+// the wrong type fails its whole decode, e.g. SensorNumber sent as a
+// string) the tolerant decoder drops just the fields, elements and
+// sub-fields the type cannot take, keeps the rest, and lists what it
+// dropped in Poll.Skipped and the log.
+//
+// Caveats: readings of disabled or absent resources have no value and an
+// unknown status; a resource that fails to load is skipped, but an
+// authentication failure or an unreachable service fails the whole poll
+// (the source is down) and reconnects back off.
 package redfish

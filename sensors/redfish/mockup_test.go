@@ -1,0 +1,326 @@
+package redfish
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/sensors"
+	"github.com/vigil-ha/vigil/test/lab/redfishsim"
+)
+
+const mockups = "../../../shared/redfish-mockups"
+
+func mockupDir(t testing.TB, name string) string {
+	t.Helper()
+	dir := filepath.Join(mockups, name)
+	if _, err := os.Stat(filepath.Join(dir, "index.json")); err != nil {
+		t.Skipf("DMTF mockup %s not available (%v): ../shared is absent", name, err)
+	}
+	return dir
+}
+
+func startSim(t testing.TB, cfg redfishsim.Config) *redfishsim.Sim {
+	t.Helper()
+	sim, err := redfishsim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	return sim
+}
+
+func newReader(sim *redfishsim.Sim, mod func(*Config)) *Reader {
+	u, pw := sim.Credentials()
+	cfg := Config{URL: sim.URL(), User: u, Password: pw, RootCAs: sim.CACertPool()}
+	if mod != nil {
+		mod(&cfg)
+	}
+	return New(cfg)
+}
+
+// expected is one temperature, fan or PSU as the mockup file states it.
+type expected struct {
+	file, name string
+	kind       sensors.Kind
+	value      *float64
+	unit       sensors.Unit
+	status     sensors.Status
+}
+
+func readJSON(t *testing.T, path string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
+
+func num(v any) *float64 {
+	if f, ok := v.(float64); ok {
+		return &f
+	}
+	return nil
+}
+
+func mockStatus(o map[string]any) sensors.Status {
+	st, _ := o["Status"].(map[string]any)
+	switch s, _ := st["State"].(string); s {
+	case "Absent", "Disabled", "StandbyOffline", "StandbySpare":
+		return sensors.StatusUnknown
+	}
+	h, _ := st["Health"].(string)
+	if h == "" {
+		return sensors.StatusUnknown
+	}
+	return sensors.ParseStatus(h)
+}
+
+// expectations walks the mockup files themselves (not through the
+// simulator) and lists every temperature, fan and PSU.
+func expectations(t *testing.T, dir string) []expected {
+	var out []expected
+	chassis, _ := filepath.Glob(filepath.Join(dir, "Chassis/*/index.json"))
+	for _, c := range chassis {
+		cd := filepath.Dir(c)
+		if m := readJSON(t, c); m["Thermal"] != nil {
+			th := readJSON(t, filepath.Join(cd, "Thermal/index.json"))
+			for _, x := range th["Temperatures"].([]any) {
+				o := x.(map[string]any)
+				st := mockStatus(o)
+				v := num(o["ReadingCelsius"])
+				if st == sensors.StatusUnknown {
+					v = nil
+				}
+				out = append(out, expected{"Thermal", o["Name"].(string), sensors.KindTemperature, v, sensors.UnitCelsius, st})
+			}
+			for _, x := range th["Fans"].([]any) {
+				o := x.(map[string]any)
+				st := mockStatus(o)
+				unit := sensors.UnitRPM
+				if o["ReadingUnits"] == "Percent" {
+					unit = sensors.UnitPercent
+				}
+				out = append(out, expected{"Thermal", o["Name"].(string), sensors.KindFan, num(o["Reading"]), unit, st})
+			}
+			pw := readJSON(t, filepath.Join(cd, "Power/index.json"))
+			for _, x := range pw["PowerSupplies"].([]any) {
+				o := x.(map[string]any)
+				unit := sensors.UnitWatts
+				v := num(o["LastPowerOutputWatts"])
+				if v == nil {
+					unit = ""
+				}
+				out = append(out, expected{"Power", o["Name"].(string), sensors.KindPSU, v, unit, mockStatus(o)})
+			}
+		}
+		fans, _ := filepath.Glob(filepath.Join(cd, "ThermalSubsystem/Fans/*/index.json"))
+		for _, f := range fans {
+			o := readJSON(t, f)
+			sp, _ := o["SpeedPercent"].(map[string]any)
+			v, u := num(sp["SpeedRPM"]), sensors.UnitRPM
+			if v == nil {
+				v, u = num(sp["Reading"]), sensors.UnitPercent // duty only
+			}
+			out = append(out, expected{"Fans", o["Name"].(string), sensors.KindFan, v, u, mockStatus(o)})
+		}
+		psus, _ := filepath.Glob(filepath.Join(cd, "PowerSubsystem/PowerSupplies/*/index.json"))
+		for _, f := range psus {
+			o := readJSON(t, f)
+			out = append(out, expected{"PowerSupplies", o["Name"].(string), sensors.KindPSU, nil, "", mockStatus(o)})
+		}
+		sens, _ := filepath.Glob(filepath.Join(cd, "Sensors/*/index.json"))
+		for _, f := range sens {
+			o := readJSON(t, f)
+			var k sensors.Kind
+			var u sensors.Unit
+			id, _ := o["Id"].(string)
+			switch {
+			case o["ReadingType"] == "Temperature" || o["ReadingUnits"] == "Cel":
+				k, u = sensors.KindTemperature, sensors.UnitCelsius
+			case o["ReadingType"] == "Rotational":
+				k, u = sensors.KindFan, sensors.UnitRPM
+			case o["ReadingUnits"] == "%" && strings.Contains(strings.ToLower(id), "fan"):
+				k, u = sensors.KindFan, sensors.UnitPercent
+			default:
+				continue // power, energy, voltage sensors: not in this check
+			}
+			st := mockStatus(o)
+			v := num(o["Reading"])
+			if st == sensors.StatusUnknown {
+				v = nil
+			}
+			out = append(out, expected{"Sensors", o["Name"].(string), k, v, u, st})
+		}
+	}
+	return out
+}
+
+func fmtV(v *float64) string {
+	if v == nil {
+		return "null"
+	}
+	return fmt.Sprintf("%g", *v)
+}
+
+func TestMockupsReadEveryTemperatureFanPSU(t *testing.T) {
+	for _, name := range []string{"public-rackmount1", "public-tower"} {
+		t.Run(name, func(t *testing.T) {
+			dir := mockupDir(t, name)
+			sim := startSim(t, redfishsim.Config{Mockup: dir})
+			r := newReader(sim, nil)
+			defer r.Close()
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			p, err := r.Poll(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := expectations(t, dir)
+			if len(want) < 8 {
+				t.Fatalf("only %d expectations from %s: is the mockup walk broken?", len(want), dir)
+			}
+			byName := map[string][]sensors.Reading{}
+			for _, rd := range p.Readings {
+				byName[rd.Name] = append(byName[rd.Name], rd)
+			}
+			for _, w := range want {
+				found := false
+				for _, rd := range byName[w.name] {
+					if rd.Kind == w.kind && fmtV(rd.Value) == fmtV(w.value) && rd.Unit == w.unit && rd.Status == w.status {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s %q: want kind %s value %s unit %q status %s; got %s", w.file, w.name, w.kind, fmtV(w.value), w.unit, w.status, descr(byName[w.name]))
+				}
+			}
+			t.Logf("%s: %d readings, %d expectations checked, %d log entries, skipped %q", name, len(p.Readings), len(want), len(p.Events), p.Skipped)
+		})
+	}
+}
+
+func descr(rs []sensors.Reading) string {
+	var s []string
+	for _, r := range rs {
+		s = append(s, fmt.Sprintf("{%s %s %q %s}", r.Kind, fmtV(r.Value), r.Unit, r.Status))
+	}
+	if len(s) == 0 {
+		return "nothing"
+	}
+	return strings.Join(s, " ")
+}
+
+func TestWrongPasswordRefused(t *testing.T) {
+	for _, noSession := range []bool{false, true} {
+		sim := startSim(t, redfishsim.Config{NoSessionService: noSession})
+		r := newReader(sim, func(c *Config) { c.Password = "definitely-wrong-pw" })
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err := r.Poll(ctx)
+		cancel()
+		if !errors.Is(err, ErrAuth) {
+			t.Errorf("NoSessionService=%v: Poll with a wrong password = %v, want ErrAuth", noSession, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "definitely-wrong-pw") {
+			t.Errorf("error text contains the password: %v", err)
+		}
+	}
+}
+
+func TestSessionFallsBackToBasic(t *testing.T) {
+	sim := startSim(t, redfishsim.Config{NoSessionService: true})
+	r := newReader(sim, nil)
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	p, err := r.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.BasicAuth() || len(p.Readings) == 0 {
+		t.Errorf("without a SessionService: basic=%v, %d readings; want Basic and readings", r.BasicAuth(), len(p.Readings))
+	}
+}
+
+func TestTLSVerifiedByDefault(t *testing.T) {
+	sim := startSim(t, redfishsim.Config{})
+	r := newReader(sim, func(c *Config) { c.RootCAs = nil }) // system roots do not know the sim's CA
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := r.Poll(ctx); err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Errorf("Poll against an unknown CA = %v, want a certificate error", err)
+	}
+	r = newReader(sim, func(c *Config) { c.RootCAs, c.Insecure = nil, true })
+	if _, err := r.Poll(ctx); err != nil {
+		t.Errorf("Poll with Insecure = %v, want success", err)
+	}
+}
+
+func TestWronglyTypedFieldDoesNotBlind(t *testing.T) {
+	sim := startSim(t, redfishsim.Config{})
+	r := newReader(sim, nil)
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	before, err := r.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	thermal := ""
+	for _, rd := range before.Readings {
+		_ = rd
+	}
+	// Find the Thermal resource of the first chassis and make one
+	// SensorNumber a string, as some BMCs send it.
+	thermal = firstThermal(t, r, ctx)
+	if err := sim.SetField(thermal, "Temperatures/0/SensorNumber", "12"); err != nil {
+		t.Fatalf("SetField: %v", err)
+	}
+	after, err := r.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(p *sensors.Poll, k sensors.Kind) int {
+		n := 0
+		for _, rd := range p.Readings {
+			if rd.Kind == k {
+				n++
+			}
+		}
+		return n
+	}
+	if b, a := count(before, sensors.KindTemperature), count(after, sensors.KindTemperature); a != b || a == 0 {
+		t.Errorf("temperatures before %d, after a wrongly typed field %d; want the same, nonzero", b, a)
+	}
+	if !strings.Contains(strings.Join(after.Skipped, "\n"), "SensorNumber") {
+		t.Errorf("skipped = %q, want the wrongly typed SensorNumber named", after.Skipped)
+	}
+}
+
+func firstThermal(t *testing.T, r *Reader, ctx context.Context) string {
+	t.Helper()
+	resp, err := r.api.WithContext(ctx).Get("/redfish/v1/Chassis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var c collection
+	if err := json.NewDecoder(resp.Body).Decode(&c); err != nil || len(c.Members) == 0 {
+		t.Fatalf("chassis collection: %v", err)
+	}
+	return c.Members[0].ODataID + "/Thermal"
+}

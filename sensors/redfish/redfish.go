@@ -1,0 +1,811 @@
+package redfish
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/stmcginnis/gofish"
+	"github.com/stmcginnis/gofish/schemas"
+
+	"github.com/vigil-ha/vigil/sensors"
+)
+
+// Config says how to reach one Redfish service.
+type Config struct {
+	URL      string // https://host[:port] (the service root is /redfish/v1)
+	User     string
+	Password string
+	// Insecure skips TLS certificate verification (never the default);
+	// RootCAs, when set, replaces the system roots.
+	Insecure bool
+	RootCAs  *x509.CertPool
+	// BasicOnly skips the session login and uses HTTP Basic auth.
+	BasicOnly bool
+	// Concurrency bounds parallel GETs of one walk (default 4).
+	Concurrency int
+	// PollTimeout bounds a Poll whose context has no deadline (10 s).
+	PollTimeout time.Duration
+	// MinBackoff and MaxBackoff bound the wait between reconnects to a
+	// service that does not answer (default 1 s and 1 min).
+	MinBackoff, MaxBackoff time.Duration
+	Logger                 *slog.Logger
+	Now                    func() time.Time
+}
+
+// Errors of the Redfish reader.
+var (
+	ErrAuth    = errors.New("redfish: authentication refused")
+	ErrBackoff = errors.New("redfish: waiting before reconnecting")
+)
+
+// Reader keeps one authenticated client (session token, or Basic where the
+// service has no SessionService) to one Redfish service and walks its
+// chassis and logs on every Poll.
+type Reader struct {
+	cfg Config
+
+	mu       sync.Mutex
+	api      *gofish.APIClient
+	httpc    *http.Client
+	basic    bool
+	seen     map[string]map[string]bool // log service -> entry ids read
+	failures int
+	nextTry  time.Time
+}
+
+// New returns a Reader; it connects on the first Poll.
+func New(cfg Config) *Reader {
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 4
+	}
+	if cfg.PollTimeout <= 0 {
+		cfg.PollTimeout = 10 * time.Second
+	}
+	if cfg.MinBackoff <= 0 {
+		cfg.MinBackoff = time.Second
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = time.Minute
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	cfg.URL = strings.TrimRight(cfg.URL, "/")
+	if !strings.Contains(cfg.URL, "://") {
+		cfg.URL = "https://" + cfg.URL
+	}
+	return &Reader{cfg: cfg, seen: map[string]map[string]bool{}}
+}
+
+// BasicAuth reports whether the open client fell back to Basic auth.
+func (r *Reader) BasicAuth() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.basic
+}
+
+// Close logs out of the session.
+func (r *Reader) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.dropLocked()
+	return nil
+}
+
+func (r *Reader) dropLocked() {
+	if r.api != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		r.api.WithContext(ctx).Logout()
+		cancel()
+		r.api = nil
+	}
+}
+
+func (r *Reader) redact(err error) error {
+	if err == nil || r.cfg.Password == "" || !strings.Contains(err.Error(), r.cfg.Password) {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), r.cfg.Password, "<redacted>"))
+}
+
+func (r *Reader) connectLocked(ctx context.Context) error {
+	tr := &http.Transport{
+		Proxy:               nil,
+		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: r.cfg.RootCAs, InsecureSkipVerify: r.cfg.Insecure}, //nolint:gosec // opt-in
+		MaxIdleConnsPerHost: r.cfg.Concurrency,
+		IdleConnTimeout:     time.Minute,
+		TLSHandshakeTimeout: 5 * time.Second,
+		ForceAttemptHTTP2:   true,
+	}
+	r.httpc = &http.Client{Transport: tr}
+	cc := gofish.ClientConfig{
+		Endpoint: r.cfg.URL, Username: r.cfg.User, Password: r.cfg.Password,
+		HTTPClient: r.httpc, NoModifyTransport: true, ReuseConnections: true,
+		MaxConcurrentRequests: int64(r.cfg.Concurrency),
+	}
+	var api *gofish.APIClient
+	var err error
+	basic := r.cfg.BasicOnly
+	if !basic {
+		api, err = gofish.ConnectContext(ctx, cc)
+		if err != nil {
+			if ctx.Err() != nil || isTransport(err) {
+				return fmt.Errorf("connect: %w", err)
+			}
+			// No SessionService, or login refused: try Basic, and let the
+			// authenticated GET below judge the credentials.
+			r.cfg.Logger.Info("redfish session login failed, falling back to Basic auth", "target", r.cfg.URL, "err", r.redact(err))
+			basic = true
+		}
+	}
+	if basic {
+		cc.BasicAuth = true
+		api, err = gofish.ConnectContext(ctx, cc)
+		if err != nil {
+			return fmt.Errorf("connect: %w", err)
+		}
+	}
+	// With Basic auth gofish "connects" whatever the password (the
+	// service root is open): prove the credentials with a real
+	// authenticated GET.
+	resp, err := api.WithContext(ctx).Get("/redfish/v1/Chassis")
+	if err != nil {
+		var re *schemas.Error
+		if errors.As(err, &re) && (re.HTTPReturnedStatusCode == 401 || re.HTTPReturnedStatusCode == 403) {
+			return fmt.Errorf("%w (HTTP %d)", ErrAuth, re.HTTPReturnedStatusCode)
+		}
+		return fmt.Errorf("check credentials: %w", err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	r.api, r.basic = api, basic
+	return nil
+}
+
+func isTransport(err error) bool {
+	var ue *url.Error
+	return errors.As(err, &ue)
+}
+
+// Poll walks every chassis (Thermal, Power, Sensors, ThermalSubsystem
+// fans, PowerSubsystem power supplies) and the log services of managers
+// and systems, with up to Concurrency GETs in flight. A resource that
+// fails to load or decode is listed in Poll.Skipped; the rest is read.
+func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, r.cfg.PollTimeout)
+		defer cancel()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.api == nil {
+		if now := r.cfg.Now(); now.Before(r.nextTry) {
+			return nil, fmt.Errorf("redfish %s: %w (%w)", r.cfg.URL, sensors.ErrSourceDown, ErrBackoff)
+		}
+		if err := r.connectLocked(ctx); err != nil {
+			return nil, r.failLocked(err)
+		}
+	}
+	p, err := r.walkLocked(ctx)
+	if err != nil {
+		var re *schemas.Error
+		if errors.As(err, &re) && re.HTTPReturnedStatusCode == 401 && ctx.Err() == nil {
+			// Session expired: log in again once.
+			r.api = nil
+			if err := r.connectLocked(ctx); err != nil {
+				return nil, r.failLocked(err)
+			}
+			p, err = r.walkLocked(ctx)
+		}
+	}
+	if err != nil {
+		r.api = nil
+		return nil, r.failLocked(err)
+	}
+	r.failures = 0
+	return p, nil
+}
+
+func (r *Reader) failLocked(err error) error {
+	r.failures++
+	d := r.cfg.MinBackoff << min(r.failures-1, 16)
+	if d > r.cfg.MaxBackoff || d <= 0 {
+		d = r.cfg.MaxBackoff
+	}
+	r.nextTry = r.cfg.Now().Add(d)
+	if errors.Is(err, ErrAuth) {
+		return fmt.Errorf("redfish %s: %w", r.cfg.URL, r.redact(err))
+	}
+	return fmt.Errorf("redfish %s: %w: %w", r.cfg.URL, sensors.ErrSourceDown, r.redact(err))
+}
+
+// walker is one Poll's state: the client bound to the poll's context and
+// the results gathered by concurrent fetches.
+type walker struct {
+	r   *Reader
+	api *gofish.APIClient
+	ctx context.Context
+	now time.Time
+	sem chan struct{}
+	wg  sync.WaitGroup
+
+	mu       sync.Mutex
+	readings []sensors.Reading
+	events   []sensors.Event
+	skipped  []string
+	fatal    error
+	newSeen  map[string][]string
+}
+
+// get fetches one resource's JSON.
+func (w *walker) get(path string) ([]byte, error) {
+	if err := w.ctx.Err(); err != nil {
+		return nil, err
+	}
+	resp, err := w.api.Get(path)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+}
+
+// spawn runs f concurrently, bounded by the semaphore.
+func (w *walker) spawn(f func()) {
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		select {
+		case w.sem <- struct{}{}:
+		case <-w.ctx.Done():
+			return
+		}
+		defer func() { <-w.sem }()
+		f()
+	}()
+}
+
+func (w *walker) skip(path string, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var re *schemas.Error
+	if errors.As(err, &re) && re.HTTPReturnedStatusCode == 401 && w.fatal == nil {
+		w.fatal = err
+	}
+	if isTransport(err) && w.fatal == nil {
+		w.fatal = err
+	}
+	w.skipped = append(w.skipped, fmt.Sprintf("%s: %v", path, w.r.redact(err)))
+}
+
+func (w *walker) add(rs ...sensors.Reading) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for i := range rs {
+		rs[i].Source = sensors.SourceRedfish
+		rs[i].Time = w.now
+	}
+	w.readings = append(w.readings, rs...)
+}
+
+func (w *walker) note(path string, skipped []string) {
+	if len(skipped) == 0 {
+		return
+	}
+	w.r.cfg.Logger.Warn("redfish resource decoded tolerantly", "target", w.r.cfg.URL, "resource", path, "skipped", skipped)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.skipped = append(w.skipped, fmt.Sprintf("%s: skipped wrongly typed %s", path, strings.Join(skipped, ", ")))
+}
+
+// fetch GETs path and decodes it into T, tolerantly.
+func fetch[T any](w *walker, path string) (T, bool) {
+	var zero T
+	raw, err := w.get(path)
+	if err != nil {
+		w.skip(path, err)
+		return zero, false
+	}
+	v, skipped, err := decode[T](raw)
+	if err != nil {
+		w.skip(path, err)
+		return zero, false
+	}
+	w.note(path, skipped)
+	return v, true
+}
+
+// collection is the part of a Redfish collection we use.
+type collection struct {
+	Members []struct {
+		ODataID string `json:"@odata.id"`
+	}
+}
+
+type link struct {
+	ODataID string `json:"@odata.id"`
+}
+
+// chassisLinks is the part of a Chassis we follow.
+type chassisLinks struct {
+	ID               string `json:"Id"`
+	Thermal          link
+	Power            link
+	Sensors          link
+	ThermalSubsystem link
+	PowerSubsystem   link
+	LogServices      link
+}
+
+func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
+	w := &walker{r: r, api: r.api.WithContext(ctx), ctx: ctx, now: r.cfg.Now(),
+		sem: make(chan struct{}, r.cfg.Concurrency), newSeen: map[string][]string{}}
+	chassis, ok := fetch[collection](w, "/redfish/v1/Chassis")
+	if !ok {
+		return nil, w.firstError()
+	}
+	for _, m := range chassis.Members {
+		w.spawn(func() { w.chassis(m.ODataID) })
+	}
+	for _, root := range []string{"/redfish/v1/Managers", "/redfish/v1/Systems"} {
+		w.spawn(func() {
+			c, ok := fetch[collection](w, root)
+			if !ok {
+				return
+			}
+			for _, m := range c.Members {
+				w.spawn(func() { w.logServices(m.ODataID + "/LogServices") })
+			}
+		})
+	}
+	w.wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if w.fatal != nil {
+		return nil, w.fatal
+	}
+	for svc, ids := range w.newSeen {
+		if r.seen[svc] == nil {
+			r.seen[svc] = map[string]bool{}
+		}
+		for _, id := range ids {
+			r.seen[svc][id] = true
+		}
+	}
+	// Fans and PSUs seen through several views (Thermal, Sensors,
+	// ThermalSubsystem) form one redundant set per kind when there are
+	// at least two distinct ones.
+	distinct := map[sensors.Kind]map[string]bool{}
+	for _, rd := range w.readings {
+		if rd.Kind == sensors.KindFan || rd.Kind == sensors.KindPSU {
+			if distinct[rd.Kind] == nil {
+				distinct[rd.Kind] = map[string]bool{}
+			}
+			distinct[rd.Kind][rd.Component] = true
+		}
+	}
+	for i := range w.readings {
+		rd := &w.readings[i]
+		if n := len(distinct[rd.Kind]); n > 1 && rd.Redundant == "" {
+			rd.Redundant = string(rd.Kind) + "s"
+		}
+	}
+	sort.Slice(w.readings, func(i, j int) bool { return w.readings[i].Key() < w.readings[j].Key() })
+	sort.Slice(w.events, func(i, j int) bool { return w.events[i].Time.Before(w.events[j].Time) })
+	sort.Strings(w.skipped)
+	p := &sensors.Poll{Source: sensors.SourceRedfish, Target: r.cfg.URL, Time: w.now,
+		Readings: w.readings, Events: w.events, Skipped: w.skipped}
+	if p.Readings == nil {
+		p.Readings = []sensors.Reading{}
+	}
+	if p.Events == nil {
+		p.Events = []sensors.Event{}
+	}
+	return p, nil
+}
+
+func (w *walker) firstError() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.fatal != nil {
+		return w.fatal
+	}
+	if len(w.skipped) > 0 {
+		return errors.New(w.skipped[0])
+	}
+	return errors.New("redfish: walk failed")
+}
+
+func (w *walker) chassis(path string) {
+	c, ok := fetch[chassisLinks](w, path)
+	if !ok {
+		return
+	}
+	if p := c.Thermal.ODataID; p != "" {
+		w.spawn(func() { w.thermal(p) })
+	}
+	if p := c.Power.ODataID; p != "" {
+		w.spawn(func() { w.power(p) })
+	}
+	if p := c.Sensors.ODataID; p != "" {
+		w.spawn(func() { w.members(p, w.sensor) })
+	}
+	if p := c.ThermalSubsystem.ODataID; p != "" {
+		w.spawn(func() { w.members(p+"/Fans", w.fan) })
+	}
+	if p := c.PowerSubsystem.ODataID; p != "" {
+		w.spawn(func() { w.members(p+"/PowerSupplies", w.psu) })
+	}
+	if p := c.LogServices.ODataID; p != "" {
+		w.spawn(func() { w.logServices(p) })
+	}
+}
+
+// members GETs a collection and each member, concurrently.
+func (w *walker) members(path string, each func(string)) {
+	c, ok := fetch[collection](w, path)
+	if !ok {
+		return
+	}
+	for _, m := range c.Members {
+		w.spawn(func() { each(m.ODataID) })
+	}
+}
+
+// statusOf maps a Redfish Status to a reading status. Absent, disabled
+// and standby resources report nothing (unknown); a resource that is
+// UnavailableOffline has failed (its Health, or critical when it has none);
+// otherwise the Health.
+func statusOf(s schemas.Status) sensors.Status {
+	switch s.State {
+	case schemas.AbsentState, schemas.DisabledState, schemas.StandbyOfflineState, schemas.StandbySpareState:
+		return sensors.StatusUnknown
+	}
+	switch strings.ToLower(string(s.Health)) {
+	case "ok":
+		return sensors.StatusOK
+	case "warning":
+		return sensors.StatusWarning
+	case "critical":
+		return sensors.StatusCritical
+	}
+	if s.State == schemas.UnavailableOfflineState {
+		return sensors.StatusCritical
+	}
+	return sensors.StatusUnknown
+}
+
+func f64[T float32 | float64 | int](p *T) *float64 {
+	if p == nil {
+		return nil
+	}
+	return sensors.F(float64(*p))
+}
+
+func thr[T float32 | float64 | int](lw, lc, lf, uw, uc, uf *T) *sensors.Thresholds {
+	t := sensors.Thresholds{LowerWarning: f64(lw), LowerCritical: f64(lc), LowerFatal: f64(lf),
+		UpperWarning: f64(uw), UpperCritical: f64(uc), UpperFatal: f64(uf)}
+	if t.Empty() {
+		return nil
+	}
+	return &t
+}
+
+func nameOr(names ...string) string {
+	for _, n := range names {
+		if n != "" {
+			return n
+		}
+	}
+	return "unnamed"
+}
+
+// valueIfEnabled drops the value of a sensor that is not enabled (a
+// disabled sensor's last reading is not a reading).
+func valueIfEnabled(v *float64, st sensors.Status) *float64 {
+	if st == sensors.StatusUnknown {
+		return nil
+	}
+	return v
+}
+
+func (w *walker) thermal(path string) {
+	t, ok := fetch[schemas.Thermal](w, path)
+	if !ok {
+		return
+	}
+	var rs []sensors.Reading
+	for _, x := range t.Temperatures {
+		st := statusOf(x.Status)
+		n := nameOr(x.Name, x.MemberID)
+		rs = append(rs, sensors.Reading{Component: n, Name: n, Kind: sensors.KindTemperature, Unit: sensors.UnitCelsius,
+			Value: valueIfEnabled(f64(x.ReadingCelsius), st), Status: st,
+			Thresholds: thr(x.LowerThresholdNonCritical, x.LowerThresholdCritical, x.LowerThresholdFatal,
+				x.UpperThresholdNonCritical, x.UpperThresholdCritical, x.UpperThresholdFatal)})
+	}
+	fans := 0
+	for _, x := range t.Fans {
+		if statusOf(x.Status) != sensors.StatusUnknown {
+			fans++
+		}
+	}
+	for _, x := range t.Fans {
+		st := statusOf(x.Status)
+		n := nameOr(x.Name, x.MemberID)
+		unit := sensors.UnitRPM
+		if strings.EqualFold(string(x.ReadingUnits), "Percent") {
+			unit = sensors.UnitPercent
+		}
+		rd := sensors.Reading{Component: n, Name: n, Kind: sensors.KindFan, Unit: unit,
+			Value: valueIfEnabled(f64(x.Reading), st), Status: st,
+			Thresholds: thr(x.LowerThresholdNonCritical, x.LowerThresholdCritical, x.LowerThresholdFatal,
+				x.UpperThresholdNonCritical, x.UpperThresholdCritical, x.UpperThresholdFatal)}
+		if fans > 1 {
+			rd.Redundant = "fans"
+		}
+		rs = append(rs, rd)
+	}
+	w.add(rs...)
+}
+
+func (w *walker) power(path string) {
+	p, ok := fetch[schemas.Power](w, path)
+	if !ok {
+		return
+	}
+	var rs []sensors.Reading
+	for _, x := range p.Voltages {
+		st := statusOf(x.Status)
+		n := nameOr(x.Name, x.MemberID)
+		rs = append(rs, sensors.Reading{Component: n, Name: n, Kind: sensors.KindVoltage, Unit: sensors.UnitVolts,
+			Value: valueIfEnabled(f64(x.ReadingVolts), st), Status: st,
+			Thresholds: thr(x.LowerThresholdNonCritical, x.LowerThresholdCritical, x.LowerThresholdFatal,
+				x.UpperThresholdNonCritical, x.UpperThresholdCritical, x.UpperThresholdFatal)})
+	}
+	for _, x := range p.PowerSupplies {
+		st := statusOf(x.Status)
+		n := nameOr(x.Name, x.MemberID)
+		rd := sensors.Reading{Component: n, Name: n, Kind: sensors.KindPSU, Unit: sensors.UnitWatts,
+			Value: valueIfEnabled(f64(x.LastPowerOutputWatts), st), Status: st}
+		if rd.Value == nil {
+			rd.Unit = sensors.UnitNone
+		}
+		rd.States = healthStates(x.Status)
+		if len(p.PowerSupplies) > 1 {
+			rd.Redundant = "psus"
+		}
+		rs = append(rs, rd)
+	}
+	w.add(rs...)
+}
+
+// healthStates turns a Status into discrete states ("Enabled", "Health
+// Critical") for resources without a numeric reading.
+func healthStates(s schemas.Status) []string {
+	var out []string
+	if s.State != "" {
+		out = append(out, string(s.State))
+	}
+	if s.Health != "" && !strings.EqualFold(string(s.Health), "OK") {
+		out = append(out, "Health "+string(s.Health))
+	}
+	return out
+}
+
+// sensorKind maps a Sensor's ReadingType (or, when a BMC leaves it out,
+// its ReadingUnits) to a kind and unit. A percent sensor named like a fan
+// is a fan duty.
+func sensorKind(t schemas.ReadingType, units, name string) (sensors.Kind, sensors.Unit) {
+	if t == "" {
+		switch units {
+		case "Cel":
+			t = schemas.TemperatureReadingType
+		case "RPM", "{rev}/min":
+			t = schemas.RotationalReadingType
+		case "V":
+			t = schemas.VoltageReadingType
+		case "A":
+			t = schemas.CurrentReadingType
+		case "W":
+			t = schemas.PowerReadingType
+		case "%":
+			t = schemas.PercentReadingType
+		}
+	}
+	switch t {
+	case schemas.TemperatureReadingType:
+		return sensors.KindTemperature, sensors.UnitCelsius
+	case schemas.RotationalReadingType:
+		return sensors.KindFan, sensors.UnitRPM
+	case schemas.VoltageReadingType:
+		return sensors.KindVoltage, sensors.UnitVolts
+	case schemas.CurrentReadingType:
+		return sensors.KindCurrent, sensors.UnitAmps
+	case schemas.PowerReadingType:
+		return sensors.KindPower, sensors.UnitWatts
+	case schemas.PercentReadingType:
+		if strings.Contains(strings.ToLower(name), "fan") {
+			return sensors.KindFan, sensors.UnitPercent
+		}
+		return sensors.KindOther, sensors.UnitPercent
+	}
+	return sensors.KindOther, sensors.Unit(units)
+}
+
+func (w *walker) sensor(path string) {
+	s, ok := fetch[schemas.Sensor](w, path)
+	if !ok {
+		return
+	}
+	kind, unit := sensorKind(s.ReadingType, s.ReadingUnits, s.Name+" "+s.ID)
+	st := statusOf(s.Status)
+	n := nameOr(s.Name, s.ID)
+	t := s.Thresholds
+	rd := sensors.Reading{Component: n, Name: n, Kind: kind, Unit: unit, Value: valueIfEnabled(s.Reading, st), Status: st,
+		Thresholds: thr(t.LowerCaution.Reading, t.LowerCritical.Reading, t.LowerFatal.Reading,
+			t.UpperCaution.Reading, t.UpperCritical.Reading, t.UpperFatal.Reading)}
+	w.add(rd)
+}
+
+func (w *walker) fan(path string) {
+	f, ok := fetch[schemas.Fan](w, path)
+	if !ok {
+		return
+	}
+	st := statusOf(f.Status)
+	n := nameOr(f.Name, f.ID)
+	rd := sensors.Reading{Component: n, Name: n, Kind: sensors.KindFan, Status: st, Redundant: "fans"}
+	switch {
+	case f.SpeedPercent.SpeedRPM != nil:
+		rd.Value, rd.Unit = valueIfEnabled(f.SpeedPercent.SpeedRPM, st), sensors.UnitRPM
+	case f.SpeedPercent.Reading != nil:
+		rd.Value, rd.Unit = valueIfEnabled(f.SpeedPercent.Reading, st), sensors.UnitPercent
+	}
+	w.add(rd)
+}
+
+func (w *walker) psu(path string) {
+	p, ok := fetch[schemas.PowerSupplyUnit](w, path)
+	if !ok {
+		return
+	}
+	n := nameOr(p.Name, p.ID)
+	w.add(sensors.Reading{Component: n, Name: n, Kind: sensors.KindPSU, Status: statusOf(p.Status),
+		States: healthStates(p.Status), Redundant: "psus"})
+}
+
+// logServices reads the entries of every log service under path that were
+// not seen by an earlier poll.
+func (w *walker) logServices(path string) {
+	c, ok := fetch[collection](w, path)
+	if !ok {
+		return
+	}
+	for _, m := range c.Members {
+		svc := m.ODataID
+		w.spawn(func() {
+			raw, err := w.get(svc + "/Entries")
+			if err != nil {
+				w.skip(svc+"/Entries", err)
+				return
+			}
+			var coll struct {
+				Members []json.RawMessage
+			}
+			if err := json.Unmarshal(raw, &coll); err != nil {
+				w.skip(svc+"/Entries", err)
+				return
+			}
+			for _, mraw := range coll.Members {
+				var l struct {
+					ID      string `json:"@odata.id"`
+					EntryID string `json:"Id"`
+				}
+				_ = json.Unmarshal(mraw, &l)
+				key := nameOr(l.EntryID, l.ID)
+				// r.seen is only written after the walk, by the goroutine
+				// holding r.mu: reading it here is safe.
+				seen := w.r.seen[svc][key] || w.r.seen[svc][l.ID]
+				if seen {
+					continue
+				}
+				entry := mraw
+				if l.EntryID == "" && l.ID != "" {
+					// A link, not an expanded member: fetch it.
+					b, err := w.get(l.ID)
+					if err != nil {
+						w.skip(l.ID, err)
+						continue
+					}
+					entry = b
+				}
+				ev, err := DecodeLogEntry(entry, w.now)
+				if err != nil {
+					w.skip(nameOr(l.ID, svc), err)
+					continue
+				}
+				w.mu.Lock()
+				w.events = append(w.events, ev)
+				w.newSeen[svc] = append(w.newSeen[svc], key, l.ID)
+				w.mu.Unlock()
+			}
+		})
+	}
+}
+
+// logEntry is the part of a Redfish LogEntry the agent uses.
+type logEntry struct {
+	ID         string `json:"Id"`
+	Name       string
+	Created    string
+	Severity   string
+	Message    string
+	MessageID  string `json:"MessageId"`
+	SensorType string
+	EntryType  string
+	EntryCode  string
+	Origin     struct {
+		ODataID string `json:"@odata.id"`
+	} `json:"OriginOfCondition"`
+}
+
+// DecodeLogEntry turns one Redfish LogEntry (a SEL record or an event log
+// line) into a model event. Tolerant: only the fields it needs, each
+// optional.
+func DecodeLogEntry(b []byte, now time.Time) (sensors.Event, error) {
+	e, skipped, err := decode[logEntry](b)
+	if err != nil {
+		return sensors.Event{}, fmt.Errorf("log entry: %w", err)
+	}
+	_ = skipped // fields we could not use are simply absent
+	ev := sensors.Event{Source: sensors.SourceRedfish, ID: e.ID, Time: now, Message: e.Message, Asserted: true}
+	if t, err := time.Parse(time.RFC3339, e.Created); err == nil {
+		ev.Time = t
+	}
+	ev.Severity = severityOf(e.Severity)
+	ev.Component = nameOr(e.SensorType, lastPathElem(e.Origin.ODataID), e.Name)
+	ev.Kind = sensors.KindForName(ev.Component + " " + e.Message)
+	ev.State = nameOr(e.EntryCode, e.MessageID, e.Severity)
+	if strings.Contains(strings.ToLower(e.EntryCode), "deassert") {
+		ev.Asserted = false
+	}
+	if ev.Message == "" {
+		ev.Message = nameOr(e.MessageID, e.Name)
+	}
+	return ev, nil
+}
+
+func severityOf(s string) sensors.Severity {
+	switch strings.ToLower(s) {
+	case "critical":
+		return sensors.SeverityCritical
+	case "warning":
+		return sensors.SeverityWarning
+	}
+	return sensors.SeverityInfo
+}
+
+func lastPathElem(p string) string {
+	p = strings.TrimRight(p, "/")
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
