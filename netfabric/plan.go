@@ -409,7 +409,7 @@ func Diff(desired, observed *State) (*Plan, error) {
 		}
 		return false
 	}
-	var bridgeSets []Step
+	var bridgeSets, vlanSets []Step
 	for _, name := range order {
 		d := desired.Links[name]
 		o := observed.Links[name]
@@ -444,6 +444,9 @@ func Diff(desired, observed *State) (*Plan, error) {
 			// After its ports: an explicit bridge MTU set while ports
 			// join would be recomputed from theirs.
 			bridgeSets = append(bridgeSets, set)
+		} else if changed && d.Kind == KindVLAN {
+			// After the bridge below it is up (ENETDOWN otherwise).
+			vlanSets = append(vlanSets, set)
 		} else if changed {
 			push(set)
 		}
@@ -499,6 +502,7 @@ func Diff(desired, observed *State) (*Plan, error) {
 		}
 	}
 	ph[phaseSet] = append(ph[phaseSet], bridgeSets...)
+	ph[phaseSet] = append(ph[phaseSet], vlanSets...)
 	p := &Plan{}
 	for _, steps := range ph {
 		p.Steps = append(p.Steps, steps...)
