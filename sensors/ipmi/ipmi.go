@@ -509,6 +509,9 @@ func (r *Reader) pollLocked(ctx context.Context) (*sensors.Poll, error) {
 		Readings: make([]sensors.Reading, 0, len(r.defs)), Events: []sensors.Event{}}
 	var fans, psus int
 	for _, d := range r.defs {
+		if d.eventType == 0x0b {
+			continue // a redundancy sensor watches the set, it is not a member
+		}
 		switch d.kind {
 		case sensors.KindFan:
 			fans++
@@ -521,7 +524,7 @@ func (r *Reader) pollLocked(ctx context.Context) (*sensors.Poll, error) {
 		if err != nil {
 			return nil, err
 		}
-		if (rd.Kind == sensors.KindFan && fans > 1) || (rd.Kind == sensors.KindPSU && psus > 1) {
+		if d.eventType != 0x0b && ((rd.Kind == sensors.KindFan && fans > 1) || (rd.Kind == sensors.KindPSU && psus > 1)) {
 			rd.Redundant = string(rd.Kind) + "s"
 		}
 		p.Readings = append(p.Readings, rd)

@@ -1,0 +1,340 @@
+package ipmi
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/sensors"
+	"github.com/vigil-ha/vigil/sensors/health"
+	"github.com/vigil-ha/vigil/test/lab/ipmisim"
+)
+
+// startSim runs one real ipmi_sim from the lab harness, or skips when the
+// tools are missing.
+func startSim(t testing.TB) *ipmisim.Sim {
+	t.Helper()
+	if err := ipmisim.Available(); err != nil {
+		t.Skipf("ipmi_sim not available: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	sim, err := ipmisim.Start(ctx, ipmisim.Config{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("start ipmi_sim: %v", err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	return sim
+}
+
+func simConfig(t testing.TB, sim *ipmisim.Sim) (Config, string) {
+	t.Helper()
+	user, pwFile := sim.User(ipmisim.Admin)
+	pw, err := os.ReadFile(pwFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Config{Host: sim.Host(), Port: sim.Port(), User: user, Password: strings.TrimRight(string(pw), "\n"),
+		CipherSuite: 3}, pwFile
+}
+
+func ipmitool(t testing.TB, sim *ipmisim.Sim, pwFile string, args ...string) []byte {
+	t.Helper()
+	if _, err := exec.LookPath("ipmitool"); err != nil {
+		t.Skipf("ipmitool not available: %v", err)
+	}
+	user, _ := sim.User(ipmisim.Admin)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	base := []string{"-I", "lanplus", "-C", "3", "-H", sim.Host(), "-p", strconv.Itoa(sim.Port()), "-U", user, "-f", pwFile}
+	out, err := exec.CommandContext(ctx, "ipmitool", append(base, args...)...).Output()
+	if err != nil {
+		t.Fatalf("ipmitool %v: %v", args, err)
+	}
+	return out
+}
+
+// toolSensor is one line of `ipmitool sensor list`.
+type toolSensor struct {
+	value  string // "45.000", "0x0" for discrete, "na"
+	unit   string
+	status string
+	thr    [6]string // lnr lcr lnc unc ucr unr
+}
+
+func parseSensorList(out []byte) map[string]toolSensor {
+	m := map[string]toolSensor{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "|")
+		if len(f) < 10 {
+			continue
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		m[f[0]] = toolSensor{value: f[1], unit: f[2], status: f[3], thr: [6]string{f[4], f[5], f[6], f[7], f[8], f[9]}}
+	}
+	return m
+}
+
+func fmt3(p *float64) string {
+	if p == nil {
+		return "na"
+	}
+	return fmt.Sprintf("%.3f", *p)
+}
+
+func poll(t testing.TB, r *Reader) *sensors.Poll {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	p, err := r.Poll(ctx)
+	if err != nil {
+		t.Fatalf("poll: %v", err)
+	}
+	return p
+}
+
+func reading(p *sensors.Poll, name string) *sensors.Reading {
+	for i := range p.Readings {
+		if p.Readings[i].Name == name {
+			return &p.Readings[i]
+		}
+	}
+	return nil
+}
+
+// compareWithIpmitool checks every threshold reading and threshold against
+// `ipmitool -I lanplus -C 3 sensor list`, and that every sensor ipmitool
+// lists is read.
+func compareWithIpmitool(t *testing.T, sim *ipmisim.Sim, pwFile string, p *sensors.Poll) {
+	t.Helper()
+	tool := parseSensorList(ipmitool(t, sim, pwFile, "sensor", "list"))
+	if len(tool) < 6 {
+		t.Fatalf("ipmitool lists %d sensors: %v", len(tool), tool)
+	}
+	for name, ts := range tool {
+		rd := reading(p, name)
+		if rd == nil {
+			t.Errorf("ipmitool lists %q, vigil does not", name)
+			continue
+		}
+		if strings.HasPrefix(ts.value, "0x") || ts.unit == "discrete" {
+			if rd.Value != nil {
+				t.Errorf("%s: discrete in ipmitool, value %v in vigil", name, *rd.Value)
+			}
+			continue
+		}
+		if got := fmt3(rd.Value); got != ts.value {
+			t.Errorf("%s: value %s, ipmitool %s", name, got, ts.value)
+		}
+		var thr sensors.Thresholds
+		if rd.Thresholds != nil {
+			thr = *rd.Thresholds
+		}
+		got := [6]string{fmt3(thr.LowerFatal), fmt3(thr.LowerCritical), fmt3(thr.LowerWarning),
+			fmt3(thr.UpperWarning), fmt3(thr.UpperCritical), fmt3(thr.UpperFatal)}
+		if got != ts.thr {
+			t.Errorf("%s: thresholds %v, ipmitool %v", name, got, ts.thr)
+		}
+		want := map[string]sensors.Status{"ok": sensors.StatusOK, "nc": sensors.StatusWarning, "cr": sensors.StatusCritical, "nr": sensors.StatusCritical}[ts.status]
+		if want != "" && rd.Status != want {
+			t.Errorf("%s: status %s, ipmitool %q", name, rd.Status, ts.status)
+		}
+	}
+}
+
+func TestAgainstIpmiSim(t *testing.T) {
+	sim := startSim(t)
+	cfg, pwFile := simConfig(t, sim)
+	r := New(cfg)
+	defer r.Close()
+
+	p := poll(t, r)
+	compareWithIpmitool(t, sim, pwFile, p)
+	if psu := reading(p, ipmisim.PSU1Status); psu == nil || psu.Kind != sensors.KindPSU || psu.Status != sensors.StatusOK {
+		t.Errorf("PSU1 Status healthy = %+v", psu)
+	}
+	pred := health.New(health.Config{}, health.NewMemHistory(64))
+	v, err := pred.Update(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Risk != health.RiskNone {
+		t.Errorf("healthy BMC: risk %s (%+v)", v.Risk, v.Components)
+	}
+
+	// Inject the four faults.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := sim.SetFan(ctx, 1, 800); err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.SetTemperature(ctx, ipmisim.CPUTemp, 90); err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.FailPSU(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.RaiseECC(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	p = poll(t, r)
+	compareWithIpmitool(t, sim, pwFile, p)
+	if fan := reading(p, ipmisim.Fan1); fan == nil || fmt3(fan.Value) != "800.000" || fan.Status != sensors.StatusCritical {
+		t.Errorf("FAN1 after SetFan 800 = %+v", fan)
+	}
+	if cpu := reading(p, ipmisim.CPUTemp); cpu == nil || fmt3(cpu.Value) != "90.000" || cpu.Status != sensors.StatusWarning {
+		t.Errorf("CPU Temp after 90 °C (UNC 85, UC 95) = %+v", cpu)
+	}
+	if psu := reading(p, ipmisim.PSU1Status); psu == nil || !slices.Contains(psu.States, "Failure detected") || psu.Status != sensors.StatusCritical {
+		t.Errorf("PSU1 Status after FailPSU = %+v, want state \"Failure detected\", critical", psu)
+	}
+	if mem := reading(p, ipmisim.DIMMECC); mem == nil || !slices.Contains(mem.States, "Correctable ECC") {
+		t.Errorf("DIMM ECC after RaiseECC = %+v, want state \"Correctable ECC\"", mem)
+	}
+	var msgs []string
+	for _, ev := range p.Events {
+		msgs = append(msgs, ev.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{"FAN1: Lower Critical going low", "CPU Temp: Upper Non-critical going high",
+		"PSU1 Status: Failure detected", "DIMM ECC: Correctable ECC"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("SEL events lack %q; got:\n%s", want, all)
+		}
+	}
+	if _, err := pred.Update(p); err != nil {
+		t.Fatal(err)
+	}
+	// A second poll without new faults returns no SEL entries (cursor)
+	// and confirms the threshold crossings to the predictor.
+	p2 := poll(t, r)
+	if len(p2.Events) != 0 {
+		t.Errorf("second poll repeated %d SEL entries", len(p2.Events))
+	}
+	v, err = pred.Update(p2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// FAN1 failed (one of a redundant pair) while the CPU is over its
+	// warning threshold: imminent.
+	if v.Risk != health.RiskImminent {
+		t.Errorf("after four faults the verdict is %s, want imminent: %+v", v.Risk, v.Components)
+	}
+	t.Logf("verdict after faults: %s %+v", v.Risk, v.Components)
+}
+
+func TestSessionReestablishedAfterBMCRestart(t *testing.T) {
+	sim := startSim(t)
+	cfg, _ := simConfig(t, sim)
+	r := New(cfg)
+	defer r.Close()
+	poll(t, r)
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := sim.Restart(ctx); err != nil {
+		t.Fatal(err)
+	}
+	p := poll(t, r) // the old session is gone: one reconnect within the poll
+	if len(p.Readings) == 0 {
+		t.Errorf("no readings after the BMC restarted")
+	}
+}
+
+func TestDeadBMCFailsFastAndBacksOff(t *testing.T) {
+	sim := startSim(t)
+	cfg, _ := simConfig(t, sim)
+	cfg.Timeout, cfg.Retries = 200*time.Millisecond, 1
+	cfg.Port = sim.Port() + 7919 // nobody there
+	if cfg.Port > 65535 {
+		cfg.Port -= 20000
+	}
+	r := New(cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := r.Poll(ctx)
+	if !errors.Is(err, sensors.ErrSourceDown) {
+		t.Fatalf("poll of a dead BMC = %v, want ErrSourceDown", err)
+	}
+	if d := time.Since(start); d > 3500*time.Millisecond {
+		t.Errorf("poll of a dead BMC took %v, beyond its deadline", d)
+	}
+	start = time.Now()
+	_, err = r.Poll(ctx)
+	if !errors.Is(err, ErrBackoff) || time.Since(start) > 50*time.Millisecond {
+		t.Errorf("second poll = %v after %v, want an immediate ErrBackoff", err, time.Since(start))
+	}
+	if strings.Contains(err.Error(), cfg.Password) {
+		t.Errorf("error contains the password")
+	}
+}
+
+func TestWrongPasswordNotLeaked(t *testing.T) {
+	sim := startSim(t)
+	cfg, _ := simConfig(t, sim)
+	cfg.Password = "not-the-password-42"
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := New(cfg).Poll(ctx)
+	if err == nil || strings.Contains(err.Error(), cfg.Password) {
+		t.Errorf("wrong password: err = %v (must fail and not contain the password)", err)
+	}
+}
+
+// BenchmarkPoll compares one full poll (every sensor and the new SEL
+// entries) with the session kept open against `ipmitool sdr elist`
+// followed by `ipmitool sel elist`, on the same ipmi_sim.
+func BenchmarkPoll(b *testing.B) {
+	sim := startSim(b)
+	cfg, pwFile := simConfig(b, sim)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for i := 0; i < 8; i++ { // a SEL with entries to read
+		if err := sim.RaiseECC(ctx, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("vigil-session-kept-open", func(b *testing.B) {
+		r := New(cfg)
+		defer r.Close()
+		poll(b, r)
+		b.ResetTimer()
+		for b.Loop() {
+			poll(b, r)
+		}
+	})
+	b.Run("vigil-new-SEL-entry-each-poll", func(b *testing.B) {
+		r := New(cfg)
+		defer r.Close()
+		poll(b, r)
+		b.ResetTimer()
+		for b.Loop() {
+			b.StopTimer()
+			if err := sim.RaiseECC(ctx, true); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if p := poll(b, r); len(p.Events) == 0 {
+				b.Fatal("no new SEL entry")
+			}
+		}
+	})
+	b.Run("ipmitool-sdr-elist+sel-elist", func(b *testing.B) {
+		for b.Loop() {
+			ipmitool(b, sim, pwFile, "sdr", "elist")
+			ipmitool(b, sim, pwFile, "sel", "elist")
+		}
+	})
+}
