@@ -140,6 +140,8 @@ func public(p string) bool {
 	return p == "/redfish" || p == root || p == root+"/odata" || p == root+"/$metadata"
 }
 
+// ServeHTTP serves the Redfish API; a Sim is an http.Handler, so tests may
+// also mount it in httptest or their own server.
 func (s *Sim) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.stats.Requests++
@@ -422,7 +424,7 @@ func (s *Sim) servePost(w http.ResponseWriter, r *http.Request, p string, acct *
 		}
 		s.subscribe(w, r)
 		return
-	case strings.HasSuffix(p, "/Actions/EventService.SubmitTestEvent"):
+	case strings.HasSuffix(p, "/Actions/EventService.SubmitTestEvent"), strings.HasSuffix(p, "/Actions/EventService.TestEventSubscription"):
 		if !canOperate(acct) {
 			writeError(w, errPrivilege())
 			return

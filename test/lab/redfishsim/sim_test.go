@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -30,7 +31,12 @@ func startSim(t *testing.T, cfg Config) *Sim {
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() {
+		s.Close()
+		if hc, ok := clients.LoadAndDelete(s); ok {
+			hc.(*http.Client).CloseIdleConnections()
+		}
+	})
 	return s
 }
 
@@ -71,6 +77,9 @@ func httpStatus(err error) int {
 	return 0
 }
 
+// clients keeps one HTTP client per simulator so tests reuse connections.
+var clients sync.Map
+
 // do sends a request with Basic credentials and decodes a JSON reply.
 func do(t *testing.T, s *Sim, method, path, body string, out any) int {
 	t.Helper()
@@ -83,7 +92,8 @@ func do(t *testing.T, s *Sim, method, path, body string, out any) int {
 	if body != "" {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := s.HTTPClient().Do(req)
+	hc, _ := clients.LoadOrStore(s, s.HTTPClient())
+	resp, err := hc.(*http.Client).Do(req)
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, path, err)
 	}
@@ -538,8 +548,12 @@ func sseStream(t *testing.T, s *Sim) *bufio.Reader {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { resp.Body.Close() })
+	return newSSEReader(resp)
+}
+
+func newSSEReader(resp *http.Response) *bufio.Reader {
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
-		t.Fatalf("SSE: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+		panic(fmt.Sprintf("SSE: %d %s", resp.StatusCode, resp.Header.Get("Content-Type")))
 	}
 	return bufio.NewReader(resp.Body)
 }

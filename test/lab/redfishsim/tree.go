@@ -732,6 +732,9 @@ func (s *Sim) addServices() {
 	if acts["#EventService.SubmitTestEvent"] == nil {
 		acts["#EventService.SubmitTestEvent"] = obj{"target": root + "/EventService/Actions/EventService.SubmitTestEvent"}
 	}
+	if acts["#EventService.TestEventSubscription"] == nil {
+		acts["#EventService.TestEventSubscription"] = obj{"target": root + "/EventService/Actions/EventService.TestEventSubscription"}
+	}
 	if s.res[root+"/EventService/Subscriptions"] == nil {
 		s.collection(root+"/EventService/Subscriptions", "EventDestinationCollection", "Event Subscriptions Collection")
 	}

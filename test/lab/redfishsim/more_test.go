@@ -1,0 +1,259 @@
+package redfishsim
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stmcginnis/gofish"
+	"github.com/stmcginnis/gofish/schemas"
+)
+
+func TestLayoutAndSetPower(t *testing.T) {
+	small := Chassis{ID: "blade2", Temperatures: []Sensor{{Name: "Board Temp", Reading: 30, UpperCritical: F(70)}}}
+	var mu sync.Mutex
+	calls := map[string][]bool{}
+	s := startSim(t, Config{
+		Systems: []System{{ID: "node1"}, {ID: "node2", Off: true}},
+		Chassis: []Chassis{DefaultChassis("blade1"), small},
+		OnSystemPower: func(id string, on bool) {
+			mu.Lock()
+			calls[id] = append(calls[id], on)
+			mu.Unlock()
+		},
+	})
+	if ids := s.SystemIDs(); len(ids) != 2 || ids[0] != "node1" || ids[1] != "node2" {
+		t.Fatalf("SystemIDs = %v", ids)
+	}
+	c := mustConnect(t, s, false)
+	if ps := getSystem(t, c, "/redfish/v1/Systems/node2").PowerState; ps != schemas.OffPowerState {
+		t.Errorf("node2 PowerState = %q, want Off", ps)
+	}
+	ch, err := schemas.GetObject[schemas.Chassis](c, "/redfish/v1/Chassis/blade2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := ch.Thermal()
+	if err != nil || len(th.Temperatures) != 1 || len(th.Fans) != 0 {
+		t.Fatalf("blade2 Thermal = %+v, %v", th, err)
+	}
+	if err := s.SetPower("node1", false); err != nil {
+		t.Fatal(err)
+	}
+	if ps := getSystem(t, c, "/redfish/v1/Systems/node1").PowerState; ps != schemas.OffPowerState {
+		t.Errorf("node1 after SetPower(false) = %q", ps)
+	}
+	if _, err := s.PowerState(""); err == nil {
+		t.Error(`PowerState("") with two systems should fail`)
+	}
+	if err := s.SetPower("nope", true); err == nil {
+		t.Error("SetPower of an unknown system succeeded")
+	}
+	code := do(t, s, "POST", "/redfish/v1/Systems/node2/Actions/ComputerSystem.Reset", `{"ResetType":"On"}`, nil)
+	if code != 204 {
+		t.Fatalf("Reset On = %d", code)
+	}
+	waitPower(t, c, "/redfish/v1/Systems/node2", schemas.OnPowerState)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(calls["node1"]) != 1 || calls["node1"][0] || len(calls["node2"]) != 1 || !calls["node2"][0] {
+		t.Errorf("OnSystemPower calls = %v", calls)
+	}
+	if _, err := New(Config{Systems: []System{{ID: "a", Chassis: "missing"}}}); err == nil {
+		t.Error("New accepted a system in an unknown chassis")
+	}
+}
+
+func TestReadOnlyAccount(t *testing.T) {
+	s := startSim(t, Config{Accounts: []Account{{User: "viewer", Password: "look", Role: RoleReadOnly}}})
+	hc := s.HTTPClient()
+	req := func(method, path, body string) int {
+		r, _ := http.NewRequest(method, s.URL()+path, strings.NewReader(body))
+		r.SetBasicAuth("viewer", "look")
+		resp, err := hc.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := req("GET", "/redfish/v1/Systems/1", ""); code != 200 {
+		t.Errorf("read-only GET = %d", code)
+	}
+	if code := req("POST", "/redfish/v1/Systems/1/Actions/ComputerSystem.Reset", `{"ResetType":"ForceOff"}`); code != 403 {
+		t.Errorf("read-only Reset = %d, want 403", code)
+	}
+	if st := s.Stats(); st.Resets != 0 {
+		t.Errorf("a refused reset was counted: %+v", st)
+	}
+}
+
+func TestSessionLimitAndExpiry(t *testing.T) {
+	s := startSim(t, Config{MaxSessions: 2, SessionTimeout: 300 * time.Millisecond})
+	user, pass := s.Credentials()
+	body := `{"UserName":"` + user + `","Password":"` + pass + `"}`
+	login := func() (int, string) {
+		resp, err := s.HTTPClient().Post(s.URL()+"/redfish/v1/SessionService/Sessions", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode, resp.Header.Get("X-Auth-Token")
+	}
+	_, tok := login()
+	login()
+	if code, _ := login(); code != http.StatusServiceUnavailable {
+		t.Errorf("third session = %d, want 503", code)
+	}
+	time.Sleep(400 * time.Millisecond)
+	r, _ := http.NewRequest("GET", s.URL()+"/redfish/v1/Systems", nil)
+	r.Header.Set("X-Auth-Token", tok)
+	resp, err := s.HTTPClient().Do(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("expired token = %d, want 401", resp.StatusCode)
+	}
+	if code, _ := login(); code != 201 {
+		t.Errorf("login after expiry = %d, want 201", code)
+	}
+}
+
+func TestSSEReplayAndTestEvent(t *testing.T) {
+	s := startSim(t, Config{})
+	c := mustConnect(t, s, false)
+	es, err := c.Service.EventService()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := sseStream(t, s)
+	if _, err := es.TestEventSubscription(); err != nil {
+		t.Fatal(err)
+	}
+	ev := nextSSE(t, r)
+	if rec := firstEvent(t, ev); rec["MessageId"] != "ResourceEvent.1.0.TestMessage" {
+		t.Errorf("test event = %v", rec)
+	}
+	s.AddLogEntry(LogEntry{Severity: "Warning", Message: "one"})
+	s.AddLogEntry(LogEntry{Severity: "Critical", Message: "two"})
+	// A client reconnecting with Last-Event-ID gets what it missed.
+	var es2 struct{ ServerSentEventUri string }
+	do(t, s, "GET", "/redfish/v1/EventService", "", &es2)
+	req, _ := http.NewRequestWithContext(t.Context(), "GET", s.URL()+es2.ServerSentEventUri, nil)
+	user, pass := s.Credentials()
+	req.SetBasicAuth(user, pass)
+	req.Header.Set("Last-Event-ID", ev["Id"].(string))
+	resp, err := s.HTTPClient().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	r2 := newSSEReader(resp)
+	for _, want := range []string{"one", "two"} {
+		if rec := firstEvent(t, nextSSE(t, r2)); rec["Message"] != want {
+			t.Errorf("replayed event = %v, want message %q", rec, want)
+		}
+	}
+}
+
+func TestClearLogAndExpand(t *testing.T) {
+	s := startSim(t, Config{})
+	for i := range 3 {
+		s.AddLogEntry(LogEntry{Severity: "OK", Message: "entry", Args: []string{string(rune('a' + i))}})
+	}
+	var coll struct {
+		Count   int `json:"Members@odata.count"`
+		Members []map[string]any
+	}
+	do(t, s, "GET", s.SELPath()+"/Entries?$expand=.", "", &coll)
+	if coll.Count != 3 || coll.Members[2]["Message"] != "entry" {
+		t.Fatalf("expanded SEL = %+v", coll)
+	}
+	if code := do(t, s, "POST", s.SELPath()+"/Actions/LogService.ClearLog", "{}", nil); code != 204 {
+		t.Fatalf("ClearLog = %d", code)
+	}
+	do(t, s, "GET", s.SELPath()+"/Entries", "", &coll)
+	if coll.Count != 0 {
+		t.Errorf("SEL after ClearLog has %d entries", coll.Count)
+	}
+}
+
+// FuzzRequestBodies feeds arbitrary bodies to every POST and PATCH the
+// simulator parses: it must answer 2xx or 4xx with a JSON body, never 5xx.
+func FuzzRequestBodies(f *testing.F) {
+	for _, seed := range []string{
+		`{"ResetType":"ForceOff"}`, `{"ResetType":5}`, `{}`, ``, `{"ResetType":`, `[]`, `null`,
+		`{"Destination":"https://127.0.0.1:1/x","Context":"c","Protocol":"Redfish","HttpHeaders":{"a":"b"}}`,
+		`{"Destination":"ftp://x","HttpHeaders":[{"a":1}]}`, `{"Destination":5}`,
+		`{"UserName":"admin","Password":"x"}`, `{"UserName":5}`, `{"Context":"x"}`, `{"PowerState":"Off"}`,
+	} {
+		f.Add(seed)
+	}
+	s, err := New(Config{ResetDelay: time.Hour, Password: "pw", PushRetries: 1, PushTimeout: 10 * time.Millisecond})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { s.Close() })
+	targets := []struct{ method, path string }{
+		{"POST", "/redfish/v1/Systems/1/Actions/ComputerSystem.Reset"},
+		{"POST", "/redfish/v1/EventService/Subscriptions"},
+		{"POST", "/redfish/v1/SessionService/Sessions"},
+		{"POST", "/redfish/v1/EventService/Actions/EventService.SubmitTestEvent"},
+		{"PATCH", "/redfish/v1/Systems/1"},
+		{"PATCH", "/redfish/v1/Chassis/1"},
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, tg := range targets {
+			req := httptest.NewRequest(tg.method, tg.path, strings.NewReader(body))
+			req.SetBasicAuth("admin", "pw")
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, req)
+			if w.Code >= 500 {
+				t.Fatalf("%s %s %q = %d", tg.method, tg.path, body, w.Code)
+			}
+			if w.Body.Len() > 0 && !json.Valid(bytes.TrimSpace(w.Body.Bytes())) {
+				t.Fatalf("%s %s %q: reply is not JSON: %q", tg.method, tg.path, body, w.Body.String())
+			}
+		}
+		// Keep the subscription table from filling up across inputs.
+		s.mu.Lock()
+		for _, sub := range s.subs {
+			s.unsubscribeLocked(sub)
+		}
+		s.mu.Unlock()
+	})
+}
+
+// TestAutoExpand reads collections the way gofish does with AutoExpand:
+// $expand on every collection, members inlined by the simulator.
+func TestAutoExpand(t *testing.T) {
+	s := startSim(t, Config{})
+	user, pass := s.Credentials()
+	c, err := gofish.ConnectContext(t.Context(), gofish.ClientConfig{
+		Endpoint: s.URL(), Username: user, Password: pass, HTTPClient: s.HTTPClient(), AutoExpand: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Logout()
+	chassis, err := c.Service.Chassis()
+	if err != nil || len(chassis) != 1 || chassis[0].ID != "1" {
+		t.Fatalf("expanded Chassis = %v, %v", chassis, err)
+	}
+	sensors, err := chassis[0].Sensors()
+	if err != nil || len(sensors) != 5 {
+		t.Fatalf("expanded Sensors = %d, %v", len(sensors), err)
+	}
+	for _, sn := range sensors {
+		if sn.Name == "FAN2" && gofish.Deref(sn.Reading) != 5400 {
+			t.Errorf("FAN2 sensor reading = %v", gofish.Deref(sn.Reading))
+		}
+	}
+}
