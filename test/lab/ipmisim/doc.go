@@ -1,0 +1,37 @@
+// Package ipmisim runs one real OpenIPMI ipmi_sim as a datacenter-server-like
+// BMC for tests and for the lab: IPMI 2.0 / RMCP+ on UDP, three accounts of
+// increasing privilege, threshold and discrete sensors with SDRs, a SEL that
+// fills up when sensors cross thresholds, and chassis power control that runs
+// the caller's shell commands.
+//
+// Start writes everything ipmi_sim needs into Config.Dir (lan.conf, the .emu
+// command file, the sdrcomp source and the compiled SDR repository, a chassis
+// control script, password files) and waits until the BMC answers a Get
+// Channel Authentication Capabilities request. The core types are Config,
+// Sim, Role and Sensor; Sensors lists the sensor table with the names exactly
+// as `ipmitool -I lanplus -C 3 sensor list` prints them.
+//
+// Fault injection goes through ipmi_sim's line console (bound to loopback
+// only): SetSensor converts a real value to the raw byte with the sensor's
+// SDR factors, SetBit drives a discrete sensor's offsets, and FailFan,
+// FailPSU, RaiseECC and SetTemperature wrap the common cases. Injected values
+// are remembered and replayed after Restart, as a real BMC reboot keeps the
+// physical readings.
+//
+// Caveats, all measured against ipmi_sim 1.0.13 (openipmi 2.0.33, Debian 12):
+//   - ipmi_sim does not cap an RMCP+ session at the account's privilege when
+//     the client asks for more with name-only lookup (ipmitool always does):
+//     a USER account asking for ADMINISTRATOR gets it. Sim therefore fronts
+//     ipmi_sim with a small UDP relay that answers such an RAKP 1 with RAKP 2
+//     status 0x09 ("unauthorized role or privilege level"), as real BMCs do.
+//     Config.NoPrivilegeGuard turns the relay off.
+//   - Clients must pin cipher suite 3 (`ipmitool -C 3`); cipher suite 2
+//     crashes ipmi_sim. Sim notices (Alive) and Restart brings it back with
+//     the same ports, SEL, power state and injected readings.
+//   - The chassis control program runs synchronously inside ipmi_sim: a slow
+//     OnPowerOff/OnPowerOn stalls the BMC for that long. Hooks run in their
+//     own session (setsid), so Close and Restart never kill what OnPowerOn
+//     started; those processes belong to the caller.
+//   - ipmitool reports discrete sensors as "ok" whatever their offsets; read
+//     the state bits (`ipmitool sensor get`) or decode them yourself.
+package ipmisim

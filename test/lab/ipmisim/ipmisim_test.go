@@ -1,0 +1,672 @@
+package ipmisim
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// needSim skips the test when the real peers are missing. CI installs them
+// (test/deps.sh), so there these tests always run.
+func needSim(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts ipmi_sim; skipped with -short")
+	}
+	if err := Available(); err != nil {
+		t.Skip(err)
+	}
+	if _, err := exec.LookPath("ipmitool"); err != nil {
+		t.Skip("ipmitool not installed (Debian package ipmitool)")
+	}
+}
+
+func startSim(t *testing.T, cfg Config) *Sim {
+	t.Helper()
+	if cfg.Dir == "" {
+		cfg.Dir = t.TempDir()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatalf("Start: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var privName = map[Role]string{Admin: "ADMINISTRATOR", Operator: "OPERATOR", User: "USER"}
+
+// ipmitool runs ipmitool against s as role, asking for the role's own
+// privilege level, with the password from the role's file (never argv).
+func ipmitool(t *testing.T, s *Sim, r Role, args ...string) (string, error) {
+	t.Helper()
+	return ipmitoolPriv(t, s, r, privName[r], args...)
+}
+
+func ipmitoolPriv(t *testing.T, s *Sim, r Role, priv string, args ...string) (string, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	name, pwfile := s.User(r)
+	base := []string{"-I", "lanplus", "-C", "3", "-H", s.Host(), "-p", strconv.Itoa(s.Port()),
+		"-U", name, "-f", pwfile, "-L", priv, "-N", "1", "-R", "2"}
+	out, err := exec.CommandContext(ctx, "ipmitool", append(base, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+func mustIpmitool(t *testing.T, s *Sim, r Role, args ...string) string {
+	t.Helper()
+	out, err := ipmitool(t, s, r, args...)
+	if err != nil {
+		t.Fatalf("ipmitool %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// sensorRow is one line of `ipmitool sensor list`.
+type sensorRow struct {
+	value, unit, status string
+	thresholds          [6]string // lnr lc lnc unc uc unr, as printed
+}
+
+func sensorList(t *testing.T, s *Sim) map[string]sensorRow {
+	t.Helper()
+	out := mustIpmitool(t, s, User, "sensor", "list")
+	rows := map[string]sensorRow{}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Split(line, "|")
+		if len(f) != 10 {
+			continue
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		var r sensorRow
+		r.value, r.unit, r.status = f[1], f[2], f[3]
+		copy(r.thresholds[:], f[4:10])
+		rows[f[0]] = r
+	}
+	return rows
+}
+
+// ipmitoolOrder is the order of thresholds in ipmitool's sensor list.
+var ipmitoolOrder = [6]Threshold{LowerNonRecoverable, LowerCritical, LowerNonCritical,
+	UpperNonCritical, UpperCritical, UpperNonRecoverable}
+
+func parseNum(t *testing.T, what, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%s: %q is not a number", what, s)
+	}
+	return v
+}
+
+func TestStartAndSensorList(t *testing.T) {
+	needSim(t)
+	t0 := time.Now()
+	s := startSim(t, Config{Name: "sensors"})
+	t.Logf("Start (ipmi_sim answering, SEL clock set): %v", time.Since(t0))
+
+	rows := sensorList(t, s)
+	for _, sn := range Sensors() {
+		r, ok := rows[sn.Name]
+		if !ok {
+			t.Errorf("sensor list has no %q; got %v", sn.Name, rows)
+			continue
+		}
+		if sn.Discrete() {
+			wantValue := fmt.Sprintf("0x%x", sn.InitialBits&0xff)
+			wantStatus := fmt.Sprintf("0x%02x%02x", sn.InitialBits&0xff, sn.InitialBits>>8)
+			if r.value != wantValue || r.unit != "discrete" || r.status != wantStatus {
+				t.Errorf("%s = %q %q %q, want %q discrete %q", sn.Name, r.value, r.unit, r.status, wantValue, wantStatus)
+			}
+			continue
+		}
+		if got := parseNum(t, sn.Name, r.value); math.Abs(got-sn.Initial) > 1e-9 {
+			t.Errorf("%s reads %v, want %v", sn.Name, got, sn.Initial)
+		}
+		if r.unit != sn.Unit || r.status != "ok" {
+			t.Errorf("%s unit/status = %q/%q, want %q/ok", sn.Name, r.unit, r.status, sn.Unit)
+		}
+		for i, th := range ipmitoolOrder {
+			want, has := sn.Thresholds[th]
+			got := r.thresholds[i]
+			if !has {
+				if got != "na" {
+					t.Errorf("%s %v = %q, want na", sn.Name, th, got)
+				}
+				continue
+			}
+			if v := parseNum(t, sn.Name+" "+th.String(), got); math.Abs(v-want) > 1e-9 {
+				t.Errorf("%s %v = %v, want %v", sn.Name, th, v, want)
+			}
+		}
+	}
+	if len(rows) != len(Sensors()) {
+		t.Errorf("sensor list has %d sensors, want %d: %v", len(rows), len(Sensors()), rows)
+	}
+
+	// The SEL clock was set at start: within a minute of now.
+	out := mustIpmitool(t, s, Admin, "sel", "time", "get")
+	bmcTime, err := time.ParseInLocation("01/02/06 15:04:05", strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(out), "UTC")), time.UTC)
+	if err != nil {
+		t.Fatalf("sel time get: %q: %v", out, err)
+	}
+	if d := time.Since(bmcTime); d > time.Minute || d < -time.Minute {
+		t.Errorf("SEL time %v is %v away from now", bmcTime, d)
+	}
+}
+
+// selList returns `ipmitool sel elist` lines.
+func selList(t *testing.T, s *Sim) []string {
+	t.Helper()
+	out := mustIpmitool(t, s, User, "sel", "elist")
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "|") {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+func countSEL(lines []string, parts ...string) int {
+	n := 0
+	for _, l := range lines {
+		all := true
+		for _, p := range parts {
+			if !strings.Contains(l, p) {
+				all = false
+				break
+			}
+		}
+		if all {
+			n++
+		}
+	}
+	return n
+}
+
+// assertedStates returns the "[...]" states of a discrete sensor from
+// `ipmitool sensor get`.
+func assertedStates(t *testing.T, s *Sim, name string) []string {
+	t.Helper()
+	out := mustIpmitool(t, s, User, "sensor", "get", name)
+	var states []string
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			states = append(states, strings.Trim(l, "[]"))
+		}
+	}
+	return states
+}
+
+func TestFaultInjection(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{Name: "faults"})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+
+	// Threshold sensors: reading, status and SEL events.
+	if err := s.SetFan(ctx, 1, 800); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTemperature(ctx, CPUTemp, 90); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSensor(ctx, V12, 10.5); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FailFan(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	rows := sensorList(t, s)
+	for _, c := range []struct {
+		name   string
+		value  float64
+		status string
+	}{
+		{Fan1, 800, "cr"}, {Fan2, 0, "nr"}, {CPUTemp, 90, "nc"}, {V12, 10.5, "cr"}, {InletTemp, 24, "ok"},
+	} {
+		r := rows[c.name]
+		if v := parseNum(t, c.name, r.value); math.Abs(v-c.value) > 1e-9 || r.status != c.status {
+			t.Errorf("%s = %v %s, want %v %s", c.name, r.value, r.status, c.value, c.status)
+		}
+	}
+	sel := selList(t, s)
+	for _, want := range [][]string{
+		{"FAN1", "Lower Critical going low", "Asserted", "Reading 800 < Threshold 1000 RPM"},
+		{"FAN1", "Lower Non-critical going low", "Asserted"},
+		{"FAN2", "Lower Non-recoverable going low", "Asserted"},
+		{"CPU Temp", "Upper Non-critical going high", "Asserted", "Reading 90 > Threshold 85 degrees C"},
+		{"12V", "Lower Critical going low", "Asserted"},
+	} {
+		if countSEL(sel, want...) != 1 {
+			t.Errorf("SEL has %d entries with %q, want 1:\n%s", countSEL(sel, want...), want, strings.Join(sel, "\n"))
+		}
+	}
+	if countSEL(sel, "CPU Temp", "Upper Critical") != 0 {
+		t.Errorf("CPU at 90 C logged an upper critical event:\n%s", strings.Join(sel, "\n"))
+	}
+
+	// Discrete sensors.
+	if err := s.FailPSU(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := s.RaiseECC(ctx, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.RaiseECC(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetBit(ctx, CPUStatus, CPUThermalTrip, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want []string
+	}{
+		{PSU1Status, []string{"Presence detected", "Failure detected"}},
+		{PSU2Status, []string{"Presence detected"}},
+		{PSURedundancy, []string{"Redundancy Lost"}},
+		{DIMMECC, []string{"Correctable ECC", "Uncorrectable ECC"}},
+		{CPUStatus, []string{"Thermal Trip", "Presence detected"}},
+	} {
+		if got := assertedStates(t, s, c.name); strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s states = %q, want %q", c.name, got, c.want)
+		}
+	}
+	sel = selList(t, s)
+	for _, c := range []struct {
+		n     int
+		parts []string
+	}{
+		{1, []string{"PSU1 Status", "Failure detected", "Asserted"}},
+		{1, []string{"PSU Redundancy", "Redundancy Lost", "Asserted"}},
+		{2, []string{"DIMM ECC", "| Correctable ECC", "Asserted"}},
+		{1, []string{"DIMM ECC", "Uncorrectable ECC", "Asserted"}},
+		{1, []string{"CPU Status", "Thermal Trip", "Asserted"}},
+	} {
+		if got := countSEL(sel, c.parts...); got != c.n {
+			t.Errorf("SEL has %d entries with %q, want %d:\n%s", got, c.parts, c.n, strings.Join(sel, "\n"))
+		}
+	}
+
+	// Repair and reset log deassertions and restore the readings.
+	if err := s.RepairPSU(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ResetSensor(ctx, Fan1); err != nil {
+		t.Fatal(err)
+	}
+	if got := assertedStates(t, s, PSURedundancy); strings.Join(got, ",") != "Fully Redundant" {
+		t.Errorf("after RepairPSU redundancy = %q", got)
+	}
+	if r := sensorList(t, s)[Fan1]; r.value != "8400.000" || r.status != "ok" {
+		t.Errorf("after ResetSensor FAN1 = %s %s", r.value, r.status)
+	}
+	sel = selList(t, s)
+	if countSEL(sel, "PSU1 Status", "Failure detected", "Deasserted") != 1 ||
+		countSEL(sel, "FAN1", "Lower Critical going low", "Deasserted") != 1 {
+		t.Errorf("repair/reset logged no deassertions:\n%s", strings.Join(sel, "\n"))
+	}
+
+	// An injected SEL record.
+	if err := s.AddSEL(ctx, PSU2Status, PSUPredictiveFailure, false, 0xff, 0xff); err != nil {
+		t.Fatal(err)
+	}
+	if n := countSEL(selList(t, s), "PSU2 Status", "Predictive failure", "Asserted"); n != 1 {
+		t.Errorf("AddSEL: %d matching entries, want 1", n)
+	}
+
+	// Bad input: clear errors, nothing changed.
+	for name, err := range map[string]error{
+		"value on discrete":  s.SetSensor(ctx, PSU1Status, 1),
+		"bit on threshold":   s.SetBit(ctx, Fan1, 0, true),
+		"unknown sensor":     s.SetSensor(ctx, "FAN9", 1000),
+		"out of range":       s.SetSensor(ctx, V12, 20),
+		"unsupported offset": s.SetBit(ctx, PSU1Status, 9, true),
+		"no fan 3":           s.FailFan(ctx, 3),
+		"not a temperature":  s.SetTemperature(ctx, Fan2, 30),
+	} {
+		if err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if !errors.Is(s.SetSensor(ctx, PSU1Status, 1), ErrDiscrete) || !errors.Is(s.SetBit(ctx, Fan1, 0, true), ErrThreshold) {
+		t.Error("sentinel errors not wrapped")
+	}
+	if r := sensorList(t, s)[V12]; r.value != "10.500" {
+		t.Errorf("out-of-range SetSensor changed 12V to %s", r.value)
+	}
+}
+
+func TestPowerHooksAndPrivileges(t *testing.T) {
+	needSim(t)
+	dir := t.TempDir()
+	events := filepath.Join(dir, "events")
+	hostPid := filepath.Join(dir, "host.pid")
+	s := startSim(t, Config{
+		Dir:        dir,
+		Name:       "power",
+		OnPowerOff: fmt.Sprintf(`echo "off $IPMISIM_POWER" >> %s; [ -f %s ] && kill $(cat %s); rm -f %s`, events, hostPid, hostPid, hostPid),
+		// The "host" is a background process that outlives the hook.
+		OnPowerOn: fmt.Sprintf(`echo "on $IPMISIM_POWER" >> %s; sleep 600 & echo $! > %s`, events, hostPid),
+	})
+	t.Cleanup(func() { // never leave the fake host behind
+		if b, err := os.ReadFile(hostPid); err == nil {
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil {
+				_ = syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	})
+	if on, err := s.Power(); err != nil || !on {
+		t.Fatalf("Power() at start = %v, %v; want on", on, err)
+	}
+	if out := mustIpmitool(t, s, User, "chassis", "power", "status"); !strings.Contains(out, "Chassis Power is on") {
+		t.Fatalf("status as USER: %q", out)
+	}
+
+	// USER may not power off, at its own level or by asking for more.
+	out, err := ipmitool(t, s, User, "chassis", "power", "off")
+	if err == nil || !strings.Contains(out, "Insufficient privilege") {
+		t.Errorf("USER power off: err=%v out=%q, want insufficient privilege", err, out)
+	}
+	for _, priv := range []string{"OPERATOR", "ADMINISTRATOR"} {
+		out, err = ipmitoolPriv(t, s, User, priv, "-v", "chassis", "power", "off")
+		if err == nil || !strings.Contains(out, "RAKP 2 message indicates an error : invalid role") {
+			t.Errorf("USER asking for %s: err=%v out=%q, want RAKP 2 refusal", priv, err, out)
+		}
+	}
+	out, err = ipmitoolPriv(t, s, Operator, "ADMINISTRATOR", "chassis", "power", "status")
+	if err == nil {
+		t.Errorf("OPERATOR got an ADMINISTRATOR session: %q", out)
+	}
+	if on, _ := s.Power(); !on {
+		t.Fatal("power went off after refused requests")
+	}
+
+	// OPERATOR powers off and on; hooks run and the BMC reads back.
+	t0 := time.Now()
+	mustIpmitool(t, s, Operator, "chassis", "power", "on") // already on: no hook
+	mustIpmitool(t, s, Operator, "chassis", "power", "off")
+	if out := mustIpmitool(t, s, Operator, "chassis", "power", "status"); !strings.Contains(out, "Chassis Power is off") {
+		t.Errorf("status after off: %q", out)
+	}
+	if on, err := s.Power(); err != nil || on {
+		t.Errorf("Power() after off = %v, %v", on, err)
+	}
+	mustIpmitool(t, s, Admin, "chassis", "power", "on")
+	if out := mustIpmitool(t, s, Admin, "chassis", "power", "status"); !strings.Contains(out, "Chassis Power is on") {
+		t.Errorf("status after on: %q", out)
+	}
+	t.Logf("status, on (no-op), off, status, on, status through ipmitool: %v", time.Since(t0))
+	b, _ := os.ReadFile(hostPid)
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || syscall.Kill(pid, 0) != nil {
+		t.Fatalf("OnPowerOn's background process is not running (pid file %q)", b)
+	}
+	// Off from outside IPMI (a power cut) kills the host through the hook.
+	if err := s.SetPower(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitGone(pid, 2*time.Second); err != nil {
+		t.Error(err)
+	}
+	ev, _ := os.ReadFile(events)
+	if got, want := string(ev), "off off\non on\noff off\n"; got != want {
+		t.Errorf("hook runs = %q, want %q\nchassis log:\n%s", got, want, s.ChassisLog())
+	}
+}
+
+// waitGone waits until pid has exited (or is a zombie: the sleep belongs to
+// no one here once its shell exits).
+func waitGone(pid int, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if syscall.Kill(pid, 0) != nil {
+			return nil
+		}
+		if st, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err == nil {
+			if f := strings.Fields(string(st)); len(f) > 2 && f[2] == "Z" {
+				return nil
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return fmt.Errorf("process %d still alive after %v", pid, d)
+}
+
+func TestOffDelay(t *testing.T) {
+	needSim(t)
+	dir := t.TempDir()
+	marker := filepath.Join(dir, "off-ran")
+	s := startSim(t, Config{Dir: dir, Name: "lag", OffDelay: time.Second, OnPowerOff: "touch " + marker})
+	t0 := time.Now()
+	mustIpmitool(t, s, Operator, "chassis", "power", "off")
+	if out := mustIpmitool(t, s, Operator, "chassis", "power", "status"); !strings.Contains(out, "is on") {
+		t.Errorf("right after power off the BMC reads %q, want on", out)
+	}
+	var offAt time.Duration
+	for time.Since(t0) < 5*time.Second {
+		if on, err := s.Power(); err == nil && !on {
+			offAt = time.Since(t0)
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if offAt == 0 {
+		t.Fatalf("power never read off\n%s", s.ChassisLog())
+	}
+	if offAt < 900*time.Millisecond {
+		t.Errorf("power read off after %v, want about 1 s", offAt)
+	}
+	if _, err := os.Stat(marker); err != nil {
+		t.Errorf("OnPowerOff did not run before power read off: %v", err)
+	}
+	t.Logf("power read off %v after the off command", offAt)
+
+	// A power on during the delay cancels the pending off.
+	os.Remove(marker)
+	mustIpmitool(t, s, Operator, "chassis", "power", "on")
+	mustIpmitool(t, s, Operator, "chassis", "power", "off")
+	mustIpmitool(t, s, Operator, "chassis", "power", "on")
+	time.Sleep(1500 * time.Millisecond)
+	if on, _ := s.Power(); !on {
+		t.Errorf("cancelled power off still happened\n%s", s.ChassisLog())
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Errorf("cancelled power off ran OnPowerOff")
+	}
+}
+
+func TestStartOff(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{StartOff: true})
+	if out := mustIpmitool(t, s, User, "chassis", "power", "status"); !strings.Contains(out, "is off") {
+		t.Errorf("StartOff: status %q", out)
+	}
+}
+
+func TestCrashAndRestart(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{Name: "crash"})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := s.SetFan(ctx, 1, 800); err != nil {
+		t.Fatal(err)
+	}
+	mustIpmitool(t, s, Operator, "chassis", "power", "off")
+	before := len(selList(t, s))
+
+	// Cipher suite 2 crashes ipmi_sim (LAB.md).
+	name, pw := s.User(Admin)
+	cctx, ccancel := context.WithTimeout(ctx, 5*time.Second)
+	_ = exec.CommandContext(cctx, "ipmitool", "-I", "lanplus", "-C", "2", "-H", s.Host(), "-p", strconv.Itoa(s.Port()),
+		"-U", name, "-f", pw, "-N", "1", "-R", "1", "chassis", "power", "status").Run()
+	ccancel()
+	deadline := time.Now().Add(3 * time.Second)
+	for s.Alive() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if s.Alive() {
+		// This ipmi_sim survived cipher suite 2: crash it the hard way so
+		// the rest of the test still checks detection and restart.
+		t.Log("cipher suite 2 did not crash ipmi_sim; killing it")
+		s.mu.Lock()
+		_ = s.proc.Kill()
+		s.mu.Unlock()
+		for s.Alive() {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	pctx, pcancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	if err := s.Ping(pctx); err == nil {
+		t.Error("a dead BMC answered a ping")
+	}
+	pcancel()
+
+	t0 := time.Now()
+	if err := s.Restart(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Restart: %v", time.Since(t0))
+	if !s.Alive() {
+		t.Fatal("not alive after Restart")
+	}
+	r := sensorList(t, s)[Fan1]
+	if r.value != "800.000" {
+		t.Errorf("after restart FAN1 = %s, want the injected 800", r.value)
+	}
+	if out := mustIpmitool(t, s, User, "chassis", "power", "status"); !strings.Contains(out, "is off") {
+		t.Errorf("power state lost in restart: %q", out)
+	}
+	if after := len(selList(t, s)); after != before {
+		t.Errorf("SEL has %d entries after restart, %d before", after, before)
+	}
+}
+
+func TestParallelSims(t *testing.T) {
+	needSim(t)
+	var wg sync.WaitGroup
+	sims := make([]*Sim, 2)
+	errs := make([]error, 2)
+	for i := range sims {
+		wg.Go(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			sims[i], errs[i] = Start(ctx, Config{Dir: t.TempDir(), Name: fmt.Sprintf("par%d", i)})
+		})
+	}
+	wg.Wait()
+	for i, s := range sims {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		t.Cleanup(func() { s.Close() })
+	}
+	if sims[0].Port() == sims[1].Port() {
+		t.Fatalf("both sims on port %d", sims[0].Port())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := sims[0].SetTemperature(ctx, CPUTemp, 70); err != nil {
+		t.Fatal(err)
+	}
+	mustIpmitool(t, sims[1], Operator, "chassis", "power", "off")
+	if v := sensorList(t, sims[0])[CPUTemp].value; v != "70.000" {
+		t.Errorf("sim 0 CPU = %s, want 70", v)
+	}
+	if v := sensorList(t, sims[1])[CPUTemp].value; v != "45.000" {
+		t.Errorf("sim 1 CPU = %s, want untouched 45", v)
+	}
+	if on, _ := sims[0].Power(); !on {
+		t.Error("powering off sim 1 turned sim 0 off")
+	}
+	if on, _ := sims[1].Power(); on {
+		t.Error("sim 1 still on")
+	}
+}
+
+func TestCloseLeavesNothing(t *testing.T) {
+	needSim(t)
+	dir := t.TempDir()
+	s := startSim(t, Config{Dir: dir})
+	s.mu.Lock()
+	pid := s.proc.Pid
+	s.mu.Unlock()
+	before, _ := os.ReadDir(dir)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+	if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("ipmi_sim %d still exists after Close: %v", pid, err)
+	}
+	if err := syscall.Kill(-pid, 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("process group %d still has members after Close: %v", pid, err)
+	}
+	if s.Alive() {
+		t.Error("Alive after Close")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if err := s.Ping(ctx); err == nil {
+		t.Error("closed BMC still answers")
+	}
+	if err := s.Restart(context.Background()); err == nil {
+		t.Error("Restart after Close succeeded")
+	}
+	after, _ := os.ReadDir(dir)
+	if len(after) != len(before) {
+		t.Errorf("Close changed Dir: %d entries before, %d after", len(before), len(after))
+	}
+}
+
+func TestSecretsStayOutOfArgvAndArePrivate(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{})
+	s.mu.Lock()
+	pid := s.proc.Pid
+	s.mu.Unlock()
+	cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []Role{Admin, Operator, User} {
+		_, file := s.User(r)
+		fi, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s is %v, want 0600", file, fi.Mode().Perm())
+		}
+		pw, _ := os.ReadFile(file)
+		if p := strings.TrimSpace(string(pw)); len(p) < 16 || strings.Contains(string(cmdline), p) {
+			t.Errorf("%v password weak (%d chars) or in ipmi_sim's argv", r, len(p))
+		}
+	}
+	fi, err := os.Stat(filepath.Join(s.Dir(), "lan.conf"))
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("lan.conf mode: %v, %v", fi, err)
+	}
+}

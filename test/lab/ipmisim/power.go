@@ -1,0 +1,144 @@
+package ipmisim
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/bougou/go-ipmi/pkg/client"
+	"github.com/bougou/go-ipmi/pkg/types"
+)
+
+// Power reports the chassis power state as the BMC reads it (with
+// Config.OffDelay, "on" until a power off has taken effect).
+func (s *Sim) Power() (on bool, err error) {
+	b, err := os.ReadFile(filepath.Join(s.dir, "power"))
+	if err != nil {
+		return false, fmt.Errorf("ipmisim %s: power state: %w", s.cfg.Name, err)
+	}
+	switch strings.TrimSpace(string(b)) {
+	case "1":
+		return true, nil
+	case "0":
+		return false, nil
+	}
+	return false, fmt.Errorf("ipmisim %s: power state file holds %q", s.cfg.Name, bytes.TrimSpace(b))
+}
+
+// SetPower switches chassis power from outside IPMI (a power button, or the
+// lab cutting and restoring power), with the same hooks and OffDelay as an
+// IPMI power command. It works while ipmi_sim is down.
+// Equivalent to: `ipmitool chassis power on|off`.
+func (s *Sim) SetPower(ctx context.Context, on bool) error {
+	v := "0"
+	if on {
+		v = "1"
+	}
+	cmd := exec.CommandContext(ctx, s.script, "set", "power", v)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("ipmisim %s: set power %s: %w: %s", s.cfg.Name, v, err, bytes.TrimSpace(out))
+	}
+	return nil
+}
+
+// ChassisLog returns the chassis script's log: every power request and hook
+// run with timestamps.
+func (s *Sim) ChassisLog() string {
+	b, _ := os.ReadFile(filepath.Join(s.dir, "chassis.log"))
+	return string(b)
+}
+
+// getChannelAuthCaps is an IPMI 1.5 session-less Get Channel Authentication
+// Capabilities request (channel "this one", ADMINISTRATOR, IPMI 2.0 data):
+// RMCP header, session header (auth none, seq 0, session 0, length 9), then
+// rsAddr 0x20, netFn App, checksum, rqAddr 0x81, seq 0, cmd 0x38, data,
+// checksum.
+var getChannelAuthCaps = []byte{
+	0x06, 0x00, 0xff, 0x07,
+	0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0x09,
+	0x20, 0x18, 0xc8, 0x81, 0x00, 0x38, 0x8e, 0x04, 0xb5,
+}
+
+// ping sends Get Channel Authentication Capabilities and waits up to wait
+// for a successful answer.
+func ping(ctx context.Context, target netip.AddrPort, wait time.Duration) error {
+	c, err := net.DialUDP("udp4", nil, net.UDPAddrFromAddrPort(target))
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	dl := time.Now().Add(wait)
+	if d, ok := ctx.Deadline(); ok && d.Before(dl) {
+		dl = d
+	}
+	_ = c.SetDeadline(dl)
+	if _, err := c.Write(getChannelAuthCaps); err != nil {
+		return err
+	}
+	buf := make([]byte, 128)
+	for {
+		n, err := c.Read(buf)
+		if err != nil {
+			// A refused port answers at once: wait out the interval so
+			// the caller's loop does not spin.
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				return err
+			}
+			select {
+			case <-time.After(time.Until(dl)):
+			case <-ctx.Done():
+			}
+			return err
+		}
+		// Session header is 14 bytes for auth type none, then rqAddr,
+		// netFn, checksum, rsAddr, seq, cmd, completion code.
+		if n > 20 && buf[19] == 0x38 && buf[20] == 0x00 {
+			return nil
+		}
+	}
+}
+
+// Ping checks that the BMC answers on its UDP address within ctx.
+func (s *Sim) Ping(ctx context.Context) error {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, time.Second)
+		defer cancel()
+	}
+	for {
+		err := ping(ctx, netip.AddrPortFrom(s.host, uint16(s.port)), 200*time.Millisecond)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("ipmisim %s: no answer from %s: %w", s.cfg.Name, s.Addr(), ctx.Err())
+		}
+	}
+}
+
+// setSELTime sets the BMC's SEL clock to now (ipmi_sim starts it near 0).
+// Equivalent to: `ipmitool sel time set now`.
+func (s *Sim) setSELTime(ctx context.Context) error {
+	u := s.users[0] // admin
+	c, err := client.NewClient(s.simHost().String(), s.simPort, u.name, u.password)
+	if err != nil {
+		return fmt.Errorf("ipmisim %s: SEL time: %w", s.cfg.Name, err)
+	}
+	c.WithCipherSuiteID(types.CipherSuiteID3).WithTimeout(2 * time.Second).WithRetry(1)
+	if err := c.Connect(ctx); err != nil {
+		return fmt.Errorf("ipmisim %s: SEL time: connect: %w", s.cfg.Name, err)
+	}
+	defer c.Close(context.WithoutCancel(ctx))
+	if _, err := c.SetSELTime(ctx, time.Now()); err != nil {
+		return fmt.Errorf("ipmisim %s: SEL time: %w", s.cfg.Name, err)
+	}
+	return nil
+}
