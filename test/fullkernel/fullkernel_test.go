@@ -23,7 +23,7 @@ func TestInFullKernel(t *testing.T) {
 		t.Skip("the outer half; runs outside only")
 	}
 	t.Parallel()
-	RunTest(t, Options{Run: "^TestInside"})
+	RunTest(t, Options{Run: "^TestInside", ModuleParams: map[string]string{"softdog": "soft_margin=7"}})
 }
 
 // TestVerdictPropagates runs a test that fails on purpose inside and checks
@@ -191,6 +191,11 @@ func TestInsideSoftdog(t *testing.T) {
 	if err != nil || strings.TrimSpace(string(id)) != "Software Watchdog" {
 		t.Errorf("watchdog0 identity = %q, %v, want Software Watchdog", id, err)
 	}
+	// TestInFullKernel loads softdog with soft_margin=7.
+	timeout, err := os.ReadFile("/sys/class/watchdog/watchdog0/timeout")
+	if err != nil || strings.TrimSpace(string(timeout)) != "7" {
+		t.Errorf("watchdog0 timeout = %q, %v, want 7 (module parameter)", timeout, err)
+	}
 }
 
 func TestInsideNetem(t *testing.T) {
@@ -220,6 +225,7 @@ func TestRunRejectsBadConfig(t *testing.T) {
 		{"env bad key", Config{Run: "x", Env: []string{"A B=1"}}, "Config.Env"},
 		{"module with slash", Config{Run: "x", Modules: []string{"../x"}}, "Config.Modules"},
 		{"memory", Config{Run: "x", MemoryMiB: 64}, "MemoryMiB"},
+		{"module params injection", Config{Run: "x", ModuleParams: map[string]string{"softdog": "a=1; reboot"}}, "ModuleParams"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -37,6 +37,9 @@ type Config struct {
 	Args    []string // more test binary arguments, e.g. "-test.short"
 	Env     []string // KEY=VALUE for the test binary
 	Modules []string // modules to load besides DefaultModules
+	// ModuleParams gives insmod parameters by module name, e.g.
+	// {"softdog": "soft_margin=5"}.
+	ModuleParams map[string]string
 
 	KernelArgs []string      // appended to the kernel command line (e.g. "loglevel=7" to debug a boot)
 	MemoryMiB  int           // guest RAM; 0 = 512
@@ -52,7 +55,11 @@ type Result struct {
 	ExitCode int      // the test binary's exit status; -1 without a verdict
 	Failed   []string // tests that printed "--- FAIL: NAME"
 	Lines    []string // console lines after init started the test binary
-	Console  []string // every console line, boot included
+	// WatchdogReset: the guest printed softdog's "Initiating system
+	// reboot" and ended without a verdict (Run then returns ErrNoVerdict):
+	// what a self-fencing test that stops feeding /dev/watchdog expects.
+	WatchdogReset bool
+	Console       []string // every console line, boot included
 
 	Build time.Duration // go test -c
 	Boot  time.Duration // QEMU start to the test binary's start (modules loaded)
@@ -63,7 +70,10 @@ type Result struct {
 // Passed reports whether the test binary exited 0.
 func (r Result) Passed() bool { return r.ExitCode == 0 }
 
-var envKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var (
+	envKey       = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	moduleParams = regexp.MustCompile(`^[A-Za-z0-9_]+=[A-Za-z0-9_.,:/-]*( [A-Za-z0-9_]+=[A-Za-z0-9_.,:/-]*)*$`)
+)
 
 func (c Config) validate() error {
 	if c.Run == "" {
@@ -78,6 +88,11 @@ func (c Config) validate() error {
 	for _, m := range c.Modules {
 		if !envKey.MatchString(strings.ReplaceAll(m, "-", "_")) {
 			return fmt.Errorf("fullkernel: Config.Modules entry %q is not a module name", m)
+		}
+	}
+	for m, p := range c.ModuleParams {
+		if !envKey.MatchString(strings.ReplaceAll(m, "-", "_")) || !moduleParams.MatchString(p) {
+			return fmt.Errorf("fullkernel: Config.ModuleParams[%q] = %q: want a module name and key=value words", m, p)
 		}
 	}
 	if c.MemoryMiB != 0 && (c.MemoryMiB < 128 || c.MemoryMiB > 8192) {
@@ -197,6 +212,9 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 			}
 			continue
 		}
+		if strings.Contains(line, "softdog: Initiating system reboot") {
+			res.WatchdogReset = true
+		}
 		if !testStart.IsZero() && res.ExitCode == -1 {
 			res.Lines = append(res.Lines, line)
 			if name, ok := failedTest(line); ok {
@@ -214,6 +232,9 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	}
 	if res.ExitCode == -1 {
 		why := "QEMU exited"
+		if res.WatchdogReset {
+			why = "softdog reset the guest"
+		}
 		if ctx.Err() != nil {
 			why = "deadline reached, QEMU killed"
 		} else if waitErr != nil {
@@ -290,6 +311,11 @@ func writeInitrd(ctx context.Context, path string, a *Assets, cfg Config, bin, m
 	if err := c.file("/init", 0o755, []byte(initScript(cfg, marker, timeout))); err != nil {
 		return err
 	}
+	for m, p := range cfg.ModuleParams {
+		if err := c.file("/modparams/"+modName(m), 0o644, []byte(p)); err != nil {
+			return err
+		}
+	}
 	if err := c.copyFile("/test/pkg.test", bin); err != nil {
 		return err
 	}
@@ -319,12 +345,15 @@ mount -t tmpfs tmpfs /tmp
 mount -t tmpfs tmpfs /run
 mkdir -p /dev/pts /dev/shm /sys/fs/cgroup
 mount -t devpts devpts /dev/pts
-echo 1 > /proc/sys/kernel/printk
 /sbin/ip link set lo up
 for m in /modules/*.ko; do
-	if ! insmod "$m"; then
-		n=${m##*/}
-		echo "%[1]s insmod-failed ${n#*-}"
+	n=${m##*/}
+	n=${n#*-}
+	n=${n%%.ko}
+	p=
+	[ -f /modparams/$n ] && p=$(cat /modparams/$n)
+	if ! insmod "$m" $p; then
+		echo "%[1]s insmod-failed $n $p"
 		poweroff -f
 	fi
 done

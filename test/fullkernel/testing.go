@@ -14,12 +14,13 @@ import (
 type Options struct {
 	// Run is the -test.run pattern inside; "" runs just the calling test
 	// (t.Name(), subtests included, anchored).
-	Run       string
-	Args      []string      // more test binary arguments
-	Env       []string      // KEY=VALUE for the test binary inside
-	Modules   []string      // modules besides DefaultModules
-	MemoryMiB int           // guest RAM; 0 = 512
-	Timeout   time.Duration // whole run; 0 = up to the test's deadline, at most 10 minutes
+	Run          string
+	Args         []string          // more test binary arguments
+	Env          []string          // KEY=VALUE for the test binary inside
+	Modules      []string          // modules besides DefaultModules
+	ModuleParams map[string]string // insmod parameters by module, e.g. {"softdog": "soft_margin=5"}
+	MemoryMiB    int               // guest RAM; 0 = 512
+	Timeout      time.Duration     // whole run; 0 = up to the test's deadline, at most 10 minutes
 }
 
 // RunTest runs tests of the calling package inside the full kernel and
@@ -60,7 +61,7 @@ func RunTest(t testing.TB, o Options) {
 	defer cancel()
 
 	res, err := Run(ctx, Config{
-		Run: run, Args: o.Args, Env: o.Env, Modules: o.Modules, MemoryMiB: o.MemoryMiB,
+		Run: run, Args: o.Args, Env: o.Env, Modules: o.Modules, ModuleParams: o.ModuleParams, MemoryMiB: o.MemoryMiB,
 		Output: func(line string) { t.Log(line) },
 	})
 	t.Logf("fullkernel: -test.run %s: build %v, boot %v, test %v, total QEMU %v", run,

@@ -24,7 +24,7 @@ func (l *list) String() string     { return strings.Join(*l, ",") }
 func (l *list) Set(s string) error { *l = append(*l, s); return nil }
 
 func main() {
-	var env, modules, args, kargs list
+	var env, modules, args, kargs, params list
 	pkg := flag.String("pkg", ".", "package `dir`ectory whose tests run inside")
 	run := flag.String("run", "", "-test.run `pattern` (required)")
 	timeout := flag.Duration("timeout", 10*time.Minute, "deadline for build, boot and test")
@@ -32,12 +32,22 @@ func main() {
 	stamps := flag.Bool("ts", false, "prefix console lines with the time since the run started")
 	flag.Var(&env, "env", "KEY=VALUE for the test binary (repeatable)")
 	flag.Var(&modules, "module", "kernel module to load besides the defaults (repeatable)")
+	flag.Var(&params, "param", "module parameters as MODULE=KEY=VALUE[ KEY=VALUE], e.g. softdog=soft_margin=5 (repeatable)")
 	flag.Var(&kargs, "karg", "kernel command line argument, e.g. loglevel=7 (repeatable)")
 	flag.Var(&args, "arg", "extra test binary argument, e.g. -test.short (repeatable)")
 	flag.Parse()
 	if *run == "" || flag.NArg() != 0 {
 		fmt.Fprintln(os.Stderr, "usage: fullkernel -pkg DIR -run PATTERN [-env K=V] [-module M] [-arg A] [-timeout D]")
 		os.Exit(2)
+	}
+	modParams := map[string]string{}
+	for _, p := range params {
+		m, v, ok := strings.Cut(p, "=")
+		if !ok {
+			fmt.Fprintf(os.Stderr, "fullkernel: -param %q: want MODULE=KEY=VALUE\n", p)
+			os.Exit(2)
+		}
+		modParams[m] = v
 	}
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
@@ -46,7 +56,7 @@ func main() {
 
 	start := time.Now()
 	res, err := fullkernel.Run(ctx, fullkernel.Config{
-		Package: *pkg, Run: *run, Env: env, Modules: modules, Args: args, KernelArgs: kargs, MemoryMiB: *mem,
+		Package: *pkg, Run: *run, Env: env, Modules: modules, ModuleParams: modParams, Args: args, KernelArgs: kargs, MemoryMiB: *mem,
 		Output: func(line string) {
 			if *stamps {
 				fmt.Printf("[%7.3fs] ", time.Since(start).Seconds())
