@@ -1,4 +1,62 @@
-// Package qmp runs VMs by driving QEMU directly over QMP: it turns a VM spec
-// into a QEMU command line, starts, stops and adopts QEMU processes, and
-// live-migrates VMs between hosts, verifying them afterwards.
+// Package qmp runs VMs by driving QEMU directly over QMP (no libvirt): it
+// turns a VM spec into a QEMU command line, starts, stops and adopts QEMU
+// processes, notices when they end and why, and live-migrates VMs between
+// hosts so that a migration ends with the VM running on exactly one of them.
+//
+// # Transport
+//
+// [Client] is a hardened QMP client written beside go-qemu's qmp package,
+// which has no context on Run, flattens QMP's error class into a string,
+// breaks for good on a reply over 64 KiB (query-qmp-schema is ~210 KB) and
+// stalls when its event channel is not drained. [Dial] negotiates
+// capabilities under a context; [Client.Run] matches replies by id, honours
+// its context (a late reply is discarded) and returns QEMU's errors as
+// [*Error] with Class and Desc (match with errors.As); events fan out to
+// [Client.Subscribe] channels that drop their oldest entry rather than ever
+// block the socket reader; messages up to [DefaultMaxMessage] are read; when
+// QEMU dies every pending call returns [ErrClosed] and the reader goroutine
+// ends. [Monitor] is the interface the rest of vigil uses; qmp/qmptest has
+// an in-memory fake and a wire-level fake server.
+//
+// # Running VMs
+//
+// [Spec] (name, UUID, vCPUs, memory, disks on shared storage, NICs with MAC
+// and tap, extra options) becomes a command line with [Spec.Args]: machine
+// type pinned to [DefaultMachine] (migration across QEMU versions needs the
+// same versioned type on both sides), -accel tcg unless the spec says kvm,
+// taps with vhost=off, two QMP sockets (the agent's and a free one for
+// technicians, since a QMP socket serves one client at a time), COM1 on a
+// unix socket with everything it prints kept in a log file, and a pidfile.
+// [Start] runs QEMU in its own session (it outlives the agent) and refuses a
+// second copy; [Adopt] finds a running one again after an agent restart
+// (pidfile, /proc cmdline naming the VM and UUID, QMP socket) and watches it
+// through a pidfd. [VM.Stop] escalates ACPI powerdown, quit, SIGKILL;
+// [VM.Exited] and [VM.Exit] report the end with its reason, from the last
+// SHUTDOWN/GUEST_PANICKED event and the process's status.
+//
+// # Live migration
+//
+// [Migrate] (and [MigrateVM], which stops and kills processes rather than
+// asking monitors) drives a source and a destination started with
+// `-incoming defer`: capabilities on both sides (events,
+// pause-before-switchover when a pre-switchover hook is set, auto-converge,
+// postcopy-ram only when the VM's policy allows it, multifd if asked),
+// parameters (downtime-limit, max-bandwidth raised from QEMU's 128 MiB/s
+// default to the link, TLS x509 credentials), then follows query-migrate and
+// MIGRATION events. When the guest dirties memory faster than the link
+// carries it, it escalates in steps (harder vCPU throttling, the downtime
+// limit raised to the VM's budget, post-copy if allowed) and otherwise
+// cancels naming the rates. No progress for StallTimeout (a cut link leaves
+// QEMU's migration active forever) cancels. Every failure and cancel before
+// post-copy leaves the VM running on the source and kills the destination
+// (in that order when both could run). After completion the destination
+// must be running with the source's block devices, it announces the VM's
+// MACs (announce-self), and the source is stopped.
+//
+// Caveats: once post-copy starts there is no rollback; a post-copy that
+// loses its link pauses with the VM's memory split between hosts, and this
+// package reports it rather than recovering (migrate-recover is left to the
+// caller). Downtime reported is QEMU's, which includes the pre-switchover
+// hook. QEMU's TCG is the only accelerator that runs guest code on the
+// build machines; KVM specs are accepted but not exercised in tests.
 package qmp

@@ -186,6 +186,8 @@ type migration struct {
 	step     int           // escalation steps taken
 	postcopy bool
 	switched bool // migrate-continue sent
+	// wasRunning: the source ran before; only then is it resumed.
+	wasRunning bool
 }
 
 func eventStatus(ev Event) string {
@@ -248,6 +250,7 @@ func (m *migration) run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("migrate: source status: %w", err)
 	}
+	m.wasRunning = srcSt.Status == "running"
 	switch srcSt.Status {
 	case "running", "paused":
 	default:
@@ -286,7 +289,7 @@ func (m *migration) run(ctx context.Context) error {
 		return err
 	}
 	m.fill(info)
-	return m.finish(ctx, devices, srcSt.Status == "running")
+	return m.finish(ctx, devices, m.wasRunning)
 }
 
 // setup sets capabilities and parameters on both sides.
@@ -380,8 +383,10 @@ func (m *migration) follow(ctx context.Context, events <-chan Event) (MigrationI
 	var (
 		lastBytes    uint64
 		lastMove     = time.Now()
-		firstPassEnd time.Time
-		lastStep     time.Time
+		firstPassEnd  time.Time
+		lastStep      time.Time
+		lastPass      uint64
+		passRemaining uint64
 	)
 	for {
 		select {
@@ -467,6 +472,17 @@ func (m *migration) follow(ctx context.Context, events <-chan Event) (MigrationI
 		}
 		if info.RAM.DirtySyncCount >= 2 && firstPassEnd.IsZero() {
 			firstPassEnd, lastStep = now, now
+		}
+		// At each new pass, the dirty set left over is "remaining". While
+		// it shrinks pass over pass the migration converges on its own:
+		// give it time before escalating.
+		if info.RAM.DirtySyncCount != lastPass {
+			lastPass = info.RAM.DirtySyncCount
+			r := info.RAM.Remaining
+			if passRemaining > 0 && r < passRemaining*8/10 {
+				lastStep = now
+			}
+			passRemaining = r
 		}
 		if !firstPassEnd.IsZero() && now.Sub(lastStep) > m.o.StepTimeout {
 			lastStep = now
@@ -601,22 +617,26 @@ func (m *migration) abort(ctx context.Context, status, why string, err error) er
 				time.Sleep(20 * time.Millisecond)
 			}
 			if info.Status == "completed" {
-				// Completed while we cancelled: the destination has it.
-				errs = append(errs, errors.New("migration completed while being cancelled"))
+				// Completed while we cancelled: roll back like a failed
+				// verification (kill the destination, resume the source).
+				m.log.Warn("migration completed while being cancelled; rolling back to the source")
 			}
 		}
 	}
 	m.fill(info)
 	m.res.Status = status
-	// The source must run again if it ran before (QEMU resumes it on
-	// cancel/failure; make sure).
-	if st, e := m.status(ctx, m.src); e == nil && !st.Running && (st.Status == "postmigrate" || st.Status == "finish-migrate" || st.Status == "paused") && info.Status != "completed" {
+	// Never twice: the destination goes first, then the source runs again
+	// if it is not running (QEMU resumes it on cancel and failure; after a
+	// completion `cont` re-activates its disks).
+	killErr := m.killDestination(ctx)
+	if killErr != nil {
+		errs = append(errs, fmt.Errorf("kill destination: %w", killErr))
+	}
+	resume := m.wasRunning && (killErr == nil || info.Status != "completed")
+	if st, e := m.status(ctx, m.src); resume && e == nil && !st.Running && (st.Status == "postmigrate" || st.Status == "finish-migrate" || st.Status == "paused") {
 		if e := m.call(ctx, m.src, "cont", nil, nil); e != nil {
 			errs = append(errs, fmt.Errorf("resume source: %w", e))
 		}
-	}
-	if e := m.killDestination(ctx); e != nil {
-		errs = append(errs, fmt.Errorf("kill destination: %w", e))
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("%w (clean-up: %w)", err, errors.Join(errs...))

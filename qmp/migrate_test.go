@@ -24,6 +24,9 @@ type fakeMigration struct {
 	migrate   func(f *fakeMigration, n int) map[string]any
 	dstStatus string
 	srcStatus string
+	order     []string // "src:cmd" / "dst:cmd" across both monitors
+	// onCancel, if set, is the query-migrate script after migrate_cancel.
+	onCancel func(f *fakeMigration, n int) map[string]any
 }
 
 func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration {
@@ -31,7 +34,10 @@ func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration
 	f.src = qmptest.NewMonitor(func(cmd string, args json.RawMessage) (any, error) {
 		f.mu.Lock()
 		defer f.mu.Unlock()
+		f.order = append(f.order, "src:"+cmd)
 		switch cmd {
+		case "cont":
+			f.srcStatus = "running"
 		case "query-status":
 			return qmp.StatusInfo{Status: f.srcStatus, Running: f.srcStatus == "running"}, nil
 		case "query-block":
@@ -41,12 +47,16 @@ func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration
 			return f.migrate(f, f.queries), nil
 		case "migrate_cancel":
 			f.migrate = func(*fakeMigration, int) map[string]any { return map[string]any{"status": "cancelled"} }
+			if f.onCancel != nil {
+				f.migrate = f.onCancel
+			}
 		}
 		return nil, nil
 	})
 	f.dst = qmptest.NewMonitor(func(cmd string, args json.RawMessage) (any, error) {
 		f.mu.Lock()
 		defer f.mu.Unlock()
+		f.order = append(f.order, "dst:"+cmd)
 		switch cmd {
 		case "query-status":
 			return qmp.StatusInfo{Status: f.dstStatus, Running: f.dstStatus == "running"}, nil
@@ -255,5 +265,31 @@ func TestMigrateCallerCancels(t *testing.T) {
 	// Clean-up ran despite the dead context.
 	if !slices.Contains(f.src.Commands(), "migrate_cancel") || !slices.Contains(f.dst.Commands(), "quit") {
 		t.Errorf("source %v, destination %v", f.src.Commands(), f.dst.Commands())
+	}
+}
+
+// A migration that completes while it is being cancelled is rolled back:
+// the destination is killed first, then the source resumed (never twice).
+func TestMigrateCompletesWhileCancelling(t *testing.T) {
+	f := newFake(func(f *fakeMigration, n int) map[string]any {
+		f.transferred += 1 << 20
+		return active(f.transferred, 1)
+	})
+	f.onCancel = func(f *fakeMigration, n int) map[string]any {
+		f.srcStatus, f.dstStatus = "postmigrate", "running"
+		return completed()
+	}
+	c, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+	defer cancel()
+	res, err := qmp.Migrate(c, f.src, f.dst, fastOpts())
+	if !errors.Is(err, qmp.ErrMigrationCancelled) || res.Status != "cancelled" {
+		t.Fatalf("Migrate = %+v, %v", res, err)
+	}
+	f.mu.Lock()
+	order := f.order
+	f.mu.Unlock()
+	quit, cont := slices.Index(order, "dst:quit"), slices.Index(order, "src:cont")
+	if quit < 0 || cont < 0 || quit > cont {
+		t.Errorf("clean-up order %v: want dst:quit before src:cont", order)
 	}
 }

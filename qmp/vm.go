@@ -59,14 +59,15 @@ type VM struct {
 	shutdown *shutdownData // last SHUTDOWN event
 	panicked bool
 
-	stopWatch func()
+	stopping  bool // Stop or Kill was called
 	watchDone chan struct{}
 }
 
 // Exit says how a VM's QEMU process ended.
 type Exit struct {
-	// Reason: "guest-shutdown" (the guest powered off), "host-quit" (quit
-	// or powerdown from the agent), "guest-panic", "crashed" (the process
+	// Reason: "stopped" (Stop or Kill asked for it), "guest-shutdown" (the
+	// guest powered off), "host-quit" (a quit from another QMP client or a
+	// signal QEMU handled), "guest-panic", "crashed" (the process
 	// died without a SHUTDOWN event: killed, QEMU crash), "exited" (other).
 	Reason string
 	// ShutdownReason is QEMU's SHUTDOWN event reason, if one came.
@@ -92,6 +93,11 @@ func Start(ctx context.Context, spec Spec, paths Paths, incoming bool, opt Optio
 	args, err := spec.Args(paths, incoming)
 	if err != nil {
 		return nil, err
+	}
+	for _, sock := range []string{paths.QMP, paths.QMPAdmin, paths.Serial} {
+		if len(sock) >= 108 {
+			return nil, fmt.Errorf("%w: vm %q: socket path %q longer than a unix socket allows (107 bytes)", ErrInvalidSpec, spec.Name, sock)
+		}
 	}
 	if pid, ok := runningPID(paths.PIDFile, spec); ok {
 		return nil, fmt.Errorf("start vm %s: %w (pid %d)", spec.Name, ErrAlreadyRunning, pid)
@@ -168,6 +174,13 @@ func (vm *VM) connect(ctx context.Context) (*Client, error) {
 	}
 }
 
+func sdReason(sd *shutdownData) string {
+	if sd == nil {
+		return ""
+	}
+	return sd.Reason
+}
+
 func (e Exit) describe() string {
 	if e.Signal != "" {
 		return "signal " + e.Signal
@@ -192,8 +205,8 @@ func (vm *VM) attach(mon *Client) {
 	vm.mon = mon
 	events, unsub := mon.Subscribe(64)
 	watchDone := make(chan struct{})
+	_ = unsub // the subscription ends with the connection
 	vm.mu.Lock()
-	vm.stopWatch = unsub
 	vm.watchDone = watchDone
 	vm.mu.Unlock()
 	go func() {
@@ -241,6 +254,8 @@ func (vm *VM) processExited(ps *os.ProcessState, waitErr error) {
 		vm.mu.Lock()
 		sd, panicked := vm.shutdown, vm.panicked
 		switch {
+		case vm.stopping:
+			e.Reason, e.ShutdownReason = "stopped", sdReason(sd)
 		case panicked:
 			e.Reason = "guest-panic"
 		case sd != nil && sd.Guest:
@@ -305,6 +320,7 @@ func (vm *VM) Stop(ctx context.Context, powerdown time.Duration) error {
 		return nil
 	default:
 	}
+	vm.markStopping()
 	if powerdown > 0 {
 		rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		err := vm.mon.Run(rctx, "system_powerdown", nil, nil)
@@ -341,6 +357,7 @@ func (vm *VM) Kill(ctx context.Context) error {
 		return nil
 	default:
 	}
+	vm.markStopping()
 	if err := unix.Kill(vm.pid, unix.SIGKILL); err != nil && err != unix.ESRCH {
 		return fmt.Errorf("kill vm %s (pid %d): %w", vm.Spec.Name, vm.pid, err)
 	}
@@ -350,6 +367,12 @@ func (vm *VM) Kill(ctx context.Context) error {
 	case <-ctx.Done():
 		return fmt.Errorf("kill vm %s: %w", vm.Spec.Name, ctx.Err())
 	}
+}
+
+func (vm *VM) markStopping() {
+	vm.mu.Lock()
+	vm.stopping = true
+	vm.mu.Unlock()
 }
 
 func (vm *VM) waitExit(ctx context.Context, d time.Duration) bool {

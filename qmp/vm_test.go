@@ -129,8 +129,8 @@ func TestRealQEMUStopEscalates(t *testing.T) {
 	if d := time.Since(start); d < 500*time.Millisecond || d > 15*time.Second {
 		t.Errorf("Stop took %v, want powerdown deadline then quit", d)
 	}
-	if e := vm.Exit(); e.Reason != "host-quit" || e.ShutdownReason != "host-qmp-quit" || e.Crashed() {
-		t.Errorf("Exit() = %+v, want host-quit/host-qmp-quit", e)
+	if e := vm.Exit(); e.Reason != "stopped" || e.ShutdownReason != "host-qmp-quit" || e.Crashed() {
+		t.Errorf("Exit() = %+v, want stopped/host-qmp-quit", e)
 	}
 	if _, err := os.Stat("/proc/" + strconv.Itoa(vm.PID())); err == nil {
 		t.Errorf("QEMU pid %d still exists after Stop", vm.PID())
