@@ -381,8 +381,8 @@ func (m *migration) follow(ctx context.Context, events <-chan Event) (MigrationI
 	tick := time.NewTicker(m.o.PollInterval)
 	defer tick.Stop()
 	var (
-		lastBytes    uint64
-		lastMove     = time.Now()
+		lastBytes     uint64
+		lastMove      = time.Now()
 		firstPassEnd  time.Time
 		lastStep      time.Time
 		lastPass      uint64
