@@ -39,7 +39,7 @@ func startSim(t *testing.T, cfg ipmisim.Config) (*ipmisim.Sim, string) {
 	return sim, marker
 }
 
-func config(t *testing.T, sim *ipmisim.Sim, role ipmisim.Role) ipmi.Config {
+func config(t testing.TB, sim *ipmisim.Sim, role ipmisim.Role) ipmi.Config {
 	t.Helper()
 	user, file := sim.User(role)
 	pw, err := os.ReadFile(file)
