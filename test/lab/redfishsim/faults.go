@@ -672,3 +672,97 @@ func (s *Sim) Paths() []string {
 	sort.Strings(out)
 	return out
 }
+
+// memberLocked resolves a path, or a path with a "#/Key/N" array member
+// suffix, in tree.
+func memberLocked(tree map[string]obj, p string) obj {
+	base, frag, ok := strings.Cut(p, "#/")
+	o := tree[base]
+	if !ok || o == nil {
+		return o
+	}
+	key, idx, _ := strings.Cut(frag, "/")
+	n, err := strconv.Atoi(idx)
+	l := anyList(o[key])
+	if err != nil || n < 0 || n >= len(l) {
+		return nil
+	}
+	m, _ := l[n].(obj)
+	return m
+}
+
+func failed(o obj) bool {
+	st, _ := o["Status"].(obj)
+	return st["Health"] == HealthCritical || st["State"] == "UnavailableOffline"
+}
+
+// Repair undoes faults on what target names (as in SetReading): sensors,
+// fans and power supplies get back their readings and status as the
+// simulator started; other resources get back their Status. Redundancy
+// groups without failed members become OK again; rollups are recomputed, a
+// SEL entry written and an event emitted.
+func (s *Sim) Repair(target string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	hits := s.followLocked(s.findLocked(target))
+	restored := 0
+	for _, h := range hits {
+		orig := memberLocked(s.orig, h.path)
+		if orig == nil {
+			continue
+		}
+		orig = deepCopy(orig)
+		if h.kind == "other" {
+			if st, ok := orig["Status"]; ok {
+				h.o["Status"] = st
+				restored++
+			}
+			continue
+		}
+		for k := range h.o {
+			delete(h.o, k)
+		}
+		for k, v := range orig {
+			h.o[k] = v
+		}
+		if h.kind == "psures" {
+			if m, ok := h.o["Metrics"].(obj); ok {
+				if mp, ok := m["@odata.id"].(string); ok && s.orig[mp] != nil {
+					s.res[mp] = deepCopy(s.orig[mp])
+				}
+			}
+		}
+		restored++
+	}
+	if restored == 0 {
+		return fmt.Errorf("redfishsim: Repair: nothing named %q", target)
+	}
+	for _, o := range s.res {
+		for _, key := range []string{"Redundancy", "FanRedundancy", "PowerSupplyRedundancy"} {
+			for _, g := range anyList(o[key]) {
+				grp, ok := g.(obj)
+				if !ok || healthOf(grp) == HealthOK || healthOf(grp) == "" {
+					continue
+				}
+				healthy := true
+				for _, setKey := range []string{"RedundancySet", "RedundancyGroup"} {
+					for _, m := range anyList(grp[setKey]) {
+						mo, _ := m.(obj)
+						id, _ := mo["@odata.id"].(string)
+						if mem := memberLocked(s.res, id); mem != nil && failed(mem) {
+							healthy = false
+						}
+					}
+				}
+				if healthy {
+					setHealth(grp, HealthOK)
+				}
+			}
+		}
+	}
+	s.rollupLocked()
+	origin := originOf(hits[0].path)
+	s.faultLocked(HealthOK, fmt.Sprintf("'%s' has been repaired.", target),
+		"ResourceEvent.1.0.ResourceStatusChangedOK", []string{origin, HealthOK}, origin)
+	return nil
+}

@@ -83,9 +83,19 @@ func TestMockups(t *testing.T) {
 			}
 			var thermal *schemas.Thermal
 			for _, ch := range chassis {
-				if th, err := ch.Thermal(); err == nil && len(th.Fans) > 0 {
-					thermal = th
-					break
+				raw, _ := s.Resource(ch.ODataID)
+				if _, ok := raw["Thermal"]; ok {
+					th, err := ch.Thermal()
+					if err != nil {
+						t.Errorf("%s Thermal: %v", ch.ODataID, err)
+					} else if thermal == nil && len(th.Fans) > 0 {
+						thermal = th
+					}
+				}
+				if _, ok := raw["Power"]; ok {
+					if _, err := ch.Power(); err != nil {
+						t.Errorf("%s Power: %v", ch.ODataID, err)
+					}
 				}
 			}
 			if thermal == nil {

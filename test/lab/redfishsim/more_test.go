@@ -257,3 +257,73 @@ func TestAutoExpand(t *testing.T) {
 		}
 	}
 }
+
+func TestRedundancyAndRepair(t *testing.T) {
+	s := startSim(t, Config{})
+	c := mustConnect(t, s, false)
+	if err := s.FailFan("FAN2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FailPSU("PSU1"); err != nil {
+		t.Fatal(err)
+	}
+	var th struct {
+		Fans       []struct{ Status struct{ Health string } }
+		Redundancy []struct{ Status struct{ Health string } }
+	}
+	do(t, s, "GET", "/redfish/v1/Chassis/1/Thermal", "", &th)
+	if th.Fans[1].Status.Health != "Critical" || th.Redundancy[0].Status.Health != "Warning" {
+		t.Errorf("Thermal after FAN2 failed = %+v", th)
+	}
+	var sub struct {
+		FanRedundancy []struct{ Status struct{ Health string } }
+		Status        struct{ HealthRollup string }
+	}
+	do(t, s, "GET", "/redfish/v1/Chassis/1/ThermalSubsystem", "", &sub)
+	if sub.FanRedundancy[0].Status.Health != "Warning" || sub.Status.HealthRollup != "Critical" {
+		t.Errorf("ThermalSubsystem after FAN2 failed = %+v", sub)
+	}
+	var psu struct {
+		LineInputStatus string
+		Status          struct{ State, Health string }
+	}
+	do(t, s, "GET", "/redfish/v1/Chassis/1/PowerSubsystem/PowerSupplies/PSU1", "", &psu)
+	if psu.LineInputStatus != "LossOfInput" || psu.Status.Health != "Critical" {
+		t.Errorf("PSU1 after failure = %+v", psu)
+	}
+	var metrics struct{ InputVoltage struct{ Reading float64 } }
+	do(t, s, "GET", "/redfish/v1/Chassis/1/PowerSubsystem/PowerSupplies/PSU1/Metrics", "", &metrics)
+	if metrics.InputVoltage.Reading != 0 {
+		t.Errorf("failed PSU1 input voltage = %v", metrics.InputVoltage.Reading)
+	}
+
+	for _, name := range []string{"FAN2", "PSU1"} {
+		if err := s.Repair(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Repair("nothing"); err == nil {
+		t.Error("Repair of an unknown name succeeded")
+	}
+	do(t, s, "GET", "/redfish/v1/Chassis/1/Thermal", "", &th)
+	if th.Fans[1].Status.Health != "OK" || th.Redundancy[0].Status.Health != "OK" {
+		t.Errorf("Thermal after repair = %+v", th)
+	}
+	do(t, s, "GET", "/redfish/v1/Chassis/1/PowerSubsystem/PowerSupplies/PSU1/Metrics", "", &metrics)
+	if metrics.InputVoltage.Reading != 230 {
+		t.Errorf("repaired PSU1 input voltage = %v", metrics.InputVoltage.Reading)
+	}
+	if sys := getSystem(t, c, "/redfish/v1/Systems/1"); sys.Status.HealthRollup != schemas.OKHealth {
+		t.Errorf("system HealthRollup after repairs = %q", sys.Status.HealthRollup)
+	}
+	// SetHealth on a whole system, then repair it.
+	if err := s.SetHealth("/redfish/v1/Systems/1", "Warning"); err != nil {
+		t.Fatal(err)
+	}
+	if sys := getSystem(t, c, "/redfish/v1/Systems/1"); sys.Status.Health != schemas.WarningHealth || sys.Status.HealthRollup != schemas.WarningHealth {
+		t.Errorf("system after SetHealth Warning = %+v", sys.Status)
+	}
+	if err := s.SetHealth("CPU Temp", "Bad"); err == nil {
+		t.Error("SetHealth accepted health Bad")
+	}
+}

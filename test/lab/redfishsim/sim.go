@@ -193,6 +193,7 @@ type Sim struct {
 
 	mu        sync.Mutex
 	res       map[string]map[string]any // path -> JSON object
+	orig      map[string]map[string]any // res as built, for Repair
 	raw       map[string][]byte         // path -> raw body served instead
 	systems   map[string]*system        // path -> system
 	resets    map[string]*system        // reset target -> system
@@ -324,6 +325,10 @@ func New(cfg Config) (*Sim, error) {
 	s.addServices()
 	if err := s.initSystems(); err != nil {
 		return nil, err
+	}
+	s.orig = make(map[string]obj, len(s.res))
+	for p, o := range s.res {
+		s.orig[p] = deepCopy(o)
 	}
 	if !cfg.PlainHTTP {
 		if err := s.makeCA(); err != nil {

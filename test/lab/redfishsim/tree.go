@@ -476,6 +476,41 @@ func (s *Sim) buildChassis(c Chassis, systems []string, mgr string) {
 		"Temperatures": nonNil(temps),
 		"Fans":         nonNil(fans),
 	}
+	thermalSub := obj{
+		"@odata.type": "#ThermalSubsystem.v1_3_0.ThermalSubsystem",
+		"Id":          "ThermalSubsystem",
+		"Name":        "Thermal Subsystem",
+		"Status":      statusRollup(),
+		"Fans":        link(p + "/ThermalSubsystem/Fans"),
+	}
+	if len(fans) > 1 {
+		// N+1 fans: one may fail without loss of cooling.
+		red := p + "/Thermal#/Redundancy/0"
+		var set []any
+		for _, f := range fans {
+			fo := f.(obj)
+			set = append(set, link(fo["@odata.id"].(string)))
+			fo["Redundancy"] = links(red)
+		}
+		thermal["Redundancy"] = []any{obj{
+			"@odata.id":       red,
+			"MemberId":        "0",
+			"Name":            "Fan Redundancy Group 1",
+			"Mode":            "N+m",
+			"MaxNumSupported": len(fans),
+			"MinNumNeeded":    len(fans) - 1,
+			"RedundancySet":   set,
+			"Status":          status("OK"),
+		}}
+		thermalSub["FanRedundancy"] = []any{obj{
+			"RedundancyType":             "NPlusM",
+			"MaxSupportedInGroup":        len(fans),
+			"MinNeededInGroup":           len(fans) - 1,
+			"MinNeededForFaultTolerance": len(fans),
+			"RedundancyGroup":            links(fanPaths...),
+			"Status":                     status("OK"),
+		}}
+	}
 	s.put(p+"/Thermal", thermal)
 	power := obj{
 		"@odata.type": "#Power.v1_7_1.Power",
@@ -496,6 +531,7 @@ func (s *Sim) buildChassis(c Chassis, systems []string, mgr string) {
 		var set []any
 		for i := range psus {
 			set = append(set, link(fmt.Sprintf("%s/Power#/PowerSupplies/%d", p, i)))
+			psus[i].(obj)["Redundancy"] = links(p + "/Power#/Redundancy/0")
 		}
 		power["Redundancy"] = []any{obj{
 			"@odata.id":       p + "/Power#/Redundancy/0",
@@ -509,15 +545,9 @@ func (s *Sim) buildChassis(c Chassis, systems []string, mgr string) {
 		}}
 	}
 	s.put(p+"/Power", power)
-	s.put(p+"/ThermalSubsystem", obj{
-		"@odata.type": "#ThermalSubsystem.v1_3_0.ThermalSubsystem",
-		"Id":          "ThermalSubsystem",
-		"Name":        "Thermal Subsystem",
-		"Status":      statusRollup(),
-		"Fans":        link(p + "/ThermalSubsystem/Fans"),
-	})
+	s.put(p+"/ThermalSubsystem", thermalSub)
 	s.collection(p+"/ThermalSubsystem/Fans", "FanCollection", "Fan Collection", fanPaths...)
-	s.put(p+"/PowerSubsystem", obj{
+	powerSub := s.put(p+"/PowerSubsystem", obj{
 		"@odata.type":   "#PowerSubsystem.v1_1_0.PowerSubsystem",
 		"Id":            "PowerSubsystem",
 		"Name":          "Power Subsystem",
@@ -525,6 +555,16 @@ func (s *Sim) buildChassis(c Chassis, systems []string, mgr string) {
 		"CapacityWatts": capacity,
 		"PowerSupplies": link(p + "/PowerSubsystem/PowerSupplies"),
 	})
+	if len(psuPaths) > 1 {
+		powerSub["PowerSupplyRedundancy"] = []any{obj{
+			"RedundancyType":             "NPlusM",
+			"MaxSupportedInGroup":        len(psuPaths),
+			"MinNeededInGroup":           len(psuPaths) - 1,
+			"MinNeededForFaultTolerance": len(psuPaths),
+			"RedundancyGroup":            links(psuPaths...),
+			"Status":                     status("OK"),
+		}}
+	}
 	s.collection(p+"/PowerSubsystem/PowerSupplies", "PowerSupplyCollection", "Power Supply Collection", psuPaths...)
 	s.collection(p+"/Sensors", "SensorCollection", "Sensor Collection", sensorPaths...)
 }
