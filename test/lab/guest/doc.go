@@ -9,8 +9,10 @@
 //
 // The id is the VM's identity (the lab counts live copies by it); seq and
 // up_ms continue across a live migration, boot changes only when the guest
-// boots afresh. Time comes from the PIT, which QEMU drives from its virtual
-// clock: real time under TCG, stopped while the VM is paused.
+// boots afresh. Time comes from the HPET counter, which QEMU derives from
+// its virtual clock: real time under TCG even when the host starves the vCPU,
+// stopped while the VM is paused, carried over by migration. The PIT only
+// wakes the idle loop (hlt) 100 times a second.
 //
 // Core API: [Build] compiles the guest once per source hash into a cache
 // directory (gcc and ld only, no multilib packages needed); [QEMUArgs] turns

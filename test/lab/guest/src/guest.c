@@ -14,8 +14,11 @@
  * boot is a per-boot nonce (it survives a migration, a fresh boot changes it);
  * state=fill while the initial fill runs, run after it (dirtying starts then).
  *
- * Time comes from the PIT (IRQ0 at 100 Hz), which QEMU drives from its
- * virtual clock: real time under TCG, stopped while the VM is paused.
+ * Time comes from the HPET main counter, which QEMU derives from its virtual
+ * clock: real time under TCG, stopped while the VM is paused, carried over by
+ * migration, and exact even when the host starves the vCPU (no lost ticks).
+ * Without an HPET the guest counts PIT interrupts instead (late or lost when
+ * the host is overloaded). The PIT (IRQ0 at 100 Hz) wakes the idle loop.
  * Freestanding: no libc, no libgcc (no 64-bit division anywhere).
  */
 
@@ -193,6 +196,52 @@ static void interrupts_init(void)
 	outb(0x40, PIT_DIVISOR >> 8);
 }
 
+/* ---- clock ---- */
+
+/* n / d for a 64-bit n without libgcc: two divl steps. */
+static u64 divu(u64 n, u32 d)
+{
+	u32 hi = (u32)(n >> 32), lo = (u32)n, qhi, qlo, r;
+	qhi = hi / d;
+	r = hi % d;
+	__asm__("divl %4" : "=a"(qlo), "=d"(r) : "a"(lo), "d"(r), "rm"(d));
+	return ((u64)qhi << 32) | qlo;
+}
+
+#define HPET_BASE 0xfed00000u
+static volatile u32 *const hpet = (volatile u32 *)HPET_BASE;
+static u32 hpet_per_ms; /* counter ticks per millisecond, 0 = no HPET */
+static u64 hpet_start;
+
+static u64 hpet_read(void)
+{
+	u32 hi, lo;
+	do {
+		hi = hpet[0xf4 / 4];
+		lo = hpet[0xf0 / 4];
+	} while (hi != hpet[0xf4 / 4]);
+	return ((u64)hi << 32) | lo;
+}
+
+static void clock_init(void)
+{
+	u32 period_fs = hpet[0x04 / 4]; /* COUNTER_CLK_PERIOD, femtoseconds */
+	if (period_fs == 0 || period_fs > 100000000u || hpet[0] == 0xffffffffu)
+		return;
+	hpet[0x10 / 4] |= 1; /* ENABLE_CNF */
+	hpet_per_ms = (u32)divu(1000000000000ull, period_fs);
+	if (hpet_per_ms == 0)
+		return;
+	hpet_start = hpet_read();
+}
+
+static u64 now_ms(void)
+{
+	if (hpet_per_ms)
+		return divu(hpet_read() - hpet_start, hpet_per_ms);
+	return (u64)ticks * (1000 / HZ);
+}
+
 /* ---- command line ---- */
 
 static char id[64] = "vm";
@@ -330,8 +379,8 @@ static char cmdline[1024];
 void guest_main(u32 magic, struct multiboot_info *mbi)
 {
 	u32 mem_end = 0, region, region_end, fill_pos, filled, dirty_pos;
-	u32 seq = 0, next_hb = 0, last = 0, owed = 0, per_tick, cap, boot, i;
-	u64 dirtied = 0; /* bytes */
+	u32 seq = 0, last_tick = 0, boot, i;
+	u64 next_hb = 0, last_ms = 0, owed = 0, cap, dirtied = 0; /* ms, bytes */
 	u64 t0 = rdtsc();
 
 	serial_init();
@@ -367,18 +416,19 @@ void guest_main(u32 magic, struct multiboot_info *mbi)
 		xorshift();
 	boot = xorshift();
 
-	per_tick = dirty_mibps * (MIB / HZ);
-	cap = dirty_mibps * MIB; /* at most one second of backlog */
+	cap = (u64)dirty_mibps * MIB; /* at most one second of backlog */
 	if (region_end == region)
-		per_tick = 0;
+		cap = 0;
 
+	clock_init();
 	interrupts_init();
 	__asm__ volatile("sti");
 
 	for (;;) {
-		u32 t = ticks;
+		u64 t = now_ms();
 
-		if ((int)(t - next_hb) >= 0) {
+		last_tick = ticks;
+		if (t >= next_hb) {
 			sputs("vigil-guest id=");
 			sputs(id);
 			sputs(" seq=");
@@ -386,7 +436,7 @@ void guest_main(u32 magic, struct multiboot_info *mbi)
 			sputs(" boot=");
 			sputhex(boot);
 			sputs(" up_ms=");
-			sputu((u64)t * (1000 / HZ));
+			sputu(t);
 			sputs(fill_pos < region_end ? " state=fill" : " state=run");
 			sputs(" mem_mib=");
 			sputu((mem_end + MIB / 2) / MIB);
@@ -397,15 +447,18 @@ void guest_main(u32 magic, struct multiboot_info *mbi)
 			sputs(" dirtied_kib=");
 			sputu(dirtied >> 10);
 			sputc('\n');
-			next_hb += HZ;
-			if ((int)(t - next_hb) >= 0)
-				next_hb = t + HZ; /* fell behind: do not burst */
+			next_hb += 1000;
+			if (t >= next_hb)
+				next_hb = t + 1000; /* fell behind: do not burst */
 		}
-		if (t != last) {
-			owed += (t - last) * per_tick;
+		if (t != last_ms) {
+			u64 dt = t - last_ms;
+			if (dt > 1000)
+				dt = 1000;
+			owed += divu(dt * dirty_mibps * MIB, 1000);
 			if (owed > cap)
 				owed = cap;
-			last = t;
+			last_ms = t;
 		}
 		if (fill_pos < region_end) {
 			u32 n = region_end - fill_pos;
@@ -430,7 +483,7 @@ void guest_main(u32 magic, struct multiboot_info *mbi)
 		}
 		/* Idle until the next tick; sti;hlt cannot miss the wake-up. */
 		__asm__ volatile("cli");
-		if (ticks == last)
+		if (ticks == last_tick)
 			__asm__ volatile("sti; hlt" ::: "memory");
 		else
 			__asm__ volatile("sti");
