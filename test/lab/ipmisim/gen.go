@@ -177,7 +177,11 @@ func genSDRs(name string) string {
 		} else {
 			field("sensor_threshold_access", "settable")
 			field("sensor_hysteresis", "readable")
-			for t, v := range s.Thresholds {
+			for t := LowerNonCritical; t <= UpperNonRecoverable; t++ {
+				v, ok := s.Thresholds[t]
+				if !ok {
+					continue
+				}
 				n := sdrThreshold[t]
 				field(n+"_thrsh_readable", true)
 				field(n+"_thrsh_settable", true)

@@ -87,7 +87,11 @@ type Config struct {
 	// relay that refuses sessions above an account's privilege (see the
 	// package documentation).
 	NoPrivilegeGuard bool
-	// Binary overrides the ipmi_sim and sdrcomp paths (default: from PATH).
+	// AutoRestart, when positive, restarts a crashed ipmi_sim after this
+	// long, as a real BMC's own watchdog reboots it. Zero leaves it dead
+	// until Restart.
+	AutoRestart time.Duration
+	// IPMISim and SDRComp override the binaries (default: from PATH).
 	IPMISim, SDRComp string
 }
 
@@ -105,12 +109,15 @@ type Sim struct {
 	guid     string
 	relay    *relay
 
-	conMu sync.Mutex // one console conversation at a time
+	conMu  sync.Mutex // one console conversation at a time
+	lifeMu sync.Mutex // serializes Restart, automatic restarts and Close
 
 	mu       sync.Mutex
 	proc     *os.Process
 	done     chan struct{} // closed when proc exits
 	exitErr  error
+	stopping bool // we are killing proc: its exit is no crash
+	crashes  int
 	closed   bool
 	injected map[uint8]injection
 }
@@ -175,7 +182,10 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 		}
 		s.port = s.relay.port()
 	}
-	if err := s.launch(ctx); err != nil {
+	s.lifeMu.Lock()
+	err = s.launch(ctx)
+	s.lifeMu.Unlock()
+	if err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -369,6 +379,9 @@ func (s *Sim) launch(ctx context.Context) error {
 				return err
 			}
 		}
+		s.mu.Lock()
+		crashes := s.crashes
+		s.mu.Unlock()
 		if err = s.startProcess(); err != nil {
 			return err
 		}
@@ -376,6 +389,9 @@ func (s *Sim) launch(ctx context.Context) error {
 			break
 		}
 		s.stopProcess()
+		s.mu.Lock()
+		s.crashes = crashes // a failed start is no crash
+		s.mu.Unlock()
 		if ctx.Err() != nil {
 			break
 		}
@@ -453,18 +469,54 @@ func (s *Sim) startProcess() error {
 	s.proc = cmd.Process
 	s.done = done
 	s.exitErr = nil
+	s.stopping = false
 	s.mu.Unlock()
 	go func() {
 		err := cmd.Wait()
-		s.mu.Lock()
 		if err == nil {
-			err = errors.New("exited")
+			err = errors.New("exited with status 0")
 		}
+		s.mu.Lock()
 		s.exitErr = err
+		crashed := !s.stopping
+		if crashed {
+			s.crashes++
+		}
 		s.mu.Unlock()
 		close(done)
+		if crashed && s.cfg.AutoRestart > 0 {
+			s.autoRestart(done)
+		}
 	}()
 	return nil
+}
+
+// autoRestart restarts ipmi_sim after Config.AutoRestart unless someone
+// restarted or closed it meanwhile. Failures are logged to ipmi_sim.log.
+func (s *Sim) autoRestart(done chan struct{}) {
+	time.Sleep(s.cfg.AutoRestart)
+	s.lifeMu.Lock()
+	defer s.lifeMu.Unlock()
+	s.mu.Lock()
+	stale := s.closed || s.done != done
+	s.mu.Unlock()
+	if stale {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.launch(ctx); err != nil {
+		s.logf("automatic restart failed: %v", err)
+	}
+}
+
+func (s *Sim) logf(format string, args ...any) {
+	f, err := os.OpenFile(filepath.Join(s.dir, "ipmi_sim.log"), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "ipmisim: %s: %s\n", time.Now().Format(time.RFC3339Nano), fmt.Sprintf(format, args...))
 }
 
 // stopProcess kills ipmi_sim's process group (ipmi_sim and any chassis
@@ -472,10 +524,16 @@ func (s *Sim) startProcess() error {
 func (s *Sim) stopProcess() {
 	s.mu.Lock()
 	p, done := s.proc, s.done
+	select {
+	case <-done:
+	default:
+		s.stopping = true
+	}
 	s.mu.Unlock()
 	if p == nil {
 		return
 	}
+	// The group outlives a crashed ipmi_sim if a chassis script still runs.
 	_ = syscall.Kill(-p.Pid, syscall.SIGKILL)
 	<-done
 }
@@ -577,6 +635,8 @@ func (s *Sim) Restart(ctx context.Context) error {
 		ctx, cancel = context.WithTimeout(ctx, 10*time.Second)
 		defer cancel()
 	}
+	s.lifeMu.Lock()
+	defer s.lifeMu.Unlock()
 	s.mu.Lock()
 	closed := s.closed
 	s.mu.Unlock()
@@ -585,6 +645,29 @@ func (s *Sim) Restart(ctx context.Context) error {
 	}
 	s.stopProcess()
 	return s.launch(ctx)
+}
+
+// Err returns nil while ipmi_sim runs, else how it ended (for a crash,
+// "signal: segmentation fault" and the like).
+func (s *Sim) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done == nil {
+		return errors.New("not started")
+	}
+	select {
+	case <-s.done:
+		return fmt.Errorf("ipmisim %s: ipmi_sim %w", s.cfg.Name, s.exitErr)
+	default:
+		return nil
+	}
+}
+
+// Crashes counts how often ipmi_sim ended without being asked to.
+func (s *Sim) Crashes() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.crashes
 }
 
 // Close kills ipmi_sim (and a chassis script it may be running) and stops
@@ -598,6 +681,8 @@ func (s *Sim) Close() error {
 	}
 	s.closed = true
 	s.mu.Unlock()
+	s.lifeMu.Lock() // wait out a restart in flight
+	defer s.lifeMu.Unlock()
 	// A delayed power off sleeping in the background runs in ipmi_sim's
 	// process group and dies with it: no hook runs after Close.
 	s.stopProcess()

@@ -14,6 +14,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bougou/go-ipmi/pkg/client"
+	"github.com/bougou/go-ipmi/pkg/types"
 )
 
 // needSim skips the test when the real peers are missing. CI installs them
@@ -516,25 +519,11 @@ func TestCrashAndRestart(t *testing.T) {
 	before := len(selList(t, s))
 
 	// Cipher suite 2 crashes ipmi_sim (LAB.md).
-	name, pw := s.User(Admin)
-	cctx, ccancel := context.WithTimeout(ctx, 5*time.Second)
-	_ = exec.CommandContext(cctx, "ipmitool", "-I", "lanplus", "-C", "2", "-H", s.Host(), "-p", strconv.Itoa(s.Port()),
-		"-U", name, "-f", pw, "-N", "1", "-R", "1", "chassis", "power", "status").Run()
-	ccancel()
-	deadline := time.Now().Add(3 * time.Second)
-	for s.Alive() && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if s.Alive() {
-		// This ipmi_sim survived cipher suite 2: crash it the hard way so
-		// the rest of the test still checks detection and restart.
-		t.Log("cipher suite 2 did not crash ipmi_sim; killing it")
-		s.mu.Lock()
-		_ = s.proc.Kill()
-		s.mu.Unlock()
-		for s.Alive() {
-			time.Sleep(10 * time.Millisecond)
-		}
+	crashWithCipherSuite2(t, s)
+	if err := s.Err(); err == nil || s.Crashes() != 1 {
+		t.Errorf("after the crash Err() = %v, Crashes() = %d", err, s.Crashes())
+	} else {
+		t.Logf("crash noticed: %v", err)
 	}
 	pctx, pcancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	if err := s.Ping(pctx); err == nil {
@@ -559,6 +548,57 @@ func TestCrashAndRestart(t *testing.T) {
 	}
 	if after := len(selList(t, s)); after != before {
 		t.Errorf("SEL has %d entries after restart, %d before", after, before)
+	}
+}
+
+// crashWithCipherSuite2 opens a go-ipmi session with cipher suite 2, which
+// kills ipmi_sim, and waits until the Sim notices.
+func crashWithCipherSuite2(t *testing.T, s *Sim) {
+	t.Helper()
+	name, pwfile := s.User(Admin)
+	pw, err := os.ReadFile(pwfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := client.NewClient(s.Host(), s.Port(), name, strings.TrimSpace(string(pw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := s.Crashes()
+	c.WithCipherSuiteID(types.CipherSuiteID2).WithTimeout(500 * time.Millisecond).WithRetry(0)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if err := c.Connect(ctx); err == nil {
+		_ = c.Close(ctx)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for s.Crashes() == before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if s.Crashes() == before {
+		t.Fatal("cipher suite 2 did not crash ipmi_sim (or the crash went unnoticed)")
+	}
+}
+
+func TestAutoRestart(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{AutoRestart: 200 * time.Millisecond})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.SetTemperature(ctx, InletTemp, 40); err != nil {
+		t.Fatal(err)
+	}
+	crashWithCipherSuite2(t, s)
+	t0 := time.Now()
+	if err := s.Ping(ctx); err != nil {
+		t.Fatalf("no automatic restart: %v\n%s", err, s.logTail())
+	}
+	t.Logf("BMC answered again %v after the crash was noticed", time.Since(t0))
+	if s.Crashes() != 1 || s.Err() != nil {
+		t.Errorf("Crashes() = %d, Err() = %v", s.Crashes(), s.Err())
+	}
+	if v := sensorList(t, s)[InletTemp].value; v != "40.000" {
+		t.Errorf("Inlet Temp after automatic restart = %s, want the injected 40", v)
 	}
 }
 
