@@ -38,59 +38,48 @@ func (n Network) ifaces() []string {
 	return []string{hostMgmtIf, hostMigIf}
 }
 
-// firewall is the desired nftables state of one host's namespace; every
-// change rewrites the host's table "vigillab" in one nft transaction.
+// firewall is the desired nftables state of the switch: partitions and
+// loss are dropped by the "switch" namespace's bridges (nftables bridge
+// family, forward hook), silently as a broken network would, so senders see
+// timeouts rather than errors. Every change rewrites the table "vigillab"
+// in one nft transaction.
 type firewall struct {
-	dropIn  map[netip.Addr]bool // packets from these addresses are dropped
-	dropOut map[netip.Addr]bool // packets to these addresses are dropped
-	loss    map[string]float64  // interface -> share of packets dropped (both ways)
+	drop map[[2]netip.Addr]bool // (source, destination) pairs dropped
+	loss map[string]float64     // switch port -> share of packets dropped each way
 }
 
 const nftTable = "vigillab"
 
 func (fw *firewall) ruleset() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "table inet %s\ndelete table inet %s\n", nftTable, nftTable)
-	fmt.Fprintf(&b, "table inet %s {\n", nftTable)
-	for _, dir := range []struct {
-		chain, hook, addr, ifkey string
-		set                      map[netip.Addr]bool
-	}{
-		{"in", "input", "saddr", "iifname", fw.dropIn},
-		{"out", "output", "daddr", "oifname", fw.dropOut},
-	} {
-		fmt.Fprintf(&b, "  chain %s {\n    type filter hook %s priority 0; policy accept;\n    %s \"lo\" accept\n", dir.chain, dir.hook, dir.ifkey)
-		if addrs := sortedAddrs(dir.set); len(addrs) > 0 {
-			fmt.Fprintf(&b, "    ip %s { %s } drop\n", dir.addr, strings.Join(addrs, ", "))
-		}
-		ifs := make([]string, 0, len(fw.loss))
-		for i := range fw.loss {
-			ifs = append(ifs, i)
-		}
-		slices.Sort(ifs)
-		for _, i := range ifs {
-			// numgen over 1e6 gives a resolution of one in a million.
-			fmt.Fprintf(&b, "    %s %q numgen random mod 1000000 < %d drop\n", dir.ifkey, i, int(fw.loss[i]*1e6+0.5))
-		}
-		b.WriteString("  }\n")
+	fmt.Fprintf(&b, "table bridge %s\ndelete table bridge %s\n", nftTable, nftTable)
+	fmt.Fprintf(&b, "table bridge %s {\n  chain lab {\n    type filter hook forward priority 0; policy accept;\n", nftTable)
+	pairs := make([][2]netip.Addr, 0, len(fw.drop))
+	for p := range fw.drop {
+		pairs = append(pairs, p)
 	}
-	b.WriteString("}\n")
+	slices.SortFunc(pairs, func(a, b [2]netip.Addr) int {
+		if c := a[0].Compare(b[0]); c != 0 {
+			return c
+		}
+		return a[1].Compare(b[1])
+	})
+	for _, p := range pairs {
+		fmt.Fprintf(&b, "    ip saddr %s ip daddr %s drop\n", p[0], p[1])
+	}
+	ports := make([]string, 0, len(fw.loss))
+	for p := range fw.loss {
+		ports = append(ports, p)
+	}
+	slices.Sort(ports)
+	for _, p := range ports {
+		// numgen over 1e6 gives a resolution of one in a million.
+		n := int(fw.loss[p]*1e6 + 0.5)
+		fmt.Fprintf(&b, "    iifname %q numgen random mod 1000000 < %d drop\n", p, n)
+		fmt.Fprintf(&b, "    oifname %q numgen random mod 1000000 < %d drop\n", p, n)
+	}
+	b.WriteString("  }\n}\n")
 	return b.String()
-}
-
-func sortedAddrs(m map[netip.Addr]bool) []string {
-	var as []netip.Addr
-	for a, on := range m {
-		if on {
-			as = append(as, a)
-		}
-	}
-	slices.SortFunc(as, func(a, b netip.Addr) int { return a.Compare(b) })
-	out := make([]string, len(as))
-	for i, a := range as {
-		out[i] = a.String()
-	}
-	return out
 }
 
 // inNS runs a tool inside the host's namespace regardless of power state
@@ -114,106 +103,115 @@ func runIn(ctx context.Context, nsPath, stdin, name string, args ...string) erro
 	return nil
 }
 
-// applyFirewall writes the host's nftables table; called with h.mu held.
-func (h *Host) applyFirewallLocked() error {
-	if err := h.inNS(context.Background(), h.fw.ruleset(), "nft", "-f", "-"); err != nil {
-		return fmt.Errorf("lab: %s: firewall: %w", h.Name, err)
+// editFirewall changes the switch's drop rules and applies them.
+func (l *Lab) editFirewall(edit func(fw *firewall)) error {
+	l.fwMu.Lock()
+	defer l.fwMu.Unlock()
+	if l.fw.drop == nil {
+		l.fw = firewall{drop: map[[2]netip.Addr]bool{}, loss: map[string]float64{}}
+	}
+	edit(&l.fw)
+	if err := runIn(context.Background(), netnsPath(l.swName), l.fw.ruleset(), "nft", "-f", "-"); err != nil {
+		return fmt.Errorf("lab %d: switch firewall: %w", l.Index, err)
 	}
 	return nil
 }
 
-func (h *Host) editFirewall(edit func(fw *firewall)) error {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.fw.dropIn == nil {
-		h.fw = firewall{dropIn: map[netip.Addr]bool{}, dropOut: map[netip.Addr]bool{}, loss: map[string]float64{}}
-	}
-	edit(&h.fw)
-	return h.applyFirewallLocked()
-}
+func hostAddrs(h *Host) []netip.Addr { return []netip.Addr{h.MgmtIP, h.MigIP} }
 
 // Partition cuts all traffic between hosts a and b, both ways, on both
 // networks. Heal or Unpartition restores it.
 func (l *Lab) Partition(a, b *Host) error {
-	if err := l.PartitionOneWay(a, b); err != nil {
-		return err
+	return l.editFirewall(func(fw *firewall) {
+		setPairs(fw, hostAddrs(a), hostAddrs(b), true)
+		setPairs(fw, hostAddrs(b), hostAddrs(a), true)
+	})
+}
+
+func setPairs(fw *firewall, from, to []netip.Addr, on bool) {
+	for _, x := range from {
+		for _, y := range to {
+			if on {
+				fw.drop[[2]netip.Addr{x, y}] = true
+			} else {
+				delete(fw.drop, [2]netip.Addr{x, y})
+			}
+		}
 	}
-	return l.PartitionOneWay(b, a)
 }
 
 // PartitionOneWay drops packets from host from to host to (both networks);
-// packets from to to from still pass.
+// packets from to to from still pass (TCP then fails both ways, UDP shows
+// the asymmetry).
 func (l *Lab) PartitionOneWay(from, to *Host) error {
-	if err := from.editFirewall(func(fw *firewall) {
-		fw.dropOut[to.MgmtIP], fw.dropOut[to.MigIP] = true, true
-	}); err != nil {
-		return err
-	}
-	return to.editFirewall(func(fw *firewall) {
-		fw.dropIn[from.MgmtIP], fw.dropIn[from.MigIP] = true, true
-	})
+	return l.editFirewall(func(fw *firewall) { setPairs(fw, hostAddrs(from), hostAddrs(to), true) })
 }
 
 // Unpartition restores traffic between a and b in both directions.
 func (l *Lab) Unpartition(a, b *Host) error {
-	return errors.Join(
-		a.editFirewall(func(fw *firewall) {
-			for _, x := range []netip.Addr{b.MgmtIP, b.MigIP} {
-				delete(fw.dropIn, x)
-				delete(fw.dropOut, x)
-			}
-		}),
-		b.editFirewall(func(fw *firewall) {
-			for _, x := range []netip.Addr{a.MgmtIP, a.MigIP} {
-				delete(fw.dropIn, x)
-				delete(fw.dropOut, x)
-			}
-		}))
+	return l.editFirewall(func(fw *firewall) {
+		setPairs(fw, hostAddrs(a), hostAddrs(b), false)
+		setPairs(fw, hostAddrs(b), hostAddrs(a), false)
+	})
 }
 
 // Isolate partitions h from every other host (its BMC stays reachable).
 func (l *Lab) Isolate(h *Host) error {
-	var errs []error
-	for _, o := range l.Hosts {
-		if o != h {
-			errs = append(errs, l.Partition(h, o))
+	return l.editFirewall(func(fw *firewall) {
+		for _, o := range l.Hosts {
+			if o != h {
+				setPairs(fw, hostAddrs(h), hostAddrs(o), true)
+				setPairs(fw, hostAddrs(o), hostAddrs(h), true)
+			}
 		}
-	}
-	return errors.Join(errs...)
+	})
 }
 
 // PartitionBMC cuts traffic between host h and the BMC of host of (h itself
 // or another host), both ways. The test process still reaches that BMC.
 func (l *Lab) PartitionBMC(h, of *Host) error {
-	return h.editFirewall(func(fw *firewall) {
-		fw.dropIn[of.BMC.IP], fw.dropOut[of.BMC.IP] = true, true
+	return l.editFirewall(func(fw *firewall) {
+		setPairs(fw, []netip.Addr{h.MgmtIP}, []netip.Addr{of.BMC.IP}, true)
+		setPairs(fw, []netip.Addr{of.BMC.IP}, []netip.Addr{h.MgmtIP}, true)
 	})
 }
 
 // UnpartitionBMC restores traffic between h and the BMC of host of.
 func (l *Lab) UnpartitionBMC(h, of *Host) error {
-	return h.editFirewall(func(fw *firewall) {
-		delete(fw.dropIn, of.BMC.IP)
-		delete(fw.dropOut, of.BMC.IP)
+	return l.editFirewall(func(fw *firewall) {
+		setPairs(fw, []netip.Addr{h.MgmtIP}, []netip.Addr{of.BMC.IP}, false)
+		setPairs(fw, []netip.Addr{of.BMC.IP}, []netip.Addr{h.MgmtIP}, false)
 	})
 }
 
 // SetLoss drops the given share (0..1) of the packets that leave or reach h
-// on the chosen network (nftables numgen in h's namespace; a round trip
-// sees the loss twice). 0 removes it.
+// on the chosen network, at h's switch port (a round trip sees the loss
+// twice). 0 removes it.
 func (h *Host) SetLoss(n Network, share float64) error {
 	if share < 0 || share > 1 {
 		return fmt.Errorf("lab: %s: loss share %v, want 0..1", h.Name, share)
 	}
-	return h.editFirewall(func(fw *firewall) {
-		for _, i := range n.ifaces() {
+	return h.lab.editFirewall(func(fw *firewall) {
+		for _, p := range h.switchPorts(n) {
 			if share == 0 {
-				delete(fw.loss, i)
+				delete(fw.loss, p)
 			} else {
-				fw.loss[i] = share
+				fw.loss[p] = share
 			}
 		}
 	})
+}
+
+// switchPorts names h's ports on the switch for a network.
+func (h *Host) switchPorts(n Network) []string {
+	m, g := fmt.Sprintf("h%dm", h.Index), fmt.Sprintf("h%dg", h.Index)
+	switch n {
+	case MgmtNet:
+		return []string{m}
+	case MigNet:
+		return []string{g}
+	}
+	return []string{m, g}
 }
 
 // SetBandwidth limits h's traffic on the chosen network to bitsPerSec in
@@ -270,17 +268,15 @@ func (h *Host) SetLatency(n Network, d time.Duration) error {
 // Heal removes every network fault: partitions (host and BMC), loss,
 // bandwidth limits and latency on every host.
 func (l *Lab) Heal() error {
-	var errs []error
+	errs := []error{l.editFirewall(func(fw *firewall) {
+		clear(fw.drop)
+		clear(fw.loss)
+	})}
 	for _, h := range l.Hosts {
-		errs = append(errs, h.editFirewall(func(fw *firewall) {
-			clear(fw.dropIn)
-			clear(fw.dropOut)
-			clear(fw.loss)
-		}))
 		for _, i := range AllNets.ifaces() {
 			_ = h.inNS(context.Background(), "", "tc", "qdisc", "del", "dev", i, "root")
 		}
-		for _, p := range []string{fmt.Sprintf("h%dm", h.Index), fmt.Sprintf("h%dg", h.Index)} {
+		for _, p := range h.switchPorts(AllNets) {
 			_ = runIn(context.Background(), netnsPath(l.swName), "", "tc", "qdisc", "del", "dev", p, "root")
 		}
 	}

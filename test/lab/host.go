@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -53,7 +56,6 @@ type Host struct {
 	procs    map[*Proc]struct{}
 	services []*service
 	seq      int
-	fw       firewall
 }
 
 type service struct {
@@ -241,6 +243,7 @@ func (h *Host) startLocked(label string, cmd *exec.Cmd) (*Proc, error) {
 		return nil, fmt.Errorf("lab: %s: start %s: %w", h.Name, label, err)
 	}
 	h.procs[p] = struct{}{}
+	h.waitEntered(p.Pid())
 	go func() {
 		p.err = cmd.Wait()
 		h.mu.Lock()
@@ -257,23 +260,31 @@ func (h *Host) startLocked(label string, cmd *exec.Cmd) (*Proc, error) {
 // It returns the running process (nil if the host is off).
 func (h *Host) AddService(name string, mk func() *exec.Cmd) (*Proc, error) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	for _, s := range h.services {
 		if s.name == name {
+			h.mu.Unlock()
 			return nil, fmt.Errorf("lab: %s: service %q already registered", h.Name, name)
 		}
 	}
 	s := &service{name: name, mk: mk}
 	h.services = append(h.services, s)
-	if !h.on {
+	on := h.on
+	h.mu.Unlock()
+	if !on {
 		return nil, nil
 	}
-	p, err := h.startLocked(name, mk())
-	if err != nil {
-		return nil, err
-	}
+	return h.startService(s)
+}
+
+// startService builds the service's command (outside the lock: mk may call
+// Host methods) and starts it.
+func (h *Host) startService(s *service) (*Proc, error) {
+	cmd := s.mk()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	p, err := h.startLocked(s.name, cmd)
 	s.cur = p
-	return p, nil
+	return p, err
 }
 
 // Service returns the current process of a boot service (nil if unknown or
@@ -316,6 +327,33 @@ func (h *Host) Pids() []int {
 	return out
 }
 
+// waitEntered waits (briefly) until a process started through nsenter is
+// inside the host's namespace, so that Start returns a process that is
+// really "on" the host.
+func (h *Host) waitEntered(pid int) {
+	deadline := time.Now().Add(2 * time.Second)
+	for time.Now().Before(deadline) {
+		if ino, ok := netnsInode(pid); !ok || ino == h.nsIno || isZombie(pid) {
+			return
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+}
+
+// entering lists nsenter processes on their way into the host's namespace
+// (forked by Command, not yet in the namespace).
+func (h *Host) entering() []int {
+	var out []int
+	arg := "--net=" + h.NetnsPath + "\x00"
+	for _, p := range listPids() {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", p))
+		if err == nil && strings.HasPrefix(filepath.Base(string(b[:max(0, bytes.IndexByte(b, 0))])), "nsenter") && bytes.Contains(b, []byte(arg)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // killAll SIGKILLs every process in the host's namespace until none is
 // left (tracked ones are also reaped).
 func (h *Host) killAll(timeout time.Duration) error {
@@ -329,7 +367,7 @@ func (h *Host) killAll(timeout time.Duration) error {
 			_ = p.Cmd.Process.Signal(syscall.SIGKILL)
 		}
 		h.mu.Unlock()
-		pids := h.Pids()
+		pids := append(h.Pids(), h.entering()...)
 		for _, p := range pids {
 			_ = syscall.Kill(p, syscall.SIGKILL)
 		}
@@ -367,23 +405,24 @@ func (h *Host) PowerOff() error {
 // already on is left alone.
 func (h *Host) PowerOn() error {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	if h.closed {
+		h.mu.Unlock()
 		return fmt.Errorf("lab: %s: power on: lab closed", h.Name)
 	}
 	if h.on {
+		h.mu.Unlock()
 		return nil
 	}
 	h.on = true
+	services := slices.Clone(h.services)
+	h.mu.Unlock()
 	var errs []error
-	for _, s := range h.services {
-		p, err := h.startLocked(s.name, s.mk())
-		s.cur = p
-		if err != nil {
+	for _, s := range services {
+		if _, err := h.startService(s); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	h.lab.logf("%s powered on (%d boot services)", h.Name, len(h.services))
+	h.lab.logf("%s powered on (%d boot services)", h.Name, len(services))
 	return errors.Join(errs...)
 }
 

@@ -88,6 +88,9 @@ type Lab struct {
 	mu        sync.Mutex
 	closed    bool
 	cleanups  []func() error // run in reverse at Close
+	vmw       *vmWatcher
+	fwMu      sync.Mutex
+	fw        firewall
 }
 
 const (

@@ -1,0 +1,486 @@
+package lab
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/test/lab/guest"
+)
+
+// Counting live copies of a VM ("never twice").
+//
+// A watcher goroutine finds every QEMU process running in a lab host's
+// namespace, learns from its command line where its COM1 output goes
+// (-serial file:PATH, a -chardev's logfile=PATH or path=PATH of a file
+// backend, or a regular file on its stdout) and follows those files,
+// stamping each heartbeat line (package guest) with the time it was read.
+// Heartbeats form streams, one per (file, VM id, boot nonce). A stream is a
+// live copy when a process still writes its file, it produced a heartbeat in
+// the last liveWindow, and no other stream of the same VM started after its
+// last heartbeat (that is a hand-off: a live migration's destination, or a
+// reboot). Two writers of one file with the same boot (a split brain after
+// migration onto a shared serial log) show up as the same seq twice within
+// the window and count twice.
+//
+// Only QEMUs whose serial output reaches a file are seen: a VM whose COM1
+// goes only to a socket or a pty is invisible to the check.
+
+const (
+	liveWindow    = 2500 * time.Millisecond
+	watchInterval = 200 * time.Millisecond
+	keepHistory   = 10 * time.Second
+)
+
+type streamKey struct {
+	file, id, boot string
+}
+
+type beat struct {
+	at  time.Time
+	seq uint64
+}
+
+type stream struct {
+	key         streamKey
+	first, last time.Time
+	beats       []beat // the last keepHistory
+}
+
+type followed struct {
+	off  int64
+	size int64
+	part []byte
+}
+
+type vmWatcher struct {
+	lab *Lab
+
+	mu      sync.Mutex
+	files   map[string]*followed
+	writers map[string][]int // file -> live QEMU pids, as of the last scan
+	hosts   map[string]string
+	streams map[streamKey]*stream
+	maxSeen map[string]int // VM id -> most live copies ever counted
+	twice   []string       // descriptions of violations
+	stop    chan struct{}
+	done    chan struct{}
+}
+
+func (l *Lab) watcher() *vmWatcher {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.vmw == nil {
+		w := &vmWatcher{
+			lab:     l,
+			files:   map[string]*followed{},
+			writers: map[string][]int{},
+			hosts:   map[string]string{},
+			streams: map[streamKey]*stream{},
+			maxSeen: map[string]int{},
+			stop:    make(chan struct{}),
+			done:    make(chan struct{}),
+		}
+		l.vmw = w
+		go w.run()
+		l.cleanups = append(l.cleanups, func() error { w.close(); return nil })
+	}
+	return l.vmw
+}
+
+func (w *vmWatcher) close() {
+	select {
+	case <-w.stop:
+	default:
+		close(w.stop)
+	}
+	<-w.done
+}
+
+func (w *vmWatcher) run() {
+	defer close(w.done)
+	t := time.NewTicker(watchInterval)
+	defer t.Stop()
+	for {
+		w.poll()
+		select {
+		case <-w.stop:
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// poll rescans QEMU processes, reads new serial output and checks the
+// never-twice invariant for every VM seen.
+func (w *vmWatcher) poll() {
+	writers := map[string][]int{}
+	hosts := map[string]string{}
+	for _, h := range w.lab.Hosts {
+		for _, pid := range h.Pids() {
+			for _, f := range qemuSerialFiles(pid) {
+				writers[f] = append(writers[f], pid)
+				hosts[f] = h.Name
+			}
+		}
+	}
+	now := time.Now()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.writers = writers
+	for f, h := range hosts {
+		w.hosts[f] = h
+	}
+	for f := range writers {
+		w.read(f, now)
+	}
+	// Forget old history.
+	for k, s := range w.streams {
+		i := 0
+		for i < len(s.beats) && now.Sub(s.beats[i].at) > keepHistory {
+			i++
+		}
+		s.beats = s.beats[i:]
+		if len(s.beats) == 0 && now.Sub(s.last) > 2*keepHistory {
+			delete(w.streams, k)
+		}
+	}
+	ids := map[string]bool{}
+	for k := range w.streams {
+		ids[k.id] = true
+	}
+	for id := range ids {
+		n, desc := w.countLocked(id, now)
+		if n > w.maxSeen[id] {
+			w.maxSeen[id] = n
+		}
+		if n > 1 {
+			w.twice = append(w.twice, fmt.Sprintf("%s: VM %s ran %d times: %s", now.Format("15:04:05.000"), id, n, desc))
+		}
+	}
+}
+
+// read follows one serial file from where it was left.
+func (w *vmWatcher) read(path string, now time.Time) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	f := w.files[path]
+	fresh := f == nil
+	if fresh {
+		f = &followed{}
+		w.files[path] = f
+	}
+	if st.Size() < f.off { // truncated: a new QEMU opened it
+		f.off, f.part = 0, nil
+	}
+	if st.Size() == f.off {
+		return
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return
+	}
+	defer fh.Close()
+	if fresh && st.Size() > 64<<10 {
+		f.off = st.Size() - 64<<10
+	}
+	b, err := io.ReadAll(io.NewSectionReader(fh, f.off, 1<<20))
+	if err != nil {
+		return
+	}
+	f.off += int64(len(b))
+	data := append(f.part, b...)
+	nl := bytes.LastIndexByte(data, '\n')
+	if nl < 0 {
+		f.part = data
+		return
+	}
+	f.part = append([]byte(nil), data[nl+1:]...)
+	at := now
+	if fresh {
+		// History that was there before the watcher saw the file: it is
+		// at most as new as the file.
+		at = st.ModTime()
+	}
+	for _, line := range strings.Split(string(data[:nl]), "\n") {
+		hb, ok := guest.ParseHeartbeat(line)
+		if !ok {
+			continue
+		}
+		k := streamKey{file: path, id: hb.ID, boot: hb.Boot}
+		s := w.streams[k]
+		if s == nil {
+			s = &stream{key: k, first: at}
+			w.streams[k] = s
+		}
+		s.last = at
+		s.beats = append(s.beats, beat{at: at, seq: hb.Seq})
+	}
+}
+
+// countLocked counts the live copies of VM id at now and describes them.
+func (w *vmWatcher) countLocked(id string, now time.Time) (int, string) {
+	var all, cands []*stream
+	for k, s := range w.streams {
+		if k.id != id {
+			continue
+		}
+		all = append(all, s)
+		if len(w.writers[k.file]) > 0 && now.Sub(s.last) <= liveWindow {
+			cands = append(cands, s)
+		}
+	}
+	n := 0
+	var desc []string
+	for _, c := range cands {
+		superseded := false
+		for _, d := range all {
+			if d != c && !d.first.Before(c.last) {
+				superseded = true
+				break
+			}
+		}
+		if superseded {
+			continue
+		}
+		// Same seq twice within the window: two writers of one stream.
+		mult := 1
+		count := map[uint64]int{}
+		for _, b := range c.beats {
+			if now.Sub(b.at) <= liveWindow {
+				count[b.seq]++
+				mult = max(mult, count[b.seq])
+			}
+		}
+		n += mult
+		desc = append(desc, fmt.Sprintf("%s boot %s x%d (%s, pids %v)", w.hosts[c.key.file], c.key.boot, mult, c.key.file, w.writers[c.key.file]))
+	}
+	slices.Sort(desc)
+	return n, strings.Join(desc, "; ")
+}
+
+// LiveCopies returns how many copies of VM id are running across the lab's
+// hosts right now (see the package documentation for how copies are told
+// apart). It reads the freshest serial output first.
+func (l *Lab) LiveCopies(id string) int {
+	w := l.watcher()
+	w.poll()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n, _ := w.countLocked(id, time.Now())
+	return n
+}
+
+// VMs lists the VM ids the lab has seen heartbeats from, with their live
+// copies now.
+func (l *Lab) VMs() map[string]int {
+	w := l.watcher()
+	w.poll()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := map[string]int{}
+	now := time.Now()
+	for k := range w.streams {
+		if _, ok := out[k.id]; !ok {
+			out[k.id], _ = w.countLocked(k.id, now)
+		}
+	}
+	return out
+}
+
+// TwiceViolations returns every moment the watcher saw a VM running more
+// than once, oldest first.
+func (l *Lab) TwiceViolations() []string {
+	w := l.watcher()
+	w.poll()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Clone(w.twice)
+}
+
+// CheckNeverTwice makes the test fail at cleanup if any VM ran on more than
+// one host at the same time at any moment since the call (the watcher
+// samples every 200 ms). New calls it for every lab.
+func (l *Lab) CheckNeverTwice(t testing.TB) {
+	t.Helper()
+	w := l.watcher()
+	w.mu.Lock()
+	from := len(w.twice)
+	w.mu.Unlock()
+	t.Cleanup(func() {
+		w.poll()
+		w.mu.Lock()
+		v := slices.Clone(w.twice[min(from, len(w.twice)):])
+		w.mu.Unlock()
+		if len(v) > 0 {
+			if len(v) > 10 {
+				v = append(v[:10], fmt.Sprintf("... and %d more", len(v)-10))
+			}
+			t.Errorf("never-twice violated:\n  %s", strings.Join(v, "\n  "))
+		}
+	})
+}
+
+// qemuSerialFiles returns the regular files a QEMU process writes its
+// serial output to, judging by its command line.
+func qemuSerialFiles(pid int) []string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil || len(b) == 0 {
+		return nil
+	}
+	args := strings.Split(strings.TrimRight(string(b), "\x00"), "\x00")
+	if !strings.HasPrefix(filepath.Base(args[0]), "qemu-system") {
+		return nil
+	}
+	cwd, _ := os.Readlink(fmt.Sprintf("/proc/%d/cwd", pid))
+	abs := func(p string) string {
+		if p != "" && !filepath.IsAbs(p) && cwd != "" {
+			return filepath.Join(cwd, p)
+		}
+		return p
+	}
+	var out []string
+	for i := 1; i+1 < len(args); i++ {
+		switch strings.TrimPrefix(args[i], "-") {
+		case "-serial", "serial":
+			if p, ok := strings.CutPrefix(args[i+1], "file:"); ok {
+				out = append(out, abs(p))
+			}
+		case "-chardev", "chardev":
+			opts := qemuOpts(args[i+1])
+			if len(opts) > 0 && opts[0] == "file" {
+				if p := optGet(opts, "path"); p != "" {
+					out = append(out, abs(p))
+				}
+			}
+			if p := optGet(opts, "logfile"); p != "" {
+				out = append(out, abs(p))
+			}
+		}
+	}
+	if p, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/1", pid)); err == nil && filepath.IsAbs(p) {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// qemuOpts splits a QEMU option string at commas (",," is a literal comma).
+func qemuOpts(s string) []string {
+	var out []string
+	var cur strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' {
+			if i+1 < len(s) && s[i+1] == ',' {
+				cur.WriteByte(',')
+				i++
+				continue
+			}
+			out = append(out, cur.String())
+			cur.Reset()
+			continue
+		}
+		cur.WriteByte(s[i])
+	}
+	return append(out, cur.String())
+}
+
+func optGet(opts []string, key string) string {
+	for _, o := range opts {
+		if v, ok := strings.CutPrefix(o, key+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// VMOptions describe a test guest for StartVM.
+type VMOptions struct {
+	// ID is the VM's identity in its heartbeats (required).
+	ID string
+	// MemoryMiB (default 64) and DirtyMiBps as in guest.Options.
+	MemoryMiB, DirtyMiBps int
+	// Incoming, if set, is passed as -incoming (e.g. "defer" or
+	// "tcp:10.214.3.12:4444"): the destination of a live migration.
+	Incoming string
+	// Args are extra QEMU arguments.
+	Args []string
+}
+
+// VM is a test guest the lab started on a host.
+type VM struct {
+	ID   string
+	Host *Host
+	Proc *Proc
+	// Serial is COM1's output file; QMP is the QMP unix socket.
+	Serial, QMP string
+}
+
+// StartVM boots the test guest (package guest) on h under TCG, with COM1 in
+// a file in h.LogDir and a QMP socket beside it. The process is tracked
+// like Start's. It does not wait for the first heartbeat: see WaitHeartbeat.
+func (h *Host) StartVM(ctx context.Context, o VMOptions) (*VM, error) {
+	kernel, err := guest.Build(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("lab: %s: guest: %w", h.Name, err)
+	}
+	h.mu.Lock()
+	h.seq++
+	n := h.seq
+	h.mu.Unlock()
+	vm := &VM{
+		ID:     o.ID,
+		Host:   h,
+		Serial: filepath.Join(h.LogDir, fmt.Sprintf("vm-%s.%d.serial", o.ID, n)),
+		QMP:    filepath.Join(h.LogDir, fmt.Sprintf("vm-%s.%d.qmp", o.ID, n)),
+	}
+	gopts := guest.Options{Kernel: kernel, ID: o.ID, MemoryMiB: o.MemoryMiB, DirtyMiBps: o.DirtyMiBps, SerialFile: vm.Serial}
+	if err := gopts.Validate(); err != nil {
+		return nil, fmt.Errorf("lab: %s: %w", h.Name, err)
+	}
+	args := append(guest.QEMUArgs(gopts), "-qmp", "unix:"+vm.QMP+",server=on,wait=off", "-name", o.ID)
+	if o.Incoming != "" {
+		args = append(args, "-incoming", o.Incoming)
+	}
+	args = append(args, o.Args...)
+	p, err := h.StartCmd("qemu-"+o.ID, h.Command(context.Background(), "qemu-system-x86_64", args...))
+	if err != nil {
+		return nil, err
+	}
+	vm.Proc = p
+	h.lab.watcher() // make sure the never-twice watcher runs
+	return vm, nil
+}
+
+// WaitHeartbeat waits for the next heartbeat of the VM on its serial file.
+func (vm *VM) WaitHeartbeat(ctx context.Context) (guest.Heartbeat, error) {
+	r := guest.NewFileReader(vm.Serial)
+	defer r.Close()
+	type res struct {
+		hb  guest.Heartbeat
+		err error
+	}
+	ch := make(chan res, 1)
+	go func() {
+		hb, err := r.Wait(ctx, "a heartbeat from "+vm.ID, func(hb guest.Heartbeat) bool { return hb.ID == vm.ID })
+		ch <- res{hb, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.hb, r.err
+	case <-vm.Proc.Done():
+		return guest.Heartbeat{}, fmt.Errorf("lab: VM %s on %s exited: %v", vm.ID, vm.Host.Name, vm.Proc.err)
+	}
+}
