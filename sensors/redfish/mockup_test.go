@@ -324,3 +324,30 @@ func firstThermal(t *testing.T, r *Reader, ctx context.Context) string {
 	}
 	return c.Members[0].ODataID + "/Thermal"
 }
+
+// BenchmarkWalk measures one full Redfish poll (every chassis view and
+// log) of a DMTF mockup served over HTTPS, with 1, 4 and 8 GETs in flight.
+func BenchmarkWalk(b *testing.B) {
+	dir := mockupDir(b, "public-rackmount1")
+	sim := startSim(b, redfishsim.Config{Mockup: dir})
+	for _, c := range []int{1, 4, 8} {
+		b.Run(fmt.Sprintf("concurrency-%d", c), func(b *testing.B) {
+			r := newReader(sim, func(cfg *Config) { cfg.Concurrency = c })
+			defer r.Close()
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			if _, err := r.Poll(ctx); err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for b.Loop() {
+				p, err := r.Poll(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(p.Readings)
+			}
+			b.ReportMetric(float64(n), "readings")
+		})
+	}
+}
