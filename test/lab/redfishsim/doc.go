@@ -19,10 +19,11 @@
 //     optionally a 202 answer with a task monitor;
 //   - EventService subscriptions (POST creates; events are pushed as JSON to
 //     the Destination) and a Server-Sent Events stream at ServerSentEventUri;
-//   - fault injection: SetReading, SetHealth, FailFan, FailPSU, AddLogEntry,
-//     each of which also writes a SEL entry and emits an event; SetField and
-//     SetRaw to serve wrongly typed or malformed JSON; SetDelay ("slow") and
-//     SetDown ("dead BMC") modes.
+//   - fault injection: SetReading, SetHealth, FailFan, FailPSU, AddLogEntry
+//     and Repair, each of which also writes a SEL entry and emits an event;
+//     SetField and SetRaw to serve wrongly typed or malformed JSON; SetDelay
+//     ("slow") and SetDown ("dead BMC") modes; SetPower and NotePower for
+//     power changes made outside a Reset.
 //
 // The core type is Sim. All resources live in one map from path to decoded
 // JSON object guarded by one mutex, so fault injection works the same on the

@@ -146,7 +146,9 @@ func (s *Sim) emitLocked(ev obj) {
 		s.events = s.events[len(s.events)-maxHistory:]
 	}
 	for _, sub := range s.subs {
-		if !sub.matches(ev, s.typeName) {
+		if s.down || !sub.matches(ev, s.typeName) {
+			// A BMC that is down sends nothing; SSE clients catch up with
+			// Last-Event-ID when it is back.
 			continue
 		}
 		select {

@@ -3,6 +3,7 @@ package redfishsim
 import (
 	"bytes"
 	"encoding/json"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -325,5 +326,57 @@ func TestRedundancyAndRepair(t *testing.T) {
 	}
 	if err := s.SetHealth("CPU Temp", "Bad"); err == nil {
 		t.Error("SetHealth accepted health Bad")
+	}
+}
+
+// TestServeListenerDown covers a listener the caller owns (as the lab
+// passes one opened inside a namespace): down resets connections, up serves
+// again, Close stops serving.
+func TestServeListenerDown(t *testing.T) {
+	s, err := New(Config{ResetDelay: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Serve(l); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(s.URL(), "https://127.0.0.1:") {
+		t.Fatalf("URL = %s", s.URL())
+	}
+	hc := s.HTTPClient()
+	hc.Timeout = 2 * time.Second
+	hc.Transport.(*http.Transport).DisableKeepAlives = true
+	get := func() error {
+		resp, err := hc.Get(s.URL() + "/redfish/v1/")
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	}
+	if err := get(); err != nil {
+		t.Fatal(err)
+	}
+	s.SetDown(true)
+	if err := get(); err == nil {
+		t.Error("GET succeeded on a down BMC")
+	}
+	s.SetDown(false)
+	if err := get(); err != nil {
+		t.Errorf("GET after up: %v", err)
+	}
+	if err := s.NotePower("", false); err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := s.PowerState(""); ps != "Off" {
+		t.Errorf("PowerState after NotePower(false) = %q", ps)
+	}
+	s.Close()
+	if err := get(); err == nil {
+		t.Error("GET succeeded after Close")
 	}
 }

@@ -339,7 +339,14 @@ func (s *Sim) PowerState(id string) (string, error) {
 // SetPower changes system id's power at once, as a power cut or a button
 // press at the machine would, cancelling any pending reset. It calls the
 // OnPower hooks like a reset does.
-func (s *Sim) SetPower(id string, on bool) error {
+func (s *Sim) SetPower(id string, on bool) error { return s.setPower(id, on, true) }
+
+// NotePower records a power change that happened outside the BMC (the lab
+// cut the host's power): PowerState changes at once, a pending reset is
+// cancelled, the SEL and subscribers hear of it, and no hook is called.
+func (s *Sim) NotePower(id string, on bool) error { return s.setPower(id, on, false) }
+
+func (s *Sim) setPower(id string, on, hooks bool) error {
 	s.powerMu.Lock()
 	defer s.powerMu.Unlock()
 	s.mu.Lock()
@@ -354,7 +361,9 @@ func (s *Sim) SetPower(id string, on bool) error {
 	}
 	sys.gen++
 	s.mu.Unlock()
-	s.callHooks(sys.id, on)
+	if hooks {
+		s.callHooks(sys.id, on)
+	}
 	s.mu.Lock()
 	s.applyPowerLocked(sys, on)
 	s.mu.Unlock()
