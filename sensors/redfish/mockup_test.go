@@ -330,8 +330,14 @@ func firstThermal(t *testing.T, r *Reader, ctx context.Context) string {
 func BenchmarkWalk(b *testing.B) {
 	dir := mockupDir(b, "public-rackmount1")
 	sim := startSim(b, redfishsim.Config{Mockup: dir})
-	for _, c := range []int{1, 4, 8} {
-		b.Run(fmt.Sprintf("concurrency-%d", c), func(b *testing.B) {
+	for _, tc := range []struct {
+		delay time.Duration
+		c     int
+	}{{0, 1}, {0, 4}, {0, 8}, {5 * time.Millisecond, 1}, {5 * time.Millisecond, 4}, {5 * time.Millisecond, 8}} {
+		c := tc.c
+		b.Run(fmt.Sprintf("bmc-latency-%v/concurrency-%d", tc.delay, c), func(b *testing.B) {
+			sim.SetDelay(tc.delay) // a real BMC answers in milliseconds, not microseconds
+			defer sim.SetDelay(0)
 			r := newReader(sim, func(cfg *Config) { cfg.Concurrency = c })
 			defer r.Close()
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)

@@ -130,7 +130,7 @@ func (r *Reader) connectLocked(ctx context.Context) error {
 		MaxIdleConnsPerHost: r.cfg.Concurrency,
 		IdleConnTimeout:     time.Minute,
 		TLSHandshakeTimeout: 5 * time.Second,
-		ForceAttemptHTTP2:   true,
+		ForceAttemptHTTP2:   false, // BMCs speak HTTP/1.1; h2 was slower here
 	}
 	r.httpc = &http.Client{Transport: tr}
 	cc := gofish.ClientConfig{
