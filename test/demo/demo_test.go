@@ -1,0 +1,47 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/test/lab"
+)
+
+// TestDemo runs the whole demo as `vigil demo` does and checks every
+// scenario's verdict and figures.
+func TestDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the demo brings up a lab: not in -short")
+	}
+	if err := lab.Check(lab.Options{Hosts: 3}); err != nil {
+		t.Skipf("lab unavailable: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var out bytes.Buffer
+	rep, err := Run(ctx, Options{Hosts: 3, Out: &out})
+	t.Logf("timeline:\n%s", out.String())
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if len(rep.Scenarios) != len(scenarios) {
+		t.Fatalf("report has %d scenarios, want %d", len(rep.Scenarios), len(scenarios))
+	}
+	for _, s := range rep.Scenarios {
+		if !s.Passed {
+			t.Errorf("scenario %s failed: %s", s.Name, s.Error)
+		}
+		if s.VMsRunning != s.VMsExpected || s.VMsRunningTwice != 0 {
+			t.Errorf("scenario %s: %d VMs running (%d twice), want %d once", s.Name, s.VMsRunning, s.VMsRunningTwice, s.VMsExpected)
+		}
+		if s.FenceMS <= 0 || s.RTOMS < s.FenceMS {
+			t.Errorf("scenario %s: fence %d ms, RTO %d ms: want 0 < fence <= RTO", s.Name, s.FenceMS, s.RTOMS)
+		}
+	}
+	if !strings.Contains(out.String(), "tearing the lab down") {
+		t.Error("timeline does not show the teardown")
+	}
+}

@@ -1,0 +1,193 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/vigil-ha/vigil/fencing"
+	fencingipmi "github.com/vigil-ha/vigil/fencing/ipmi"
+	"github.com/vigil-ha/vigil/sensors"
+	sensorsipmi "github.com/vigil-ha/vigil/sensors/ipmi"
+	"github.com/vigil-ha/vigil/test/lab"
+	"github.com/vigil-ha/vigil/test/lab/guest"
+)
+
+// demoVM is the identity of the guest the scenario keeps alive.
+const demoVM = "demo-vm1"
+
+// hostPowerLoss: every host's BMC is read through vigil's IPMI reader, a
+// guest boots on the first host, that host's power is cut through its BMC
+// (confirmed off by read-back), and the guest is started again on the
+// second host; the lab's watcher checks it never ran twice.
+func hostPowerLoss(ctx context.Context, l *lab.Lab, tl timeline) (s Scenario) {
+	tl.lines = &s.Timeline
+	s.VMsExpected = 1
+	fail := func(err error) Scenario {
+		s.Error = err.Error()
+		s.Passed = false
+		return s
+	}
+	if len(l.Hosts) < 2 {
+		return fail(errors.New("needs at least 2 hosts"))
+	}
+	fencers := make([]*fencingipmi.Fencer, len(l.Hosts))
+	defer func() {
+		for _, f := range fencers {
+			if f != nil {
+				f.Close()
+			}
+		}
+	}()
+	for i, h := range l.Hosts {
+		line, err := bmcSummary(ctx, h)
+		if err != nil {
+			return fail(fmt.Errorf("%s: reading BMC: %w", h.Name, err))
+		}
+		tl.printf("%s BMC sensors: %s", h.Name, line)
+		f, err := dialFencer(ctx, h)
+		if err != nil {
+			return fail(fmt.Errorf("%s: %w", h.Name, err))
+		}
+		fencers[i] = f
+		res, err := fencing.Do(ctx, f, fencing.ActionStatus, fencing.Confirm{})
+		if err != nil {
+			return fail(fmt.Errorf("%s: power status: %w", h.Name, err))
+		}
+		tl.printf("%s BMC power: %s (%d ms)", h.Name, res.Power, res.ElapsedMS)
+	}
+
+	victim, rescuer := l.Hosts[0], l.Hosts[1]
+	bootStart := time.Now()
+	vm, err := victim.StartVM(ctx, lab.VMOptions{ID: demoVM, MemoryMiB: 64, DirtyMiBps: 4})
+	if err != nil {
+		return fail(fmt.Errorf("boot %s on %s: %w", demoVM, victim.Name, err))
+	}
+	hb, err := waitBeat(ctx, vm)
+	if err != nil {
+		return fail(err)
+	}
+	tl.printf("%s booted on %s under TCG: first heartbeat seq=%d after %d ms", demoVM, victim.Name, hb.Seq, time.Since(bootStart).Milliseconds())
+
+	tl.printf("FAILURE: cutting %s's power through its BMC (IPMI chassis power off)", victim.Name)
+	cut := time.Now()
+	res, err := fencing.Do(ctx, fencers[0], fencing.ActionOff, fencing.Confirm{})
+	if err != nil {
+		return fail(fmt.Errorf("power off %s: %w", victim.Name, err))
+	}
+	s.FenceMS = res.ElapsedMS
+	tl.printf("%s BMC reads power %s: confirmed=%v after %d ms (%d reads)", victim.Name, res.Power, res.Confirmed, res.ElapsedMS, res.Polls)
+	if !res.Confirmed || res.Power != fencing.PowerOff {
+		return fail(fmt.Errorf("%s not confirmed off", victim.Name))
+	}
+	select {
+	case <-vm.Proc.Done():
+	case <-time.After(10 * time.Second):
+		return fail(fmt.Errorf("%s's QEMU still runs 10 s after its host lost power", demoVM))
+	}
+	s.DetectMS = time.Since(cut).Milliseconds()
+	tl.printf("%s's QEMU on %s is gone (%d ms after the cut): the BMC really powered the host off", demoVM, victim.Name, s.DetectMS)
+
+	if n := l.LiveCopies(demoVM); n != 0 {
+		return fail(fmt.Errorf("%d copies of %s alive after %s was confirmed off", n, demoVM, victim.Name))
+	}
+	tl.printf("restarting %s on %s (host confirmed off, so it cannot run twice)", demoVM, rescuer.Name)
+	vm2, err := rescuer.StartVM(ctx, lab.VMOptions{ID: demoVM, MemoryMiB: 64, DirtyMiBps: 4})
+	if err != nil {
+		return fail(fmt.Errorf("boot %s on %s: %w", demoVM, rescuer.Name, err))
+	}
+	hb, err = waitBeat(ctx, vm2)
+	if err != nil {
+		return fail(err)
+	}
+	s.RTOMS = time.Since(cut).Milliseconds()
+	tl.printf("%s heartbeat from %s seq=%d: recovered %d ms after the power cut", demoVM, rescuer.Name, hb.Seq, s.RTOMS)
+
+	s.VMsRunning = l.LiveCopies(demoVM)
+	if v := l.TwiceViolations(); len(v) > 0 {
+		s.VMsRunningTwice = 1
+		return fail(fmt.Errorf("never-twice violated: %s", strings.Join(v, "; ")))
+	}
+	tl.printf("live copies of %s across all hosts: %d", demoVM, s.VMsRunning)
+	if s.VMsRunning != 1 {
+		return fail(fmt.Errorf("%d live copies of %s, want 1", s.VMsRunning, demoVM))
+	}
+
+	res, err = fencing.Do(ctx, fencers[0], fencing.ActionOn, fencing.Confirm{})
+	if err != nil {
+		return fail(fmt.Errorf("power %s back on: %w", victim.Name, err))
+	}
+	tl.printf("%s powered back on through its BMC: reads %s after %d ms", victim.Name, res.Power, res.ElapsedMS)
+	s.Passed = true
+	return s
+}
+
+func waitBeat(ctx context.Context, vm *lab.VM) (guest.Heartbeat, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	hb, err := vm.WaitHeartbeat(ctx)
+	if err != nil {
+		return hb, fmt.Errorf("heartbeat of %s on %s: %w", vm.ID, vm.Host.Name, err)
+	}
+	return hb, nil
+}
+
+// credentials reads an account of h's BMC.
+func credentials(h *lab.Host, r lab.Role) (user, password string, err error) {
+	user, file, err := h.BMC.Credentials(r)
+	if err != nil {
+		return "", "", err
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return "", "", fmt.Errorf("BMC password file: %w", err)
+	}
+	return user, strings.TrimRight(string(raw), "\r\n"), nil
+}
+
+// bmcSummary polls h's BMC once with a USER account and sums the readings
+// up in one line.
+func bmcSummary(ctx context.Context, h *lab.Host) (string, error) {
+	user, pw, err := credentials(h, lab.User)
+	if err != nil {
+		return "", err
+	}
+	r := sensorsipmi.New(sensorsipmi.Config{Host: h.BMC.IP.String(), Port: h.BMC.Port, User: user, Password: pw, CipherSuite: 3})
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	p, err := r.Poll(ctx)
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for _, rd := range p.Readings {
+		parts = append(parts, formatReading(rd))
+	}
+	return strings.Join(parts, ", "), nil
+}
+
+func formatReading(r sensors.Reading) string {
+	switch {
+	case r.Value != nil:
+		return fmt.Sprintf("%s %.4g %s %s", r.Name, *r.Value, r.Unit, r.Status)
+	case len(r.States) > 0:
+		return fmt.Sprintf("%s [%s] %s", r.Name, strings.Join(r.States, "; "), r.Status)
+	}
+	return fmt.Sprintf("%s %s", r.Name, r.Status)
+}
+
+// dialFencer opens an OPERATOR session with h's BMC: enough for power
+// control, as fencing needs.
+func dialFencer(ctx context.Context, h *lab.Host) (*fencingipmi.Fencer, error) {
+	user, pw, err := credentials(h, lab.Operator)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	return fencingipmi.Dial(ctx, fencingipmi.Config{Host: h.BMC.IP.String(), Port: h.BMC.Port, User: user, Password: pw, CipherSuite: 3})
+}
