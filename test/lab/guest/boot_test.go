@@ -221,12 +221,11 @@ func TestBootHeartbeatAndDirtyRate(t *testing.T) {
 			if hb.ID != c.id || hb.Seq != a.Seq+uint64(i) || hb.Boot != a.Boot || hb.MemMiB != 64 || hb.Filling {
 				t.Errorf("%s: heartbeat %+v, want id %s, seq %d, boot %s, 64 MiB, filled", c.id, hb, c.id, a.Seq+uint64(i), a.Boot)
 			}
-			if i > 0 {
-				// One a second of guest time (HPET, real time under TCG);
-				// late by at most a PIT wake-up unless the host starves it.
-				if d := hb.Uptime - res.hbs[i-1].Uptime; d < 900*time.Millisecond || d > 1200*time.Millisecond {
-					t.Errorf("%s: heartbeats %d apart in guest time, want 1s", c.id, d)
-				}
+			// One a second on a grid of guest time (HPET, real time under
+			// TCG), late by a PIT wake-up, more when the host starves the
+			// vCPU (this machine is shared).
+			if late := hb.Uptime - time.Duration(hb.Seq)*time.Second; late < 0 || late > 600*time.Millisecond {
+				t.Errorf("%s: heartbeat seq %d at guest time %v, want within 0.6s after %ds", c.id, hb.Seq, hb.Uptime, hb.Seq)
 			}
 		}
 		// Guest time is real time, seen from outside.
@@ -237,11 +236,14 @@ func TestBootHeartbeatAndDirtyRate(t *testing.T) {
 		}
 	}
 
-	// The guest's own count over two seconds.
+	// The guest's own count over two seconds. A starved guest catches up
+	// on at most one second of backlog, so over W seconds the rate may
+	// reach 50*(W+1)/W.
 	a, c := busyRes.hbs[0], busyRes.hbs[2]
-	got := float64(c.DirtiedKiB-a.DirtiedKiB) / 1024 / (c.Uptime - a.Uptime).Seconds()
-	if got < 35 || got > 60 {
-		t.Errorf("busy guest dirtied %.1f MiB/s, want about 50", got)
+	w := (c.Uptime - a.Uptime).Seconds()
+	got := float64(c.DirtiedKiB-a.DirtiedKiB) / 1024 / w
+	if limit := 50 * (w + 1) / w * 1.05; got < 30 || got > limit {
+		t.Errorf("busy guest dirtied %.1f MiB/s over %.2fs, want about 50 (30..%.0f)", got, w, limit)
 	}
 	if idleRes.hbs[2].DirtiedKiB != 0 {
 		t.Errorf("idle guest reports %d KiB dirtied, want 0", idleRes.hbs[2].DirtiedKiB)
