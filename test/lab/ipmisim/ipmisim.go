@@ -71,7 +71,8 @@ type Config struct {
 	// OnPowerOff and OnPowerOn are shell commands (run with sh in their own
 	// session, output appended to Dir/hooks.log) run when the chassis power
 	// goes off or on, through IPMI or SetPower. A hard reset runs both.
-	// IPMISIM_POWER=on|off and IPMISIM_DIR are set for them. OnPowerOn must
+	// They run in Dir with IPMISIM_POWER=on|off, IPMISIM_NAME and
+	// IPMISIM_DIR set. OnPowerOn must
 	// start long-running processes in the background; they are the caller's
 	// to clean up.
 	OnPowerOff, OnPowerOn string
@@ -316,7 +317,7 @@ func (s *Sim) writeFiles() error {
 	if s.cfg.OffDelay == 0 {
 		delay = "0"
 	}
-	if err := os.WriteFile(s.script, []byte(genChassisScript(s.dir, delay)), 0o700); err != nil {
+	if err := os.WriteFile(s.script, []byte(genChassisScript(s.dir, s.cfg.Name, delay)), 0o700); err != nil {
 		return fmt.Errorf("ipmisim %s: %w", name, err)
 	}
 	power := "1\n"
@@ -683,8 +684,13 @@ func (s *Sim) Close() error {
 	s.mu.Unlock()
 	s.lifeMu.Lock() // wait out a restart in flight
 	defer s.lifeMu.Unlock()
-	// A delayed power off sleeping in the background runs in ipmi_sim's
-	// process group and dies with it: no hook runs after Close.
+	// A delayed power off sleeping in the background (from IPMI or
+	// SetPower) finds its request cancelled: no hook runs after Close.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if out, err := exec.CommandContext(ctx, s.script, "cancel").CombinedOutput(); err != nil {
+		s.logf("cancel pending power requests: %v: %s", err, bytes.TrimSpace(out))
+	}
 	s.stopProcess()
 	if s.relay != nil {
 		s.relay.close()

@@ -368,9 +368,9 @@ func TestPowerHooksAndPrivileges(t *testing.T) {
 	s := startSim(t, Config{
 		Dir:        dir,
 		Name:       "power",
-		OnPowerOff: fmt.Sprintf(`echo "off $IPMISIM_POWER" >> %s; [ -f %s ] && kill $(cat %s); rm -f %s`, events, hostPid, hostPid, hostPid),
+		OnPowerOff: fmt.Sprintf(`echo "off $IPMISIM_POWER $IPMISIM_NAME" >> %s; [ -f %s ] && kill $(cat %s); rm -f %s`, events, hostPid, hostPid, hostPid),
 		// The "host" is a background process that outlives the hook.
-		OnPowerOn: fmt.Sprintf(`echo "on $IPMISIM_POWER" >> %s; sleep 600 & echo $! > %s`, events, hostPid),
+		OnPowerOn: fmt.Sprintf(`echo "on $IPMISIM_POWER $IPMISIM_NAME" >> %s; sleep 600 & echo $! > %s`, events, hostPid),
 	})
 	t.Cleanup(func() { // never leave the fake host behind
 		if b, err := os.ReadFile(hostPid); err == nil {
@@ -433,7 +433,7 @@ func TestPowerHooksAndPrivileges(t *testing.T) {
 		t.Error(err)
 	}
 	ev, _ := os.ReadFile(events)
-	if got, want := string(ev), "off off\non on\noff off\n"; got != want {
+	if got, want := string(ev), "off off power\non on power\noff off power\n"; got != want {
 		t.Errorf("hook runs = %q, want %q\nchassis log:\n%s", got, want, s.ChassisLog())
 	}
 }
@@ -496,6 +496,16 @@ func TestOffDelay(t *testing.T) {
 	}
 	if _, err := os.Stat(marker); err == nil {
 		t.Errorf("cancelled power off ran OnPowerOff")
+	}
+
+	// Close cancels a pending power off, also one from SetPower.
+	if err := s.SetPower(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	time.Sleep(1500 * time.Millisecond)
+	if _, err := os.Stat(marker); err == nil {
+		t.Errorf("a power off pending at Close ran OnPowerOff afterwards\n%s", s.ChassisLog())
 	}
 }
 
@@ -675,9 +685,10 @@ func TestCloseLeavesNothing(t *testing.T) {
 	if err := s.Restart(context.Background()); err == nil {
 		t.Error("Restart after Close succeeded")
 	}
-	after, _ := os.ReadDir(dir)
-	if len(after) != len(before) {
-		t.Errorf("Close changed Dir: %d entries before, %d after", len(before), len(after))
+	for _, e := range before {
+		if _, err := os.Stat(filepath.Join(dir, e.Name())); err != nil {
+			t.Errorf("Close removed %s: %v", e.Name(), err)
+		}
 	}
 }
 
@@ -708,5 +719,88 @@ func TestSecretsStayOutOfArgvAndArePrivate(t *testing.T) {
 	fi, err := os.Stat(filepath.Join(s.Dir(), "lan.conf"))
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("lan.conf mode: %v, %v", fi, err)
+	}
+}
+
+func TestNetworkFaults(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{})
+	ctx := context.Background()
+	quick := func() error {
+		c, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+		defer cancel()
+		return s.Ping(c)
+	}
+	if err := quick(); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := s.SetDelay(400 * time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	if err := quick(); err == nil {
+		t.Error("a BMC slowed to 400 ms answered within 300 ms")
+	}
+	t0 := time.Now()
+	c, cancel := context.WithTimeout(ctx, 2*time.Second)
+	err := s.Ping(c)
+	cancel()
+	if err != nil || time.Since(t0) < 400*time.Millisecond {
+		t.Errorf("slow BMC: ping %v after %v", err, time.Since(t0))
+	}
+	if err := s.SetDelay(0); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := s.SetReachable(false); err != nil {
+		t.Fatal(err)
+	}
+	if err := quick(); err == nil {
+		t.Error("unreachable BMC answered")
+	}
+	if !s.Alive() {
+		t.Error("cutting the network killed ipmi_sim")
+	}
+	if err := s.SetReachable(true); err != nil {
+		t.Fatal(err)
+	}
+	mustIpmitool(t, s, User, "chassis", "power", "status")
+
+	if err := s.SetLoss(1); err != nil {
+		t.Fatal(err)
+	}
+	if err := quick(); err == nil {
+		t.Error("BMC answered through 100% loss")
+	}
+	if err := s.SetLoss(0); err != nil {
+		t.Fatal(err)
+	}
+	if err := quick(); err != nil {
+		t.Errorf("after loss 0: %v", err)
+	}
+	for _, err := range []error{s.SetLoss(1.5), s.SetDelay(-time.Second)} {
+		if err == nil {
+			t.Error("bad fault parameter accepted")
+		}
+	}
+}
+
+// TestNoPrivilegeGuard documents why the relay exists: ipmi_sim alone gives
+// a USER account an ADMINISTRATOR session when asked (name-only lookup).
+func TestNoPrivilegeGuard(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{NoPrivilegeGuard: true})
+	if err := s.SetReachable(false); err == nil {
+		t.Error("network faults without the relay")
+	}
+	out, err := ipmitoolPriv(t, s, User, "ADMINISTRATOR", "session", "info", "active")
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !strings.Contains(out, "privilege level               : ADMINISTRATOR") {
+		t.Logf("ipmi_sim now caps USER sessions itself; the relay may be unneeded:\n%s", out)
+	}
+	if on, _ := s.Power(); !on {
+		t.Error("power off at start")
 	}
 }

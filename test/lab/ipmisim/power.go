@@ -114,7 +114,7 @@ func (s *Sim) Ping(ctx context.Context) error {
 		defer cancel()
 	}
 	for {
-		err := ping(ctx, netip.AddrPortFrom(s.host, uint16(s.port)), 200*time.Millisecond)
+		err := ping(ctx, netip.AddrPortFrom(s.host, uint16(s.port)), time.Second)
 		if err == nil {
 			return nil
 		}
@@ -140,5 +140,45 @@ func (s *Sim) setSELTime(ctx context.Context) error {
 	if _, err := c.SetSELTime(ctx, time.Now()); err != nil {
 		return fmt.Errorf("ipmisim %s: SEL time: %w", s.cfg.Name, err)
 	}
+	return nil
+}
+
+// errNoRelay reports a network fault asked of a Sim without its relay.
+func (s *Sim) errNoRelay() error {
+	return fmt.Errorf("ipmisim %s: network faults need the relay (Config.NoPrivilegeGuard is set)", s.cfg.Name)
+}
+
+// SetReachable cuts (false) or restores (true) the BMC's network: while cut,
+// every datagram to and from it is dropped, and ipmi_sim keeps running, as
+// a BMC behind a dead switch port does. Sessions survive a short cut.
+func (s *Sim) SetReachable(on bool) error {
+	if s.relay == nil {
+		return s.errNoRelay()
+	}
+	s.relay.setFaults(func(r *relay) { r.unreachable = !on })
+	return nil
+}
+
+// SetLoss drops share (0 to 1) of the datagrams clients send to the BMC.
+func (s *Sim) SetLoss(share float64) error {
+	if s.relay == nil {
+		return s.errNoRelay()
+	}
+	if share < 0 || share > 1 {
+		return fmt.Errorf("ipmisim %s: loss share %v is outside 0..1", s.cfg.Name, share)
+	}
+	s.relay.setFaults(func(r *relay) { r.loss = share })
+	return nil
+}
+
+// SetDelay delays every reply of the BMC by d (0 for none): a slow BMC.
+func (s *Sim) SetDelay(d time.Duration) error {
+	if s.relay == nil {
+		return s.errNoRelay()
+	}
+	if d < 0 {
+		return fmt.Errorf("ipmisim %s: negative delay %v", s.cfg.Name, d)
+	}
+	s.relay.setFaults(func(r *relay) { r.delay = d })
 	return nil
 }

@@ -2,6 +2,7 @@ package ipmisim
 
 import (
 	"errors"
+	"math/rand/v2"
 	"net"
 	"net/netip"
 	"sync"
@@ -25,6 +26,10 @@ type relay struct {
 	clients  map[netip.AddrPort]*relayClient
 	closed   bool
 	wg       sync.WaitGroup
+	// Network faults between clients and the BMC.
+	unreachable bool          // drop every datagram
+	loss        float64       // share of client datagrams dropped
+	delay       time.Duration // added to every reply
 }
 
 type relayClient struct {
@@ -92,6 +97,12 @@ func (r *relay) serve() {
 			if errors.Is(err, net.ErrClosed) {
 				return
 			}
+			continue
+		}
+		r.mu.Lock()
+		drop := r.unreachable || (r.loss > 0 && rand.Float64() < r.loss)
+		r.mu.Unlock()
+		if drop {
 			continue
 		}
 		pkt := append([]byte(nil), buf[:n]...)
@@ -177,8 +188,25 @@ func (r *relay) back(to netip.AddrPort, c *relayClient) {
 			}
 			c.mu.Unlock()
 		}
-		_, _ = r.conn.WriteToUDPAddrPort(pkt, to)
+		r.mu.Lock()
+		drop, delay := r.unreachable, r.delay
+		r.mu.Unlock()
+		switch {
+		case drop:
+		case delay > 0:
+			late := append([]byte(nil), pkt...)
+			time.AfterFunc(delay, func() { _, _ = r.conn.WriteToUDPAddrPort(late, to) })
+		default:
+			_, _ = r.conn.WriteToUDPAddrPort(pkt, to)
+		}
 	}
+}
+
+// setFaults sets the network faults (see Sim.SetReachable and friends).
+func (r *relay) setFaults(f func(r *relay)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f(r)
 }
 
 // isPayload reports whether pkt is an RMCP+ message of the given payload
