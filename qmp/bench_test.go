@@ -128,50 +128,89 @@ func report(b *testing.B, label string, total, downtime int64, transferred uint6
 }
 
 // BenchmarkMigrate compares vigil's migration with a plain QEMU-defaults
-// migration side by side, between two lab hosts over the migration
-// network, for a 1 GiB idle guest and a 1 GiB guest dirtying memory.
+// migration (one `migrate`, 128 MiB/s cap, 300 ms downtime limit) side by
+// side, between two lab hosts over the migration network: a 1 GiB idle
+// guest (vigil with and without a pre-switchover hook), a 1 GiB guest
+// dirtying 50 MiB/s (converges), and a 256 MiB guest dirtying faster than a
+// 400 Mbit/s link carries (vigil escalates to post-copy; QEMU's defaults
+// never finish).
 func BenchmarkMigrate(b *testing.B) {
 	needQEMU(b)
 	l := lab.New(b, lab.Options{Hosts: 2, BMC: lab.NoBMC, Name: "qmpb"})
 	link := linkBandwidth(b, l.Hosts[0], l.Hosts[1])
 	b.Logf("migration link: %.0f MiB/s (%.1f Gbit/s) TCP", link/(1<<20), link*8/1e9)
-	const mem = 1024
+	type variant struct {
+		name string
+		opt  *qmp.MigrateOptions // nil: plain
+	}
+	vigil := func(mod func(*qmp.MigrateOptions)) *qmp.MigrateOptions {
+		o := &qmp.MigrateOptions{AutoConverge: true, DowntimeLimit: 20 * time.Millisecond, MaxDowntime: 300 * time.Millisecond}
+		if mod != nil {
+			mod(o)
+		}
+		return o
+	}
+	const shaped = 400e6 // bits/s
 	cases := []struct {
-		name  string
-		dirty int
-	}{{"idle-1GiB", 0}, {"busy-1GiB-dirty-50MiBps", 50}}
+		name         string
+		mem, dirty   int
+		linkBits     float64 // 0: unshaped
+		plainTimeout time.Duration
+		variants     []variant
+	}{
+		{"idle-1GiB", 1024, 0, 0, 2 * time.Minute, []variant{
+			{"vigil", vigil(nil)},
+			{"vigil-hook", vigil(func(o *qmp.MigrateOptions) {
+				o.PreSwitchover = func(context.Context) error { return nil }
+			})},
+			{"plain", nil}}},
+		{"busy-1GiB-dirty50", 1024, 50, 0, 2 * time.Minute, []variant{
+			{"vigil", vigil(nil)},
+			{"plain", nil}}},
+		{"outrun-256MiB-dirty100-400Mbit", 256, 100, shaped, 30 * time.Second, []variant{
+			{"vigil-postcopy", vigil(func(o *qmp.MigrateOptions) {
+				o.AllowPostcopy, o.StepTimeout, o.Bandwidth = true, 2*time.Second, int64(shaped/8)
+			})},
+			{"plain", nil}}},
+	}
 	for _, tc := range cases {
-		b.Run(tc.name+"/vigil", func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				p := benchPair(b, l, fmt.Sprintf("bv%d", i), mem, tc.dirty)
-				res, err := qmp.MigrateVM(context.Background(), p.src, p.dst, qmp.MigrateOptions{
-					URI: p.uri, AutoConverge: true, DowntimeLimit: 20 * time.Millisecond, MaxDowntime: 300 * time.Millisecond,
-				})
-				if err != nil {
-					b.Fatalf("vigil migrate: %v (%+v)", err, res)
+		for _, v := range tc.variants {
+			b.Run(tc.name+"/"+v.name, func(b *testing.B) {
+				linkBytes := link
+				if tc.linkBits > 0 {
+					if err := l.Hosts[0].SetBandwidth(lab.MigNet, uint64(tc.linkBits)); err != nil {
+						b.Fatal(err)
+					}
+					defer l.Hosts[0].SetBandwidth(lab.MigNet, 0)
+					linkBytes = tc.linkBits / 8
 				}
-				report(b, tc.name+"/vigil", res.TotalMs, res.DowntimeMs, res.TransferredBytes, mem, link)
-				if len(res.Steps) > 0 {
-					b.Logf("escalations: %v", res.Steps)
-				}
-				p.dst.Kill(context.Background())
-			}
-		})
-		b.Run(tc.name+"/plain", func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				p := benchPair(b, l, fmt.Sprintf("bp%d", i), mem, tc.dirty)
-				info, err := plainMigrate(b, p, 2*time.Minute)
-				if err != nil {
-					b.Logf("plain: %v", err)
-					b.ReportMetric(0, "total-ms")
+				for i := 0; i < b.N; i++ {
+					p := benchPair(b, l, fmt.Sprintf("b%d", i), tc.mem, tc.dirty)
+					label := tc.name + "/" + v.name
+					if v.opt == nil {
+						info, err := plainMigrate(b, p, tc.plainTimeout)
+						if err != nil {
+							b.Logf("%s: %v", label, err)
+							b.ReportMetric(float64(tc.plainTimeout.Milliseconds()), "total-ms")
+						} else {
+							report(b, label, info.TotalTime, info.Downtime, info.RAM.Transferred, tc.mem, linkBytes)
+						}
+					} else {
+						o := *v.opt
+						o.URI = p.uri
+						res, err := qmp.MigrateVM(context.Background(), p.src, p.dst, o)
+						if err != nil {
+							b.Fatalf("%s: %v (%+v)", label, err, res)
+						}
+						report(b, label, res.TotalMs, res.DowntimeMs, res.TransferredBytes, tc.mem, linkBytes)
+						if len(res.Steps) > 0 {
+							b.Logf("%s: escalations %v", label, res.Steps)
+						}
+					}
 					p.src.Kill(context.Background())
 					p.dst.Kill(context.Background())
-					continue
 				}
-				report(b, tc.name+"/plain", info.TotalTime, info.Downtime, info.RAM.Transferred, mem, link)
-				p.src.Kill(context.Background())
-				p.dst.Kill(context.Background())
-			}
-		})
+			})
+		}
 	}
 }
