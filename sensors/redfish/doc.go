@@ -19,6 +19,12 @@
 // sub-fields the type cannot take, keeps the rest, and lists what it
 // dropped in Poll.Skipped and the log.
 //
+// Events: Subscribe registers a push Destination with the EventService and
+// EventHandler decodes what the BMC then POSTs; StreamSSE follows the
+// ServerSentEventUri (gofish has no SSE client) and reopens a dropped
+// stream with Last-Event-ID. DecodeEvent and DecodeLogEntry are tolerant
+// like the resource decoder.
+//
 // Caveats: readings of disabled or absent resources have no value and an
 // unknown status; a resource that fails to load is skipped, but an
 // authentication failure or an unreachable service fails the whole poll

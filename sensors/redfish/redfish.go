@@ -781,7 +781,7 @@ func DecodeLogEntry(b []byte, now time.Time) (sensors.Event, error) {
 	}
 	ev.Severity = severityOf(e.Severity)
 	ev.Component = nameOr(e.SensorType, lastPathElem(e.Origin.ODataID), e.Name)
-	ev.Kind = sensors.KindForName(ev.Component + " " + e.Message)
+	ev.Kind = kindOf(ev.Component, e.Message)
 	ev.State = nameOr(e.EntryCode, e.MessageID, e.Severity)
 	if strings.Contains(strings.ToLower(e.EntryCode), "deassert") {
 		ev.Asserted = false
