@@ -42,6 +42,9 @@
 //     OnPowerOff/OnPowerOn stalls the BMC for that long. Hooks run in their
 //     own session (setsid), so Close and Restart never kill what OnPowerOn
 //     started; those processes belong to the caller.
+//   - ipmi_sim's Open Session Response carries no valid privilege level:
+//     FreeIPMI tools need `workaround-flags opensesspriv` (ipmitool and
+//     go-ipmi do not care).
 //   - ipmitool reports discrete sensors as "ok" whatever their offsets; read
 //     the state bits (`ipmitool sensor get`) or decode them yourself.
 //   - ipmi_sim is started with a parent-death signal, so it dies with the

@@ -804,3 +804,123 @@ func TestNoPrivilegeGuard(t *testing.T) {
 		t.Error("power off at start")
 	}
 }
+
+// freeIPMISensors runs FreeIPMI's ipmi-sensors (an IPMI client independent
+// of ipmitool) as role, the password in a 0600 config file.
+func freeIPMISensors(t *testing.T, s *Sim, r Role) (map[string][]string, error) {
+	t.Helper()
+	if _, err := exec.LookPath("ipmi-sensors"); err != nil {
+		t.Skip("ipmi-sensors not installed (Debian package freeipmi-tools)")
+	}
+	name, pwfile := s.User(r)
+	pw, err := os.ReadFile(pwfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "freeipmi.conf")
+	// ipmi_sim puts no valid privilege in its Open Session Response:
+	// FreeIPMI needs its "opensesspriv" workaround for it.
+	content := fmt.Sprintf("username %s\npassword %s\nprivilege-level %s\ncipher-suite-id 3\ndriver-type LAN_2_0\nworkaround-flags opensesspriv\n",
+		name, strings.TrimSpace(string(pw)), strings.ToLower(privName[r]))
+	if err := writeSecret(conf, content); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "ipmi-sensors", "--config-file", conf,
+		"-h", s.Addr(), "--no-sensor-type-output", "--output-sensor-thresholds",
+		"--quiet-cache", "--sdr-cache-recreate", "--sdr-cache-directory", dir).CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("ipmi-sensors: %v: %s", err, out)
+	}
+	rows := map[string][]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Split(line, "|")
+		if len(f) != 11 {
+			continue
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		rows[f[1]] = f[2:]
+	}
+	return rows, nil
+}
+
+func TestFreeIPMIAgrees(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{Name: "freeipmi"})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.SetFan(ctx, 1, 800); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FailPSU(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := freeIPMISensors(t, s, User)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sn := range Sensors() {
+		r, ok := rows[sn.Name]
+		if !ok {
+			t.Errorf("ipmi-sensors lacks %q", sn.Name)
+			continue
+		}
+		if sn.Discrete() {
+			continue
+		}
+		want := sn.Initial
+		if sn.Name == Fan1 {
+			want = 800
+		}
+		if v := parseNum(t, sn.Name, r[0]); math.Abs(v-want) > 1e-6 {
+			t.Errorf("ipmi-sensors %s = %v, want %v", sn.Name, v, want)
+		}
+		for i, th := range ipmitoolOrder { // same column order
+			if v, has := sn.Thresholds[th]; has && math.Abs(parseNum(t, sn.Name, r[2+i])-v) > 1e-6 {
+				t.Errorf("ipmi-sensors %s %v = %s, want %v", sn.Name, th, r[2+i], v)
+			}
+		}
+	}
+	for name, want := range map[string]string{
+		Fan1:          "'At or Below (<=) Lower Critical Threshold'",
+		PSU2Status:    "'Presence detected' 'Power Supply Failure detected'",
+		PSU1Status:    "'Presence detected'",
+		PSURedundancy: "'Redundancy Lost'",
+		CPUStatus:     "'Processor Presence detected'",
+	} {
+		if got := rows[name][8]; got != want {
+			t.Errorf("ipmi-sensors %s event = %s, want %s", name, got, want)
+		}
+	}
+	// FreeIPMI is refused an over-privileged session too.
+	name, pwfile := s.User(User)
+	pw, _ := os.ReadFile(pwfile)
+	conf := filepath.Join(t.TempDir(), "admin.conf")
+	if err := writeSecret(conf, fmt.Sprintf("username %s\npassword %s\nprivilege-level admin\ncipher-suite-id 3\ndriver-type LAN_2_0\nworkaround-flags opensesspriv\n", name, strings.TrimSpace(string(pw)))); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.CommandContext(ctx, "ipmi-chassis", "--config-file", conf, "-h", s.Addr(), "--get-status").CombinedOutput(); err == nil {
+		t.Errorf("USER got an admin session through FreeIPMI: %s", out)
+	}
+}
+
+// BenchmarkStart measures Start (files, sdrcomp, ipmi_sim answering, SEL
+// clock set) plus Close.
+func BenchmarkStart(b *testing.B) {
+	if err := Available(); err != nil {
+		b.Skip(err)
+	}
+	for b.Loop() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		s, err := Start(ctx, Config{Dir: b.TempDir()})
+		cancel()
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
