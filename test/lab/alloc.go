@@ -278,6 +278,13 @@ func sweepIndex(i int, own bool) error {
 			}
 		}
 	}
+	if _, err := os.Stat(filepath.Join(dir, "rootfw")); err == nil {
+		// The root namespace's BMC-outage table (see editRootFirewall).
+		out, err := exec.Command("nft", "delete", "table", "inet", rootTable(i)).CombinedOutput()
+		if err != nil && !strings.Contains(string(out), "No such file") {
+			errs = append(errs, fmt.Errorf("nft delete table inet %s: %w: %s", rootTable(i), err, out))
+		}
+	}
 	if err := os.RemoveAll(dir); err != nil {
 		errs = append(errs, err)
 	}

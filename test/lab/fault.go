@@ -92,6 +92,9 @@ func runIn(ctx context.Context, nsPath, stdin, name string, args ...string) erro
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "nsenter", append([]string{"--net=" + nsPath, "--", name}, args...)...)
+	if nsPath == "" { // the test process's own namespace
+		cmd = exec.CommandContext(ctx, name, args...)
+	}
 	if stdin != "" {
 		cmd.Stdin = strings.NewReader(stdin)
 	}

@@ -91,6 +91,7 @@ type Lab struct {
 	vmw       *vmWatcher
 	fwMu      sync.Mutex
 	fw        firewall
+	bmcDown   map[netip.Addr]bool
 }
 
 const (

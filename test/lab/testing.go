@@ -43,6 +43,7 @@ func New(t testing.TB, opts Options) *Lab {
 			t.Errorf("lab teardown: %v", err)
 		}
 	})
+	l.CheckNeverTwice(t)
 	return l
 }
 
