@@ -84,6 +84,11 @@ func candidateSuites(pinned, minSuite int) ([]int, error) {
 // client proposed in its last RMCP+ Open Session Request and those the BMC
 // answered with. go-ipmi keeps them private and does not compare them.
 type negotiation struct {
+	// pinned and floor are the configured suite and minimum (check's
+	// arguments), so a downgrade is refused as soon as the Open Session
+	// Response arrives, before go-ipmi builds a session on it.
+	pinned, floor int
+
 	mu        sync.Mutex
 	requested algs
 	answered  algs
@@ -101,9 +106,10 @@ const (
 
 // observe inspects one datagram. It ignores everything that is not a
 // well-formed Open Session Request or successful Response.
-func (n *negotiation) observe(b []byte, outbound bool) {
+// It reports whether b was a successful Open Session Response.
+func (n *negotiation) observe(b []byte, outbound bool) bool {
 	if len(b) < rmcpPlusHeader || b[0] != 0x06 || b[3]&0x0f != 0x07 || b[4] != 0x06 {
-		return
+		return false
 	}
 	pt := b[5] & 0x3f
 	p := b[rmcpPlusHeader:]
@@ -120,7 +126,9 @@ func (n *negotiation) observe(b []byte, outbound bool) {
 		// the three algorithm payloads.
 		n.answered = algs{p[16] & 0x3f, p[24] & 0x3f, p[32] & 0x3f}
 		n.haveAns = true
+		return n.haveReq
 	}
+	return false
 }
 
 // check compares what was negotiated with what was asked for and the
@@ -150,6 +158,13 @@ func (n *negotiation) check(pinned, minSuite int) (int, error) {
 	return suite, nil
 }
 
+// answeredOK reports whether a successful Open Session Response was seen.
+func (n *negotiation) answeredOK() bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.haveReq && n.haveAns
+}
+
 // sniffDialer hands go-ipmi a UDP connection that shows every datagram to
 // the negotiation recorder (go-ipmi's WithUDPProxy hook).
 type sniffDialer struct{ neg *negotiation }
@@ -174,8 +189,10 @@ func (c *sniffConn) Write(b []byte) (int, error) {
 
 func (c *sniffConn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
-	if n > 0 {
-		c.neg.observe(b[:n], false)
+	if n > 0 && c.neg.observe(b[:n], false) {
+		if _, cerr := c.neg.check(c.neg.pinned, c.neg.floor); cerr != nil {
+			return 0, cerr
+		}
 	}
 	return n, err
 }

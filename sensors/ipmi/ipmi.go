@@ -312,7 +312,7 @@ func (r *Reader) connectLocked(ctx context.Context) error {
 	if err != nil {
 		return errors.New("ipmi: user name too long")
 	}
-	neg := &negotiation{}
+	neg := &negotiation{pinned: r.cfg.CipherSuite, floor: r.cfg.MinCipherSuite}
 	ids := make([]types.CipherSuiteID, len(suites))
 	for i, s := range suites {
 		ids[i] = types.CipherSuiteID(s)
@@ -327,7 +327,12 @@ func (r *Reader) connectLocked(ctx context.Context) error {
 	cl.WithTimeout(r.cfg.Timeout).WithRetry(r.cfg.Retries).WithMaxPrivilegeLevel(priv)
 	cl.WithUDPProxy(sniffDialer{neg: neg})
 	if err := cl.Connect(ctx); err != nil {
-		_ = cl.Close(context.WithoutCancel(ctx))
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.cfg.Timeout)
+		_ = cl.Close(cctx)
+		cancel()
+		if _, werr := neg.check(r.cfg.CipherSuite, r.cfg.MinCipherSuite); neg.answeredOK() && werr != nil {
+			return werr // the downgrade, not whatever go-ipmi tripped on after it
+		}
 		return fmt.Errorf("open session: %w", err)
 	}
 	suite, err := neg.check(r.cfg.CipherSuite, r.cfg.MinCipherSuite)
