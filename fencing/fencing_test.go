@@ -116,8 +116,12 @@ func TestManagerFencesAndRecords(t *testing.T) {
 		t.Fatalf("open intents after the fence: %+v", open)
 	}
 	evs, _ := c.st.Events(0, 0)
-	if len(evs) != 1 || !strings.Contains(evs[0].Message, "fence intent") || !strings.Contains(evs[0].Message, "confirmed") {
-		t.Fatalf("audit %+v; want the closed fence intent", evs)
+	if len(evs) != 2 || evs[0].Kind != "fence" || !strings.Contains(evs[0].Message, "confirmed") || !strings.Contains(evs[0].Evidence, "target=10.0.0.2:623") ||
+		!strings.Contains(evs[1].Message, "fence intent") || !strings.Contains(evs[1].Message, "confirmed") {
+		t.Fatalf("audit %+v; want the fence with its attempts, then the closed fence intent", evs)
+	}
+	if stored[0].By != "host-a" {
+		t.Fatalf("fence record by %q, want host-a", stored[0].By)
 	}
 }
 

@@ -114,7 +114,7 @@ func sleep(ctx context.Context, d time.Duration) error {
 // the cluster within Window (ErrMassFence), and writes a fence intent that it
 // closes with the outcome.
 func (m *Manager) Fence(ctx context.Context, h HostLevels, a Action, reason string) (store.FenceRecord, error) {
-	rec := store.FenceRecord{Host: h.Host, Action: string(a), Reason: reason, Power: string(PowerUnknown), Started: m.cfg.Now()}
+	rec := store.FenceRecord{Host: h.Host, By: m.cfg.Self, Action: string(a), Reason: reason, Power: string(PowerUnknown), Started: m.cfg.Now()}
 	if a != ActionOff && a != ActionOn && a != ActionCycle {
 		return rec, fmt.Errorf("fence %s: action %q: want off, on or cycle", h.Host, a)
 	}
@@ -146,6 +146,9 @@ func (m *Manager) Fence(ctx context.Context, h HostLevels, a Action, reason stri
 	if !rec.Confirmed {
 		outcome = "failed"
 	}
+	if _, err := m.cfg.Store.Append(fenceEvent(rec)); err != nil {
+		errs = append(errs, fmt.Errorf("audit: %w", err))
+	}
 	if err := m.cfg.Store.CloseIntent(intent, outcome, fmt.Sprintf("level=%s power=%s", rec.Level, rec.Power)); err != nil {
 		errs = append(errs, fmt.Errorf("close intent: %w", err))
 	}
@@ -157,6 +160,31 @@ func (m *Manager) Fence(ctx context.Context, h HostLevels, a Action, reason stri
 		return rec, fmt.Errorf("fence %s confirmed %s: %w", h.Host, rec.Power, errors.Join(errs...))
 	}
 	return rec, nil
+}
+
+// fenceEvent is the audit entry of a fence: the verdict in the message,
+// every attempt in the evidence.
+func fenceEvent(rec store.FenceRecord) store.Event {
+	verdict := "not confirmed"
+	if rec.Confirmed {
+		verdict = "confirmed"
+	}
+	msg := fmt.Sprintf("power %s of %s %s (reads %s) after %d attempt(s) in %v", rec.Action, rec.Host, verdict, rec.Power,
+		len(rec.Attempts), rec.Finished.Sub(rec.Started).Round(time.Millisecond))
+	if rec.Confirmed {
+		msg += " via " + rec.Level
+	}
+	var ev strings.Builder
+	fmt.Fprintf(&ev, "by=%s reason=%q\n", rec.By, rec.Reason)
+	for i, a := range rec.Attempts {
+		fmt.Fprintf(&ev, "attempt %d: level=%s driver=%s target=%s elapsed=%v power=%s confirmed=%v", i+1, a.Level, a.Driver, a.Target,
+			a.Elapsed.Round(time.Millisecond), a.Power, a.Confirmed)
+		if a.Error != "" {
+			fmt.Fprintf(&ev, " error=%q", a.Error)
+		}
+		ev.WriteByte('\n')
+	}
+	return store.Event{Time: rec.Finished, Kind: "fence", Subject: rec.Host, Message: msg, Evidence: ev.String()}
 }
 
 // run tries the levels in order; each gets 1+Retries attempts.

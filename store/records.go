@@ -117,7 +117,8 @@ func (e *Event) validate() error {
 type FenceRecord struct {
 	ID        uint64         `json:"id"`
 	Host      string         `json:"host"`
-	Action    string         `json:"action"` // off, on, cycle
+	By        string         `json:"by,omitempty"` // the host that fenced
+	Action    string         `json:"action"`       // off, on, cycle
 	Reason    string         `json:"reason,omitempty"`
 	Started   time.Time      `json:"started"`
 	Finished  time.Time      `json:"finished"`
