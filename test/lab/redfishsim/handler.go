@@ -143,11 +143,8 @@ func public(p string) bool {
 // ServeHTTP serves the Redfish API; a Sim is an http.Handler, so tests may
 // also mount it in httptest or their own server.
 func (s *Sim) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	s.stats.Requests++
-	delay := s.delay
-	s.mu.Unlock()
-	if delay > 0 {
+	s.requests.Add(1)
+	if delay := time.Duration(s.delay.Load()); delay > 0 {
 		t := time.NewTimer(delay)
 		select {
 		case <-t.C:
@@ -325,9 +322,20 @@ func deepCopy(o obj) obj {
 }
 
 func (s *Sim) serveGet(w http.ResponseWriter, r *http.Request, p string) {
-	s.mu.Lock()
-	if b, ok := s.raw[p]; ok {
+	if p == root+"/SessionService/Sessions" || strings.HasPrefix(p, root+"/SessionService/Sessions/") {
+		// Sessions are live: expire idle ones before showing them.
+		s.mu.Lock()
+		for _, se := range s.sessions {
+			if time.Since(se.lastUsed) > s.cfg.SessionTimeout {
+				s.dropSession(se)
+			}
+		}
 		s.mu.Unlock()
+	}
+	// Readers share the lock, so concurrent clients marshal in parallel.
+	s.mu.RLock()
+	if b, ok := s.raw[p]; ok {
+		s.mu.RUnlock()
 		ct := "application/json; charset=utf-8"
 		if strings.HasPrefix(strings.TrimSpace(string(b)), "<") {
 			ct = "application/xml"
@@ -339,26 +347,12 @@ func (s *Sim) serveGet(w http.ResponseWriter, r *http.Request, p string) {
 	}
 	o := s.res[p]
 	if o == nil {
-		s.mu.Unlock()
+		s.mu.RUnlock()
 		writeError(w, errNotFound(p))
 		return
 	}
-	if p == root+"/SessionService/Sessions" || strings.HasPrefix(p, root+"/SessionService/Sessions/") {
-		// Sessions are live: expire idle ones before showing the list.
-		for _, se := range s.sessions {
-			if time.Since(se.lastUsed) > s.cfg.SessionTimeout {
-				s.dropSession(se)
-			}
-		}
-		o = s.res[p]
-		if o == nil {
-			s.mu.Unlock()
-			writeError(w, errNotFound(p))
-			return
-		}
-	}
 	b, err := json.MarshalIndent(s.expand(o, r.URL.Query().Get("$expand")), "", "  ")
-	s.mu.Unlock()
+	s.mu.RUnlock()
 	if err != nil {
 		writeError(w, &rfError{status: 500, msgID: "InternalError", message: err.Error()})
 		return

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -191,7 +192,7 @@ type Sim struct {
 	certMu sync.Mutex
 	certs  map[string]*tls.Certificate
 
-	mu        sync.Mutex
+	mu        sync.RWMutex              // GETs read-lock; everything else locks
 	res       map[string]map[string]any // path -> JSON object
 	orig      map[string]map[string]any // res as built, for Repair
 	raw       map[string][]byte         // path -> raw body served instead
@@ -206,7 +207,9 @@ type Sim struct {
 	eventSeq  int
 	tasks     map[string]*task // monitor path -> task
 	selPath   string           // LogService path receiving SEL entries
-	delay     time.Duration
+	delay     atomic.Int64     // time.Duration every response waits
+	requests  atomic.Int64
+	connMu    sync.Mutex // guards servers' conns
 	down      bool
 	stats     Stats
 	closed    bool
@@ -377,8 +380,8 @@ func (s *Sim) serve(l net.Listener, owned bool) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelDebug),
 		ConnState: func(c net.Conn, st http.ConnState) {
-			s.mu.Lock()
-			defer s.mu.Unlock()
+			s.connMu.Lock()
+			defer s.connMu.Unlock()
 			switch st {
 			case http.StateNew:
 				sv.conns[c] = struct{}{}
@@ -481,9 +484,7 @@ func (s *Sim) Close() error {
 // SetDelay makes every response wait d first ("slow BMC"); 0 restores
 // normal service.
 func (s *Sim) SetDelay(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.delay = d
+	s.delay.Store(int64(d))
 }
 
 // SetDown(true) makes the BMC unreachable: listeners the simulator opened in
@@ -505,9 +506,11 @@ func (s *Sim) SetDown(down bool) error {
 			if sv.owned {
 				sv.l.Close()
 			}
+			s.connMu.Lock()
 			for c := range sv.conns {
 				c.Close()
 			}
+			s.connMu.Unlock()
 		}
 		return nil
 	}
@@ -529,6 +532,7 @@ func (s *Sim) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.stats
+	st.Requests = int(s.requests.Load())
 	st.ActiveSessions = len(s.sessions)
 	return st
 }
