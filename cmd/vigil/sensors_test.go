@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
 
@@ -88,5 +91,70 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 	code, _, errOut = runCLI(t, map[string]string{passwordEnv: "wrong"}, "sensors", "read", "--redfish", sim.URL(), "--user", user)
 	if code != 1 || !strings.Contains(errOut, "authentication") {
 		t.Errorf("wrong password: exit %d, stderr %q; want 1 and an authentication error", code, errOut)
+	}
+}
+
+func TestSensorsReadAndHealthIPMI(t *testing.T) {
+	if err := ipmisim.Available(); err != nil {
+		t.Skipf("ipmi_sim not available: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	sim, err := ipmisim.Start(ctx, ipmisim.Config{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	user, pwFile := sim.User(ipmisim.Operator)
+	for _, suite := range []string{"3", "-1"} { // pinned, and strongest-first probing
+		code, out, errOut := runCLI(t, nil, "sensors", "read", "--ipmi", sim.Addr(), "--user", user,
+			"--password-file", pwFile, "--cipher-suite", suite, "--json")
+		if code != 0 {
+			t.Fatalf("sensors read --cipher-suite %s: exit %d, stderr %q", suite, code, errOut)
+		}
+		var p struct {
+			Source   string
+			Readings []struct {
+				Name, Kind, Unit, Status string
+				Value                    *float64
+				States                   []string
+			}
+			Events []map[string]any
+		}
+		if err := json.Unmarshal([]byte(out), &p); err != nil || p.Source != "ipmi" || len(p.Readings) < 6 {
+			t.Fatalf("sensors read JSON: %v\n%s", err, out)
+		}
+	}
+	if err := sim.FailPSU(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, nil, "health", "--ipmi", sim.Addr(), "--user", user, "--password-file", pwFile,
+		"--cipher-suite", "3", "--json")
+	if code != 0 {
+		t.Fatalf("health: exit %d, stderr %q", code, errOut)
+	}
+	var v struct {
+		Risk       string
+		Components []struct {
+			Name, Risk, Reason string
+			ETASeconds         *float64 `json:"eta_seconds"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range v.Components {
+		if c.Name == ipmisim.PSU1Status && c.Risk != "none" && strings.Contains(c.Reason, "Failure detected") {
+			found = true
+		}
+	}
+	if v.Risk == "none" || !found {
+		t.Errorf("health after PSU1 failure = %s", out)
+	}
+	code, _, errOut = runCLI(t, map[string]string{passwordEnv: "wrong-password"}, "sensors", "read", "--ipmi", sim.Addr(),
+		"--user", user, "--cipher-suite", "3", "--timeout", "5s")
+	if code != 1 || strings.Contains(errOut, "wrong-password") {
+		t.Errorf("wrong password: exit %d, stderr %q; want 1 without the password", code, errOut)
 	}
 }
