@@ -227,3 +227,33 @@ func TestSameBMC(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeAfterCrash: an agent died between writing a fence intent and
+// closing it; the next run fences the host again and closes the old intent.
+func TestResumeAfterCrash(t *testing.T) {
+	m, c := newManager(t, 3)
+	id, err := c.st.OpenIntent(store.Intent{Kind: store.IntentFence, Action: "off", Host: "host-b", Detail: "suspect 12s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.st.OpenIntent(store.Intent{Kind: store.IntentStart, VM: "vm1"}); err != nil {
+		t.Fatal(err)
+	}
+	pending, _ := c.st.OpenIntents()
+	f := fencingtest.NewFake("10.0.0.2:623")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	recs, err := m.Resume(ctx, pending, func(host string) (fencing.HostLevels, bool) {
+		if host != "host-b" {
+			return fencing.HostLevels{}, false
+		}
+		return fencing.HostLevels{Host: host, Levels: []fencing.Level{f.Level("ipmi", time.Second, 0)}}, true
+	})
+	if err != nil || len(recs) != 1 || !recs[0].Confirmed || f.IsOn() || !strings.Contains(recs[0].Reason, "resumed") {
+		t.Fatalf("Resume = %+v, %v; want host-b fenced again", recs, err)
+	}
+	open, _ := c.st.OpenIntents()
+	if len(open) != 1 || open[0].Kind != store.IntentStart || open[0].ID == id {
+		t.Fatalf("open intents after Resume: %+v; want only the start intent", open)
+	}
+}

@@ -129,7 +129,7 @@ func (m *Manager) Fence(ctx context.Context, h HostLevels, a Action, reason stri
 	}
 	defer m.release(h.Host)
 
-	intent, err := m.cfg.Store.OpenIntent(store.Intent{Kind: store.IntentFence, Host: h.Host, Detail: string(a) + ": " + reason})
+	intent, err := m.cfg.Store.OpenIntent(store.Intent{Kind: store.IntentFence, Action: string(a), Host: h.Host, Detail: reason})
 	if err != nil {
 		return rec, fmt.Errorf("fence %s: write intent: %w", h.Host, err)
 	}
@@ -160,6 +160,41 @@ func (m *Manager) Fence(ctx context.Context, h HostLevels, a Action, reason stri
 		return rec, fmt.Errorf("fence %s confirmed %s: %w", h.Host, rec.Power, errors.Join(errs...))
 	}
 	return rec, nil
+}
+
+// Resume finishes the fences that a previous run of the agent began and
+// never closed (fence intents left open in the store, as Store.Pending
+// lists them): each host is fenced again through the levels that levels
+// returns for it (an off on a host that is already off is confirmed at
+// once), and the old intent is closed as "resumed". An intent whose host
+// has no levels stays open and is reported in the error.
+func (m *Manager) Resume(ctx context.Context, pending []store.Intent, levels func(host string) (HostLevels, bool)) ([]store.FenceRecord, error) {
+	var recs []store.FenceRecord
+	var errs []error
+	for _, in := range pending {
+		if in.Kind != store.IntentFence {
+			continue
+		}
+		h, ok := levels(in.Host)
+		if !ok {
+			errs = append(errs, fmt.Errorf("resume fence intent %d: no fence levels for host %s", in.ID, in.Host))
+			continue
+		}
+		a := Action(in.Action)
+		if a == "" {
+			a = ActionOff
+		}
+		rec, err := m.Fence(ctx, h, a, "resumed after restart: "+in.Detail)
+		recs = append(recs, rec)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("resume fence intent %d: %w", in.ID, err))
+			continue
+		}
+		if err := m.cfg.Store.CloseIntent(in.ID, "resumed", fmt.Sprintf("fence record %s confirmed %s", in.Host, rec.Power)); err != nil {
+			errs = append(errs, fmt.Errorf("resume fence intent %d: close: %w", in.ID, err))
+		}
+	}
+	return recs, errors.Join(errs...)
 }
 
 // fenceEvent is the audit entry of a fence: the verdict in the message,

@@ -135,6 +135,9 @@ func TestCrashSafety(t *testing.T) {
 		for _, in := range open {
 			inStore[in.ID] = true
 		}
+		if pending := s.Pending(); len(pending) != len(open) {
+			t.Fatalf("round %d: Pending() lists %d intents, OpenIntents() %d", round, len(pending), len(open))
+		}
 		for id := range acked {
 			if !inStore[id] {
 				t.Fatalf("round %d: intent %d was committed and not closed, but is missing after the crash", round, id)

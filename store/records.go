@@ -56,6 +56,7 @@ const (
 type Intent struct {
 	ID         uint64     `json:"id"`
 	Kind       IntentKind `json:"kind"`
+	Action     string     `json:"action,omitempty"` // a fence's power action: off, on, cycle
 	VM         string     `json:"vm,omitempty"`
 	Host       string     `json:"host,omitempty"`   // the host acted on (fenced, source of a migration)
 	Target     string     `json:"target,omitempty"` // destination host of a start or migration

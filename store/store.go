@@ -95,9 +95,10 @@ func (o *Options) defaults() {
 // Store is the agent's local state file. Its methods are safe for concurrent
 // use; every write is one transaction, committed before the method returns.
 type Store struct {
-	db   *bolt.DB
-	opts Options
-	path string
+	db      *bolt.DB
+	opts    Options
+	path    string
+	pending []Intent
 }
 
 // Open opens (creating if needed, mode 0600) the store file at path and
@@ -134,8 +135,19 @@ func openAt(path string, opts Options, target int) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	if target == SchemaVersion {
+		if s.pending, err = s.OpenIntents(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
+	}
 	return s, nil
 }
+
+// Pending returns the intents that were open when the store was opened:
+// what the previous run of the agent began and never closed, to finish or
+// undo now.
+func (s *Store) Pending() []Intent { return append([]Intent(nil), s.pending...) }
 
 // Path is the file the store lives in.
 func (s *Store) Path() string { return s.path }

@@ -101,6 +101,9 @@ func TestIntentsSurviveReopen(t *testing.T) {
 	if len(open) != 1 || open[0].ID != mig || open[0].Kind != store.IntentMigrate || open[0].Target != "host-c" || open[0].Generation != 4 {
 		t.Fatalf("OpenIntents() after reopen = %+v, want only migrate intent %d", open, mig)
 	}
+	if p := s.Pending(); len(p) != 1 || p[0].ID != mig {
+		t.Fatalf("Pending() after reopen = %+v, want migrate intent %d", p, mig)
+	}
 	evs, err := s.Events(0, 0)
 	if err != nil || len(evs) != 1 || evs[0].Kind != "intent.closed" || evs[0].Subject != "host-b" || !strings.Contains(evs[0].Evidence, "confirmed off") {
 		t.Fatalf("Events() = %+v, %v; want one intent.closed for host-b", evs, err)
