@@ -27,8 +27,11 @@ func (s *Sim) Console(ctx context.Context, cmds ...string) (string, error) {
 	}
 	s.conMu.Lock()
 	defer s.conMu.Unlock()
+	s.mu.Lock()
+	port := s.conPort
+	s.mu.Unlock()
 	var d net.Dialer
-	conn, err := d.DialContext(ctx, "tcp4", net.JoinHostPort("127.0.0.1", strconv.Itoa(s.conPort)))
+	conn, err := d.DialContext(ctx, "tcp4", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
 		return "", fmt.Errorf("ipmisim %s: console: %w", s.cfg.Name, err)
 	}

@@ -393,8 +393,8 @@ func (s *Sim) launch(ctx context.Context) error {
 		s.mu.Lock()
 		s.crashes = crashes // a failed start is no crash
 		s.mu.Unlock()
-		if ctx.Err() != nil {
-			break
+		if ctx.Err() != nil || !s.portsOurs() {
+			break // a fixed port that is taken stays taken
 		}
 	}
 	if err != nil {
@@ -411,24 +411,25 @@ func (s *Sim) launch(ctx context.Context) error {
 func (s *Sim) portsOurs() bool { return s.cfg.Port == 0 || !s.cfg.NoPrivilegeGuard }
 
 func (s *Sim) repickPorts() error {
-	var err error
+	simPort, port := s.simPort, s.port
 	if s.portsOurs() {
-		host := netip.MustParseAddr("127.0.0.1")
-		if s.cfg.NoPrivilegeGuard {
-			host = s.host
-		}
-		if s.simPort, err = freeUDPPort(host); err != nil {
+		var err error
+		if simPort, err = freeUDPPort(s.simHost()); err != nil {
 			return fmt.Errorf("ipmisim %s: %w", s.cfg.Name, err)
 		}
 		if s.cfg.NoPrivilegeGuard {
-			s.port = s.simPort
+			port = simPort
 		} else {
-			s.relay.setUpstream(netip.AddrPortFrom(host, uint16(s.simPort)))
+			s.relay.setUpstream(netip.AddrPortFrom(s.simHost(), uint16(simPort)))
 		}
 	}
-	if s.conPort, err = freeTCPPort(); err != nil {
+	conPort, err := freeTCPPort()
+	if err != nil {
 		return fmt.Errorf("ipmisim %s: %w", s.cfg.Name, err)
 	}
+	s.mu.Lock()
+	s.simPort, s.port, s.conPort = simPort, port, conPort
+	s.mu.Unlock()
 	return s.writeLanConf()
 }
 
@@ -576,13 +577,17 @@ func (s *Sim) logTail() string {
 }
 
 // Addr returns the BMC's UDP address as "host:port".
-func (s *Sim) Addr() string { return netip.AddrPortFrom(s.host, uint16(s.port)).String() }
+func (s *Sim) Addr() string { return netip.AddrPortFrom(s.host, uint16(s.Port())).String() }
 
 // Host returns the IP address the BMC serves on.
 func (s *Sim) Host() string { return s.host.String() }
 
 // Port returns the BMC's UDP port.
-func (s *Sim) Port() int { return s.port }
+func (s *Sim) Port() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.port
+}
 
 // Dir returns the BMC's directory.
 func (s *Sim) Dir() string { return s.dir }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -922,5 +923,28 @@ func BenchmarkStart(b *testing.B) {
 			b.Fatal(err)
 		}
 		s.Close()
+	}
+}
+
+func TestPortTaken(t *testing.T) {
+	needSim(t)
+	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	port := c.LocalAddr().(*net.UDPAddr).Port
+	for _, guard := range []bool{true, false} {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		s, err := Start(ctx, Config{Dir: t.TempDir(), Port: port, NoPrivilegeGuard: !guard})
+		cancel()
+		if err == nil {
+			s.Close()
+			t.Fatalf("guard=%v: Start on a taken port %d succeeded", guard, port)
+		}
+		if !strings.Contains(err.Error(), "bmc") {
+			t.Errorf("error does not name the BMC: %v", err)
+		}
+		t.Logf("guard=%v: %v", guard, err)
 	}
 }

@@ -114,7 +114,7 @@ func (s *Sim) Ping(ctx context.Context) error {
 		defer cancel()
 	}
 	for {
-		err := ping(ctx, netip.AddrPortFrom(s.host, uint16(s.port)), time.Second)
+		err := ping(ctx, netip.AddrPortFrom(s.host, uint16(s.Port())), time.Second)
 		if err == nil {
 			return nil
 		}
