@@ -380,3 +380,58 @@ func TestServeListenerDown(t *testing.T) {
 		t.Error("GET succeeded after Close")
 	}
 }
+
+func TestResetReplaced(t *testing.T) {
+	var mu sync.Mutex
+	var calls []bool
+	slow := make(chan struct{})
+	s := startSim(t, Config{ResetDelay: 100 * time.Millisecond, TransitionStates: true, OnPower: func(on bool) {
+		if !on {
+			<-slow // a host that takes a while to die
+		}
+		mu.Lock()
+		calls = append(calls, on)
+		mu.Unlock()
+	}})
+	reset := func(rt string) int {
+		return do(t, s, "POST", "/redfish/v1/Systems/1/Actions/ComputerSystem.Reset", `{"ResetType":"`+rt+`"}`, nil)
+	}
+	// On replaces a pending ForceOff before it happened: nothing changes.
+	reset("ForceOff")
+	if ps, _ := s.PowerState(""); ps != "PoweringOff" {
+		t.Errorf("PowerState with ForceOff pending = %q", ps)
+	}
+	reset("On")
+	if ps, _ := s.PowerState(""); ps != "On" {
+		t.Errorf("PowerState after On replaced ForceOff = %q", ps)
+	}
+	time.Sleep(250 * time.Millisecond)
+	mu.Lock()
+	if len(calls) != 0 {
+		t.Errorf("hook called for a replaced reset: %v", calls)
+	}
+	mu.Unlock()
+
+	// On arriving while the ForceOff's hook runs waits for it, then powers
+	// the machine back on.
+	reset("ForceOff")
+	time.Sleep(200 * time.Millisecond) // the hook is now blocked
+	done := make(chan int)
+	go func() { done <- reset("On") }()
+	select {
+	case code := <-done:
+		t.Fatalf("Reset On answered (%d) while a power change was in progress", code)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(slow)
+	if code := <-done; code != 204 {
+		t.Fatalf("Reset On = %d", code)
+	}
+	c := mustConnect(t, s, true)
+	waitPower(t, c, "/redfish/v1/Systems/1", schemas.OnPowerState)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(calls) != 2 || calls[0] || !calls[1] {
+		t.Errorf("hook calls = %v, want [false true]", calls)
+	}
+}

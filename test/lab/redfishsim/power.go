@@ -180,6 +180,10 @@ func (s *Sim) serveReset(w http.ResponseWriter, r *http.Request, sys *system) {
 			return
 		}
 	}
+	// Wait for a power change in progress (an OnPower hook running) so the
+	// plan starts from the state the machine is really in.
+	s.powerMu.Lock()
+	defer s.powerMu.Unlock()
 	s.mu.Lock()
 	if !slices.Contains(sys.allowed, rt) {
 		s.mu.Unlock()
@@ -199,6 +203,9 @@ func (s *Sim) serveReset(w http.ResponseWriter, r *http.Request, sys *system) {
 	var tk *task
 	if s.cfg.TaskReset {
 		tk = s.newTask(sys, rt, len(steps) == 0)
+	}
+	if len(steps) == 0 {
+		s.setPowerStateLocked(sys, powerWord(sys.on)) // end a replaced transition
 	}
 	if len(steps) > 0 {
 		ctx, cancel := context.WithCancel(s.bgCtx)
@@ -256,13 +263,13 @@ func (s *Sim) runReset(ctx context.Context, sys *system, gen uint64, steps []pow
 			s.finishTask(tk, "Cancelled")
 			return
 		}
+		// powerMu keeps resets and SetPower out until the change the hook
+		// made is recorded.
 		s.callHooks(sys.id, st.on)
 		s.mu.Lock()
-		if sys.gen == gen {
-			s.applyPowerLocked(sys, st.on)
-			if i+1 < len(steps) && s.cfg.TransitionStates {
-				s.setPowerStateLocked(sys, transition(steps[i+1].on))
-			}
+		s.applyPowerLocked(sys, st.on)
+		if i+1 < len(steps) && s.cfg.TransitionStates {
+			s.setPowerStateLocked(sys, transition(steps[i+1].on))
 		}
 		s.mu.Unlock()
 		s.powerMu.Unlock()

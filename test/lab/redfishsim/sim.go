@@ -115,7 +115,9 @@ type Config struct {
 	TaskReset bool
 	// OnPower is called (outside the simulator's lock, before the new
 	// PowerState is visible to clients) whenever a system powers on or off,
-	// with the system's ID in OnSystemPower.
+	// with the system's ID in OnSystemPower. Hooks may read the simulator
+	// but must not call SetPower or NotePower; Reset requests wait for a
+	// running hook.
 	OnPower       func(on bool)
 	OnSystemPower func(system string, on bool)
 
