@@ -7,6 +7,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vigil-ha/vigil/fencing"
 	"github.com/vigil-ha/vigil/fencing/ipmi"
@@ -57,11 +58,14 @@ func fenceVerb(a fencing.Action) func(ctx context.Context, e *env, args []string
 		if b.redfish != "" {
 			out.Driver = "redfish"
 		}
+		start := time.Now()
 		f, err := openFencer(ctx, &b, pw)
 		if err == nil {
 			out.Result, err = fencing.Do(ctx, f, a, fencing.Confirm{})
 			f.Close()
 		}
+		out.Elapsed = time.Since(start)
+		out.ElapsedMS = out.Elapsed.Milliseconds()
 		if err != nil {
 			var ue usageError
 			if errors.As(err, &ue) {
