@@ -948,3 +948,47 @@ func TestPortTaken(t *testing.T) {
 		t.Logf("guard=%v: %v", guard, err)
 	}
 }
+
+// TestFenceIPMILan drives the simulator with Debian's fence_ipmilan, the
+// reference fencing agent, as OPERATOR (options on stdin, never argv).
+func TestFenceIPMILan(t *testing.T) {
+	needSim(t)
+	if _, err := exec.LookPath("fence_ipmilan"); err != nil {
+		t.Skip("fence_ipmilan not installed (Debian package fence-agents)")
+	}
+	dir := t.TempDir()
+	marker := filepath.Join(dir, "host")
+	s := startSim(t, Config{Dir: dir, OnPowerOff: "echo off > " + marker, OnPowerOn: "echo on > " + marker})
+	name, pwfile := s.User(Operator)
+	pw, err := os.ReadFile(pwfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fence := func(action string) (string, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "fence_ipmilan")
+		cmd.Stdin = strings.NewReader(fmt.Sprintf("ip=%s\nipport=%d\nusername=%s\npassword=%s\nlanplus=1\ncipher=3\nprivlvl=operator\naction=%s\n",
+			s.Host(), s.Port(), name, strings.TrimSpace(string(pw)), action))
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := fence("status"); err != nil || !strings.Contains(out, "Status: ON") {
+		t.Fatalf("status: %v %s", err, out)
+	}
+	if out, err := fence("off"); err != nil {
+		t.Fatalf("off: %v %s", err, out)
+	}
+	if on, _ := s.Power(); on {
+		t.Error("fence_ipmilan off: BMC still on")
+	}
+	if b, _ := os.ReadFile(marker); string(b) != "off\n" {
+		t.Errorf("OnPowerOff did not run: %q", b)
+	}
+	if out, err := fence("on"); err != nil {
+		t.Fatalf("on: %v %s", err, out)
+	}
+	if b, _ := os.ReadFile(marker); string(b) != "on\n" {
+		t.Errorf("OnPowerOn did not run: %q", b)
+	}
+}
