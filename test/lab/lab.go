@@ -176,8 +176,8 @@ func (l *Lab) build(ctx context.Context) error {
 	return nil
 }
 
-// Host returns the host with the given name, or nil.
-func (l *Lab) Host(name string) *Host {
+// hostByName returns the host with the given name, or nil.
+func (l *Lab) hostByName(name string) *Host {
 	for _, h := range l.Hosts {
 		if h.Name == name {
 			return h

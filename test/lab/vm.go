@@ -124,12 +124,26 @@ func (w *vmWatcher) run() {
 func (w *vmWatcher) poll() {
 	writers := map[string][]int{}
 	hosts := map[string]string{}
+	byIno := make(map[uint64]*Host, len(w.lab.Hosts))
 	for _, h := range w.lab.Hosts {
-		for _, pid := range h.Pids() {
-			for _, f := range qemuSerialFiles(pid) {
-				writers[f] = append(writers[f], pid)
-				hosts[f] = h.Name
-			}
+		byIno[h.nsIno] = h
+	}
+	self := os.Getpid()
+	for _, pid := range listPids() {
+		if pid == self {
+			continue
+		}
+		ino, ok := netnsInode(pid)
+		if !ok {
+			continue
+		}
+		h := byIno[ino]
+		if h == nil {
+			continue
+		}
+		for _, f := range qemuSerialFiles(pid) {
+			writers[f] = append(writers[f], pid)
+			hosts[f] = h.Name
 		}
 	}
 	now := time.Now()
@@ -228,8 +242,28 @@ func (w *vmWatcher) read(path string, now time.Time) {
 	}
 }
 
+// liveCopy is one running copy of a VM.
+type liveCopy struct {
+	host, file, boot string
+	pids             []int
+	mult             int
+}
+
 // countLocked counts the live copies of VM id at now and describes them.
 func (w *vmWatcher) countLocked(id string, now time.Time) (int, string) {
+	cs := w.copiesLocked(id, now)
+	n := 0
+	desc := make([]string, 0, len(cs))
+	for _, c := range cs {
+		n += c.mult
+		desc = append(desc, fmt.Sprintf("%s boot %s x%d (%s, pids %v)", c.host, c.boot, c.mult, c.file, c.pids))
+	}
+	slices.Sort(desc)
+	return n, strings.Join(desc, "; ")
+}
+
+// copiesLocked lists the live copies of VM id at now.
+func (w *vmWatcher) copiesLocked(id string, now time.Time) []liveCopy {
 	var all, cands []*stream
 	for k, s := range w.streams {
 		if k.id != id {
@@ -240,8 +274,7 @@ func (w *vmWatcher) countLocked(id string, now time.Time) (int, string) {
 			cands = append(cands, s)
 		}
 	}
-	n := 0
-	var desc []string
+	var out []liveCopy
 	for _, c := range cands {
 		superseded := false
 		for _, d := range all {
@@ -262,11 +295,9 @@ func (w *vmWatcher) countLocked(id string, now time.Time) (int, string) {
 				mult = max(mult, count[b.seq])
 			}
 		}
-		n += mult
-		desc = append(desc, fmt.Sprintf("%s boot %s x%d (%s, pids %v)", w.hosts[c.key.file], c.key.boot, mult, c.key.file, w.writers[c.key.file]))
+		out = append(out, liveCopy{host: w.hosts[c.key.file], file: c.key.file, boot: c.key.boot, pids: w.writers[c.key.file], mult: mult})
 	}
-	slices.Sort(desc)
-	return n, strings.Join(desc, "; ")
+	return out
 }
 
 // LiveCopies returns how many copies of VM id are running across the lab's
@@ -279,6 +310,24 @@ func (l *Lab) LiveCopies(id string) int {
 	defer w.mu.Unlock()
 	n, _ := w.countLocked(id, time.Now())
 	return n
+}
+
+// VMHosts returns the hosts on which VM id runs right now, one entry per
+// live copy (so a host appears twice if it runs the VM twice).
+func (l *Lab) VMHosts(id string) []*Host {
+	w := l.watcher()
+	w.poll()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var out []*Host
+	for _, c := range w.copiesLocked(id, time.Now()) {
+		for range c.mult {
+			if h := l.hostByName(c.host); h != nil {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
 }
 
 // VMs lists the VM ids the lab has seen heartbeats from, with their live
