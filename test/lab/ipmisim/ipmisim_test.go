@@ -54,12 +54,12 @@ var privName = map[Role]string{Admin: "ADMINISTRATOR", Operator: "OPERATOR", Use
 
 // ipmitool runs ipmitool against s as role, asking for the role's own
 // privilege level, with the password from the role's file (never argv).
-func ipmitool(t *testing.T, s *Sim, r Role, args ...string) (string, error) {
+func ipmitool(t testing.TB, s *Sim, r Role, args ...string) (string, error) {
 	t.Helper()
 	return ipmitoolPriv(t, s, r, privName[r], args...)
 }
 
-func ipmitoolPriv(t *testing.T, s *Sim, r Role, priv string, args ...string) (string, error) {
+func ipmitoolPriv(t testing.TB, s *Sim, r Role, priv string, args ...string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
