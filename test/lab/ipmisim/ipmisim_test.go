@@ -992,3 +992,23 @@ func TestFenceIPMILan(t *testing.T) {
 		t.Errorf("OnPowerOn did not run: %q", b)
 	}
 }
+
+// TestClientAddSEL checks that a client can write the BMC's log (IPMI Add
+// SEL Entry, what the agent does to leave its decisions there) as OPERATOR
+// and not as USER.
+func TestClientAddSEL(t *testing.T) {
+	needSim(t)
+	s := startSim(t, Config{})
+	// Record 0, type 0x02, timestamp (BMC sets it), generator 0x41 (system
+	// software ID 0x20), EvM 0x04, sensor type 0x12 (system event), sensor
+	// 0x83, event type 0x6f, data 0x01 0xff 0xff.
+	entry := []string{"raw", "0x0a", "0x44", "0", "0", "0x02", "0", "0", "0", "0", "0x41", "0", "0x04", "0x12", "0x83", "0x6f", "0x01", "0xff", "0xff"}
+	if out, err := ipmitool(t, s, User, entry...); err == nil || !strings.Contains(out, "Insufficient privilege") {
+		t.Errorf("USER wrote the SEL: %v %s", err, out)
+	}
+	mustIpmitool(t, s, Operator, entry...)
+	sel := selList(t, s)
+	if len(sel) != 1 || !strings.Contains(sel[0], "System Event #0x83") {
+		t.Errorf("SEL after Add SEL Entry: %q", sel)
+	}
+}
