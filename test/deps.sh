@@ -11,6 +11,7 @@ packages=(
 	busybox-static cpio kmod
 	gcc             # test/lab/guest: -m32 -ffreestanding build, no multilib needed
 	xz-utils        # test/fullkernel: unpacks the kernel image once
+	libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients # qmp benchmark: virsh migrate --live side by side
 )
 
 missing=()
@@ -23,6 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 		exit 1
 	fi
 	echo "deps: installing ${missing[*]}"
+	# libvirt-daemon's postinst needs its user and group (LAB.md).
+	getent group libvirt-qemu >/dev/null || groupadd -r libvirt-qemu
+	getent passwd libvirt-qemu >/dev/null || useradd -r -g libvirt-qemu -d /var/lib/libvirt -s /usr/sbin/nologin libvirt-qemu
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
