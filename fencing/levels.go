@@ -50,7 +50,8 @@ type Config struct {
 	// ClusterSize returns the number of hosts in the cluster now.
 	ClusterSize func() int
 	// MaxShare of the cluster may be fenced within Window (defaults 0.5 and
-	// 10 minutes). At least one host may always be fenced.
+	// 10 minutes). Every off or cycle attempted counts, confirmed or not;
+	// powering on does not. At least one host may always be fenced.
 	MaxShare float64
 	Window   time.Duration
 	// Store records intents, fence records and audit events. Required.
