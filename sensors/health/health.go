@@ -90,8 +90,9 @@ func (m *MemHistory) AppendSamples(t time.Time, values map[string]float64) error
 			return fmt.Errorf("history %s: NaN sample", k)
 		}
 		r := append(m.rings[k], store.Sample{Time: t, Value: v})
-		if len(r) > m.cap {
-			r = slices.Delete(r, 0, len(r)-m.cap)
+		if len(r) > 2*m.cap {
+			// Compact now and then, not on every append.
+			r = append(r[:0:0], r[len(r)-m.cap:]...)
 		}
 		m.rings[k] = r
 	}
@@ -102,7 +103,11 @@ func (m *MemHistory) AppendSamples(t time.Time, values map[string]float64) error
 func (m *MemHistory) Samples(key string) ([]store.Sample, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return slices.Clone(m.rings[key]), nil
+	r := m.rings[key]
+	if len(r) > m.cap {
+		r = r[len(r)-m.cap:]
+	}
+	return slices.Clone(r), nil
 }
 
 // Config tunes the predictor. Zero values take the defaults in brackets.

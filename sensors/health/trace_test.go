@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -98,7 +99,7 @@ type outcome struct {
 // is when the injected fault begins (alarms before it are false).
 func run(t *testing.T, h *host, end, step, onset float64) outcome {
 	t.Helper()
-	p := New(Config{Prefix: "trace/"}, NewMemHistory(720))
+	p := New(Config{Prefix: "trace/"}, NewMemHistory(240))
 	o := outcome{firstAlarm: math.NaN(), firstHigh: math.NaN(), firstImminent: math.NaN()}
 	alarmed := false
 	for m := 0.0; m <= end; m += step {
@@ -406,4 +407,23 @@ func TestRestartKeepsTrend(t *testing.T) {
 		t.Fatalf("after a restart the FAN1 trend is lost: %+v", v.Components)
 	}
 	t.Logf("after restart: FAN1 %s, ETA %.0f s", c.Risk, *c.ETASeconds)
+}
+
+func TestMedian(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n < 60; n++ {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = float64(rng.IntN(10)) // many ties
+		}
+		s := slices.Clone(v)
+		slices.Sort(s)
+		want := s[n/2]
+		if n%2 == 0 {
+			want = (s[n/2-1] + s[n/2]) / 2
+		}
+		if got := median(v); got != want {
+			t.Fatalf("median(%v) = %v, want %v", s, got, want)
+		}
+	}
 }

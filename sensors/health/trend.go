@@ -1,9 +1,6 @@
 package health
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Fit is a robust straight line y = Intercept + Slope*t with the scatter of
 // the points around it.
@@ -58,11 +55,64 @@ func TheilSen(t, y []float64) Fit {
 	return Fit{Slope: m, Intercept: b, Sigma: 1.4826 * median(res)}
 }
 
+// median returns the median of v, reordering v (quickselect: linear time
+// on average, against n log n for a sort; the pairwise slopes are many).
 func median(v []float64) float64 {
-	slices.Sort(v)
 	n := len(v)
-	if n%2 == 1 {
-		return v[n/2]
+	if n == 0 {
+		return 0
 	}
-	return (v[n/2-1] + v[n/2]) / 2
+	hi := selectK(v, n/2)
+	if n%2 == 1 {
+		return hi
+	}
+	// The lower middle is the largest of the elements left of n/2.
+	lo := v[0]
+	for _, x := range v[1 : n/2] {
+		lo = math.Max(lo, x)
+	}
+	return (lo + hi) / 2
+}
+
+// selectK partially orders v so that v[k] is the k-th smallest and
+// everything before it is no larger, and returns v[k].
+func selectK(v []float64, k int) float64 {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		// Median of three as the pivot.
+		mid := lo + (hi-lo)/2
+		if v[mid] < v[lo] {
+			v[mid], v[lo] = v[lo], v[mid]
+		}
+		if v[hi] < v[lo] {
+			v[hi], v[lo] = v[lo], v[hi]
+		}
+		if v[hi] < v[mid] {
+			v[hi], v[mid] = v[mid], v[hi]
+		}
+		pivot := v[mid]
+		i, j := lo, hi
+		for i <= j {
+			for v[i] < pivot {
+				i++
+			}
+			for v[j] > pivot {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return v[k]
+		}
+	}
+	return v[k]
 }
