@@ -3,6 +3,7 @@ package fullkernel
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -60,9 +61,13 @@ func RunTest(t testing.TB, o Options) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 
+	// Inner lines go to the test's output without a file:line prefix, marked
+	// with "> " so that go test and test2json never take an inner
+	// "--- FAIL:" for a subtest of the outer test.
+	out := t.Output()
 	res, err := Run(ctx, Config{
 		Run: run, Args: o.Args, Env: o.Env, Modules: o.Modules, ModuleParams: o.ModuleParams, MemoryMiB: o.MemoryMiB,
-		Output: func(line string) { t.Log(line) },
+		Output: func(line string) { fmt.Fprintln(out, "> "+line) },
 	})
 	t.Logf("fullkernel: -test.run %s: build %v, boot %v, test %v, total QEMU %v", run,
 		res.Build.Round(time.Millisecond), res.Boot.Round(time.Millisecond),
