@@ -18,9 +18,11 @@
 //     otherwise), an OnPower hook called before the new state is visible, and
 //     optionally a 202 answer with a task monitor;
 //   - EventService subscriptions (POST creates; events are pushed as JSON to
-//     the Destination) and a Server-Sent Events stream at ServerSentEventUri;
-//   - fault injection: SetReading, SetHealth, FailFan, FailPSU, AddLogEntry
-//     and Repair, each of which also writes a SEL entry and emits an event;
+//     the Destination, filtered by EventTypes, RegistryPrefixes, MessageIds,
+//     ResourceTypes, OriginResources) and a Server-Sent Events stream at
+//     ServerSentEventUri ($filter with eq/and/or; Last-Event-ID replays);
+//   - fault injection: SetReading, SetHealth, FailFan, FailPSU, RaiseECC
+//     (DIMM MemoryMetrics), AddLogEntry and Repair, each of which also writes a SEL entry and emits an event;
 //     SetField and SetRaw to serve wrongly typed or malformed JSON; SetDelay
 //     ("slow") and SetDown ("dead BMC") modes; SetPower and NotePower for
 //     power changes made outside a Reset.
@@ -34,7 +36,8 @@
 // fault reaches only the views whose names match (plus a Fan's DataSourceUri
 // sensor).
 //
-// Caveats: no $filter, $select or paging; $expand expands collection members
-// one level; SSE ignores $filter; pushed events skip TLS verification unless
-// Config.PushRootCAs is set, as most BMCs do.
+// Caveats: no $filter on collections, no $select or paging; $expand expands
+// collection members one level; pushed events skip TLS verification unless
+// Config.PushRootCAs is set, as most BMCs do; OnPower hooks must not call
+// SetPower or NotePower.
 package redfishsim

@@ -36,9 +36,10 @@ type subscription struct {
 }
 
 type sseClient struct {
-	ch   chan eventRecord
-	done chan struct{}
-	once sync.Once
+	match func(ev obj, typeName func(string) string) bool
+	ch    chan eventRecord
+	done  chan struct{}
+	once  sync.Once
 }
 
 func (c *sseClient) close() { c.once.Do(func() { close(c.done) }) }
@@ -158,6 +159,9 @@ func (s *Sim) emitLocked(ev obj) {
 		}
 	}
 	for c := range s.sse {
+		if !c.match(ev, s.typeName) {
+			continue
+		}
 		select {
 		case c.ch <- rec:
 		default:
@@ -411,7 +415,12 @@ func (s *Sim) serveSSE(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &rfError{status: 500, msgID: "InternalError", message: "streaming unsupported"})
 		return
 	}
-	c := &sseClient{ch: make(chan eventRecord, 256), done: make(chan struct{})}
+	match, ferr := parseFilter(r.URL.Query().Get("$filter"))
+	if ferr != nil {
+		writeError(w, ferr)
+		return
+	}
+	c := &sseClient{ch: make(chan eventRecord, 256), done: make(chan struct{}), match: match}
 	s.mu.Lock()
 	if s.closed || s.down {
 		s.mu.Unlock()
@@ -419,8 +428,11 @@ func (s *Sim) serveSSE(w http.ResponseWriter, r *http.Request) {
 	}
 	if last, err := strconv.Atoi(r.Header.Get("Last-Event-ID")); err == nil {
 		for _, rec := range s.events {
-			if rec.seq > last {
-				c.ch <- rec
+			if rec.seq > last && c.match(rec.ev, s.typeName) {
+				select {
+				case c.ch <- rec:
+				default:
+				}
 			}
 		}
 	}
@@ -517,4 +529,69 @@ func (s *Sim) clearLog(w http.ResponseWriter, p string) {
 		c["Members@odata.count"] = 0
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// parseFilter parses the SSE $filter the Redfish spec defines for event
+// streams: terms "Property eq 'value'" joined by "or" (or "and"), with
+// EventType, MessageId, RegistryPrefix, ResourceType, OriginResource.
+func parseFilter(f string) (func(ev obj, typeName func(string) string) bool, *rfError) {
+	f = strings.TrimSpace(f)
+	if f == "" {
+		return func(obj, func(string) string) bool { return true }, nil
+	}
+	bad := func(why string) *rfError {
+		return &rfError{status: http.StatusBadRequest, msgID: "QueryParameterValueFormatError",
+			message: fmt.Sprintf("The value '%s' for the parameter $filter is of a different format than the parameter can accept: %s.", f, why),
+			args:    []string{f, "$filter"}}
+	}
+	type term struct{ prop, val string }
+	var groups [][]term // OR of ANDs
+	for _, alt := range strings.Split(f, " or ") {
+		var and []term
+		for _, t := range strings.Split(alt, " and ") {
+			t = strings.Trim(strings.TrimSpace(t), "()")
+			prop, val, ok := strings.Cut(t, " eq ")
+			val = strings.TrimSpace(val)
+			if !ok || len(val) < 2 || val[0] != '\'' || val[len(val)-1] != '\'' {
+				return nil, bad("want Property eq 'value'")
+			}
+			prop = strings.TrimSpace(prop)
+			switch prop {
+			case "EventType", "MessageId", "RegistryPrefix", "ResourceType", "OriginResource":
+			default:
+				return nil, bad("unsupported property " + prop)
+			}
+			and = append(and, term{prop, val[1 : len(val)-1]})
+		}
+		groups = append(groups, and)
+	}
+	return func(ev obj, typeName func(string) string) bool {
+		id, _ := ev["MessageId"].(string)
+		et, _ := ev["EventType"].(string)
+		o, _ := ev["OriginOfCondition"].(obj)
+		origin, _ := o["@odata.id"].(string)
+		for _, and := range groups {
+			all := true
+			for _, t := range and {
+				switch t.prop {
+				case "EventType":
+					all = all && et == t.val
+				case "MessageId":
+					reg, msg, _ := strings.Cut(t.val, ".")
+					all = all && (id == t.val || (strings.HasPrefix(id, reg+".") && strings.HasSuffix(id, "."+msg)))
+				case "RegistryPrefix":
+					p, _, _ := strings.Cut(id, ".")
+					all = all && p == t.val
+				case "ResourceType":
+					all = all && typeName(origin) == t.val
+				case "OriginResource":
+					all = all && (origin == t.val || strings.HasPrefix(origin, t.val+"/"))
+				}
+			}
+			if all {
+				return true
+			}
+		}
+		return false
+	}, nil
 }

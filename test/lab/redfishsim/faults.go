@@ -45,6 +45,8 @@ func (s *Sim) findLocked(target string) []hit {
 			kind = "fanres"
 		case isType(o, "PowerSupply"):
 			kind = "psures"
+		case isType(o, "Memory"):
+			kind = "memory"
 		}
 		if p == target {
 			hits = append(hits, hit{p, o, kind})
@@ -725,7 +727,7 @@ func (s *Sim) Repair(target string) error {
 		for k, v := range orig {
 			h.o[k] = v
 		}
-		if h.kind == "psures" {
+		if h.kind == "psures" || h.kind == "memory" {
 			if m, ok := h.o["Metrics"].(obj); ok {
 				if mp, ok := m["@odata.id"].(string); ok && s.orig[mp] != nil {
 					s.res[mp] = deepCopy(s.orig[mp])
@@ -764,5 +766,64 @@ func (s *Sim) Repair(target string) error {
 	origin := originOf(hits[0].path)
 	s.faultLocked(HealthOK, fmt.Sprintf("'%s' has been repaired.", target),
 		"ResourceEvent.1.0.ResourceStatusChangedOK", []string{origin, HealthOK}, origin)
+	return nil
+}
+
+// RaiseECC records count memory errors on the DIMM target names (Name, Id
+// or @odata.id): MemoryMetrics' CurrentPeriod and LifeTime counters grow,
+// the alarm trip is set, and the DIMM's health becomes Warning for
+// correctable errors or Critical for uncorrectable ones; then SEL entry and
+// event (ResourceEvent.1.0.ResourceErrorsDetected).
+func (s *Sim) RaiseECC(target string, uncorrectable bool, count int) error {
+	if count <= 0 {
+		return fmt.Errorf("redfishsim: RaiseECC: count %d", count)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var dimm *hit
+	for _, h := range s.findLocked(target) {
+		if h.kind == "memory" {
+			dimm = &h
+			break
+		}
+	}
+	if dimm == nil {
+		return fmt.Errorf("redfishsim: RaiseECC: no memory device %q", target)
+	}
+	kind, health := "CorrectableECCError", HealthWarning
+	if uncorrectable {
+		kind, health = "UncorrectableECCError", HealthCritical
+	}
+	if m := s.metricsLocked(dimm.o); m != nil {
+		for _, period := range []string{"CurrentPeriod", "LifeTime"} {
+			po, _ := m[period].(obj)
+			if po == nil {
+				po = obj{}
+				m[period] = po
+			}
+			n, _ := num(po[kind+"Count"])
+			po[kind+"Count"] = int(n) + count
+		}
+		hd, _ := m["HealthData"].(obj)
+		if hd == nil {
+			hd = obj{}
+			m["HealthData"] = hd
+		}
+		at, _ := hd["AlarmTrips"].(obj)
+		if at == nil {
+			at = obj{}
+			hd["AlarmTrips"] = at
+		}
+		at[kind] = true
+	}
+	setHealth(dimm.o, worse(healthOf(dimm.o), health))
+	s.rollupLocked()
+	name, _ := dimm.o["Name"].(string)
+	what := "correctable"
+	if uncorrectable {
+		what = "uncorrectable"
+	}
+	s.faultLocked(health, fmt.Sprintf("%d %s ECC error(s) detected on memory device '%s'.", count, what, name),
+		"ResourceEvent.1.0.ResourceErrorsDetected", []string{dimm.path, kind}, dimm.path)
 	return nil
 }

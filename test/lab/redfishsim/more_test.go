@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -433,5 +434,76 @@ func TestResetReplaced(t *testing.T) {
 	defer mu.Unlock()
 	if len(calls) != 2 || calls[0] || !calls[1] {
 		t.Errorf("hook calls = %v, want [false true]", calls)
+	}
+}
+
+func TestSSEFilterAndECC(t *testing.T) {
+	s := startSim(t, Config{})
+	user, pass := s.Credentials()
+	open := func(filter string) *http.Response {
+		req, _ := http.NewRequestWithContext(t.Context(), "GET",
+			s.URL()+"/redfish/v1/EventService/SSE?$filter="+url.QueryEscape(filter), nil)
+		req.SetBasicAuth(user, pass)
+		hc := s.HTTPClient()
+		hc.Timeout = 0
+		resp, err := hc.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { resp.Body.Close() })
+		return resp
+	}
+	if resp := open("Severity gt 3"); resp.StatusCode != 400 {
+		t.Errorf("unsupported $filter = %d, want 400", resp.StatusCode)
+	}
+	r := newSSEReader(open("RegistryPrefix eq 'Sensor' or MessageId eq 'ResourceEvent.ResourceErrorsDetected'"))
+	if err := s.SetHealth("FAN1", "Warning"); err != nil { // ResourceStatusChanged: filtered out
+		t.Fatal(err)
+	}
+	if err := s.RaiseECC("DIMM A1", false, 3); err != nil {
+		t.Fatal(err)
+	}
+	rec := firstEvent(t, nextSSE(t, r))
+	if rec["MessageId"] != "ResourceEvent.1.0.ResourceErrorsDetected" || rec["Severity"] != "Warning" {
+		t.Errorf("first filtered event = %v", rec)
+	}
+	if err := s.SetReading("12V", 10.5); err != nil {
+		t.Fatal(err)
+	}
+	if rec := firstEvent(t, nextSSE(t, r)); rec["MessageId"] != "Sensor.1.0.ReadingBelowLowerCriticalThreshold" {
+		t.Errorf("second filtered event = %v", rec)
+	}
+
+	c := mustConnect(t, s, false)
+	sys := getSystem(t, c, "/redfish/v1/Systems/1")
+	mem, err := sys.Memory()
+	if err != nil || len(mem) != 2 {
+		t.Fatalf("Memory = %d, %v", len(mem), err)
+	}
+	if mem[0].Status.Health != schemas.WarningHealth {
+		t.Errorf("DIMM A1 health after correctable errors = %q", mem[0].Status.Health)
+	}
+	mm, err := mem[0].Metrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := gofish.Deref(mm.CurrentPeriod.CorrectableECCErrorCount); n != 3 || !mm.HealthData.AlarmTrips.CorrectableECCError {
+		t.Errorf("DIMM A1 metrics: %d correctable, alarm %v", n, mm.HealthData.AlarmTrips.CorrectableECCError)
+	}
+	if err := s.RaiseECC("DIMM B1", true, 1); err != nil {
+		t.Fatal(err)
+	}
+	if sys := getSystem(t, c, "/redfish/v1/Systems/1"); sys.Status.HealthRollup != schemas.CriticalHealth {
+		t.Errorf("system rollup after an uncorrectable error = %q", sys.Status.HealthRollup)
+	}
+	if err := s.Repair("DIMM A1"); err != nil {
+		t.Fatal(err)
+	}
+	mm, _ = mem[0].Metrics()
+	if n := gofish.Deref(mm.CurrentPeriod.CorrectableECCErrorCount); n != 0 {
+		t.Errorf("DIMM A1 count after repair = %d", n)
+	}
+	if err := s.RaiseECC("FAN1", false, 1); err == nil {
+		t.Error("RaiseECC on a fan succeeded")
 	}
 }

@@ -69,6 +69,8 @@ type System struct {
 	Chassis string
 	// Off starts the system powered off.
 	Off bool
+	// Memory names the DIMMs (default "DIMM A1", "DIMM B1"); see RaiseECC.
+	Memory []string
 }
 
 // Config describes one simulated BMC. The zero value is a usable BMC with one

@@ -183,11 +183,13 @@ func (s *Sim) buildTree() error {
 					"ResetType@Redfish.AllowableValues": DefaultResetTypes,
 				},
 			},
+			"Memory": link(p + "/Memory"),
 			"Links": obj{
 				"Chassis":   links(root + "/Chassis/" + sys.Chassis),
 				"ManagedBy": links(mgr),
 			},
 		})
+		s.buildMemory(p, sys.Memory)
 	}
 
 	for _, c := range cfg.Chassis {
@@ -796,4 +798,42 @@ func (s *Sim) addServices() {
 		s.collection(root+"/TaskService/Tasks", "TaskCollection", "Task Collection")
 	}
 	r["Tasks"] = link(root + "/TaskService")
+}
+
+// buildMemory adds a system's DIMMs with MemoryMetrics error counters.
+func (s *Sim) buildMemory(sys string, names []string) {
+	if len(names) == 0 {
+		names = []string{"DIMM A1", "DIMM B1"}
+	}
+	var paths []string
+	for _, n := range names {
+		p := sys + "/Memory/" + sensorID(n)
+		counts := func() obj { return obj{"CorrectableECCErrorCount": 0, "UncorrectableECCErrorCount": 0} }
+		s.put(p, obj{
+			"@odata.type":       "#Memory.v1_17_0.Memory",
+			"Id":                sensorID(n),
+			"Name":              n,
+			"DeviceLocator":     n,
+			"MemoryDeviceType":  "DDR4",
+			"MemoryType":        "DRAM",
+			"CapacityMiB":       32768,
+			"ErrorCorrection":   "MultiBitECC",
+			"OperatingSpeedMhz": 3200,
+			"Status":            status("OK"),
+			"Metrics":           link(p + "/MemoryMetrics"),
+		})
+		s.put(p+"/MemoryMetrics", obj{
+			"@odata.type": "#MemoryMetrics.v1_7_0.MemoryMetrics",
+			"Id":          "MemoryMetrics",
+			"Name":        n + " Metrics",
+			"HealthData": obj{"AlarmTrips": obj{
+				"AddressParityError": false, "CorrectableECCError": false, "SpareBlock": false,
+				"Temperature": false, "UncorrectableECCError": false,
+			}},
+			"CurrentPeriod": counts(),
+			"LifeTime":      counts(),
+		})
+		paths = append(paths, p)
+	}
+	s.collection(sys+"/Memory", "MemoryCollection", "Memory Module Collection", paths...)
 }
