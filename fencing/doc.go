@@ -19,7 +19,8 @@
 // Records: every Manager.Fence writes a fence intent to the store before the
 // first command and closes it afterwards, and stores a store.FenceRecord
 // with every attempt's level, driver, target, timing, power read back and
-// error.
+// error. Manager.Resume finishes the fences a crashed run left open (the
+// store's pending fence intents).
 //
 // Self-fencing (the host that loses quorum) is fencing/watchdog.
 package fencing

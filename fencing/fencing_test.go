@@ -73,6 +73,17 @@ func TestDoStatusCycleAndRefusals(t *testing.T) {
 	if !errors.Is(err, fencing.ErrPrivilege) || !fencing.Permanent(err) {
 		t.Fatalf("Do(off) refused for privilege = %v; want ErrPrivilege, permanent", err)
 	}
+	// A lost reply to an off the BMC carried out: the read-back decides.
+	f = fencingtest.NewFake("bmc-b")
+	f.SetErr = func(a fencing.Action) error {
+		f.SetErr = nil
+		return fmt.Errorf("ipmi: %w: reply lost", fencing.ErrUnreachable)
+	}
+	f.SetPower(false)
+	res, err = fencing.Do(ctx, f, fencing.ActionOff, fencing.Confirm{})
+	if err != nil || !res.Confirmed {
+		t.Fatalf("Do(off) with a lost reply on a host that reads off = %+v, %v; want confirmed", res, err)
+	}
 	if _, err := fencing.ParseAction("reboot"); err == nil {
 		t.Fatal("ParseAction(reboot) accepted")
 	}
