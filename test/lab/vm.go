@@ -57,7 +57,6 @@ type stream struct {
 
 type followed struct {
 	off  int64
-	size int64
 	part []byte
 }
 
