@@ -427,3 +427,49 @@ func TestMedian(t *testing.T) {
 		}
 	}
 }
+
+func TestTraceVoltageDrift(t *testing.T) {
+	h := newHost(7)
+	// The 12 V rail sags from minute 60 by 10 mV a minute: its lower
+	// critical threshold (10.8 V) is crossed at minute 180.
+	base := h.volt
+	h.volt = func(m float64) float64 {
+		if m > 60 {
+			return base(m) - 0.01*(m-60)
+		}
+		return base(m)
+	}
+	o := run(t, h, 185, 0.5, 60)
+	t.Logf("TRACE voltage-drift: lead time before 10.8 V: first alarm %s, high %s, imminent %s; false alarms %d",
+		lead(180, o.firstAlarm), lead(180, o.firstHigh), lead(180, o.firstImminent), o.falseAlarms)
+	if o.falseAlarms != 0 || math.IsNaN(o.firstHigh) || o.firstHigh > 180-10 {
+		t.Errorf("voltage drift: false alarms %d, high at %.1f min; want none and high by minute 170", o.falseAlarms, o.firstHigh)
+	}
+}
+
+func TestRepeatedPredictiveFailure(t *testing.T) {
+	p := New(Config{}, NewMemHistory(100))
+	t0 := time.Unix(2e9, 0)
+	ev := sensors.Event{Source: sensors.SourceIPMI, Component: "Disk 3", State: "Predictive Failure", Asserted: true, Severity: sensors.SeverityWarning}
+	var risks []Risk
+	for i := range 3 {
+		now := t0.Add(time.Duration(i) * 6 * time.Hour)
+		e := ev
+		e.Time = now
+		v, err := p.Update(&sensors.Poll{Time: now, Events: []sensors.Event{e}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		risks = append(risks, v.Risk)
+	}
+	// Two days later the events have aged out of the 24 h window.
+	v, err := p.Update(&sensors.Poll{Time: t0.Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	risks = append(risks, v.Risk)
+	want := []Risk{RiskLow, RiskHigh, RiskHigh, RiskNone}
+	if !slices.Equal(risks, want) {
+		t.Errorf("risk after 1, 2, 3 predictive-failure events and 2 days later = %v, want %v", risks, want)
+	}
+}
