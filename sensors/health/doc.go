@@ -21,6 +21,6 @@
 //
 // History is an interface; *store.Store implements it with bbolt rings so
 // a restarted agent keeps its trends, MemHistory is the in-memory one.
-// Caveat: event rings are rediscovered after a restart only when the
-// History also implements KeyLister.
+// A restarted predictor finds its event rings through KeyLister
+// (store.SampleKeys).
 package health

@@ -173,10 +173,11 @@ type Predictor struct {
 	loaded  bool
 }
 
-// KeyLister is an optional History method: the keys under a prefix. With it
-// a restarted predictor finds the event rings of its previous run.
+// KeyLister is an optional History method (*store.Store and MemHistory
+// have it): every key with samples. With it a restarted predictor finds the
+// event rings of its previous run.
 type KeyLister interface {
-	Keys(prefix string) ([]string, error)
+	SampleKeys() ([]string, error)
 }
 
 // New returns a predictor writing to and reading from h.
@@ -202,12 +203,15 @@ func (p *Predictor) Update(poll *sensors.Poll) (Verdict, error) {
 	if !p.loaded {
 		p.loaded = true
 		if kl, ok := p.hist.(KeyLister); ok {
-			keys, err := kl.Keys(p.key("event") + "/")
+			keys, err := kl.SampleKeys()
 			if err != nil {
 				return Verdict{}, fmt.Errorf("health: list event history: %w", err)
 			}
 			for _, k := range keys {
-				rest := strings.TrimPrefix(k, p.key("event")+"/")
+				rest, ok := strings.CutPrefix(k, p.key("event")+"/")
+				if !ok {
+					continue
+				}
 				if i := strings.LastIndex(rest, "/"); i > 0 {
 					p.events[evKey{rest[:i], rest[i+1:]}] = true
 				}
@@ -657,15 +661,13 @@ func (p *Predictor) eventKeysLocked() []evKey {
 	return out
 }
 
-// Keys implements KeyLister.
-func (m *MemHistory) Keys(prefix string) ([]string, error) {
+// SampleKeys implements KeyLister.
+func (m *MemHistory) SampleKeys() ([]string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var out []string
+	out := make([]string, 0, len(m.rings))
 	for k := range m.rings {
-		if strings.HasPrefix(k, prefix) {
-			out = append(out, k)
-		}
+		out = append(out, k)
 	}
 	sort.Strings(out)
 	return out, nil

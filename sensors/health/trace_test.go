@@ -400,8 +400,19 @@ func TestRestartKeepsTrend(t *testing.T) {
 		}
 		return v
 	}
+	// An ECC storm before the restart must still count after it.
+	h.ecc = func(m float64) []sensors.Event {
+		if m >= 10 && m <= 20 {
+			return []sensors.Event{{Source: sensors.SourceIPMI, Component: "DIMM ECC/dimm1", State: "Correctable ECC", Asserted: true}}
+		}
+		return nil
+	}
 	feed(0, 20)
+	h.ecc = func(float64) []sensors.Event { return nil }
 	v := feed(21, 21) // one poll after the restart
+	if c := findComp(v, "DIMM ECC/dimm1"); c == nil || c.Risk != RiskHigh {
+		t.Errorf("after a restart the ECC history is lost: %+v", v.Components)
+	}
 	c := findComp(v, "FAN1")
 	if c == nil || c.ETASeconds == nil {
 		t.Fatalf("after a restart the FAN1 trend is lost: %+v", v.Components)
