@@ -480,10 +480,14 @@ func TestSSEFilterAndECC(t *testing.T) {
 	if err != nil || len(mem) != 2 {
 		t.Fatalf("Memory = %d, %v", len(mem), err)
 	}
-	if mem[0].Status.Health != schemas.WarningHealth {
-		t.Errorf("DIMM A1 health after correctable errors = %q", mem[0].Status.Health)
+	a1 := mem[0]
+	if a1.Name != "DIMM A1" { // gofish fetches members concurrently
+		a1 = mem[1]
 	}
-	mm, err := mem[0].Metrics()
+	if a1.Status.Health != schemas.WarningHealth {
+		t.Errorf("DIMM A1 health after correctable errors = %q", a1.Status.Health)
+	}
+	mm, err := a1.Metrics()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -499,7 +503,7 @@ func TestSSEFilterAndECC(t *testing.T) {
 	if err := s.Repair("DIMM A1"); err != nil {
 		t.Fatal(err)
 	}
-	mm, _ = mem[0].Metrics()
+	mm, _ = a1.Metrics()
 	if n := gofish.Deref(mm.CurrentPeriod.CorrectableECCErrorCount); n != 0 {
 		t.Errorf("DIMM A1 count after repair = %d", n)
 	}
