@@ -14,7 +14,8 @@
 //
 // Outside, [RunTest] builds the calling package's test binary statically
 // (CGO_ENABLED=0 go test -c, in the working directory go test gives every
-// package), packs it with busybox, iproute2 (/sbin/ip, /sbin/bridge, /sbin/tc
+// package), packs it, the package's testdata directory (inside, the binary
+// runs in /test next to /test/testdata), busybox, iproute2 (/sbin/ip, /sbin/bridge, /sbin/tc
 // and their libraries) and the kernel modules into an initramfs (plain cpio
 // newc: under TCG the kernel unpacks it faster than it inflates gzip), boots
 // the kernel with QEMU, runs only that test (-test.run

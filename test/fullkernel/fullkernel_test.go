@@ -206,6 +206,14 @@ func TestInsideSoftdog(t *testing.T) {
 	}
 }
 
+func TestInsideTestdata(t *testing.T) {
+	inside(t)
+	b, err := os.ReadFile("testdata/sub/greeting.txt")
+	if err != nil || string(b) != "hello from testdata\n" {
+		t.Errorf("testdata/sub/greeting.txt = %q, %v, want the package's file", b, err)
+	}
+}
+
 func TestInsideNetem(t *testing.T) {
 	inside(t)
 	inNewNetns(t, func() {

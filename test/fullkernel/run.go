@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -319,6 +320,11 @@ func writeInitrd(ctx context.Context, path string, a *Assets, cfg Config, bin, m
 	if err := c.copyFile("/test/pkg.test", bin); err != nil {
 		return err
 	}
+	if cfg.Binary == "" {
+		if err := addTestdata(c, cfg.Package); err != nil {
+			return err
+		}
+	}
 	if err := c.close(); err != nil {
 		return err
 	}
@@ -326,6 +332,40 @@ func writeInitrd(ctx context.Context, path string, a *Assets, cfg Config, bin, m
 		return err
 	}
 	return f.Close()
+}
+
+// maxTestdata bounds the package's testdata copied into the guest.
+const maxTestdata = 64 << 20
+
+// addTestdata copies the package's testdata directory (regular files) to
+// /test/testdata: inside, the test binary runs in /test as go test would
+// run it in the package directory.
+func addTestdata(c *cpioWriter, pkg string) error {
+	if pkg == "" {
+		pkg = "."
+	}
+	root := filepath.Join(pkg, "testdata")
+	if st, err := os.Stat(root); err != nil || !st.IsDir() {
+		return nil
+	}
+	var total int64
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if total += info.Size(); total > maxTestdata {
+			return fmt.Errorf("fullkernel: %s holds more than %d MiB", root, maxTestdata>>20)
+		}
+		rel, err := filepath.Rel(pkg, p)
+		if err != nil {
+			return err
+		}
+		return c.copyFile("/test/"+filepath.ToSlash(rel), p)
+	})
 }
 
 // shellQuote quotes s for sh.
