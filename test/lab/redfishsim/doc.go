@@ -22,10 +22,11 @@
 //     ResourceTypes, OriginResources) and a Server-Sent Events stream at
 //     ServerSentEventUri ($filter with eq/and/or; Last-Event-ID replays);
 //   - fault injection: SetReading, SetHealth, FailFan, FailPSU, RaiseECC
-//     (DIMM MemoryMetrics), AddLogEntry and Repair, each of which also writes a SEL entry and emits an event;
-//     SetField and SetRaw to serve wrongly typed or malformed JSON; SetDelay
-//     ("slow") and SetDown ("dead BMC") modes; SetPower and NotePower for
-//     power changes made outside a Reset.
+//     (DIMM MemoryMetrics), AddLogEntry and Repair, each of which also
+//     writes a SEL entry and emits an event; SetField and SetRaw to serve
+//     wrongly typed or malformed JSON; SetDelay ("slow") and SetDown ("dead
+//     BMC") modes; SetPower and NotePower for power changes made outside a
+//     Reset.
 //
 // The core type is Sim. All resources live in one map from path to decoded
 // JSON object guarded by one mutex, so fault injection works the same on the

@@ -96,7 +96,7 @@ func TestReadOnlyAccount(t *testing.T) {
 }
 
 func TestSessionLimitAndExpiry(t *testing.T) {
-	s := startSim(t, Config{MaxSessions: 2, SessionTimeout: 300 * time.Millisecond})
+	s := startSim(t, Config{MaxSessions: 2, SessionTimeout: time.Second})
 	user, pass := s.Credentials()
 	body := `{"UserName":"` + user + `","Password":"` + pass + `"}`
 	login := func() (int, string) {
@@ -112,7 +112,7 @@ func TestSessionLimitAndExpiry(t *testing.T) {
 	if code, _ := login(); code != http.StatusServiceUnavailable {
 		t.Errorf("third session = %d, want 503", code)
 	}
-	time.Sleep(400 * time.Millisecond)
+	time.Sleep(1300 * time.Millisecond)
 	r, _ := http.NewRequest("GET", s.URL()+"/redfish/v1/Systems", nil)
 	r.Header.Set("X-Auth-Token", tok)
 	resp, err := s.HTTPClient().Do(r)
@@ -386,8 +386,10 @@ func TestResetReplaced(t *testing.T) {
 	var mu sync.Mutex
 	var calls []bool
 	slow := make(chan struct{})
-	s := startSim(t, Config{ResetDelay: 100 * time.Millisecond, TransitionStates: true, OnPower: func(on bool) {
+	entered := make(chan struct{}, 1)
+	s := startSim(t, Config{ResetDelay: 500 * time.Millisecond, TransitionStates: true, OnPower: func(on bool) {
 		if !on {
+			entered <- struct{}{}
 			<-slow // a host that takes a while to die
 		}
 		mu.Lock()
@@ -406,7 +408,7 @@ func TestResetReplaced(t *testing.T) {
 	if ps, _ := s.PowerState(""); ps != "On" {
 		t.Errorf("PowerState after On replaced ForceOff = %q", ps)
 	}
-	time.Sleep(250 * time.Millisecond)
+	time.Sleep(700 * time.Millisecond)
 	mu.Lock()
 	if len(calls) != 0 {
 		t.Errorf("hook called for a replaced reset: %v", calls)
@@ -416,7 +418,11 @@ func TestResetReplaced(t *testing.T) {
 	// On arriving while the ForceOff's hook runs waits for it, then powers
 	// the machine back on.
 	reset("ForceOff")
-	time.Sleep(200 * time.Millisecond) // the hook is now blocked
+	select {
+	case <-entered: // the hook is now blocked
+	case <-time.After(10 * time.Second):
+		t.Fatal("ForceOff never called the hook")
+	}
 	done := make(chan int)
 	go func() { done <- reset("On") }()
 	select {

@@ -375,7 +375,7 @@ func TestDisallowedResetType(t *testing.T) {
 }
 
 func TestTaskReset(t *testing.T) {
-	s := startSim(t, Config{TaskReset: true, TransitionStates: true})
+	s := startSim(t, Config{TaskReset: true, TransitionStates: true, ResetDelay: time.Second})
 	c := mustConnect(t, s, false)
 	sys := getSystem(t, c, "/redfish/v1/Systems/1")
 	tm, err := sys.Reset(schemas.ForceOffResetType)
