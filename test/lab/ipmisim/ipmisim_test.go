@@ -120,6 +120,7 @@ func parseNum(t *testing.T, what, s string) float64 {
 
 func TestStartAndSensorList(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	t0 := time.Now()
 	s := startSim(t, Config{Name: "sensors"})
 	t.Logf("Start (ipmi_sim answering, SEL clock set): %v", time.Since(t0))
@@ -221,6 +222,7 @@ func assertedStates(t *testing.T, s *Sim, name string) []string {
 
 func TestFaultInjection(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{Name: "faults"})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -363,6 +365,7 @@ func TestFaultInjection(t *testing.T) {
 
 func TestPowerHooksAndPrivileges(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	dir := t.TempDir()
 	events := filepath.Join(dir, "events")
 	hostPid := filepath.Join(dir, "host.pid")
@@ -459,6 +462,7 @@ func waitGone(pid int, d time.Duration) error {
 
 func TestOffDelay(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	dir := t.TempDir()
 	marker := filepath.Join(dir, "off-ran")
 	s := startSim(t, Config{Dir: dir, Name: "lag", OffDelay: time.Second, OnPowerOff: "touch " + marker})
@@ -512,6 +516,7 @@ func TestOffDelay(t *testing.T) {
 
 func TestStartOff(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{StartOff: true})
 	if out := mustIpmitool(t, s, User, "chassis", "power", "status"); !strings.Contains(out, "is off") {
 		t.Errorf("StartOff: status %q", out)
@@ -520,6 +525,7 @@ func TestStartOff(t *testing.T) {
 
 func TestCrashAndRestart(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{Name: "crash"})
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -593,6 +599,7 @@ func crashWithCipherSuite2(t *testing.T, s *Sim) {
 
 func TestAutoRestart(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{AutoRestart: 200 * time.Millisecond})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -615,6 +622,7 @@ func TestAutoRestart(t *testing.T) {
 
 func TestParallelSims(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	var wg sync.WaitGroup
 	sims := make([]*Sim, 2)
 	errs := make([]error, 2)
@@ -657,6 +665,7 @@ func TestParallelSims(t *testing.T) {
 
 func TestCloseLeavesNothing(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	dir := t.TempDir()
 	s := startSim(t, Config{Dir: dir})
 	s.mu.Lock()
@@ -695,6 +704,7 @@ func TestCloseLeavesNothing(t *testing.T) {
 
 func TestSecretsStayOutOfArgvAndArePrivate(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{})
 	s.mu.Lock()
 	pid := s.proc.Pid
@@ -725,6 +735,7 @@ func TestSecretsStayOutOfArgvAndArePrivate(t *testing.T) {
 
 func TestNetworkFaults(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{})
 	ctx := context.Background()
 	quick := func() error {
@@ -790,6 +801,7 @@ func TestNetworkFaults(t *testing.T) {
 // a USER account an ADMINISTRATOR session when asked (name-only lookup).
 func TestNoPrivilegeGuard(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{NoPrivilegeGuard: true})
 	if err := s.SetReachable(false); err == nil {
 		t.Error("network faults without the relay")
@@ -851,6 +863,7 @@ func freeIPMISensors(t *testing.T, s *Sim, r Role) (map[string][]string, error) 
 
 func TestFreeIPMIAgrees(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{Name: "freeipmi"})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -928,6 +941,7 @@ func BenchmarkStart(b *testing.B) {
 
 func TestPortTaken(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
 		t.Fatal(err)
@@ -953,6 +967,7 @@ func TestPortTaken(t *testing.T) {
 // reference fencing agent, as OPERATOR (options on stdin, never argv).
 func TestFenceIPMILan(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	if _, err := exec.LookPath("fence_ipmilan"); err != nil {
 		t.Skip("fence_ipmilan not installed (Debian package fence-agents)")
 	}
@@ -998,6 +1013,7 @@ func TestFenceIPMILan(t *testing.T) {
 // and not as USER.
 func TestClientAddSEL(t *testing.T) {
 	needSim(t)
+	t.Parallel()
 	s := startSim(t, Config{})
 	// Record 0, type 0x02, timestamp (BMC sets it), generator 0x41 (system
 	// software ID 0x20), EvM 0x04, sensor type 0x12 (system event), sensor
