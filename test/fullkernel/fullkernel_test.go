@@ -260,3 +260,30 @@ func TestNoAssetsIsReported(t *testing.T) {
 		t.Fatalf("Run without assets = %v, want ErrNoAssets", err)
 	}
 }
+
+// BenchmarkOverhead measures the runner's cost per test binary: build
+// (cached by Go), boot to the test, a trivial test, power-off.
+func BenchmarkOverhead(b *testing.B) {
+	if Inside() {
+		b.Skip("the outer half")
+	}
+	if _, err := FindAssets(Dir()); err != nil {
+		b.Skip(err)
+	}
+	var build, boot, total time.Duration
+	for b.Loop() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		res, err := Run(ctx, Config{Run: "^TestInsideSoftdog$"})
+		cancel()
+		if err != nil || !res.Passed() {
+			b.Fatalf("run: %v (exit %d)", err, res.ExitCode)
+		}
+		build += res.Build
+		boot += res.Boot
+		total += res.Total
+	}
+	n := float64(b.N)
+	b.ReportMetric(build.Seconds()/n, "build-s/op")
+	b.ReportMetric(boot.Seconds()/n, "boot-s/op")
+	b.ReportMetric(total.Seconds()/n, "qemu-s/op")
+}

@@ -461,3 +461,33 @@ func TestBootOneGiB(t *testing.T) {
 		t.Errorf("heartbeat 1 = %+v, want id big, 1024 MiB seen, fill under way", hb)
 	}
 }
+
+// BenchmarkBootToHeartbeat measures QEMU start to the first heartbeat.
+func BenchmarkBootToHeartbeat(b *testing.B) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	kernel, err := Build(ctx)
+	if err != nil {
+		b.Skip(err)
+	}
+	qemu, err := exec.LookPath("qemu-system-x86_64")
+	if err != nil {
+		b.Skip("qemu-system-x86_64 not installed")
+	}
+	for b.Loop() {
+		cmd := exec.Command(qemu, QEMUArgs(Options{Kernel: kernel, ID: "bench", NoFill: true})...)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		_, err = WaitHeartbeat(ctx, out, "bench")
+		cmd.Process.Kill()
+		cmd.Wait()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
