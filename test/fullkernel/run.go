@@ -163,6 +163,11 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if timeout == 0 {
 		timeout = 10 * time.Minute
 	}
+	if _, ok := ctx.Deadline(); !ok { // bound QEMU too: a hung kernel never powers off
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout+2*time.Minute)
+		defer cancel()
+	}
 
 	initrd := filepath.Join(work, "initrd")
 	if err := writeInitrd(ctx, initrd, assets, cfg, bin, marker, timeout); err != nil {
