@@ -168,6 +168,9 @@ type Reading struct {
 	// component belongs to, when the source says so; health uses it to
 	// tell "one of a redundant pair failed" from "the only one failed".
 	Redundant string `json:"redundant,omitempty"`
+	// Rollup marks a summary of other readings (a Redfish chassis or
+	// system HealthRollup): shown, but not counted again by health.
+	Rollup bool `json:"rollup,omitempty"`
 }
 
 // Key identifies a sensor across polls: source, component and name.

@@ -90,7 +90,7 @@ func openBMC(b *bmcFlags, pw string) (sensors.Reader, error) {
 			PollTimeout: b.timeout}), nil
 	}
 	return redfish.New(redfish.Config{URL: b.redfish, User: b.user, Password: pw, Insecure: b.insecure,
-		PollTimeout: b.timeout}), nil
+		System: b.system, PollTimeout: b.timeout}), nil
 }
 
 func splitHostPort(s string, def int) (string, int, error) {

@@ -322,8 +322,8 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 
 	for _, k := range keys {
 		r := p.last[k]
-		if now.Sub(r.Time) > p.cfg.Window {
-			continue // stale: the source stopped reporting it
+		if now.Sub(r.Time) > p.cfg.Window || r.Rollup {
+			continue // stale (the source stopped reporting it), or a summary
 		}
 		st := p.latchLocked(r)
 		failed := false

@@ -31,6 +31,9 @@ type Config struct {
 	// RootCAs, when set, replaces the system roots.
 	Insecure bool
 	RootCAs  *x509.CertPool
+	// System limits the walk to one ComputerSystem (by Id) where a BMC
+	// manages several; empty reads them all.
+	System string
 	// BasicOnly skips the session login and uses HTTP Basic auth.
 	BasicOnly bool
 	// Concurrency bounds parallel GETs of one walk (default 4).
@@ -345,6 +348,8 @@ type link struct {
 // chassisLinks is the part of a Chassis we follow.
 type chassisLinks struct {
 	ID               string `json:"Id"`
+	Name             string
+	Status           schemas.Status
 	Thermal          link
 	Power            link
 	Sensors          link
@@ -370,6 +375,12 @@ func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
 				return
 			}
 			for _, m := range c.Members {
+				if root == "/redfish/v1/Systems" {
+					if r.cfg.System != "" && lastPathElem(m.ODataID) != r.cfg.System {
+						continue
+					}
+					w.spawn(func() { w.system(m.ODataID) })
+				}
 				w.spawn(func() { w.logServices(m.ODataID + "/LogServices") })
 			}
 		})
@@ -438,6 +449,7 @@ func (w *walker) chassis(path string) {
 	if !ok {
 		return
 	}
+	w.add(rollup("Chassis", nameOr(c.ID, lastPathElem(path)), c.Status, ""))
 	if p := c.Thermal.ODataID; p != "" {
 		w.spawn(func() { w.thermal(p) })
 	}
@@ -456,6 +468,33 @@ func (w *walker) chassis(path string) {
 	if p := c.LogServices.ODataID; p != "" {
 		w.spawn(func() { w.logServices(p) })
 	}
+}
+
+// rollup is the health rollup of a chassis or system as a discrete reading.
+func rollup(what, id string, st schemas.Status, power string) sensors.Reading {
+	h := st
+	if st.HealthRollup != "" {
+		h.Health = st.HealthRollup
+	}
+	states := healthStates(h)
+	if power != "" {
+		states = append(states, "Power "+power)
+	}
+	n := what + " " + id
+	return sensors.Reading{Component: n, Name: n + " health", Kind: sensors.KindOther, Status: statusOf(h), States: states, Rollup: true}
+}
+
+// system reads a ComputerSystem's health rollup and power state.
+func (w *walker) system(path string) {
+	s, ok := fetch[struct {
+		ID         string `json:"Id"`
+		Status     schemas.Status
+		PowerState string
+	}](w, path)
+	if !ok {
+		return
+	}
+	w.add(rollup("System", nameOr(s.ID, lastPathElem(path)), s.Status, s.PowerState))
 }
 
 // members GETs a collection and each member, concurrently.
