@@ -36,6 +36,7 @@ type subscription struct {
 }
 
 type sseClient struct {
+	path  string // the EventDestination shown while the stream is open
 	match func(ev obj, typeName func(string) string) bool
 	ch    chan eventRecord
 	done  chan struct{}
@@ -275,8 +276,8 @@ func (s *Sim) subscribe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if len(s.subs) >= 16 {
+		s.mu.Unlock()
 		writeError(w, &rfError{status: http.StatusServiceUnavailable, msgID: "EventSubscriptionLimitExceeded",
 			message: "The event subscription failed due to the number of simultaneous subscriptions exceeding the limit of the implementation.", severity: "Critical"})
 		return
@@ -335,8 +336,10 @@ func (s *Sim) subscribe(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithCancel(s.bgCtx)
 	sub.cancel = cancel
 	s.bg.Go(func() { s.deliver(ctx, sub) })
+	reply := deepCopy(o)
+	s.mu.Unlock()
 	w.Header().Set("Location", sub.path)
-	writeJSON(w, http.StatusCreated, o)
+	writeJSON(w, http.StatusCreated, reply)
 }
 
 func nonNilStr(a []string) []string {
@@ -437,10 +440,28 @@ func (s *Sim) serveSSE(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.sse[c] = struct{}{}
+	// As the spec asks, an open stream shows as an SSE subscription; DELETE
+	// of it ends the stream.
+	id := s.newID()
+	c.path = root + "/EventService/Subscriptions/" + id
+	s.put(c.path, obj{
+		"@odata.type":      "#EventDestination.v1_13_0.EventDestination",
+		"Id":               id,
+		"Name":             "SSE Subscription " + id,
+		"Destination":      r.RemoteAddr,
+		"Context":          "",
+		"Protocol":         "Redfish",
+		"SubscriptionType": "SSE",
+		"EventFormatType":  "Event",
+		"Status":           status("OK"),
+	})
+	s.addMember(root+"/EventService/Subscriptions", c.path)
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
 		delete(s.sse, c)
+		delete(s.res, c.path)
+		s.removeMember(root+"/EventService/Subscriptions", c.path)
 		s.mu.Unlock()
 	}()
 	w.Header().Set("Content-Type", "text/event-stream")

@@ -484,6 +484,19 @@ func (s *Sim) serveDelete(w http.ResponseWriter, p string, acct *account, cur *s
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
+	for c := range s.sse {
+		if c.path == p {
+			if !canOperate(acct) {
+				writeError(w, errPrivilege())
+				return
+			}
+			c.close() // the stream's handler removes the resource
+			delete(s.res, p)
+			s.removeMember(root+"/EventService/Subscriptions", p)
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+	}
 	if s.res[p] != nil {
 		writeError(w, errMethod(http.MethodDelete, p))
 		return

@@ -517,3 +517,47 @@ func TestSSEFilterAndECC(t *testing.T) {
 		t.Error("RaiseECC on a fan succeeded")
 	}
 }
+
+func TestStuckAndIgnoredGraceful(t *testing.T) {
+	s := startSim(t, Config{ResetDelay: 50 * time.Millisecond, IgnoreGraceful: true})
+	reset := func(rt string) {
+		t.Helper()
+		if code := do(t, s, "POST", "/redfish/v1/Systems/1/Actions/ComputerSystem.Reset", `{"ResetType":"`+rt+`"}`, nil); code != 204 {
+			t.Fatalf("Reset %s = %d", rt, code)
+		}
+	}
+	reset("GracefulShutdown")
+	s.SetStuck(true)
+	reset("ForceOff")
+	time.Sleep(300 * time.Millisecond)
+	if ps, _ := s.PowerState(""); ps != "On" {
+		t.Errorf("PowerState after ignored GracefulShutdown and stuck ForceOff = %q, want On", ps)
+	}
+	s.SetStuck(false)
+	reset("ForceOff")
+	c := mustConnect(t, s, true)
+	waitPower(t, c, "/redfish/v1/Systems/1", schemas.OffPowerState)
+}
+
+func TestSSEShowsAsSubscription(t *testing.T) {
+	s := startSim(t, Config{})
+	r := sseStream(t, s)
+	var coll struct{ Members []map[string]any }
+	do(t, s, "GET", "/redfish/v1/EventService/Subscriptions?$expand=.", "", &coll)
+	if len(coll.Members) != 1 || coll.Members[0]["SubscriptionType"] != "SSE" {
+		t.Fatalf("subscriptions with an SSE stream open = %v", coll.Members)
+	}
+	p := coll.Members[0]["@odata.id"].(string)
+	if code := do(t, s, "DELETE", p, "", nil); code != 204 {
+		t.Fatalf("DELETE SSE subscription = %d", code)
+	}
+	for {
+		if _, err := r.ReadString('\n'); err != nil {
+			break // the stream ended
+		}
+	}
+	do(t, s, "GET", "/redfish/v1/EventService/Subscriptions", "", &coll)
+	if len(coll.Members) != 0 {
+		t.Errorf("subscriptions after the stream ended = %v", coll.Members)
+	}
+}

@@ -132,6 +132,9 @@ type powerStep struct {
 // plan returns the power changes resetType makes from the current state.
 func (s *Sim) plan(on bool, resetType string) []powerStep {
 	d := s.cfg.ResetDelay
+	if s.stuck || (s.cfg.IgnoreGraceful && strings.HasPrefix(resetType, "Graceful")) {
+		return nil // accepted, and nothing happens
+	}
 	switch resetType {
 	case "On", "ForceOn":
 		if !on {
@@ -459,3 +462,12 @@ func (s *Sim) serveTaskMonitor(w http.ResponseWriter, p string) {
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// SetStuck(true) makes the BMC accept every Reset (204 or a task that
+// completes) while the power never changes, as a BMC with a wedged power
+// controller does; SetStuck(false) heals it.
+func (s *Sim) SetStuck(stuck bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stuck = stuck
+}

@@ -112,6 +112,9 @@ type Config struct {
 	// TransitionStates reports PoweringOn/PoweringOff while a reset is
 	// pending instead of the old state.
 	TransitionStates bool
+	// IgnoreGraceful accepts GracefulShutdown and GracefulRestart but never
+	// acts on them, like a host whose OS ignores the ACPI request.
+	IgnoreGraceful bool
 	// TaskReset answers a Reset with 202 Accepted and a task monitor in
 	// Location, as some BMCs do, instead of 204.
 	TaskReset bool
@@ -215,6 +218,7 @@ type Sim struct {
 	requests  atomic.Int64
 	connMu    sync.Mutex // guards servers' conns
 	down      bool
+	stuck     bool // resets accepted but without effect
 	stats     Stats
 	closed    bool
 	servers   []*server
