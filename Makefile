@@ -11,7 +11,7 @@ BUILDFLAGS := -trimpath -buildvcs=true -ldflags='-s -w'
 TESTFLAGS ?=
 TEST_TIMEOUT ?= 45m
 
-.PHONY: all build test unit lint bench demo deps clean
+.PHONY: all build test unit lint bench demo deps fullkernel clean
 
 all: build
 
@@ -42,6 +42,11 @@ demo: deps build
 
 deps:
 	bash test/deps.sh
+
+# Run one package's tests inside Debian's own kernel under QEMU (VLANs, bridge
+# VLAN filtering, netem, softdog): make fullkernel PKG=./netfabric RUN=TestX
+fullkernel: deps
+	$(GO) run ./test/fullkernel/cmd/fullkernel -pkg $(or $(PKG),.) -run '$(RUN)'
 
 clean:
 	rm -rf bin
