@@ -2,6 +2,7 @@ package sensors
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -251,3 +252,26 @@ func ParseStatus(s string) Status {
 
 // ErrSourceDown is wrapped by Readers when their peer does not answer.
 var ErrSourceDown = fmt.Errorf("source down")
+
+// MarshalJSON writes the CLI.md shape: "thresholds" is always present ({}
+// when the sensor has none) and a reading without a value (a discrete
+// sensor) always has "states", empty when nothing is asserted.
+func (r Reading) MarshalJSON() ([]byte, error) {
+	type plain Reading
+	out := struct {
+		plain
+		Thresholds Thresholds `json:"thresholds"`
+		States     *[]string  `json:"states,omitempty"`
+	}{plain: plain(r)}
+	if r.Thresholds != nil {
+		out.Thresholds = *r.Thresholds
+	}
+	states := r.States
+	if r.Value == nil && states == nil {
+		states = []string{}
+	}
+	if states != nil {
+		out.States = &states
+	}
+	return json.Marshal(out)
+}
