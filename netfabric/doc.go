@@ -1,5 +1,66 @@
 // Package netfabric builds a host's VM network through netlink: bridges with
-// VLAN filtering, VLANs on trunks, VXLAN segments and one tap per VM NIC. It
-// reconciles the host against a declarative fabric file and changes only the
-// objects vigil owns.
+// VLAN filtering, trunk uplinks, VXLAN segments, the management and migration
+// addresses, and one tap per VM NIC. It reconciles a network namespace
+// against a declarative fabric file (`vigil net apply|show|diff`) and changes
+// only the interfaces vigil owns.
+//
+// # Core types
+//
+//   - [Fabric] is the file (YAML, version 1): Uplinks, Bridges, VXLANs, Taps,
+//     Management and Migration. [Parse] / [Load] refuse unknown keys, wrong
+//     types, VLANs outside 1–4094, duplicate names or MACs, a bridge that
+//     would enslave a port vigil does not own, and so on, every problem
+//     naming the file, line and key path (a [*ConfigError]).
+//   - [State] is a namespace as netlink reports it (links, bridge VLANs,
+//     VXLAN FDB remotes, addresses); [Desired] computes the State a Fabric
+//     asks for, and [Diff] the [Plan] between the two: typed [Step]s, each
+//     exactly one `ip` or `bridge` command ([Command]), which is what
+//     `vigil net diff` and `apply --dry-run` print.
+//   - [Host] works in one namespace (`--netns`, or a handle): [Host.Read],
+//     [Host.Plan], [Host.Apply] (read, diff, carry out only the plan;
+//     applying twice changes nothing), [Host.Show], [Host.Watch] (drift
+//     repair), [Host.PlugVM] / [Host.UnplugVM].
+//   - [Hooks] is what a live migration calls: PrepareTarget before, then
+//     (after the caller's QMP announce-self on the target) AfterSwitchover,
+//     or AbortTarget on failure. [Migration] implements it for two Hosts in
+//     one process; netfabrictest.Hooks is the fake for unit tests.
+//
+// # Ownership
+//
+// vigil owns an interface when its alias (IFLA_IFALIAS, `ip link set dev X
+// alias ...`) starts with "vigil:" ("vigil:bridge", "vigil:vxlan",
+// "vigil:tap vm=NAME mac=GUESTMAC", "vigil:vlan role=management",
+// "vigil:uplink"). Owned interfaces missing from the file are deleted
+// (uplinks are only released: nomaster, alias cleared); everything else on
+// the host is never changed. A file naming an existing foreign interface,
+// a missing uplink or one enslaved to a foreign bridge is refused before
+// any change ([ErrNotOwned], [ErrMissingUplink], in a [*ConflictError]).
+//
+// # Netlink, batched
+//
+// Reads are one dump each (links, bridge VLANs, addresses, one FDB dump per
+// VXLAN). Per-port changes (link set, bridge vlan add/del, link del) are
+// serialised into as few sendmsg calls as fit 64 KiB, with an ACK asked only
+// of the last message of each batch: the kernel handles them in order and
+// reports failures as it goes. Taps are created through /dev/net/tun
+// (TUNSETIFF, TUNSETPERSIST) on threads locked inside the namespace, since
+// a tap lands in the namespace of the thread that opened /dev/net/tun; their
+// descriptors are closed concurrently so the RCU waits of the closes
+// overlap. Measured: 500 VM ports in about 0.15-0.35 s against 3-5 s
+// forking `ip` (BenchmarkApply500Ports; the spread is machine load).
+//
+// # Caveats
+//
+//   - A tap's own MAC is the guest's with the first octet set to 0xfe (as
+//     libvirt does): a bridge treats its ports' addresses as local, so a tap
+//     carrying the guest's MAC would swallow the guest's traffic. Guest
+//     MACs starting with fe are refused.
+//   - A new port on a vlan_filtering bridge gets the kernel's default PVID 1;
+//     the plan deletes it unless asked for (`bridge vlan del ... vid 1`).
+//   - VXLAN parameters (VNI, local, group, dev, port, learning) cannot change
+//     in place: the device is deleted and created again.
+//   - This machine's kernel has no 802.1Q or vlan_filtering: the VLAN tests
+//     run inside Debian's kernel through test/fullkernel (TestFullKernel).
+//   - Watch listens to link and address events; FDB entries are not
+//     announced the same way and are checked on the periodic resync.
 package netfabric

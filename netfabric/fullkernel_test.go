@@ -223,7 +223,7 @@ func BenchmarkFullKernelVLANPorts(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		res, err := fullkernel.Run(ctx, fullkernel.Config{Run: "^$",
-			Args: []string{"-test.bench", "^BenchmarkInsideVLANPorts$", "-test.benchtime", "2x"}})
+			Args: []string{"-test.bench", "^BenchmarkInsideVLANPorts$", "-test.benchtime", "1x"}})
 		cancel()
 		for _, l := range res.Lines {
 			if strings.Contains(l, "ports") || strings.Contains(l, "Benchmark") {
