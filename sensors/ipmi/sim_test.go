@@ -158,6 +158,45 @@ func compareWithIpmitool(t *testing.T, sim *ipmisim.Sim, pwFile string, p *senso
 	}
 }
 
+// compareSEL checks every entry of `ipmitool sel elist` (id | date | time |
+// type sensor | description | direction) against the decoded events: same
+// record, same condition, same direction.
+func compareSEL(t *testing.T, out []byte, evs []sensors.Event) {
+	t.Helper()
+	byID := map[string]sensors.Event{}
+	for _, ev := range evs {
+		byID[ev.ID] = ev
+	}
+	n := 0
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "|")
+		if len(f) < 6 {
+			continue
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		id, err := strconv.ParseUint(f[0], 16, 16)
+		if err != nil {
+			continue
+		}
+		n++
+		ev, ok := byID[strconv.Itoa(int(id))]
+		if !ok {
+			t.Errorf("ipmitool SEL entry %s (%s) not among the decoded events", f[0], sc.Text())
+			continue
+		}
+		if !strings.Contains(strings.ToLower(ev.Message), strings.ToLower(f[4])) ||
+			ev.Asserted != (f[5] == "Asserted") {
+			t.Errorf("SEL %s: ipmitool %q / %q, vigil %q (asserted %v)", f[0], f[4], f[5], ev.Message, ev.Asserted)
+		}
+	}
+	if n == 0 || n != len(evs) {
+		t.Errorf("ipmitool lists %d SEL entries, vigil decoded %d", n, len(evs))
+	}
+}
+
 func TestAgainstIpmiSim(t *testing.T) {
 	sim := startSim(t)
 	cfg, pwFile := simConfig(t, sim)
@@ -218,6 +257,7 @@ func TestAgainstIpmiSim(t *testing.T) {
 			t.Errorf("SEL events lack %q; got:\n%s", want, all)
 		}
 	}
+	compareSEL(t, ipmitool(t, sim, pwFile, "sel", "elist"), p.Events)
 	if _, err := pred.Update(p); err != nil {
 		t.Fatal(err)
 	}
