@@ -48,8 +48,8 @@ func (c *sseClient) close() { c.once.Do(func() { close(c.done) }) }
 const maxHistory = 256
 
 func (s *Sim) sseURI() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	if es := s.res[root+"/EventService"]; es != nil {
 		if u, ok := es["ServerSentEventUri"].(string); ok {
 			return normPath(u)
