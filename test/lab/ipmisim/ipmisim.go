@@ -88,6 +88,13 @@ type Config struct {
 	// relay that refuses sessions above an account's privilege (see the
 	// package documentation).
 	NoPrivilegeGuard bool
+	// LockoutAfter, when positive, locks an account for LockoutFor (default
+	// 60 s) after that many failed RMCP+ logins in a row, as real BMCs do;
+	// a locked account's RAKP 1 gets status 0x0d ("unauthorized name").
+	// A client that goes silent after RAKP 2 (what a wrong password looks
+	// like from the BMC) counts as a failure. Needs the relay.
+	LockoutAfter int
+	LockoutFor   time.Duration
 	// AutoRestart, when positive, restarts a crashed ipmi_sim after this
 	// long, as a real BMC's own watchdog reboots it. Zero leaves it dead
 	// until Restart.
@@ -177,7 +184,8 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 		return nil, err
 	}
 	if !s.cfg.NoPrivilegeGuard {
-		s.relay, err = newRelay(s.host, s.port, netip.AddrPortFrom(netip.MustParseAddr("127.0.0.1"), uint16(s.simPort)), s.roleOf)
+		s.relay, err = newRelay(s.host, s.port, netip.AddrPortFrom(netip.MustParseAddr("127.0.0.1"), uint16(s.simPort)),
+			s.roleOf, s.cfg.LockoutAfter, s.cfg.LockoutFor)
 		if err != nil {
 			return nil, fmt.Errorf("ipmisim %s: relay: %w", s.cfg.Name, err)
 		}
@@ -215,6 +223,15 @@ func newSim(cfg Config) (*Sim, error) {
 	}
 	if cfg.OffDelay < 0 {
 		return nil, fmt.Errorf("ipmisim %s: Config.OffDelay %v is negative", cfg.Name, cfg.OffDelay)
+	}
+	if cfg.LockoutAfter < 0 || cfg.LockoutFor < 0 {
+		return nil, fmt.Errorf("ipmisim %s: Config.LockoutAfter %d / LockoutFor %v is negative", cfg.Name, cfg.LockoutAfter, cfg.LockoutFor)
+	}
+	if cfg.LockoutAfter > 0 && cfg.NoPrivilegeGuard {
+		return nil, fmt.Errorf("ipmisim %s: Config.LockoutAfter needs the relay (Config.NoPrivilegeGuard is set)", cfg.Name)
+	}
+	if cfg.LockoutAfter > 0 && cfg.LockoutFor == 0 {
+		cfg.LockoutFor = time.Minute
 	}
 	if cfg.IPMISim == "" {
 		cfg.IPMISim = "ipmi_sim"
@@ -614,6 +631,17 @@ func (s *Sim) roleOf(name string) (Role, bool) {
 		}
 	}
 	return 0, false
+}
+
+// LockedOut reports whether role's account is locked after failed logins
+// (Config.LockoutAfter).
+func (s *Sim) LockedOut(r Role) bool {
+	if s.relay == nil || s.relay.lock.after <= 0 {
+		return false
+	}
+	name, _ := s.User(r)
+	s.relay.sweep(time.Now())
+	return s.relay.lock.locked(name, time.Now())
 }
 
 // Alive reports whether ipmi_sim is running.

@@ -1028,3 +1028,53 @@ func TestClientAddSEL(t *testing.T) {
 		t.Errorf("SEL after Add SEL Entry: %q", sel)
 	}
 }
+
+func TestLockout(t *testing.T) {
+	needSim(t)
+	t.Parallel()
+	dir := t.TempDir()
+	s := startSim(t, Config{Dir: dir, LockoutAfter: 3, LockoutFor: 3 * time.Second})
+	wrong := filepath.Join(t.TempDir(), "wrong.password")
+	if err := writeSecret(wrong, "not-the-password\n"); err != nil {
+		t.Fatal(err)
+	}
+	name, _ := s.User(Operator)
+	tryWrong := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		out, err := exec.CommandContext(ctx, "ipmitool", "-I", "lanplus", "-C", "3", "-H", s.Host(), "-p", strconv.Itoa(s.Port()),
+			"-U", name, "-f", wrong, "-L", "OPERATOR", "-N", "1", "-R", "1", "chassis", "power", "status").CombinedOutput()
+		if err == nil {
+			t.Fatalf("wrong password accepted: %s", out)
+		}
+	}
+	// Two failures, a success (which clears them), two more: not locked.
+	tryWrong()
+	tryWrong()
+	time.Sleep(400 * time.Millisecond)
+	mustIpmitool(t, s, Operator, "chassis", "power", "status")
+	tryWrong()
+	tryWrong()
+	time.Sleep(400 * time.Millisecond)
+	if s.LockedOut(Operator) {
+		t.Fatal("locked after a success and 2 failures")
+	}
+	// The third failure in a row locks the account, not the others.
+	tryWrong()
+	time.Sleep(400 * time.Millisecond)
+	if !s.LockedOut(Operator) {
+		t.Fatal("3 failed logins in a row did not lock the account")
+	}
+	out, err := ipmitool(t, s, Operator, "-v", "chassis", "power", "status")
+	if err == nil || !strings.Contains(out, "RAKP 2 message indicates an error : unauthorized name") {
+		t.Errorf("locked account with the right password: err=%v out=%q", err, out)
+	}
+	mustIpmitool(t, s, Admin, "chassis", "power", "status")
+	for deadline := time.Now().Add(5 * time.Second); s.LockedOut(Operator) && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if s.LockedOut(Operator) {
+		t.Error("still locked after LockoutFor")
+	}
+	mustIpmitool(t, s, Operator, "chassis", "power", "status")
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRawRealRoundTrip(t *testing.T) {
@@ -132,30 +133,51 @@ func rakp1(user string, priv byte) []byte {
 
 func testRelay() *relay {
 	roles := map[string]Role{"admin": Admin, "operator": Operator, "user": User}
-	return &relay{roleOf: func(n string) (Role, bool) { r, ok := roles[n]; return r, ok }}
+	return &relay{roleOf: func(n string) (Role, bool) { r, ok := roles[n]; return r, ok },
+		lock: lockout{failures: map[string]int{}, until: map[string]time.Time{}}}
 }
 
-func TestRelayOverPrivileged(t *testing.T) {
+func TestRelayCheck(t *testing.T) {
 	r := testRelay()
 	for _, c := range []struct {
 		user string
 		priv byte
-		want bool
+		want byte
 	}{
-		{"user", 2, false}, {"user", 3, true}, {"user", 4, true},
-		{"operator", 3, false}, {"operator", 4, true}, {"operator", 0, false},
-		{"admin", 4, false}, {"nobody", 4, false},
+		{"user", 2, 0}, {"user", 3, rakpUnauthorizedRole}, {"user", 4, rakpUnauthorizedRole},
+		{"operator", 3, 0}, {"operator", 4, rakpUnauthorizedRole}, {"operator", 0, 0},
+		{"admin", 4, 0}, {"nobody", 4, 0},
 	} {
 		pkt := rakp1(c.user, c.priv)
-		if got := r.overPrivileged(pkt); got != c.want {
-			t.Errorf("overPrivileged(%s, priv %d) = %v, want %v", c.user, c.priv, got, c.want)
+		if got := r.check(pkt); got != c.want {
+			t.Errorf("check(%s, priv %d) = %#x, want %#x", c.user, c.priv, got, c.want)
 		}
-		if c.want && strings.Contains(string(pkt), c.user) {
+		if c.want != 0 && strings.Contains(string(pkt), c.user) {
 			t.Errorf("refused RAKP 1 of %s still carries the name", c.user)
 		}
 	}
-	if r.overPrivileged([]byte{0x06, 0x00}) || r.overPrivileged(rakp1("user", 4)[:40]) {
+	if r.check([]byte{0x06, 0x00}) != 0 || r.check(rakp1("user", 4)[:40]) != 0 {
 		t.Error("short packets flagged")
+	}
+}
+
+func TestLockoutCounting(t *testing.T) {
+	l := lockout{after: 3, dur: time.Minute, failures: map[string]int{}, until: map[string]time.Time{}}
+	now := time.Now()
+	l.result("op", false, now)
+	l.result("op", false, now)
+	l.result("op", true, now) // a success clears the failures
+	l.result("op", false, now)
+	l.result("op", false, now)
+	if l.locked("op", now) {
+		t.Fatal("locked after 2 failures in a row")
+	}
+	l.result("op", false, now)
+	if !l.locked("op", now) || l.locked("admin", now) {
+		t.Fatal("3 failures in a row did not lock exactly op")
+	}
+	if l.locked("op", now.Add(time.Minute+time.Second)) {
+		t.Error("still locked after the lockout time")
 	}
 }
 
@@ -167,7 +189,8 @@ func FuzzRelayPacket(f *testing.F) {
 	r := testRelay()
 	f.Fuzz(func(t *testing.T, pkt []byte) {
 		n := len(pkt)
-		r.overPrivileged(pkt) // must not panic
+		r.check(pkt) // must not panic
+		rakp1User(pkt)
 		isPayload(pkt, payloadRAKP2)
 		if len(pkt) != n {
 			t.Fatal("packet length changed")
