@@ -23,7 +23,9 @@
 // FailPSU, RaiseECC and SetTemperature wrap the common cases; AddSEL appends
 // a record. Injected values are remembered and replayed after a restart, as
 // a real BMC reboot keeps the physical readings. SetReachable, SetLoss and
-// SetDelay fault the BMC's network without root or namespaces.
+// SetDelay fault the BMC's network without root or namespaces, and
+// Config.LockoutAfter locks an account after failed logins in a row, so
+// that clients can be tested for not locking out their own account.
 //
 // Caveats, all measured against ipmi_sim 1.0.13 (openipmi 2.0.33, Debian 12):
 //   - ipmi_sim does not cap an RMCP+ session at the account's privilege when
