@@ -1,0 +1,122 @@
+package netfabric
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// observedFrom turns a desired state into what the kernel would report once
+// it is in place (names in name order, as Read returns them).
+func observedFrom(d *State) *State {
+	o := &State{Links: map[string]*Link{}}
+	for _, n := range d.Order {
+		l := *d.Links[n]
+		if l.Kind == "" {
+			l.Kind = "veth"
+		}
+		if l.Vlans == nil {
+			l.Vlans = map[int]VlanFlags{}
+		}
+		o.Links[n] = &l
+		o.Order = append(o.Order, n)
+	}
+	return o
+}
+
+func TestDiffTable(t *testing.T) {
+	base := `
+version: 1
+uplinks: [{name: eth1}]
+bridges: [{name: vbr0, vlan_filtering: true, uplink: eth1, vlans: [100]}]
+vxlans: [{name: vx1, vni: 1, remotes: [10.0.0.2], bridge: vbr0, vlan: 100}]
+taps: [{name: t0, vm: v, bridge: vbr0, vlan: 100, mac: "52:54:00:00:00:01"}]
+`
+	tests := []struct {
+		name   string
+		change func(f *Fabric, o *State)
+		want   string
+	}{
+		{"in place: nothing", func(*Fabric, *State) {}, ""},
+		{"VNI change recreates the vxlan", func(f *Fabric, _ *State) { f.VXLANs[0].VNI = 2 },
+			"ip link del dev vx1\n" +
+				"ip link add vx1 type vxlan id 2 dstport 4789 nolearning\n" +
+				"ip link set dev vx1 master vbr0 alias vigil:vxlan up\n" +
+				"bridge vlan add dev vx1 vid 100 pvid untagged\n" +
+				"bridge fdb append 00:00:00:00:00:00 dev vx1 dst 10.0.0.2 self permanent\n" +
+				"bridge vlan del dev vx1 vid 1\n"},
+		{"uplink dropped is released, not deleted", func(f *Fabric, _ *State) { f.Uplinks = nil; f.Bridges[0].Uplink = ""; f.Bridges[0].VLANs = nil },
+			"ip link set dev eth1 nomaster alias \"\"\n"},
+		{"port taken off and VLAN removed behind vigil's back", func(_ *Fabric, o *State) {
+			o.Links["t0"].Master = ""
+			o.Links["t0"].Vlans = map[int]VlanFlags{}
+		}, "ip link set dev t0 master vbr0\nbridge vlan add dev t0 vid 100 pvid untagged\nbridge vlan del dev t0 vid 1\n"},
+		{"tap went down and lost its MAC", func(_ *Fabric, o *State) { o.Links["t0"].Up = false; o.Links["t0"].MAC = "aa:bb:cc:dd:ee:ff" },
+			"ip link set dev t0 address fe:54:00:00:00:01 up\n"},
+		{"vlan_filtering turned off by someone", func(_ *Fabric, o *State) { o.Links["vbr0"].VlanFiltering = false },
+			"ip link set dev vbr0 type bridge vlan_filtering 1\n"},
+		{"extra owned tap deleted, foreign one kept", func(_ *Fabric, o *State) {
+			o.Links["old"] = &Link{Name: "old", Kind: KindTap, Alias: "vigil:tap vm=gone mac=52:54:00:00:00:09"}
+			o.Links["theirs"] = &Link{Name: "theirs", Kind: KindTap}
+			o.Order = append(o.Order, "old", "theirs")
+		}, "ip link del dev old\n"},
+		{"extra address removed from an owned bridge, kept on the uplink", func(_ *Fabric, o *State) {
+			o.Links["vbr0"].Addrs = []string{"192.0.2.1/24"}
+			o.Links["eth1"].Addrs = []string{"192.0.2.2/24"}
+		}, "ip addr del 192.0.2.1/24 dev vbr0\n"},
+		{"group vxlan", func(f *Fabric, _ *State) {
+			f.VXLANs[0].Remotes, f.VXLANs[0].Group, f.VXLANs[0].Dev = nil, "239.1.1.1", "eth1"
+		}, "ip link del dev vx1\n" +
+			"ip link add vx1 type vxlan id 1 group 239.1.1.1 dev eth1 dstport 4789\n" +
+			"ip link set dev vx1 master vbr0 alias vigil:vxlan up\n" +
+			"bridge vlan add dev vx1 vid 100 pvid untagged\n" +
+			"bridge vlan del dev vx1 vid 1\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := mustParse(t, base)
+			o := observedFrom(Desired(f))
+			tc.change(f, o)
+			if err := f.Validate("changed"); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Diff(Desired(f), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.String() != tc.want {
+				t.Errorf("Diff =\n%s\nwant\n%s", p, tc.want)
+			}
+		})
+	}
+}
+
+func TestDiffConflicts(t *testing.T) {
+	f := mustParse(t, "version: 1\nuplinks: [{name: eth1}]\nbridges: [{name: vbr0, uplink: eth1}]\ntaps: [{name: t0, vm: v, bridge: vbr0, mac: '52:54:00:00:00:01'}]\n")
+	o := &State{Links: map[string]*Link{
+		"eth1": {Name: "eth1", Kind: "veth", Master: "docker0"},
+		"t0":   {Name: "t0", Kind: KindTap, Alias: "libvirt"},
+	}, Order: []string{"eth1", "t0"}}
+	p, err := Diff(Desired(f), o)
+	if p != nil || !errors.Is(err, ErrNotOwned) {
+		t.Fatalf("Diff = %v, %v; want no plan and ErrNotOwned", p, err)
+	}
+	for _, want := range []string{"eth1: uplink is a port of docker0", "t0: a tun/tap device with this name exists and is not vigil's"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Diff error %q lacks %q", err, want)
+		}
+	}
+}
+
+func TestPlanJSON(t *testing.T) {
+	p := &Plan{Steps: []Step{&LinkDel{Name: "t0"}, &VlanAdd{Dev: "t1", VID: 5, PVID: true, Untagged: true}}}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"changes":2,"steps":[{"op":"link-del","object":"t0","command":"ip link del dev t0"},{"op":"vlan-add","object":"t1","command":"bridge vlan add dev t1 vid 5 pvid untagged"}]}`
+	if string(b) != want {
+		t.Errorf("json = %s\nwant %s", b, want)
+	}
+}
