@@ -196,6 +196,7 @@ func (s *Sim) serveReset(w http.ResponseWriter, r *http.Request, sys *system) {
 		return
 	}
 	s.stats.Resets++
+	s.stats.ResetTypes = append(s.stats.ResetTypes, rt)
 	if sys.cancel != nil {
 		sys.cancel() // a newer request replaces a pending one
 		sys.cancel = nil

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -233,13 +234,14 @@ type Sim struct {
 
 // Stats counts what clients did, for tests that check a client's manners.
 type Stats struct {
-	Requests       int // every HTTP request
-	AuthFailures   int // requests or logins rejected with 401
-	Logins         int // sessions created
-	Logouts        int // sessions deleted
-	Resets         int // accepted Reset actions
-	EventsSent     int // events delivered to push subscribers
-	EventsFailed   int // push deliveries that failed after retries
+	Requests       int      // every HTTP request
+	AuthFailures   int      // requests or logins rejected with 401
+	Logins         int      // sessions created
+	Logouts        int      // sessions deleted
+	Resets         int      // accepted Reset actions
+	ResetTypes     []string // their ResetTypes, oldest first
+	EventsSent     int      // events delivered to push subscribers
+	EventsFailed   int      // push deliveries that failed after retries
 	ActiveSessions int
 }
 
@@ -540,6 +542,7 @@ func (s *Sim) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.stats
+	st.ResetTypes = slices.Clone(s.stats.ResetTypes)
 	st.Requests = int(s.requests.Load())
 	st.ActiveSessions = len(s.sessions)
 	return st

@@ -314,6 +314,9 @@ func TestResetDelay(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitPower(t, c, sys.ODataID, schemas.OnPowerState)
+	if rt := s.Stats().ResetTypes; len(rt) != 2 || rt[0] != "ForceOff" || rt[1] != "On" {
+		t.Errorf("Stats().ResetTypes = %v", rt)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(hook) != 2 || hook[0] || !hook[1] {
