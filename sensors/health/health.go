@@ -350,7 +350,7 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 				}
 			}
 		}
-		if r.Kind == sensors.KindMemory {
+		if r.Source == sensors.SourceHost {
 			if err := p.counterRateLocked(a, r, now); err != nil {
 				return Verdict{}, err
 			}
@@ -564,10 +564,19 @@ func (p *Predictor) counterRateLocked(a *assessment, r sensors.Reading, now time
 		return nil
 	}
 	ln := strings.ToLower(r.Name)
-	if !strings.Contains(ln, "correctable") {
+	var class string
+	switch {
+	case strings.HasSuffix(ln, "uncorrectable errors"):
+		class = "ue"
+	case strings.HasSuffix(ln, "correctable errors"):
+		class = "ce"
+	case strings.HasSuffix(ln, "machine check exceptions"):
+		class = "mce"
+	case strings.HasSuffix(ln, "i/o errors"):
+		class = "io"
+	default:
 		return nil
 	}
-	uncorrectable := strings.Contains(ln, "uncorrectable")
 	smp, err := p.hist.Samples(p.key(r.Key()))
 	if err != nil {
 		return fmt.Errorf("health: history of %s: %w", r.Key(), err)
@@ -587,14 +596,22 @@ func (p *Predictor) counterRateLocked(a *assessment, r sensors.Reading, now time
 	if delta <= 0 {
 		return nil // no new errors (or the counter was reset)
 	}
-	if uncorrectable {
-		a.add(r.Component, finding{risk: RiskImminent, reason: fmt.Sprintf("%s: %g new uncorrectable errors in the last hour", r.Name, delta)})
-		return nil
-	}
 	// Errors counted within the last hour (or since history began, when
 	// it is younger): a count per hour.
-	rate := delta
-	p.rateFinding(a, r.Component, rate, r.Name)
+	switch class {
+	case "ue":
+		a.add(r.Component, finding{risk: RiskImminent, reason: fmt.Sprintf("%s: %g new in the last hour", r.Name, delta)})
+	case "mce":
+		a.add(r.Component, finding{risk: RiskHigh, reason: fmt.Sprintf("%s: %g new in the last hour", r.Name, delta)})
+	case "io":
+		risk := RiskLow
+		if delta >= 10 {
+			risk = RiskHigh
+		}
+		a.add(r.Component, finding{risk: risk, reason: fmt.Sprintf("%s: %g new in the last hour", r.Name, delta)})
+	default:
+		p.rateFinding(a, r.Component, delta, r.Name)
+	}
 	return nil
 }
 

@@ -484,3 +484,47 @@ func TestRepeatedPredictiveFailure(t *testing.T) {
 		t.Errorf("risk after 1, 2, 3 predictive-failure events and 2 days later = %v, want %v", risks, want)
 	}
 }
+
+// TestHostCounters: since-boot counters from sensors/host are a warning at
+// most; new errors within the hour escalate (EDAC CE rate, a new UE, a new
+// machine check).
+func TestHostCounters(t *testing.T) {
+	p := New(Config{}, NewMemHistory(100))
+	t0 := time.Unix(2e9, 0)
+	rd := func(comp, name string, k sensors.Kind, v float64, st sensors.Status) sensors.Reading {
+		return sensors.Reading{Source: sensors.SourceHost, Component: comp, Name: name, Kind: k, Value: &v, Status: st}
+	}
+	step := func(m int, ce, ue, mce float64) Verdict {
+		now := t0.Add(time.Duration(m) * time.Minute)
+		ueSt, mceSt := sensors.StatusOK, sensors.StatusOK
+		if ue > 0 {
+			ueSt = sensors.StatusWarning
+		}
+		if mce > 0 {
+			mceSt = sensors.StatusWarning
+		}
+		rs := []sensors.Reading{
+			rd("mc0/dimm0", "DIMM_A1 correctable errors", sensors.KindMemory, ce, sensors.StatusOK),
+			rd("mc0/dimm0", "DIMM_A1 uncorrectable errors", sensors.KindMemory, ue, ueSt),
+			rd("cpu", "machine check exceptions", sensors.KindProcessor, mce, mceSt),
+		}
+		for i := range rs {
+			rs[i].Time = now
+		}
+		v, err := p.Update(&sensors.Poll{Time: now, Readings: rs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if v := step(0, 12, 0, 1); v.Risk != RiskLow {
+		t.Errorf("old errors since boot: risk %s, want low (%+v)", v.Risk, v.Components)
+	}
+	step(1, 12, 0, 1)
+	if v := step(30, 30, 0, 1); v.Risk != RiskHigh {
+		t.Errorf("18 new CEs in 30 min: risk %s, want high (%+v)", v.Risk, v.Components)
+	}
+	if v := step(31, 30, 1, 1); v.Risk != RiskImminent {
+		t.Errorf("a new UE: risk %s, want imminent (%+v)", v.Risk, v.Components)
+	}
+}

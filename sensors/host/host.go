@@ -147,9 +147,11 @@ func (r *Reader) edacCounts(p *sensors.Poll, comp, label, cePath, uePath string)
 			Kind: sensors.KindMemory, Value: val(float64(ce)), Status: sensors.StatusOK})
 	}
 	if errUE == nil {
+		// Counts are since boot: an old error is a warning; health
+		// escalates on new ones.
 		st := sensors.StatusOK
 		if ue > 0 {
-			st = sensors.StatusCritical
+			st = sensors.StatusWarning
 		}
 		p.Readings = append(p.Readings, sensors.Reading{Component: comp, Name: label + " uncorrectable errors",
 			Kind: sensors.KindMemory, Value: val(float64(ue)), Status: st})
@@ -259,7 +261,8 @@ func (r *Reader) thermal(p *sensors.Poll) {
 }
 
 // mce counts machine check exceptions from /proc/interrupts (the MCE row,
-// summed over CPUs). Any is critical: the kernel saw a hardware error.
+// summed over CPUs). Any since boot is a warning; health escalates on new
+// ones.
 func (r *Reader) mce(p *sensors.Poll) {
 	b, err := os.ReadFile(filepath.Join(r.cfg.ProcfsRoot, "interrupts"))
 	if err != nil {
@@ -283,7 +286,7 @@ func (r *Reader) mce(p *sensors.Poll) {
 		}
 		st := sensors.StatusOK
 		if total > 0 {
-			st = sensors.StatusCritical
+			st = sensors.StatusWarning
 		}
 		p.Readings = append(p.Readings, sensors.Reading{Component: "cpu", Name: "machine check exceptions",
 			Kind: sensors.KindProcessor, Value: val(float64(total)), Status: st})

@@ -31,7 +31,7 @@ func TestPollFixture(t *testing.T) {
 		status sensors.Status
 	}{
 		{"mc0/dimm0|CPU0_DIMM_A1 correctable errors", sensors.KindMemory, 12, "", sensors.StatusOK},
-		{"mc0/dimm1|CPU0_DIMM_B1 uncorrectable errors", sensors.KindMemory, 1, "", sensors.StatusCritical},
+		{"mc0/dimm1|CPU0_DIMM_B1 uncorrectable errors", sensors.KindMemory, 1, "", sensors.StatusWarning},
 		{"mc1|mc1 correctable errors", sensors.KindMemory, 3, "", sensors.StatusOK},
 		{"coretemp/Package id 0|Package id 0", sensors.KindTemperature, 52, sensors.UnitCelsius, sensors.StatusOK},
 		{"coretemp/Core 1|Core 1", sensors.KindTemperature, 91, sensors.UnitCelsius, sensors.StatusWarning},
@@ -39,7 +39,7 @@ func TestPollFixture(t *testing.T) {
 		{"nct6775/fan2|fan2", sensors.KindFan, 0, sensors.UnitRPM, sensors.StatusCritical},
 		{"nct6775/+12V|+12V", sensors.KindVoltage, 12.096, sensors.UnitVolts, sensors.StatusOK},
 		{"thermal_zone0|thermal_zone0 (x86_pkg_temp)", sensors.KindTemperature, 48, sensors.UnitCelsius, sensors.StatusOK},
-		{"cpu|machine check exceptions", sensors.KindProcessor, 3, "", sensors.StatusCritical},
+		{"cpu|machine check exceptions", sensors.KindProcessor, 3, "", sensors.StatusWarning},
 		{"sda|sda I/O errors", sensors.KindStorage, 2, "", sensors.StatusWarning},
 	} {
 		rd, ok := got[tc.key]
