@@ -13,6 +13,7 @@
 //   - machine check exceptions: the MCE row of /proc/interrupts;
 //   - SCSI disk I/O errors: /sys/block/*/device/ioerr_cnt.
 //
-// Counters are reported as read (since boot); sensors/health turns them
-// into rates. Missing subsystems are not errors (a VM has none of them).
+// Counters are reported as read (since boot); a nonzero uncorrectable,
+// machine-check or I/O error count is a warning, never critical, because it
+// may be months old: sensors/health escalates on new errors within the hour. Missing subsystems are not errors (a VM has none of them).
 package host
