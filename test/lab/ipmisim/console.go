@@ -3,7 +3,6 @@ package ipmisim
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"strconv"
@@ -90,12 +89,5 @@ func (s *Sim) Console(ctx context.Context, cmds ...string) (string, error) {
 
 // errSensor names an unknown sensor.
 func errSensor(name string) error {
-	return fmt.Errorf("ipmisim: no sensor %q (see Sensors)", name)
+	return fmt.Errorf("%w: %q (see Sensors)", ErrUnknownSensor, name)
 }
-
-// ErrDiscrete and ErrThreshold report a value set on a discrete sensor or an
-// offset set on a threshold sensor.
-var (
-	ErrDiscrete  = errors.New("ipmisim: sensor is discrete")
-	ErrThreshold = errors.New("ipmisim: sensor is a threshold sensor")
-)

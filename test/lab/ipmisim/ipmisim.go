@@ -146,8 +146,18 @@ type injection struct {
 	bits   map[int]bool
 }
 
-// ErrNotFound reports that a required binary is missing; tests skip on it.
-var ErrNotFound = errors.New("ipmisim: binary not found")
+// Errors callers may match with errors.Is.
+var (
+	// ErrNotFound reports that a required binary is missing; tests skip
+	// on it.
+	ErrNotFound = errors.New("ipmisim: binary not found")
+	// ErrUnknownSensor names a sensor the simulated server does not have.
+	ErrUnknownSensor = errors.New("ipmisim: no such sensor")
+	// ErrDiscrete reports a value set on a discrete sensor.
+	ErrDiscrete = errors.New("ipmisim: sensor is discrete")
+	// ErrThreshold reports an offset set on a threshold sensor.
+	ErrThreshold = errors.New("ipmisim: sensor is a threshold sensor")
+)
 
 // Available reports whether ipmi_sim and sdrcomp are installed, with an
 // error naming what is missing.

@@ -355,7 +355,8 @@ func TestFaultInjection(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	if !errors.Is(s.SetSensor(ctx, PSU1Status, 1), ErrDiscrete) || !errors.Is(s.SetBit(ctx, Fan1, 0, true), ErrThreshold) {
+	if !errors.Is(s.SetSensor(ctx, PSU1Status, 1), ErrDiscrete) || !errors.Is(s.SetBit(ctx, Fan1, 0, true), ErrThreshold) ||
+		!errors.Is(s.ResetSensor(ctx, "FAN9"), ErrUnknownSensor) {
 		t.Error("sentinel errors not wrapped")
 	}
 	if r := sensorList(t, s)[V12]; r.value != "10.500" {
