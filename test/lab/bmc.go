@@ -237,9 +237,10 @@ func (b *BMC) FailPSU(ctx context.Context, n int) error {
 	return b.Redfish.FailPSU(fmt.Sprintf("PSU%d", n))
 }
 
-// RaiseECC logs one memory ECC error, correctable or not. The IPMI BMC
-// asserts the DIMM ECC sensor's offset (and a SEL entry); the Redfish BMC
-// writes a SEL entry and event.
+// RaiseECC logs one memory ECC error on the first DIMM, correctable or
+// not: the IPMI BMC asserts the DIMM ECC sensor's offset (and writes a SEL
+// entry); the Redfish BMC counts it in "DIMM A1"'s MemoryMetrics, sets its
+// health and writes a SEL entry and event.
 func (b *BMC) RaiseECC(ctx context.Context, correctable bool) error {
 	if err := b.need(); err != nil {
 		return err
@@ -247,11 +248,7 @@ func (b *BMC) RaiseECC(ctx context.Context, correctable bool) error {
 	if b.IPMI != nil {
 		return b.IPMI.RaiseECC(ctx, correctable)
 	}
-	e := redfishsim.LogEntry{Severity: "Critical", Message: "Uncorrectable ECC error detected on DIMM A1.", MessageID: "Memory.1.0.UncorrectableError"}
-	if correctable {
-		e.Severity, e.Message, e.MessageID = "Warning", "Correctable ECC error detected on DIMM A1.", "Memory.1.0.CorrectableError"
-	}
-	return b.Redfish.AddLogEntry(e)
+	return b.Redfish.RaiseECC("DIMM A1", !correctable, 1)
 }
 
 // SetDown makes the BMC unreachable (down=true) from everywhere, the test

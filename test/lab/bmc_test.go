@@ -86,6 +86,27 @@ func TestIPMILabBringUp(t *testing.T) {
 	if err != nil || !strings.Contains(out, "91") {
 		t.Errorf("CPU Temp after SetSensor(91): %q, %v", out, err)
 	}
+	if err := h.BMC.FailFan(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := ipmitool(ctx, nil, h.BMC, User, "sensor", "reading", "FAN2"); err != nil || !strings.HasSuffix(out, "| 0") {
+		t.Errorf("FAN2 after FailFan(2): %q, %v", out, err)
+	}
+	if err := h.BMC.FailPSU(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.BMC.RaiseECC(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	// Both discrete faults land in the SEL.
+	out, err = ipmitool(ctx, nil, h.BMC, Admin, "sel", "list")
+	if err != nil || !strings.Contains(out, "Power Supply") || !strings.Contains(out, "Memory") {
+		t.Errorf("SEL after FailPSU and RaiseECC:\n%s\n%v", out, err)
+	}
+	// The other hosts' BMCs are untouched.
+	if out, err := ipmitool(ctx, nil, l.Hosts[1].BMC, User, "sensor", "reading", "FAN2"); err != nil || strings.HasSuffix(out, "| 0") {
+		t.Errorf("FAN2 of another host: %q, %v", out, err)
+	}
 }
 
 func TestIPMIPowerOffKillsExactlyThatHost(t *testing.T) {
@@ -180,6 +201,38 @@ func TestRedfishPowerOffKillsHost(t *testing.T) {
 		if resp.StatusCode/100 != 2 {
 			t.Fatalf("Reset %s: %s", kind, resp.Status)
 		}
+	}
+	// Sensor faults reach the Redfish tree.
+	ctx := context.Background()
+	if err := h1.BMC.FailFan(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := h1.BMC.RaiseECC(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("GET", h1.BMC.URL+"/redfish/v1/Chassis/1/Thermal", nil)
+	req.SetBasicAuth(user, strings.TrimSpace(string(pw)))
+	resp, err := h1.BMC.Redfish.HTTPClient().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var thermal struct {
+		Fans []struct {
+			Name   string
+			Status struct{ Health string }
+		}
+	}
+	err = json.NewDecoder(resp.Body).Decode(&thermal)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := false
+	for _, f := range thermal.Fans {
+		failed = failed || (f.Name == "FAN1" && f.Status.Health == "Critical")
+	}
+	if !failed {
+		t.Errorf("FAN1 not Critical after FailFan(1): %+v", thermal.Fans)
 	}
 	reset("ForceOff")
 	select {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"github.com/vishvananda/netlink"
 	"github.com/vishvananda/netns"
@@ -160,6 +161,52 @@ func (l *Lab) buildNetwork() error {
 	for _, h := range l.Hosts {
 		if err := h.setupLinks(); err != nil {
 			return err
+		}
+	}
+	return l.waitLinksUp(sw)
+}
+
+// waitLinksUp waits until the kernel's link watcher has activated every lab
+// veth (operational state up): until then a device has no queue and drops
+// what is sent through it, and a lost first ARP request costs a second.
+func (l *Lab) waitLinksUp(sw *netlink.Handle) error {
+	type end struct {
+		h    *netlink.Handle
+		ns   string
+		name string
+	}
+	var ends []end
+	ends = append(ends, end{nil, "root", l.rootIf}, end{sw, l.swName, swUplink})
+	for _, h := range l.Hosts {
+		nh, err := netlink.NewHandleAt(h.ns, unix.NETLINK_ROUTE)
+		if err != nil {
+			return fmt.Errorf("lab: netlink in %s: %w", h.Name, err)
+		}
+		defer nh.Close()
+		ends = append(ends,
+			end{nh, h.Name, hostMgmtIf}, end{nh, h.Name, hostMigIf},
+			end{sw, l.swName, fmt.Sprintf("h%dm", h.Index)}, end{sw, l.swName, fmt.Sprintf("h%dg", h.Index)})
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for _, e := range ends {
+		for {
+			var lk netlink.Link
+			var err error
+			if e.h == nil {
+				lk, err = netlink.LinkByName(e.name)
+			} else {
+				lk, err = e.h.LinkByName(e.name)
+			}
+			if err != nil {
+				return fmt.Errorf("lab: %s/%s: %w", e.ns, e.name, err)
+			}
+			if lk.Attrs().OperState == netlink.OperUp {
+				break
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("lab: %s/%s still %s after 5 s", e.ns, e.name, lk.Attrs().OperState)
+			}
+			time.Sleep(time.Millisecond)
 		}
 	}
 	return nil
