@@ -23,7 +23,7 @@ func TestGoQEMUAdapter(t *testing.T) {
 		t.Fatalf("raw QueryStatus = %+v, %v", st, err)
 	}
 	// A reply over 64 KiB broke go-qemu's own socket monitor for good.
-	schema, err := c.GoQEMU(20*time.Second).Run([]byte(`{"execute":"query-qmp-schema"}`))
+	schema, err := c.GoQEMU(20 * time.Second).Run([]byte(`{"execute":"query-qmp-schema"}`))
 	if err != nil || len(schema) < 64<<10 {
 		t.Fatalf("query-qmp-schema through go-qemu's API = %d bytes, %v", len(schema), err)
 	}
