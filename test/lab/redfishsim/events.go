@@ -365,9 +365,9 @@ func (s *Sim) deliver(ctx context.Context, sub *subscription) {
 			return
 		case rec = <-sub.ch:
 		}
-		s.mu.Lock()
+		s.mu.RLock()
 		body, _ := json.Marshal(eventBody(rec, sub.context))
-		s.mu.Unlock()
+		s.mu.RUnlock()
 		ok := false
 		for attempt := 0; attempt <= s.cfg.PushRetries && !ok; attempt++ {
 			if attempt > 0 {
@@ -485,9 +485,9 @@ func (s *Sim) serveSSE(w http.ResponseWriter, r *http.Request) {
 			}
 			fl.Flush()
 		case rec := <-c.ch:
-			s.mu.Lock()
+			s.mu.RLock()
 			b, _ := json.Marshal(eventBody(rec, ""))
-			s.mu.Unlock()
+			s.mu.RUnlock()
 			if _, err := fmt.Fprintf(w, "id: %d\ndata: %s\n\n", rec.seq, b); err != nil {
 				return
 			}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,7 +22,13 @@ type session struct {
 	path     string
 	token    string
 	user     string
-	lastUsed time.Time
+	lastUsed atomic.Int64 // unix nanoseconds of the last request
+}
+
+func (se *session) touch() { se.lastUsed.Store(time.Now().UnixNano()) }
+
+func (se *session) expired(timeout time.Duration) bool {
+	return time.Since(time.Unix(0, se.lastUsed.Load())) > timeout
 }
 
 // rfError is a Redfish error reply: an HTTP status and one message of the
@@ -210,24 +217,43 @@ func (s *Sim) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// authenticate checks X-Auth-Token or Basic credentials.
+// authenticate checks X-Auth-Token or Basic credentials. The common case
+// (valid credentials) needs only the read lock, so clients' requests run in
+// parallel as they do on a BMC with several worker threads.
 func (s *Sim) authenticate(r *http.Request) (*account, *session, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if tok := r.Header.Get("X-Auth-Token"); tok != "" && !s.cfg.NoSessionService {
+		s.mu.RLock()
 		se := s.sessions[tok]
-		if se != nil && time.Since(se.lastUsed) > s.cfg.SessionTimeout {
+		var a *account
+		if se != nil {
+			a = s.accounts[se.user]
+		}
+		s.mu.RUnlock()
+		if se != nil && !se.expired(s.cfg.SessionTimeout) {
+			se.touch()
+			return a, se, true
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if se != nil && s.sessions[tok] == se {
 			s.dropSession(se)
-			se = nil
 		}
-		if se == nil {
-			s.stats.AuthFailures++
-			return nil, nil, false
-		}
-		se.lastUsed = time.Now()
-		return s.accounts[se.user], se, true
+		s.stats.AuthFailures++
+		return nil, nil, false
 	}
 	user, pass, ok := r.BasicAuth()
+	if ok {
+		s.mu.RLock()
+		a := s.accounts[user]
+		good := a != nil && a.failures == 0 && time.Now().After(a.lockedUntil) &&
+			subtle.ConstantTimeCompare([]byte(pass), []byte(a.Password)) == 1
+		s.mu.RUnlock()
+		if good {
+			return a, nil, true
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if !ok {
 		s.stats.AuthFailures++
 		return nil, nil, false
@@ -279,7 +305,7 @@ func (s *Sim) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, se := range s.sessions {
-		if time.Since(se.lastUsed) > s.cfg.SessionTimeout {
+		if se.expired(s.cfg.SessionTimeout) {
 			s.dropSession(se)
 		}
 	}
@@ -289,7 +315,8 @@ func (s *Sim) login(w http.ResponseWriter, r *http.Request) {
 			message: "The session establishment failed due to the number of simultaneous sessions exceeding the limit of the implementation.", severity: "Critical"})
 		return
 	}
-	se := &session{id: randHex(8), token: randHex(16), user: body.UserName, lastUsed: time.Now()}
+	se := &session{id: randHex(8), token: randHex(16), user: body.UserName}
+	se.touch()
 	se.path = root + "/SessionService/Sessions/" + se.id
 	s.sessions[se.token] = se
 	o := s.put(se.path, obj{
@@ -326,7 +353,7 @@ func (s *Sim) serveGet(w http.ResponseWriter, r *http.Request, p string) {
 		// Sessions are live: expire idle ones before showing them.
 		s.mu.Lock()
 		for _, se := range s.sessions {
-			if time.Since(se.lastUsed) > s.cfg.SessionTimeout {
+			if se.expired(s.cfg.SessionTimeout) {
 				s.dropSession(se)
 			}
 		}
