@@ -2,6 +2,7 @@ package netfabric
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -233,5 +234,66 @@ func BenchmarkFullKernelVLANPorts(b *testing.B) {
 		if err != nil || !res.Passed() {
 			b.Fatalf("inside: %v (exit %d)\n%s", err, res.ExitCode, strings.Join(res.Lines, "\n"))
 		}
+	}
+}
+
+// underlay links two fresh namespaces with a veth pair addressed
+// 10.10.0.1/24 and 10.10.0.2/24 (two hosts, inside the full kernel where
+// the lab is not available).
+func underlay(t *testing.T) (*Host, *Host) {
+	t.Helper()
+	ns1, ns2 := newNS(t), newNS(t)
+	n1, n2 := nlHandle(t, ns1), nlHandle(t, ns2)
+	veth := &netlink.Veth{LinkAttrs: netlink.LinkAttrs{Name: "under0"}, PeerName: "under0", PeerNamespace: netlink.NsFd(int(ns2))}
+	if err := n1.LinkAdd(veth); err != nil {
+		t.Fatal(err)
+	}
+	for i, nh := range []*netlink.Handle{n1, n2} {
+		l, err := nh.LinkByName("under0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := netlink.ParseAddr(fmt.Sprintf("10.10.0.%d/24", i+1))
+		if err := nh.AddrAdd(l, a); err != nil {
+			t.Fatal(err)
+		}
+		if err := nh.LinkSetUp(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return openHost(t, ns1), openHost(t, ns2)
+}
+
+// TestInsideVXLANMappedVLAN: a VXLAN segment mapped to bridge VLAN 200 on
+// two hosts carries VLAN 200 between them and nothing of VLAN 100.
+func TestInsideVXLANMappedVLAN(t *testing.T) {
+	inside(t)
+	h1, h2 := underlay(t)
+	ctx := ctxT(t)
+	fab := func(local, remote, taps string) *Fabric {
+		return mustParse(t, fmt.Sprintf(`
+version: 1
+bridges: [{name: vbr0, vlan_filtering: true}]
+vxlans: [{name: vx200, vni: 200, local: %s, remotes: [%s], bridge: vbr0, vlan: 200}]
+taps: %s
+`, local, remote, taps))
+	}
+	if _, err := h1.Apply(ctx, fab("10.10.0.1", "10.10.0.2", `[{name: a-0, vm: a, bridge: vbr0, vlan: 200, mac: "52:54:00:00:06:01"}, {name: c-0, vm: c, bridge: vbr0, vlan: 100, mac: "52:54:00:00:06:03"}]`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h2.Apply(ctx, fab("10.10.0.2", "10.10.0.1", `[{name: b-0, vm: b, bridge: vbr0, vlan: 200, mac: "52:54:00:00:06:02"}]`)); err != nil {
+		t.Fatal(err)
+	}
+	a := newGuest(t, "52:54:00:00:06:01", "192.168.90.1/24")
+	b := newGuest(t, "52:54:00:00:06:02", "192.168.90.2/24")
+	c := newGuest(t, "52:54:00:00:06:03", "192.168.90.3/24")
+	a.plug(h1, "a-0")
+	b.plug(h2, "b-0")
+	c.plug(h1, "c-0")
+	if !a.reach(b, 10*time.Second) {
+		t.Fatal("VLAN 200 does not cross the VXLAN")
+	}
+	if c.reach(b, 2*time.Second) {
+		t.Fatal("VLAN 100 crosses a VXLAN mapped to VLAN 200")
 	}
 }
