@@ -145,6 +145,9 @@ type SELCursor struct {
 	LastID  uint16    `json:"last_id"`
 	Entries uint16    `json:"entries"`
 	Added   time.Time `json:"added"`
+	// Erased is the SEL's last erase time: when it moves, the log was
+	// cleared and record IDs may be reused, so reading starts over.
+	Erased time.Time `json:"erased"`
 }
 
 // New returns a Reader for cfg. It does not touch the network: the session
@@ -606,10 +609,13 @@ func (r *Reader) readSELLocked(ctx context.Context, now time.Time) ([]sensors.Ev
 		return nil, fmt.Errorf("get SEL info: %w", err)
 	}
 	if info.Entries == 0 {
-		r.cursor = SELCursor{Valid: true, Added: info.RecentAdditionTime}
+		r.cursor = SELCursor{Valid: true, Added: info.RecentAdditionTime, Erased: info.RecentEraseTime}
 		return nil, nil
 	}
 	c := r.cursor
+	if c.Valid && !c.Erased.Equal(info.RecentEraseTime) {
+		c = SELCursor{} // cleared since: IDs may have been reused
+	}
 	if c.Valid && c.Entries == info.Entries && c.Added.Equal(info.RecentAdditionTime) {
 		return nil, nil
 	}
@@ -651,7 +657,7 @@ func (r *Reader) readSELLocked(ctx context.Context, now time.Time) ([]sensors.Ev
 		}
 		next = res.NextRecordID
 	}
-	r.cursor = SELCursor{Valid: true, LastID: last, Entries: info.Entries, Added: info.RecentAdditionTime}
+	r.cursor = SELCursor{Valid: true, LastID: last, Entries: info.Entries, Added: info.RecentAdditionTime, Erased: info.RecentEraseTime}
 	return out, nil
 }
 

@@ -279,6 +279,38 @@ func TestAgainstIpmiSim(t *testing.T) {
 	t.Logf("verdict after faults: %s %+v", v.Risk, v.Components)
 }
 
+// TestSELClearedAndRefilled: after `sel clear` the remembered record is gone
+// and new entries follow; the cursor starts over and reports exactly the new
+// ones. (ipmi_sim does not reuse record IDs after a clear; BMCs that do are
+// caught by the erase time in the cursor.)
+func TestSELClearedAndRefilled(t *testing.T) {
+	sim := startSim(t)
+	cfg, pwFile := simConfig(t, sim)
+	r := New(cfg)
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	for range 2 {
+		if err := sim.RaiseECC(ctx, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if p := poll(t, r); len(p.Events) != 2 {
+		t.Fatalf("first poll: %d events, want 2", len(p.Events))
+	}
+	ipmitool(t, sim, pwFile, "sel", "clear")
+	time.Sleep(1100 * time.Millisecond) // SEL times have one-second resolution
+	for range 3 {
+		if err := sim.RaiseECC(ctx, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := poll(t, r)
+	if len(p.Events) != 3 {
+		t.Errorf("after clear and 3 new entries: %d events, want 3 (cursor %+v)", len(p.Events), r.Cursor())
+	}
+}
+
 func TestSessionReestablishedAfterBMCRestart(t *testing.T) {
 	sim := startSim(t)
 	cfg, _ := simConfig(t, sim)
