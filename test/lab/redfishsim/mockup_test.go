@@ -148,3 +148,12 @@ func TestMockups(t *testing.T) {
 		})
 	}
 }
+
+func TestFindMockupAbsent(t *testing.T) {
+	if _, err := FindMockup("no-such-mockup"); !errors.Is(err, ErrNoMockups) {
+		t.Errorf("FindMockup of a missing mockup = %v, want ErrNoMockups", err)
+	}
+	if _, err := New(Config{Mockup: t.TempDir()}); err == nil {
+		t.Error("New accepted a mockup directory without index.json")
+	}
+}
