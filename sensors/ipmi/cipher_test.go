@@ -2,7 +2,10 @@ package ipmi
 
 import (
 	"errors"
+	"fmt"
+	"log/slog"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -78,5 +81,16 @@ func TestNegotiationCheck(t *testing.T) {
 	n.observe(openSession(false, s1, 0x11), false)
 	if _, err := n.check(3, 3); err == nil {
 		t.Errorf("check after an error response = nil, want an error")
+	}
+}
+
+func TestConfigNeverPrintsPassword(t *testing.T) {
+	c := Config{Host: "10.0.0.9", User: "admin", Password: "hunter2-secret", CipherSuite: 3}
+	var b strings.Builder
+	l := slog.New(slog.NewTextHandler(&b, nil))
+	l.Info("config", "cfg", c)
+	fmt.Fprintf(&b, "%v %+v %s %#v", c, c, c, c)
+	if strings.Contains(b.String(), "hunter2") {
+		t.Errorf("password printed: %s", b.String())
 	}
 }

@@ -666,3 +666,16 @@ func (r *Reader) getSELLocked(ctx context.Context, id uint16) (*storage.GetSELEn
 	err := r.cl.Exchange(ctx, &storage.GetSELEntryRequest{RecordID: id, ReadBytes: 0xff}, res)
 	return res, err
 }
+
+// String and LogValue keep the password out of formatted output and logs.
+func (c Config) String() string {
+	return fmt.Sprintf("ipmi %s user %q cipher suite %d", c.Target(), c.User, c.CipherSuite)
+}
+
+// LogValue implements slog.LogValuer.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("target", c.Target()), slog.String("user", c.User), slog.Int("cipher_suite", c.CipherSuite))
+}
+
+// GoString keeps the password out of %#v.
+func (c Config) GoString() string { return c.String() }

@@ -848,3 +848,16 @@ func lastPathElem(p string) string {
 	}
 	return p
 }
+
+// String and LogValue keep the password out of formatted output and logs.
+func (c Config) String() string {
+	return fmt.Sprintf("redfish %s user %q", c.URL, c.User)
+}
+
+// LogValue implements slog.LogValuer.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("url", c.URL), slog.String("user", c.User))
+}
+
+// GoString keeps the password out of %#v.
+func (c Config) GoString() string { return c.String() }
