@@ -368,17 +368,19 @@ func TestTeardownLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx := l.Index
-	inodes := map[uint64]bool{}
+	var pids []int
 	for _, h := range l.Hosts {
-		inodes[h.nsIno] = true
-		if _, err := h.Start("sleep", "1000"); err != nil {
+		p, err := h.Start("sleep", "1000")
+		if err != nil {
 			t.Fatal(err)
 		}
+		pids = append(pids, p.Pid())
 		// A process the lab does not track, in its own session.
 		cmd := h.Command(ctx, "setsid", "sleep", "1000")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		pids = append(pids, cmd.Process.Pid)
 		go func() { _ = cmd.Wait() }()
 	}
 	// Leave faults in place: teardown must undo them.
@@ -403,9 +405,9 @@ func TestTeardownLeavesNothing(t *testing.T) {
 	if traces := labTraces(idx); len(traces) > 0 {
 		t.Errorf("left behind: %v", traces)
 	}
-	for _, p := range listPids() {
-		if ino, ok := netnsInode(p); ok && inodes[ino] {
-			t.Errorf("process %d still runs in a lab namespace", p)
+	for _, p := range pids {
+		if procStart(p) != "" && !isZombie(p) {
+			t.Errorf("process %d started on a lab host survived Close", p)
 		}
 	}
 	waitFor(t, "children reaped", 5*time.Second, func() bool { return len(childPids()) <= before })

@@ -215,8 +215,16 @@ func (l *Lab) Close() error {
 			}
 		}
 		if l.Index != 0 {
-			if err := sweepIndex(l.Index, true); err != nil {
+			// Under the lock: a concurrent Start must not claim the
+			// index while its directory is being removed.
+			unlock, err := lockRun()
+			if err != nil {
 				errs = append(errs, err)
+			} else {
+				if err := sweepIndex(l.Index, true); err != nil {
+					errs = append(errs, err)
+				}
+				unlock()
 			}
 		}
 		for _, h := range l.Hosts {

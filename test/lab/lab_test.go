@@ -498,3 +498,42 @@ func TestQEMUOpts(t *testing.T) {
 	}
 	_ = fmt.Sprint
 }
+
+func TestConcurrentLabs(t *testing.T) {
+	if err := Check(Options{}); err != nil {
+		t.Skip(err)
+	}
+	const n = 3
+	labs := make([]*Lab, n)
+	errs := make([]error, n)
+	done := make(chan int)
+	for i := range n {
+		go func() {
+			labs[i], errs[i] = Start(context.Background(), Options{Hosts: 2, Name: fmt.Sprintf("c%d", i)})
+			done <- i
+		}()
+	}
+	for range n {
+		<-done
+	}
+	seen := map[int]bool{}
+	for i, l := range labs {
+		if errs[i] != nil {
+			t.Errorf("lab %d: %v", i, errs[i])
+			continue
+		}
+		defer l.Close()
+		if seen[l.Index] {
+			t.Errorf("index %d claimed twice", l.Index)
+		}
+		seen[l.Index] = true
+	}
+	if t.Failed() {
+		return
+	}
+	// Each lab's hosts reach their own BMCs; labs do not see each other.
+	a, b := labs[0], labs[1]
+	if err := dialFrom(a.Hosts[0], net.JoinHostPort(b.Hosts[0].MgmtIP.String(), "22"), 300*time.Millisecond); err == nil {
+		t.Error("a host of one lab reached a host of another lab")
+	}
+}
