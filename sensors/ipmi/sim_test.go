@@ -434,6 +434,15 @@ func BenchmarkPoll(b *testing.B) {
 			}
 		}
 	})
+	b.Run("vigil-new-session-each-poll", func(b *testing.B) {
+		// What the session kept open saves: login, SDR and thresholds
+		// on every poll, as an exec'd tool must do.
+		for b.Loop() {
+			r := New(cfg)
+			poll(b, r)
+			r.Close()
+		}
+	})
 	b.Run("ipmitool-sdr-elist+sel-elist", func(b *testing.B) {
 		for b.Loop() {
 			ipmitool(b, sim, pwFile, "sdr", "elist")
