@@ -35,9 +35,16 @@ func guestKernel(t testing.TB) string {
 }
 
 // guestSpec is a VM running the test guest: heartbeat on COM1 with id=name,
-// dirtying dirty MiB/s.
+// dirtying dirty MiB/s (whole pages).
 func guestSpec(t testing.TB, name string, memMiB, dirty int) qmp.Spec {
-	args := guest.QEMUArgs(guest.Options{Kernel: guestKernel(t), ID: name, MemoryMiB: memMiB, DirtyMiBps: dirty, Serial: "chardev:serial0"})
+	return guestSpecWith(t, name, guest.Options{MemoryMiB: memMiB, DirtyMiBps: dirty})
+}
+
+// guestSpecWith is guestSpec with the guest's own options.
+func guestSpecWith(t testing.TB, name string, o guest.Options) qmp.Spec {
+	o.Kernel, o.ID, o.Serial = guestKernel(t), name, "chardev:serial0"
+	memMiB := o.MemoryMiB
+	args := guest.QEMUArgs(o)
 	var extra []string
 	for i := 0; i+1 < len(args); i++ {
 		if args[i] == "-kernel" || args[i] == "-append" {
@@ -157,10 +164,20 @@ type pair struct {
 
 var portSeq = 0
 
+// sharedDir is storage every lab host sees (VM disks). The lab's own
+// SharedDir is on tmpfs, which has no O_DIRECT (cache=none); the machine's
+// temp dir is visible from every namespace as well.
+func sharedDir(t testing.TB) string { return shortDir(t) }
+
 func newPair(t *testing.T, name string, memMiB, dirty int) *pair {
 	t.Helper()
+	return newPairSpec(t, guestSpec(t, name, memMiB, dirty))
+}
+
+func newPairSpec(t *testing.T, spec qmp.Spec) *pair {
+	t.Helper()
 	needQEMU(t)
-	spec := guestSpec(t, name, memMiB, dirty)
+	name := spec.Name
 	l := lab.New(t, lab.Options{Hosts: 2, BMC: lab.NoBMC, Name: "qmp"})
 	p := &pair{lab: l, srcHost: l.Hosts[0], dstHost: l.Hosts[1], spec: spec}
 	p.src = startOn(t, p.srcHost, spec, shortDir(t), false)

@@ -3,6 +3,8 @@ package qmp_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -12,10 +14,19 @@ import (
 
 	"github.com/vigil-ha/vigil/qmp"
 	"github.com/vigil-ha/vigil/test/lab"
+	"github.com/vigil-ha/vigil/test/lab/guest"
 )
 
 func TestLabMigrateIdle(t *testing.T) {
-	p := newPair(t, "idle", 128, 0)
+	needQEMU(t)
+	spec := guestSpec(t, "idle", 128, 0)
+	// A disk on storage both hosts see: the destination must show it.
+	disk := filepath.Join(sharedDir(t), "idle-disk0.img")
+	if err := os.WriteFile(disk, make([]byte, 16<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	spec.Disks = []qmp.Disk{{Path: disk}} // cache=none: O_DIRECT, as on real shared storage
+	p := newPairSpec(t, spec)
 	hooked := false
 	before := lastSeq(p.src.Paths.SerialLog, "idle")
 	res, err := qmp.MigrateVM(ctx(t, 60*time.Second), p.src, p.dst, qmp.MigrateOptions{
@@ -37,6 +48,16 @@ func TestLabMigrateIdle(t *testing.T) {
 		t.Error("pre-switchover hook not called")
 	}
 	p.checkOn(t, p.dst, before)
+	var blocks []struct {
+		Device   string `json:"device"`
+		Inserted *struct {
+			File string `json:"file"`
+		} `json:"inserted"`
+	}
+	if err := p.dst.Monitor().Run(ctx(t, 5*time.Second), "query-block", nil, &blocks); err != nil || len(blocks) != 1 ||
+		blocks[0].Device != "drive0" || blocks[0].Inserted == nil || blocks[0].Inserted.File != disk {
+		t.Errorf("destination query-block = %+v, %v; want drive0 on %s", blocks, err, disk)
+	}
 }
 
 // slow migrates p with the bandwidth capped so a test can act mid-way.
@@ -118,7 +139,9 @@ func TestLabMigrateNetworkCut(t *testing.T) {
 
 // busy: the guest dirties memory faster than the (limited) link carries it.
 func busyPair(t *testing.T, name string) (*pair, qmp.MigrateOptions) {
-	p := newPair(t, name, 128, 60)
+	// Touching one word per page dirties 200 MiB/s of pages at little CPU
+	// cost, so the guest outruns the link even on a loaded machine.
+	p := newPairSpec(t, guestSpecWith(t, name, guest.Options{MemoryMiB: 128, DirtyMiBps: 200, TouchWord: true}))
 	const link = 20 << 20 // bytes/s
 	if err := p.srcHost.SetBandwidth(lab.MigNet, link*8); err != nil {
 		t.Fatalf("SetBandwidth: %v", err)
