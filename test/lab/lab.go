@@ -90,6 +90,7 @@ type Lab struct {
 	cleanups  []func() error // run in reverse at Close
 	vmw       *vmWatcher
 	fwMu      sync.Mutex
+	logMu     sync.Mutex
 	fw        firewall
 	bmcDown   map[netip.Addr]bool
 }
@@ -101,9 +102,18 @@ const (
 )
 
 func (l *Lab) logf(format string, args ...any) {
+	l.logMu.Lock()
+	defer l.logMu.Unlock()
 	if l.opts.Logf != nil {
 		l.opts.Logf("lab %d: "+format, append([]any{l.Index}, args...)...)
 	}
+}
+
+// quiet stops logging (a test's t.Logf must not be called after it ends).
+func (l *Lab) quiet() {
+	l.logMu.Lock()
+	l.opts.Logf = nil
+	l.logMu.Unlock()
 }
 
 // Start brings up a lab: it sweeps leftovers of dead earlier labs, claims a

@@ -108,6 +108,14 @@ func TestBringUpAndReachability(t *testing.T) {
 	if err := dialFrom(h1, "192.0.2.1:22", 300*time.Millisecond); err == nil {
 		t.Errorf("h1 reached 192.0.2.1: hosts must only see lab networks")
 	}
+	// Shared storage: what one host writes, another reads.
+	shared := filepath.Join(l.SharedDir, "disk.img")
+	if out, err := h1.Command(context.Background(), "sh", "-c", "echo vm-disk > "+shared).CombinedOutput(); err != nil {
+		t.Fatalf("write on h1: %v: %s", err, out)
+	}
+	if out, err := h2.Command(context.Background(), "cat", shared).Output(); err != nil || string(out) != "vm-disk\n" {
+		t.Errorf("read on h2: %q, %v", out, err)
+	}
 	// Another lab in the same process gets other names and subnets.
 	l2 := New(t, Options{Hosts: 1, BMC: NoBMC, Name: "other"})
 	if l2.Index == l.Index || l2.Hosts[0].MgmtIP == h1.MgmtIP {

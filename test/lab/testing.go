@@ -37,11 +37,11 @@ func New(t testing.TB, opts Options) *Lab {
 		if t.Failed() {
 			l.dumpLogs(t)
 		}
-		// Logging after the test ends panics; the lab is quiet now.
-		l.opts.Logf = nil
 		if err := l.Close(); err != nil {
 			t.Errorf("lab teardown: %v", err)
 		}
+		// Logging after the test ends panics.
+		l.quiet()
 	})
 	l.CheckNeverTwice(t)
 	return l
