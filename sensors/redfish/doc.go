@@ -12,7 +12,9 @@
 // Each Poll walks every Chassis (Thermal, Power, the Sensors collection,
 // ThermalSubsystem/Fans, PowerSubsystem/PowerSupplies) and the LogServices
 // of chassis, managers and systems with up to Config.Concurrency GETs in
-// flight, and reports only log entries not seen before. Every resource is
+// flight, fetching collections with $expand=. when the service root says
+// the BMC supports it (12 GETs instead of 61 for a DMTF mockup), and reports
+// only log entries not seen before. Every resource is
 // decoded into gofish's schema types; when gofish rejects it (one field of
 // the wrong type fails its whole decode, e.g. SensorNumber sent as a
 // string) the tolerant decoder drops just the fields, elements and

@@ -178,11 +178,15 @@ func fmtV(v *float64) string {
 }
 
 func TestMockupsReadEveryTemperatureFanPSU(t *testing.T) {
-	for _, name := range []string{"public-rackmount1", "public-tower"} {
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		noExpand bool
+	}{{"public-rackmount1", false}, {"public-tower", false}, {"public-rackmount1", true}} {
+		name := tc.name
+		t.Run(fmt.Sprintf("%s/no-expand=%v", name, tc.noExpand), func(t *testing.T) {
 			dir := mockupDir(t, name)
 			sim := startSim(t, redfishsim.Config{Mockup: dir})
-			r := newReader(sim, nil)
+			r := newReader(sim, func(c *Config) { c.NoExpand = tc.noExpand })
 			defer r.Close()
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
@@ -209,7 +213,12 @@ func TestMockupsReadEveryTemperatureFanPSU(t *testing.T) {
 					t.Errorf("%s %q: want kind %s value %s unit %q status %s; got %s", w.file, w.name, w.kind, fmtV(w.value), w.unit, w.status, descr(byName[w.name]))
 				}
 			}
-			t.Logf("%s: %d readings, %d expectations checked, %d log entries, skipped %q", name, len(p.Readings), len(want), len(p.Events), p.Skipped)
+			before := sim.Stats().Requests
+			if _, err := r.Poll(ctx); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: %d readings, %d expectations checked, %d log entries, %d GETs per poll (expand %v), skipped %q",
+				name, len(p.Readings), len(want), len(p.Events), sim.Stats().Requests-before, r.expand, p.Skipped)
 		})
 	}
 }
@@ -331,14 +340,16 @@ func BenchmarkWalk(b *testing.B) {
 	dir := mockupDir(b, "public-rackmount1")
 	sim := startSim(b, redfishsim.Config{Mockup: dir})
 	for _, tc := range []struct {
-		delay time.Duration
-		c     int
-	}{{0, 1}, {0, 4}, {0, 8}, {5 * time.Millisecond, 1}, {5 * time.Millisecond, 4}, {5 * time.Millisecond, 8}} {
+		delay    time.Duration
+		c        int
+		noExpand bool
+	}{{0, 1, false}, {0, 4, false}, {0, 8, false}, {5 * time.Millisecond, 1, false}, {5 * time.Millisecond, 4, false},
+		{5 * time.Millisecond, 8, false}, {5 * time.Millisecond, 1, true}, {5 * time.Millisecond, 8, true}} {
 		c := tc.c
-		b.Run(fmt.Sprintf("bmc-latency-%v/concurrency-%d", tc.delay, c), func(b *testing.B) {
+		b.Run(fmt.Sprintf("bmc-latency-%v/concurrency-%d/expand-%v", tc.delay, c, !tc.noExpand), func(b *testing.B) {
 			sim.SetDelay(tc.delay) // a real BMC answers in milliseconds, not microseconds
 			defer sim.SetDelay(0)
-			r := newReader(sim, func(cfg *Config) { cfg.Concurrency = c })
+			r := newReader(sim, func(cfg *Config) { cfg.Concurrency, cfg.NoExpand = c, tc.noExpand })
 			defer r.Close()
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()

@@ -34,6 +34,9 @@ type Config struct {
 	// System limits the walk to one ComputerSystem (by Id) where a BMC
 	// manages several; empty reads them all.
 	System string
+	// NoExpand never asks for $expand, even when the service root says
+	// the BMC supports it (one GET per collection member instead).
+	NoExpand bool
 	// BasicOnly skips the session login and uses HTTP Basic auth.
 	BasicOnly bool
 	// Concurrency bounds parallel GETs of one walk (default 4).
@@ -63,6 +66,7 @@ type Reader struct {
 	api      *gofish.APIClient
 	httpc    *http.Client
 	basic    bool
+	expand   bool                       // collections fetched with $expand=.
 	seen     map[string]map[string]bool // log service -> entry ids read
 	failures int
 	nextTry  time.Time
@@ -177,6 +181,7 @@ func (r *Reader) connectLocked(ctx context.Context) error {
 	_, _ = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	r.api, r.basic = api, basic
+	r.expand = !r.cfg.NoExpand && api.Service != nil && api.Service.ProtocolFeaturesSupported.ExpandQuery.NoLinks
 	return nil
 }
 
@@ -254,6 +259,7 @@ type walker struct {
 	skipped  []string
 	fatal    error
 	newSeen  map[string][]string
+	expand   bool
 }
 
 // get fetches one resource's JSON.
@@ -334,6 +340,60 @@ func fetch[T any](w *walker, path string) (T, bool) {
 	return v, true
 }
 
+// fetchOr decodes raw (a member already inlined by $expand) or, when raw
+// is nil, GETs path.
+func fetchOr[T any](w *walker, path string, raw []byte) (T, bool) {
+	if raw == nil {
+		return fetch[T](w, path)
+	}
+	v, skipped, err := decode[T](raw)
+	if err != nil {
+		w.skip(path, err)
+		return v, false
+	}
+	w.note(path, skipped)
+	return v, true
+}
+
+// expandedMembers GETs a collection (with $expand=. where the BMC supports
+// it) and returns each member's path and, when inlined, its JSON.
+func (w *walker) expandedMembers(path string) ([]string, [][]byte, bool) {
+	q := path
+	if w.expand {
+		q += "?$expand=."
+	}
+	raw, err := w.get(q)
+	if err != nil {
+		w.skip(path, err)
+		return nil, nil, false
+	}
+	var c struct{ Members []json.RawMessage }
+	if err := json.Unmarshal(raw, &c); err != nil {
+		w.skip(path, err)
+		return nil, nil, false
+	}
+	paths := make([]string, 0, len(c.Members))
+	bodies := make([][]byte, 0, len(c.Members))
+	for _, m := range c.Members {
+		var probe map[string]json.RawMessage
+		if json.Unmarshal(m, &probe) != nil {
+			continue
+		}
+		var id string
+		_ = json.Unmarshal(probe["@odata.id"], &id)
+		if id == "" {
+			continue
+		}
+		paths = append(paths, id)
+		if len(probe) > 1 {
+			bodies = append(bodies, m) // inlined
+		} else {
+			bodies = append(bodies, nil)
+		}
+	}
+	return paths, bodies, true
+}
+
 // collection is the part of a Redfish collection we use.
 type collection struct {
 	Members []struct {
@@ -360,28 +420,28 @@ type chassisLinks struct {
 
 func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
 	w := &walker{r: r, api: r.api.WithContext(ctx), ctx: ctx, now: r.cfg.Now(),
-		sem: make(chan struct{}, r.cfg.Concurrency), newSeen: map[string][]string{}}
-	chassis, ok := fetch[collection](w, "/redfish/v1/Chassis")
+		sem: make(chan struct{}, r.cfg.Concurrency), newSeen: map[string][]string{}, expand: r.expand}
+	chassis, bodies, ok := w.expandedMembers("/redfish/v1/Chassis")
 	if !ok {
 		return nil, w.firstError()
 	}
-	for _, m := range chassis.Members {
-		w.spawn(func() { w.chassis(m.ODataID) })
+	for i, path := range chassis {
+		w.spawn(func() { w.chassis(path, bodies[i]) })
 	}
 	for _, root := range []string{"/redfish/v1/Managers", "/redfish/v1/Systems"} {
 		w.spawn(func() {
-			c, ok := fetch[collection](w, root)
+			paths, bodies, ok := w.expandedMembers(root)
 			if !ok {
 				return
 			}
-			for _, m := range c.Members {
+			for i, path := range paths {
 				if root == "/redfish/v1/Systems" {
-					if r.cfg.System != "" && lastPathElem(m.ODataID) != r.cfg.System {
+					if r.cfg.System != "" && lastPathElem(path) != r.cfg.System {
 						continue
 					}
-					w.spawn(func() { w.system(m.ODataID) })
+					w.spawn(func() { w.system(path, bodies[i]) })
 				}
-				w.spawn(func() { w.logServices(m.ODataID + "/LogServices") })
+				w.spawn(func() { w.logServices(path + "/LogServices") })
 			}
 		})
 	}
@@ -444,8 +504,8 @@ func (w *walker) firstError() error {
 	return errors.New("redfish: walk failed")
 }
 
-func (w *walker) chassis(path string) {
-	c, ok := fetch[chassisLinks](w, path)
+func (w *walker) chassis(path string, raw []byte) {
+	c, ok := fetchOr[chassisLinks](w, path, raw)
 	if !ok {
 		return
 	}
@@ -485,26 +545,27 @@ func rollup(what, id string, st schemas.Status, power string) sensors.Reading {
 }
 
 // system reads a ComputerSystem's health rollup and power state.
-func (w *walker) system(path string) {
-	s, ok := fetch[struct {
+func (w *walker) system(path string, raw []byte) {
+	s, ok := fetchOr[struct {
 		ID         string `json:"Id"`
 		Status     schemas.Status
 		PowerState string
-	}](w, path)
+	}](w, path, raw)
 	if !ok {
 		return
 	}
 	w.add(rollup("System", nameOr(s.ID, lastPathElem(path)), s.Status, s.PowerState))
 }
 
-// members GETs a collection and each member, concurrently.
-func (w *walker) members(path string, each func(string)) {
-	c, ok := fetch[collection](w, path)
+// members GETs a collection and each member not already inlined,
+// concurrently.
+func (w *walker) members(path string, each func(string, []byte)) {
+	paths, bodies, ok := w.expandedMembers(path)
 	if !ok {
 		return
 	}
-	for _, m := range c.Members {
-		w.spawn(func() { each(m.ODataID) })
+	for i, p := range paths {
+		w.spawn(func() { each(p, bodies[i]) })
 	}
 }
 
@@ -688,8 +749,8 @@ func sensorKind(t schemas.ReadingType, units, name string) (sensors.Kind, sensor
 	return sensors.KindOther, sensors.Unit(units)
 }
 
-func (w *walker) sensor(path string) {
-	s, ok := fetch[schemas.Sensor](w, path)
+func (w *walker) sensor(path string, raw []byte) {
+	s, ok := fetchOr[schemas.Sensor](w, path, raw)
 	if !ok {
 		return
 	}
@@ -703,8 +764,8 @@ func (w *walker) sensor(path string) {
 	w.add(rd)
 }
 
-func (w *walker) fan(path string) {
-	f, ok := fetch[schemas.Fan](w, path)
+func (w *walker) fan(path string, raw []byte) {
+	f, ok := fetchOr[schemas.Fan](w, path, raw)
 	if !ok {
 		return
 	}
@@ -720,8 +781,8 @@ func (w *walker) fan(path string) {
 	w.add(rd)
 }
 
-func (w *walker) psu(path string) {
-	p, ok := fetch[schemas.PowerSupplyUnit](w, path)
+func (w *walker) psu(path string, raw []byte) {
+	p, ok := fetchOr[schemas.PowerSupplyUnit](w, path, raw)
 	if !ok {
 		return
 	}
@@ -740,7 +801,11 @@ func (w *walker) logServices(path string) {
 	for _, m := range c.Members {
 		svc := m.ODataID
 		w.spawn(func() {
-			raw, err := w.get(svc + "/Entries")
+			q := svc + "/Entries"
+			if w.expand {
+				q += "?$expand=."
+			}
+			raw, err := w.get(q)
 			if err != nil {
 				w.skip(svc+"/Entries", err)
 				return
