@@ -363,6 +363,10 @@ func (w *walker) expandedMembers(path string) ([]string, [][]byte, bool) {
 		q += "?$expand=."
 	}
 	raw, err := w.get(q)
+	var re *schemas.Error
+	if err != nil && w.expand && errors.As(err, &re) && re.HTTPReturnedStatusCode >= 400 && re.HTTPReturnedStatusCode != 401 {
+		raw, err = w.get(path) // advertised but refused: plain GET
+	}
 	if err != nil {
 		w.skip(path, err)
 		return nil, nil, false
