@@ -118,6 +118,7 @@ func (b *BMC) start(ctx context.Context) error {
 			Name:       h.Name,
 			Addr:       b.IP.String(),
 			Port:       b.Port,
+			OffDelay:   max(l.opts.PowerDelay, 0),
 			OnPowerOff: l.power.hook(h.Index, "off"),
 			OnPowerOn:  l.power.hook(h.Index, "on"),
 		})
@@ -133,9 +134,10 @@ func (b *BMC) start(ctx context.Context) error {
 			return fmt.Errorf("lab: %s: BMC: %w", h.Name, err)
 		}
 		sim, err := redfishsim.New(redfishsim.Config{
-			Dir:      b.dir,
-			Mockup:   l.opts.RedfishMockup,
-			TLSHosts: []string{b.IP.String()},
+			Dir:        b.dir,
+			Mockup:     l.opts.RedfishMockup,
+			TLSHosts:   []string{b.IP.String()},
+			ResetDelay: l.opts.PowerDelay,
 			OnPower: func(on bool) {
 				var err error
 				if on {

@@ -174,7 +174,7 @@ func TestIPMIPowerOffKillsExactlyThatHost(t *testing.T) {
 }
 
 func TestRedfishPowerOffKillsHost(t *testing.T) {
-	l := New(t, Options{Hosts: 2, BMC: Redfish})
+	l := New(t, Options{Hosts: 2, BMC: Redfish, PowerDelay: 300 * time.Millisecond})
 	h1, h2 := l.Hosts[0], l.Hosts[1]
 	agent, err := h1.AddService("agent", func() *exec.Cmd { return h1.Command(context.Background(), "sleep", "1000") })
 	if err != nil {

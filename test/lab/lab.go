@@ -53,6 +53,11 @@ type Options struct {
 	// RedfishMockup, with BMC=Redfish, is a DMTF mockup directory the
 	// simulators serve (see redfishsim.Config.Mockup).
 	RedfishMockup string
+	// PowerDelay is how long a BMC takes from a power-off request to the
+	// power really going off (ipmisim OffDelay, redfishsim ResetDelay;
+	// Redfish power-on waits as long). 0 keeps the simulators' defaults
+	// (IPMI at once, Redfish 2 s); negative means at once for both.
+	PowerDelay time.Duration
 	// Logf receives the lab's progress lines (t.Logf in tests); nil is quiet.
 	Logf func(format string, args ...any)
 }

@@ -50,6 +50,22 @@ func TestGuestBootsAndIsCounted(t *testing.T) {
 	if n := l.LiveCopies("other"); n != 0 {
 		t.Errorf("LiveCopies(other) = %d", n)
 	}
+	// A reboot in place starts a new heartbeat stream (new boot nonce) in
+	// the same file: a hand-off, not a second copy (New's cleanup check
+	// fails the test if the watcher ever counts two).
+	if _, err := qmpExec(ctx, vm.QMP, `{"execute":"system_reset"}`); err != nil {
+		t.Fatal(err)
+	}
+	r := guest.NewFileReader(vm.Serial)
+	defer r.Close()
+	if _, err := r.Wait(ctx, "a heartbeat after the reset", func(b guest.Heartbeat) bool { return b.Boot != hb.Boot }); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "a few watcher samples", 2*time.Second, func() bool { return l.LiveCopies("vm1") == 1 })
+	time.Sleep(time.Second)
+	if n := l.LiveCopies("vm1"); n != 1 {
+		t.Errorf("after reboot in place LiveCopies = %d, want 1", n)
+	}
 	// The QEMU runs "on" h1: its power off kills it and the copy is gone.
 	if err := h1.PowerOff(); err != nil {
 		t.Fatal(err)
