@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -185,7 +186,7 @@ type migration struct {
 	downtime time.Duration // current downtime-limit
 	step     int           // escalation steps taken
 	postcopy bool
-	switched bool // migrate-continue sent
+	switched atomic.Bool // the pre-switchover pause was handled
 	// wasRunning: the source ran before; only then is it resumed.
 	wasRunning bool
 }
@@ -276,6 +277,34 @@ func (m *migration) run(ctx context.Context) error {
 	}
 	events, unsub := m.src.Subscribe(64)
 	defer unsub()
+	// The source sits paused in pre-switchover until we act: a goroutine
+	// of its own answers the event at once, whatever the poll loop is
+	// waiting for; the loop learns the outcome from switchErr.
+	switchErr := make(chan error, 1)
+	if m.o.PreSwitchover != nil {
+		swEvents, swUnsub := m.src.Subscribe(64)
+		defer swUnsub()
+		swCtx, swCancel := context.WithCancel(ctx)
+		defer swCancel()
+		go func() {
+			for {
+				select {
+				case ev, ok := <-swEvents:
+					if !ok {
+						return
+					}
+					if ev.Name == "MIGRATION" && eventStatus(ev) == "pre-switchover" {
+						if m.switched.CompareAndSwap(false, true) {
+							switchErr <- m.switchover(swCtx)
+						}
+						return
+					}
+				case <-swCtx.Done():
+					return
+				}
+			}
+		}()
+	}
 	if err := m.call(ctx, m.dst, "migrate-incoming", map[string]any{"uri": m.o.ListenURI}, nil); err != nil {
 		return m.abort(ctx, "failed", err.Error(), fmt.Errorf("migrate: destination: %w", err))
 	}
@@ -284,7 +313,7 @@ func (m *migration) run(ctx context.Context) error {
 	}
 	m.log.Info("migration started", "uri", m.o.URI, "bandwidth", m.o.Bandwidth, "downtime_limit", m.o.DowntimeLimit,
 		"auto_converge", m.o.AutoConverge, "postcopy_allowed", m.o.AllowPostcopy, "multifd", m.o.MultifdChannels)
-	info, err := m.follow(ctx, events)
+	info, err := m.follow(ctx, events, switchErr)
 	if err != nil {
 		return err
 	}
@@ -377,7 +406,7 @@ func (m *migration) addTLS(ctx context.Context, mon Monitor, endpoint string) er
 
 // follow polls query-migrate until the migration ends, escalating,
 // detecting stalls and running the pre-switchover hook on the way.
-func (m *migration) follow(ctx context.Context, events <-chan Event) (MigrationInfo, error) {
+func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <-chan error) (MigrationInfo, error) {
 	tick := time.NewTicker(m.o.PollInterval)
 	defer tick.Stop()
 	var (
@@ -394,20 +423,15 @@ func (m *migration) follow(ctx context.Context, events <-chan Event) (MigrationI
 			return MigrationInfo{}, m.abort(ctx, "cancelled", "cancelled: "+context.Cause(ctx).Error(),
 				fmt.Errorf("%w: %w", ErrMigrationCancelled, ctx.Err()))
 		case <-tick.C:
-		case ev, ok := <-events:
+		case _, ok := <-events:
 			if !ok {
 				events = nil
-				break
 			}
-			// The source sits paused in pre-switchover until we act:
-			// act on the event itself, without a poll round trip.
-			if ev.Name == "MIGRATION" && eventStatus(ev) == "pre-switchover" {
-				if err := m.preSwitchover(ctx); err != nil {
-					return MigrationInfo{}, err
-				}
-				lastMove = time.Now()
-				continue
+		case err := <-switchErr:
+			if err != nil {
+				return MigrationInfo{}, m.switchoverFailed(ctx, err)
 			}
+			lastMove = time.Now()
 		case <-m.src.Done():
 			// The source QEMU is gone: nothing left to keep running.
 			return MigrationInfo{}, m.abort(ctx, "failed", "source QEMU exited during migration",
@@ -447,11 +471,12 @@ func (m *migration) follow(ctx context.Context, events <-chan Event) (MigrationI
 			return info, m.abort(ctx, "cancelled", "cancelled by QEMU or another client",
 				ErrMigrationCancelled)
 		case "pre-switchover":
-			if m.switched {
-				continue // migrate-continue sent; QEMU is moving on
-			}
-			if err := m.preSwitchover(ctx); err != nil {
-				return info, err
+			// Normally the event goroutine has answered already; this
+			// is the fallback if the event was missed.
+			if m.switched.CompareAndSwap(false, true) {
+				if err := m.switchover(ctx); err != nil {
+					return info, m.switchoverFailed(ctx, err)
+				}
 			}
 			lastMove = time.Now()
 			continue
@@ -571,25 +596,31 @@ func (m *migration) note(step, format string, a ...any) {
 	m.log.Info("migration escalation", "step", step, "detail", fmt.Sprintf(format, a...))
 }
 
-func (m *migration) preSwitchover(ctx context.Context) error {
-	if m.switched {
-		return nil
-	}
-	m.switched = true
+// switchover runs the pre-switchover hook, then lets QEMU switch over.
+func (m *migration) switchover(ctx context.Context) error {
 	if m.o.PreSwitchover != nil {
 		// The hook gets the caller's context: cancelling it cancels.
 		hctx, cancel := context.WithTimeout(ctx, m.o.CallTimeout)
 		err := m.o.PreSwitchover(hctx)
 		cancel()
 		if err != nil {
-			why := "pre-switchover hook: " + err.Error()
-			return m.abort(ctx, "cancelled", why, fmt.Errorf("%w: %s", ErrMigrationCancelled, why))
+			return &hookError{err}
 		}
 	}
-	if err := m.call(ctx, m.src, "migrate-continue", map[string]any{"state": "pre-switchover"}, nil); err != nil {
-		return m.abort(ctx, "failed", "migrate-continue: "+err.Error(), fmt.Errorf("%w: migrate-continue: %w", ErrMigrationFailed, err))
+	return m.call(ctx, m.src, "migrate-continue", map[string]any{"state": "pre-switchover"}, nil)
+}
+
+type hookError struct{ err error }
+
+func (h *hookError) Error() string { return "pre-switchover hook: " + h.err.Error() }
+func (h *hookError) Unwrap() error { return h.err }
+
+func (m *migration) switchoverFailed(ctx context.Context, err error) error {
+	var he *hookError
+	if errors.As(err, &he) {
+		return m.abort(ctx, "cancelled", he.Error(), fmt.Errorf("%w: %s", ErrMigrationCancelled, he.Error()))
 	}
-	return nil
+	return m.abort(ctx, "failed", "migrate-continue: "+err.Error(), fmt.Errorf("%w: migrate-continue: %w", ErrMigrationFailed, err))
 }
 
 // abort cancels a migration that has not switched over: the source keeps
