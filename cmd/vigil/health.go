@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/vigil-ha/vigil/sensors/health"
+	"github.com/vigil-ha/vigil/store"
 )
 
 func runHealth(ctx context.Context, e *env, args []string) error {
@@ -13,6 +14,7 @@ func runHealth(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "health BMC-FLAGS [--json]", "One poll of a BMC plus the failure prediction: risk and expected time\nto failure per component. A single poll sees thresholds, decoded states and\nthe SEL; trends need the agent's history.")
 	b.register(fs.FlagSet)
 	asJSON := fs.Bool("json", false, "print JSON (CLI.md) instead of a table")
+	historyFile := fs.String("history", "", "keep sensor history in the bbolt `FILE` across runs, so repeated\nruns see trends (default: this poll only)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -20,7 +22,16 @@ func runHealth(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := health.New(health.Config{}, health.NewMemHistory(16)).Update(p)
+	var hist health.History = health.NewMemHistory(16)
+	if *historyFile != "" {
+		st, err := store.Open(*historyFile, store.Options{})
+		if err != nil {
+			return fmt.Errorf("history: %w", err)
+		}
+		defer st.Close()
+		hist = st
+	}
+	v, err := health.New(health.Config{Prefix: b.target() + "/"}, hist).Update(p)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/store"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
@@ -71,7 +72,8 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 	if err := sim.FailFan("FAN1"); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut = runCLI(t, vars, "health", "--redfish", sim.URL(), "--user", user, "--json")
+	hist := t.TempDir() + "/history.db"
+	code, out, errOut = runCLI(t, vars, "health", "--redfish", sim.URL(), "--user", user, "--history", hist, "--json")
 	if code != 0 {
 		t.Fatalf("health: exit %d, stderr %q", code, errOut)
 	}
@@ -87,6 +89,27 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 		t.Errorf("health after FAN1 failed: risk none, want it raised (%v)", v.Components)
 	}
 	t.Logf("health after FailFan: risk %s, components %v", v.Risk, v.Components)
+	// The history file keeps FAN1's samples for the next run.
+	code, _, errOut = runCLI(t, vars, "health", "--redfish", sim.URL(), "--user", user, "--history", hist, "--json")
+	if code != 0 {
+		t.Fatalf("second health run with --history: exit %d, stderr %q", code, errOut)
+	}
+	st, err := store.Open(hist, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, _ := st.SampleKeys()
+	var fan1 int
+	for _, k := range keys {
+		if strings.HasSuffix(k, "/FAN1/FAN1") {
+			smp, _ := st.Samples(k)
+			fan1 = max(fan1, len(smp))
+		}
+	}
+	st.Close()
+	if fan1 != 2 {
+		t.Errorf("after two runs with --history the FAN1 ring holds %d samples, want 2 (keys %q)", fan1, keys)
+	}
 
 	code, _, errOut = runCLI(t, map[string]string{passwordEnv: "wrong"}, "sensors", "read", "--redfish", sim.URL(), "--user", user)
 	if code != 1 || !strings.Contains(errOut, "authentication") {
