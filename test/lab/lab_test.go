@@ -491,20 +491,39 @@ func TestFillDisk(t *testing.T) {
 	}
 }
 
+var qemuOptsCases = []struct {
+	in   string
+	want string
+}{
+	{"socket,id=s,path=/a,,b,logfile=/x/y.log", "socket|id=s|path=/a,b|logfile=/x/y.log"},
+	{"file,id=f,path=/p", "file|id=f|path=/p"},
+	{"a,,,b", "a,|b"},
+	{"a,", "a|"},
+	{"", ""},
+}
+
 func TestQEMUOpts(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want string
-	}{
-		{"socket,id=s,path=/a,,b,logfile=/x/y.log", "socket|id=s|path=/a,b|logfile=/x/y.log"},
-		{"file,id=f,path=/p", "file|id=f|path=/p"},
-		{"", ""},
-	} {
+	for _, c := range qemuOptsCases {
 		if got := strings.Join(qemuOpts(c.in), "|"); got != c.want {
 			t.Errorf("qemuOpts(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-	_ = fmt.Sprint
+}
+
+// FuzzQEMUOpts checks that splitting and re-escaping gives the input back.
+func FuzzQEMUOpts(f *testing.F) {
+	for _, c := range qemuOptsCases {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		parts := qemuOpts(s)
+		for i, p := range parts {
+			parts[i] = strings.ReplaceAll(p, ",", ",,")
+		}
+		if back := strings.Join(parts, ","); back != s {
+			t.Errorf("qemuOpts(%q) re-escaped = %q", s, back)
+		}
+	})
 }
 
 func TestConcurrentLabs(t *testing.T) {

@@ -50,9 +50,29 @@ type beat struct {
 }
 
 type stream struct {
-	key         streamKey
-	first, last time.Time
-	beats       []beat // the last keepHistory
+	key               streamKey
+	first, last       time.Time
+	firstOrd, lastOrd uint64 // reading order of the first and last beat
+	minSeq, maxSeq    uint64
+	beats             []beat // the last keepHistory
+}
+
+// supersedes reports whether stream d started after stream c's last
+// heartbeat (a hand-off: migration destination, reboot), so c no longer
+// runs. Beats read in the same sample are ordered by their place in one
+// file, or by seq within one boot; otherwise neither supersedes the other.
+func (d *stream) supersedes(c *stream) bool {
+	switch {
+	case d.first.After(c.last):
+		return true
+	case !d.first.Equal(c.last):
+		return false
+	case d.key.file == c.key.file:
+		return d.firstOrd > c.lastOrd
+	case d.key.boot == c.key.boot:
+		return d.minSeq > c.maxSeq
+	}
+	return false
 }
 
 type followed struct {
@@ -70,6 +90,7 @@ type vmWatcher struct {
 	streams map[streamKey]*stream
 	maxSeen map[string]int // VM id -> most live copies ever counted
 	twice   []string       // descriptions of violations
+	ord     uint64         // heartbeats read so far
 	stop    chan struct{}
 	done    chan struct{}
 }
@@ -230,14 +251,7 @@ func (w *vmWatcher) read(path string, now time.Time) {
 		if !ok {
 			continue
 		}
-		k := streamKey{file: path, id: hb.ID, boot: hb.Boot}
-		s := w.streams[k]
-		if s == nil {
-			s = &stream{key: k, first: at}
-			w.streams[k] = s
-		}
-		s.last = at
-		s.beats = append(s.beats, beat{at: at, seq: hb.Seq})
+		w.add(streamKey{file: path, id: hb.ID, boot: hb.Boot}, at, hb.Seq)
 	}
 }
 
@@ -246,6 +260,19 @@ type liveCopy struct {
 	host, file, boot string
 	pids             []int
 	mult             int
+}
+
+// add records one heartbeat read at time at.
+func (w *vmWatcher) add(k streamKey, at time.Time, seq uint64) {
+	w.ord++
+	s := w.streams[k]
+	if s == nil {
+		s = &stream{key: k, first: at, firstOrd: w.ord, minSeq: seq, maxSeq: seq}
+		w.streams[k] = s
+	}
+	s.last, s.lastOrd = at, w.ord
+	s.minSeq, s.maxSeq = min(s.minSeq, seq), max(s.maxSeq, seq)
+	s.beats = append(s.beats, beat{at: at, seq: seq})
 }
 
 // countLocked counts the live copies of VM id at now and describes them.
@@ -277,7 +304,7 @@ func (w *vmWatcher) copiesLocked(id string, now time.Time) []liveCopy {
 	for _, c := range cands {
 		superseded := false
 		for _, d := range all {
-			if d != c && !d.first.Before(c.last) {
+			if d != c && d.supersedes(c) {
 				superseded = true
 				break
 			}
