@@ -473,3 +473,36 @@ func TestSweepAfterCrash(t *testing.T) {
 		}
 	}
 }
+
+// TestStartFailureCleansUp makes Start fail after the network is built (a
+// Redfish mockup that does not exist): nothing may be left behind.
+func TestStartFailureCleansUp(t *testing.T) {
+	if err := Check(Options{BMC: Redfish}); err != nil {
+		t.Skip(err)
+	}
+	var logs []string
+	_, err := Start(context.Background(), Options{Hosts: 2, BMC: Redfish, RedfishMockup: "/nonexistent/mockup",
+		Logf: func(f string, a ...any) { logs = append(logs, fmt.Sprintf(f, a...)) }})
+	if err == nil {
+		t.Fatal("Start with a missing mockup succeeded")
+	}
+	t.Logf("Start: %v", err)
+	var idx int
+	for _, line := range logs {
+		if _, err := fmt.Sscanf(line, "lab %d:", &idx); err == nil {
+			break
+		}
+	}
+	if idx == 0 {
+		t.Fatalf("no lab index in the logs %q: did Start fail before building anything?", logs)
+	}
+	if traces := labTraces(idx); len(traces) > 0 {
+		t.Errorf("failed Start left: %v", traces)
+	}
+	if _, err := Start(context.Background(), Options{Hosts: 0, Name: "Bad Name"}); err == nil {
+		t.Error("Start accepted an invalid name")
+	}
+	if _, err := Start(context.Background(), Options{Hosts: 51}); err == nil {
+		t.Error("Start accepted 51 hosts")
+	}
+}
