@@ -326,13 +326,16 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 			continue // stale (the source stopped reporting it), or a summary
 		}
 		st := p.latchLocked(r)
-		failed := false
-		switch st {
-		case sensors.StatusCritical:
-			failed = true
-			a.add(r.Component, finding{risk: RiskHigh, reason: describe(r, "critical")})
-		case sensors.StatusWarning:
-			a.add(r.Component, finding{risk: RiskLow, reason: describe(r, "warning")})
+		failed := st == sensors.StatusCritical
+		// A discrete sensor whose states say what is wrong needs no
+		// second, vaguer finding from its status.
+		if n := p.discreteLocked(a, r); n == 0 || r.Value != nil {
+			switch st {
+			case sensors.StatusCritical:
+				a.add(r.Component, finding{risk: RiskHigh, reason: describe(r, "critical")})
+			case sensors.StatusWarning:
+				a.add(r.Component, finding{risk: RiskLow, reason: describe(r, "warning")})
+			}
 		}
 		if r.Value != nil && r.Thresholds != nil {
 			eta, rising, err := p.trendLocked(r, now)
@@ -370,7 +373,6 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 				gs.failed = append(gs.failed, r.Component)
 			}
 		}
-		p.discreteLocked(a, r)
 	}
 	if err := p.eventsLocked(a, now); err != nil {
 		return Verdict{}, err
@@ -400,6 +402,21 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 			// load. A warning, not an emergency: replace it.
 			a.replace(gs.failed[0], RiskHigh, RiskLow, fmt.Sprintf("%s failed; redundancy in %s lost (%d of %d left)",
 				gs.failed[0], g, len(gs.members)-1, len(gs.members)))
+		}
+	}
+
+	// Redundancy lost in two sets at once (a fan and a PSU): no longer a
+	// routine replacement.
+	var degraded []string
+	for _, g := range gnames {
+		if gs := groups[g]; len(gs.failed) == 1 && len(gs.members) >= 2 {
+			degraded = append(degraded, g)
+		}
+	}
+	if len(degraded) >= 2 {
+		for _, g := range degraded {
+			a.add(groups[g].failed[0], finding{risk: RiskHigh,
+				reason: "redundancy lost in " + strings.Join(degraded, " and ") + " at once"})
 		}
 	}
 
@@ -482,7 +499,8 @@ func hasFailureState(states []string) bool {
 }
 
 // discreteLocked rates the asserted states of a discrete sensor.
-func (p *Predictor) discreteLocked(a *assessment, r sensors.Reading) {
+func (p *Predictor) discreteLocked(a *assessment, r sensors.Reading) int {
+	n := len(a.comps[r.Component])
 	for _, s := range r.States {
 		ls := strings.ToLower(s)
 		switch {
@@ -496,6 +514,7 @@ func (p *Predictor) discreteLocked(a *assessment, r sensors.Reading) {
 			a.add(r.Component, finding{risk: RiskLow, reason: fmt.Sprintf("%s: %s", r.Name, s)})
 		}
 	}
+	return len(a.comps[r.Component]) - n
 }
 
 // trendLocked fits a Theil-Sen line to the sensor's history within the

@@ -528,3 +528,36 @@ func TestHostCounters(t *testing.T) {
 		t.Errorf("a new UE: risk %s, want imminent (%+v)", v.Risk, v.Components)
 	}
 }
+
+func TestTwoRedundantSetsDegradedIsHigh(t *testing.T) {
+	h := newHost(8)
+	h.fan[1] = func(m float64) float64 {
+		if m >= 10 {
+			return 0
+		}
+		return 5100
+	}
+	h.psu[0] = func(m float64) []string {
+		if m >= 20 {
+			return []string{"Presence detected", "Failure detected"}
+		}
+		return []string{"Presence detected"}
+	}
+	p := New(Config{}, NewMemHistory(200))
+	var at15, at25 Verdict
+	for m := 0.0; m <= 25; m += 0.5 {
+		v, err := p.Update(h.poll(m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch m {
+		case 15:
+			at15 = v
+		case 25:
+			at25 = v
+		}
+	}
+	if at15.Risk != RiskLow || at25.Risk != RiskHigh {
+		t.Errorf("fan lost: %s (want low); fan and PSU lost: %s (want high) %+v", at15.Risk, at25.Risk, at25.Components)
+	}
+}
