@@ -285,11 +285,23 @@ func sweepIndex(i int, own bool) error {
 			errs = append(errs, fmt.Errorf("nft delete table inet %s: %w: %s", rootTable(i), err, out))
 		}
 	}
+	if err := os.RemoveAll(sharedDir(i)); err != nil {
+		errs = append(errs, err)
+	}
 	if err := os.RemoveAll(dir); err != nil {
 		errs = append(errs, err)
 	}
 	_ = own
 	return errors.Join(errs...)
+}
+
+// sharedDir is lab i's shared storage directory.
+func sharedDir(i int) string {
+	root := sharedRoot
+	if _, err := os.Stat(filepath.Dir(root)); err != nil {
+		root = filepath.Join(os.TempDir(), "vigil-lab")
+	}
+	return filepath.Join(root, strconv.Itoa(i))
 }
 
 func rootIfName(i int) string { return fmt.Sprintf("vlab%dm", i) }

@@ -335,6 +335,9 @@ func labTraces(i int) []string {
 	if ms, _ := mountsUnder(filepath.Join(runRoot, fmt.Sprint(i))); len(ms) > 0 {
 		out = append(out, ms...)
 	}
+	if _, err := os.Stat(sharedDir(i)); err == nil {
+		out = append(out, "dir "+sharedDir(i))
+	}
 	if _, err := os.Stat("/sys/class/net/" + rootIfName(i)); err == nil {
 		out = append(out, "link "+rootIfName(i))
 	}

@@ -26,7 +26,8 @@
 // # Core types
 //
 // [Lab] (Start/Close, or New in tests) holds the [Host]s, SharedDir (VM
-// disks; namespaces share the filesystem) and the network faults. A [Host]
+// disks, on disk under /var/tmp/vigil-lab so O_DIRECT works; namespaces
+// share the filesystem) and the network faults. A [Host]
 // has Name, Netns/NetnsPath, MgmtIP, MigIP, StateDir (a 16 MiB tmpfs),
 // LogDir and its [BMC]. Host.Command returns an exec.Cmd that runs inside
 // the host's namespace (through nsenter); Host.Do runs Go code on a locked
@@ -74,7 +75,7 @@
 // binary too) stops the BMCs, kills every process in the lab's namespaces
 // or naming the lab directory, unmounts the tmpfs mounts, deletes the
 // namespaces (their veths go with them), the root-namespace nftables table
-// and the directory. A lab whose owner died (SIGKILL, test timeout) is
+// and the directories. A lab whose owner died (SIGKILL, test timeout) is
 // swept the same way by the next Start.
 //
 // # Caveats

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -72,7 +71,8 @@ type Lab struct {
 	// Dir is the lab's private state directory (/run/vigil-lab/<Index>).
 	Dir string
 	// SharedDir is seen by every host (namespaces share the filesystem):
-	// put VM disks here.
+	// put VM disks here. It is on disk (/var/tmp/vigil-lab/<Index>), so
+	// O_DIRECT works, and removed at Close.
 	SharedDir string
 	// Hosts are the simulated hosts, in order.
 	Hosts []*Host
@@ -101,9 +101,10 @@ type Lab struct {
 }
 
 const (
-	runRoot  = "/run/vigil-lab"
-	maxIndex = 250
-	maxHosts = 50
+	runRoot    = "/run/vigil-lab"
+	sharedRoot = "/var/tmp/vigil-lab"
+	maxIndex   = 250
+	maxHosts   = 50
 )
 
 func (l *Lab) logf(format string, args ...any) {
@@ -166,7 +167,12 @@ func validName(s string) bool {
 // build creates everything after the index is claimed.
 func (l *Lab) build(ctx context.Context) error {
 	t0 := time.Now()
-	l.SharedDir = filepath.Join(l.Dir, "shared")
+	// VM disks want a disk-backed filesystem (QEMU's cache=none needs
+	// O_DIRECT, which tmpfs lacks; /run often is tmpfs).
+	l.SharedDir = sharedDir(l.Index)
+	if err := os.RemoveAll(l.SharedDir); err != nil {
+		return fmt.Errorf("lab: %w", err)
+	}
 	if err := os.MkdirAll(l.SharedDir, 0o755); err != nil {
 		return fmt.Errorf("lab: %w", err)
 	}
