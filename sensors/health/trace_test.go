@@ -289,6 +289,14 @@ func TestTraceHealthyNoisy(t *testing.T) {
 		t.Logf("TRACE healthy-noisy seed %d: 24 h at 1 min polls with glitches: false alarms %d (%d polls)", seed, o.falseAlarms, o.falsePolls)
 		total += o.falseAlarms
 	}
+	// And at the agent's faster cadence, with more noise on the CPU.
+	h := newHost(13)
+	h.glitchP = 0.002
+	base := h.cpu
+	h.cpu = func(m float64) float64 { return base(m) + h.rng.NormFloat64()*1.5 }
+	o := run(t, h, 24*60, 0.5, math.Inf(1))
+	t.Logf("TRACE healthy-noisy seed 13: 24 h at 30 s polls, CPU noise sigma 1.7 °C, glitches: false alarms %d (%d polls)", o.falseAlarms, o.falsePolls)
+	total += o.falseAlarms
 	if total != 0 {
 		t.Errorf("healthy noisy signals raised %d false alarms", total)
 	}
