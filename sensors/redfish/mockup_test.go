@@ -368,3 +368,41 @@ func BenchmarkWalk(b *testing.B) {
 		})
 	}
 }
+
+// TestDeadBMCFailsWithinDeadline: a simulator that stops answering (SetDown)
+// fails the poll with ErrSourceDown within its deadline, backs off, and
+// the reader recovers when the BMC is back.
+func TestDeadBMCFailsWithinDeadline(t *testing.T) {
+	sim := startSim(t, redfishsim.Config{})
+	r := newReader(sim, func(c *Config) { c.MinBackoff = 100 * time.Millisecond })
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := r.Poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.SetDown(true); err != nil {
+		t.Fatal(err)
+	}
+	pctx, pcancel := context.WithTimeout(ctx, time.Second)
+	start := time.Now()
+	_, err := r.Poll(pctx)
+	pcancel()
+	if !errors.Is(err, sensors.ErrSourceDown) || time.Since(start) > 1500*time.Millisecond {
+		t.Errorf("poll of a dead BMC = %v after %v, want ErrSourceDown within 1 s", err, time.Since(start))
+	}
+	if err := sim.SetDown(false); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		p, err := r.Poll(ctx)
+		if err == nil && len(p.Readings) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("reader did not recover after the BMC came back: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

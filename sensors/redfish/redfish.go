@@ -223,6 +223,15 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 		}
 	}
 	if err != nil {
+		// Log the session out in the background (a dead BMC must not
+		// hold this poll past its deadline; a live one frees its slot).
+		if api := r.api; api != nil {
+			go func() {
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+				defer cancel()
+				api.WithContext(ctx).Logout()
+			}()
+		}
 		r.api = nil
 		return nil, r.failLocked(err)
 	}
