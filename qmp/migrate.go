@@ -326,6 +326,9 @@ func (m *migration) setup(ctx context.Context) error {
 	multifd := m.o.MultifdChannels > 0
 	caps := []capability{
 		{"events", true},
+		// The source completes only once the destination confirms it
+		// loaded the state (otherwise a load failure shows as success).
+		{"return-path", true},
 		{"pause-before-switchover", m.o.PreSwitchover != nil},
 		{"auto-converge", m.o.AutoConverge},
 		{"postcopy-ram", m.o.AllowPostcopy},

@@ -132,3 +132,30 @@ func TestRealQEMUMigrateTLSWrongHost(t *testing.T) {
 		t.Error("destination still running after the failed migration")
 	}
 }
+
+// A destination that cannot take the VM (different RAM size: QEMU's own
+// error) fails the migration; the VM stays on the source, the destination
+// is gone.
+func TestRealQEMUMigrateQEMUError(t *testing.T) {
+	needQEMU(t)
+	spec := qmp.Spec{Name: "mismatch", VCPUs: 1, MemoryMiB: 64}
+	src := startVM(t, spec, shortDir(t), false)
+	spec.MemoryMiB = 128
+	dst := startVM(t, spec, shortDir(t), true)
+	res, err := qmp.MigrateVM(ctx(t, 60*time.Second), src, dst, qmp.MigrateOptions{URI: fmt.Sprintf("tcp:127.0.0.1:%d", freePort(t))})
+	t.Logf("result: %+v, err: %v", res, err)
+	if err == nil || res.Status != "failed" {
+		t.Fatalf("MigrateVM to a mismatched destination = %+v, %v; want failed", res, err)
+	}
+	if st, err := src.Status(ctx(t, 5*time.Second)); err != nil || st.Status != "running" {
+		t.Errorf("source status = %+v, %v; want running", st, err)
+	}
+	select {
+	case <-dst.Exited():
+	case <-time.After(10 * time.Second):
+		t.Error("destination still running")
+	}
+	if n := liveCopies("mismatch"); n != 1 {
+		t.Errorf("live copies = %d, want 1", n)
+	}
+}
