@@ -38,7 +38,8 @@
 //
 // [Migrate] (and [MigrateVM], which stops and kills processes rather than
 // asking monitors) drives a source and a destination started with
-// `-incoming defer`: capabilities on both sides (events,
+// `-incoming defer`: capabilities on both sides (events, return-path so
+// the source completes only once the destination has loaded the state,
 // pause-before-switchover when a pre-switchover hook is set, auto-converge,
 // postcopy-ram only when the VM's policy allows it, multifd if asked),
 // parameters (downtime-limit, max-bandwidth raised from QEMU's 128 MiB/s
@@ -57,6 +58,10 @@
 // loses its link pauses with the VM's memory split between hosts, and this
 // package reports it rather than recovering (migrate-recover is left to the
 // caller). Downtime reported is QEMU's, which includes the pre-switchover
-// hook. QEMU's TCG is the only accelerator that runs guest code on the
+// hook: prepare the destination's network before Migrate where possible and
+// keep the hook to a last check. A link cut before the source connects
+// leaves QEMU's migration "cancelling" until its TCP connect gives up (about
+// two minutes): the VM runs on the source meanwhile, but a new migration of
+// it is refused until then. QEMU's TCG is the only accelerator that runs guest code on the
 // build machines; KVM specs are accepted but not exercised in tests.
 package qmp

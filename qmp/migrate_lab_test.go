@@ -175,3 +175,21 @@ func TestLabMigrateBusyPostcopy(t *testing.T) {
 	}
 	p.checkOn(t, p.dst, before)
 }
+
+// A link cut before the source even connects: the migration sits in
+// "setup" (TCP connect retrying); the stall timer catches that too.
+func TestLabMigrateNetworkCutBeforeConnect(t *testing.T) {
+	p := newPair(t, "precut", 64, 0)
+	before := lastSeq(p.src.Paths.SerialLog, "precut")
+	if err := p.lab.Partition(p.srcHost, p.dstHost); err != nil {
+		t.Fatalf("Partition: %v", err)
+	}
+	res, err := qmp.MigrateVM(ctx(t, 60*time.Second), p.src, p.dst, qmp.MigrateOptions{
+		URI: p.uri, StallTimeout: 3 * time.Second, CallTimeout: 3 * time.Second,
+	})
+	t.Logf("result: %+v, err: %v", res, err)
+	if !errors.Is(err, qmp.ErrMigrationStalled) || res.Status != "failed" {
+		t.Fatalf("Migrate over a link cut before connecting = %+v, %v; want ErrMigrationStalled", res, err)
+	}
+	p.checkOn(t, p.src, before)
+}
