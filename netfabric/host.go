@@ -511,84 +511,36 @@ func (h *Host) linkAdd(idx *indexer, s *LinkAdd) error {
 	return nil
 }
 
-// tapsAdd creates persistent taps: open /dev/net/tun, TUNSETIFF and
-// TUNSETPERSIST, on threads inside the namespace (a tap lands in the
-// namespace of the thread that opened /dev/net/tun). The descriptors are
-// closed concurrently: each close waits for an RCU grace period, and
-// concurrent waits share one.
+// tapsAdd creates persistent taps: open /dev/net/tun, TUNSETIFF,
+// TUNSETPERSIST and close, on a thread inside the namespace (a tap lands in
+// the namespace of the thread that opened /dev/net/tun). One thread: the
+// kernel takes the rtnl lock for registering and for detaching each tap,
+// so more threads only spin on it (measured with perf).
 // Equivalent to: `ip tuntap add dev NAME mode tap` for each.
 func (h *Host) tapsAdd(idx *indexer, steps []*LinkAdd) error {
-	workers := min(len(steps), tapWorkers)
-	type result struct {
-		name  string
-		index int
-	}
-	var mu sync.Mutex
-	var errs []error
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var fds []int
-			var res []result
-			err := h.Do(func() error {
-				sfd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
-				if err != nil {
-					return fmt.Errorf("socket: %w", err)
-				}
-				defer unix.Close(sfd)
-				for i := w; i < len(steps); i += workers {
-					s := steps[i]
-					fd, err := createTap(s.Link.Name)
-					if err != nil {
-						return stepErr(s, err)
-					}
-					fds = append(fds, fd)
-					ifr, err := unix.NewIfreq(s.Link.Name)
-					if err != nil {
-						return stepErr(s, err)
-					}
-					if err := unix.IoctlIfreq(sfd, unix.SIOCGIFINDEX, ifr); err != nil {
-						return stepErr(s, fmt.Errorf("SIOCGIFINDEX: %w", err))
-					}
-					res = append(res, result{s.Link.Name, int(ifr.Uint32())})
-				}
-				return nil
-			})
-			closeAll(fds)
-			mu.Lock()
-			defer mu.Unlock()
+	return h.Do(func() error {
+		sfd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+		if err != nil {
+			return fmt.Errorf("socket: %w", err)
+		}
+		defer unix.Close(sfd)
+		for _, s := range steps {
+			fd, err := createTap(s.Link.Name)
 			if err != nil {
-				errs = append(errs, err)
+				return stepErr(s, err)
 			}
-			for _, r := range res {
-				idx.cache[r.name] = r.index
+			unix.Close(fd)
+			ifr, err := unix.NewIfreq(s.Link.Name)
+			if err != nil {
+				return stepErr(s, err)
 			}
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
-}
-
-// tapWorkers is how many threads create taps at once: the kernel
-// serialises registration, but not opening /dev/net/tun or the RCU waits.
-const tapWorkers = 4
-
-// closeAll closes fds from several goroutines at once.
-func closeAll(fds []int) {
-	const closers = 16
-	var wg sync.WaitGroup
-	for c := range min(closers, len(fds)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := c; i < len(fds); i += closers {
-				unix.Close(fds[i])
+			if err := unix.IoctlIfreq(sfd, unix.SIOCGIFINDEX, ifr); err != nil {
+				return stepErr(s, fmt.Errorf("SIOCGIFINDEX: %w", err))
 			}
-		}()
-	}
-	wg.Wait()
+			idx.cache[s.Link.Name] = int(ifr.Uint32())
+		}
+		return nil
+	})
 }
 
 // createTap makes one persistent tap in the calling thread's namespace and
