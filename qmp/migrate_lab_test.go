@@ -192,4 +192,7 @@ func TestLabMigrateNetworkCutBeforeConnect(t *testing.T) {
 		t.Fatalf("Migrate over a link cut before connecting = %+v, %v; want ErrMigrationStalled", res, err)
 	}
 	p.checkOn(t, p.src, before)
+	var info qmp.MigrationInfo
+	p.src.Monitor().Run(ctx(t, 5*time.Second), "query-migrate", nil, &info)
+	t.Logf("source migration state afterwards: %s", info.Status)
 }
