@@ -37,23 +37,36 @@ func (s *Sim) Console(ctx context.Context, cmds ...string) (string, error) {
 	defer conn.Close()
 	dl, _ := ctx.Deadline()
 	_ = conn.SetDeadline(dl)
-	buf := make([]byte, 0, 512)
-	// readPrompt reads until the console's "> " prompt ends the output.
-	readPrompt := func() ([]byte, error) {
-		buf = buf[:0]
-		tmp := make([]byte, 512)
+	// ipmi_sim echoes each command line, prints its output and then the
+	// "> " prompt; LAN session logs may arrive at any time in between.
+	var pending []byte
+	tmp := make([]byte, 1024)
+	// until reads until match finds the end of what is wanted in pending,
+	// returns that part and keeps the rest.
+	until := func(match func([]byte) int) ([]byte, error) {
 		for {
-			n, err := conn.Read(tmp)
-			buf = append(buf, tmp[:n]...)
-			if bytes.HasSuffix(buf, []byte("> ")) {
-				return buf, nil
+			if end := match(pending); end >= 0 {
+				got := pending[:end]
+				pending = append([]byte(nil), pending[end:]...)
+				return got, nil
 			}
+			n, err := conn.Read(tmp)
+			pending = append(pending, tmp[:n]...)
 			if err != nil {
-				return buf, err
+				if end := match(pending); end >= 0 {
+					continue
+				}
+				return pending, err
 			}
 		}
 	}
-	if _, err := readPrompt(); err != nil {
+	prompt := []byte("> ")
+	if _, err := until(func(p []byte) int {
+		if i := bytes.Index(p, prompt); i >= 0 {
+			return i + len(prompt)
+		}
+		return -1
+	}); err != nil {
 		return "", fmt.Errorf("ipmisim %s: console: no prompt: %w", s.cfg.Name, err)
 	}
 	var out strings.Builder
@@ -61,25 +74,32 @@ func (s *Sim) Console(ctx context.Context, cmds ...string) (string, error) {
 		if _, err := conn.Write([]byte(c + "\n")); err != nil {
 			return out.String(), fmt.Errorf("ipmisim %s: console %q: %w", s.cfg.Name, c, err)
 		}
-		b, err := readPrompt()
+		echo := []byte(c + "\n")
+		var bodyStart int
+		b, err := until(func(p []byte) int {
+			i := bytes.Index(p, echo)
+			if i < 0 {
+				return -1
+			}
+			bodyStart = i + len(echo)
+			j := bytes.Index(p[bodyStart:], prompt)
+			if j < 0 {
+				return -1
+			}
+			return bodyStart + j + len(prompt)
+		})
 		if err != nil {
 			return out.String(), fmt.Errorf("ipmisim %s: console %q: %w", s.cfg.Name, c, err)
 		}
-		// Output: echo of the command, then ipmi_sim's lines, then "> ".
-		text := strings.ReplaceAll(string(b), "\r", "")
-		text = strings.TrimSuffix(text, "> ")
+		text := strings.ReplaceAll(string(b[bodyStart:len(b)-len(prompt)]), "\r", "")
 		lines := strings.Split(text, "\n")
-		if len(lines) > 0 && strings.Contains(lines[0], strings.TrimSpace(c)) {
-			lines = lines[1:]
-		}
-		body := strings.TrimSpace(strings.Join(lines, "\n"))
 		for _, l := range lines {
 			if strings.HasPrefix(strings.TrimSpace(l), "**") {
 				return out.String(), fmt.Errorf("ipmisim %s: console %q: %s", s.cfg.Name, c,
 					strings.TrimPrefix(strings.TrimSpace(l), "**"))
 			}
 		}
-		if body != "" {
+		if body := strings.TrimSpace(text); body != "" {
 			out.WriteString(body)
 			out.WriteByte('\n')
 		}

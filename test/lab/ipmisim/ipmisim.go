@@ -128,6 +128,9 @@ type Sim struct {
 	crashes  int
 	closed   bool
 	injected map[uint8]injection
+
+	stopWatch chan struct{} // closed by Close: ends watchPower
+	watchDone chan struct{} // closed when watchPower has returned
 }
 
 type account struct {
@@ -208,6 +211,8 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 		s.Close()
 		return nil, err
 	}
+	s.stopWatch, s.watchDone = make(chan struct{}), make(chan struct{})
+	go s.watchPower(!s.cfg.StartOff)
 	return s, nil
 }
 
@@ -330,7 +335,7 @@ func (s *Sim) writeFiles() error {
 		return err
 	}
 	files := map[string]string{
-		"host.emu":     genEmu(),
+		"host.emu":     genEmu(s.cfg.StartOff),
 		"sensors.sdrs": genSDRs(name),
 		"hook-on.sh":   s.cfg.OnPowerOn + "\n",
 		"hook-off.sh":  s.cfg.OnPowerOff + "\n",
@@ -484,7 +489,13 @@ func (s *Sim) startProcess() error {
 		return fmt.Errorf("ipmisim %s: %w", s.cfg.Name, err)
 	}
 	defer logf.Close()
-	cmd := exec.Command(s.cfg.IPMISim, "-n", "-c", filepath.Join(s.dir, "lan.conf"),
+	// ipmi_sim writes LAN session logs to every console connection as
+	// they happen; one that hits a console client that just hung up gets
+	// SIGPIPE and kills ipmi_sim. A shell that ignores SIGPIPE and execs
+	// ipmi_sim passes the ignored disposition on (same pid), and ipmi_sim
+	// then sees a plain EPIPE.
+	cmd := exec.Command("/bin/sh", "-c", `trap "" PIPE; exec "$@"`, "ipmi_sim",
+		s.cfg.IPMISim, "-n", "-c", filepath.Join(s.dir, "lan.conf"),
 		"-f", filepath.Join(s.dir, "host.emu"), "-s", s.stateDir)
 	cmd.Dir = s.dir
 	cmd.Stdout = logf
@@ -733,6 +744,10 @@ func (s *Sim) Close() error {
 	defer cancel()
 	if out, err := exec.CommandContext(ctx, s.script, "cancel").CombinedOutput(); err != nil {
 		s.logf("cancel pending power requests: %v: %s", err, bytes.TrimSpace(out))
+	}
+	if s.stopWatch != nil {
+		close(s.stopWatch)
+		<-s.watchDone
 	}
 	s.stopProcess()
 	if s.relay != nil {

@@ -441,6 +441,21 @@ func TestPowerHooksAndPrivileges(t *testing.T) {
 	if got, want := string(ev), "off off power\non on power\noff off power\n"; got != want {
 		t.Errorf("hook runs = %q, want %q\nchassis log:\n%s", got, want, s.ChassisLog())
 	}
+
+	// The Power Unit sensor follows, with SEL events: off, on, off.
+	var sel []string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		sel = selList(t, s)
+		if countSEL(sel, "Power Unit", "Power off/down", "Asserted") == 2 {
+			break
+		}
+	}
+	if countSEL(sel, "Power Unit", "Power off/down", "Asserted") != 2 || countSEL(sel, "Power Unit", "Power off/down", "Deasserted") != 1 {
+		t.Errorf("power unit SEL events:\n%s", strings.Join(sel, "\n"))
+	}
+	if got := assertedStates(t, s, PowerUnit); strings.Join(got, ",") != "Power off/down" {
+		t.Errorf("Power Unit states while off = %q", got)
+	}
 }
 
 // waitGone waits until pid has exited (or is a zombie: the sleep belongs to
@@ -522,6 +537,12 @@ func TestStartOff(t *testing.T) {
 	if out := mustIpmitool(t, s, User, "chassis", "power", "status"); !strings.Contains(out, "is off") {
 		t.Errorf("StartOff: status %q", out)
 	}
+	if got := assertedStates(t, s, PowerUnit); strings.Join(got, ",") != "Power off/down" {
+		t.Errorf("StartOff: Power Unit states = %q", got)
+	}
+	if sel := selList(t, s); len(sel) != 0 {
+		t.Errorf("StartOff logged events: %q", sel)
+	}
 }
 
 func TestCrashAndRestart(t *testing.T) {
@@ -534,7 +555,13 @@ func TestCrashAndRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustIpmitool(t, s, Operator, "chassis", "power", "off")
-	before := len(selList(t, s))
+	var sel []string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if sel = selList(t, s); countSEL(sel, "Power Unit", "Asserted") == 1 {
+			break // the power unit has logged the power off
+		}
+	}
+	before := len(sel)
 
 	// Cipher suite 2 crashes ipmi_sim (LAB.md).
 	crashWithCipherSuite2(t, s)
@@ -992,8 +1019,9 @@ func TestFenceIPMILan(t *testing.T) {
 	if out, err := fence("status"); err != nil || !strings.Contains(out, "Status: ON") {
 		t.Fatalf("status: %v %s", err, out)
 	}
+	t0 := time.Now()
 	if out, err := fence("off"); err != nil {
-		t.Fatalf("off: %v %s", err, out)
+		t.Fatalf("off: %v after %v: %s\nchassis log:\n%s\nalive: %v", err, time.Since(t0), out, s.ChassisLog(), s.Alive())
 	}
 	if on, _ := s.Power(); on {
 		t.Error("fence_ipmilan off: BMC still on")
@@ -1078,4 +1106,29 @@ func TestLockout(t *testing.T) {
 		t.Error("still locked after LockoutFor")
 	}
 	mustIpmitool(t, s, Operator, "chassis", "power", "status")
+}
+
+// TestConsoleDuringSessions is a regression test: ipmi_sim writes LAN
+// session logs to console connections, and one that had just hung up used
+// to kill it with SIGPIPE while power commands and fault injection ran
+// together.
+func TestConsoleDuringSessions(t *testing.T) {
+	needSim(t)
+	t.Parallel()
+	s := startSim(t, Config{})
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	for i := range 8 {
+		mustIpmitool(t, s, Operator, "chassis", "power", "off")
+		if err := s.SetTemperature(ctx, CPUTemp, float64(40+i)); err != nil {
+			t.Fatal(err)
+		}
+		mustIpmitool(t, s, Operator, "chassis", "power", "on")
+	}
+	if s.Crashes() != 0 || !s.Alive() {
+		t.Fatalf("ipmi_sim died: %v", s.Err())
+	}
+	if v := sensorList(t, s)[CPUTemp].value; v != "47.000" {
+		t.Errorf("CPU Temp = %s, want 47", v)
+	}
 }

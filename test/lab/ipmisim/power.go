@@ -182,3 +182,36 @@ func (s *Sim) SetDelay(d time.Duration) error {
 	s.relay.setFaults(func(r *relay) { r.delay = d })
 	return nil
 }
+
+// watchPower keeps the Power Unit sensor in step with the chassis power,
+// whoever changed it (IPMI, SetPower, a delayed off): "Power off/down" is
+// asserted while the chassis is off, with the SEL events a BMC logs. A
+// change made while ipmi_sim is down is applied once it answers again.
+func (s *Sim) watchPower(applied bool) {
+	defer close(s.watchDone)
+	sn, _ := LookupSensor(PowerUnit)
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stopWatch:
+			return
+		case <-t.C:
+		}
+		on, err := s.Power()
+		if err != nil || on == applied || !s.Alive() {
+			continue
+		}
+		v := 1
+		if on {
+			v = 0
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		_, err = s.Console(ctx, fmt.Sprintf("sensor_set_bit 0x%02x 0 %d %d %d 1", bmcAddr, sn.Number, PowerOffDown, v))
+		cancel()
+		if err == nil {
+			applied = on
+			s.rememberBit(sn.Number, PowerOffDown, !on)
+		}
+	}
+}

@@ -19,6 +19,7 @@ const (
 	PSURedundancy = "PSU Redundancy"
 	DIMMECC       = "DIMM ECC"
 	CPUStatus     = "CPU Status"
+	PowerUnit     = "Power Unit"
 )
 
 // IPMI sensor types (IPMI 2.0 table 42-3) used by the simulated server.
@@ -28,6 +29,7 @@ const (
 	TypeFan         uint8 = 0x04
 	TypeProcessor   uint8 = 0x07
 	TypePowerSupply uint8 = 0x08
+	TypePowerUnit   uint8 = 0x09
 	TypeMemory      uint8 = 0x0c
 )
 
@@ -74,6 +76,11 @@ const (
 	CPUThrottled     = 10
 	CPUMachineCheck  = 11
 	CPUCorrectableMC = 12
+	// Power unit (type 0x09).
+	PowerOffDown     = 0
+	PowerCycle       = 1
+	PowerACLost      = 4
+	PowerUnitFailure = 6
 	// Generic redundancy (reading type 0x0b).
 	RedundancyFull     = 0
 	RedundancyLost     = 1
@@ -156,6 +163,7 @@ const (
 	psuOffsets          = 0x007f // offsets 0-6
 	memOffsets          = 0x07ff // offsets 0-10
 	cpuOffsets          = 0x1fff // offsets 0-12
+	powerUnitOffsets    = 0x00ff // offsets 0-7
 	redundancyOffsets   = 0x00ff // offsets 0-7
 	fanNominalRPM       = 8400
 	fanLowerCritRPM     = 1000
@@ -200,6 +208,10 @@ var sensorTable = []Sensor{
 		EntityID: entityMemoryModule, Instance: 1, Offsets: memOffsets},
 	{Name: CPUStatus, Number: 10, Type: TypeProcessor, ReadingType: ReadingSensorSpecific,
 		EntityID: entityProcessor, Instance: 1, Offsets: cpuOffsets, InitialBits: 1 << CPUPresence},
+	// Follows the chassis power: "Power off/down" is asserted while off
+	// (InitialBits is for a chassis that starts on).
+	{Name: PowerUnit, Number: 11, Type: TypePowerUnit, ReadingType: ReadingSensorSpecific,
+		EntityID: entityPowerUnit, Instance: 1, Offsets: powerUnitOffsets},
 }
 
 // Sensors returns the simulated server's sensor table (a copy).

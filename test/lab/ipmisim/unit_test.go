@@ -74,7 +74,10 @@ func TestSensorTable(t *testing.T) {
 }
 
 func TestGenerated(t *testing.T) {
-	emu := genEmu()
+	if !strings.Contains(genEmu(true), "sensor_set_bit 0x20 0 11 0 1 0\n") || strings.Contains(genEmu(false), "sensor_set_bit 0x20 0 11 0 1 0\n") {
+		t.Error("power unit does not start in step with the chassis")
+	}
+	emu := genEmu(false)
 	for _, want := range []string{
 		"sensor_add 0x20 0 3 0x04 0x01\n",
 		// FAN1: lnr 500, lc 1000, lnc 1500, unc 16000, uc 18000, no unr.
