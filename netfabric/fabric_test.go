@@ -164,3 +164,37 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// cliExample is the fabric file of CLI.md.
+const cliExample = `version: 1
+bridges:
+  - name: vbr0
+    vlan_filtering: true
+    uplink: eth1          # optional trunk port
+    vlans: [100, 200]     # allowed on the uplink
+vxlans:
+  - name: vx5001
+    vni: 5001
+    local: 10.10.0.1
+    remotes: [10.10.0.2, 10.10.0.3]
+    bridge: vbr0
+    vlan: 200             # the bridge VLAN this segment is mapped to
+taps:
+  - name: vm1-0
+    vm: vm1
+    bridge: vbr0
+    vlan: 100             # untagged PVID on this port
+    mac: "52:54:00:00:00:01"
+`
+
+// TestCLIExample: the CLI.md example is accepted once eth1 is handed over
+// under uplinks; without that the uplink is a port vigil does not own.
+func TestCLIExample(t *testing.T) {
+	_, err := Parse("cli.yaml", []byte(cliExample))
+	if err == nil || !strings.Contains(err.Error(), `cli.yaml:5: bridges[0].uplink: "eth1" is not a port vigil owns: list it under uplinks`) {
+		t.Fatalf("Parse(CLI.md example) = %v, want the uplink refused", err)
+	}
+	if _, err := Parse("cli.yaml", []byte(cliExample+"uplinks: [{name: eth1}]\n")); err != nil {
+		t.Fatalf("Parse(CLI.md example + uplinks) = %v", err)
+	}
+}
