@@ -8,13 +8,16 @@ import (
 // Hooks are what a live migration calls around the switchover so that a
 // VM's network follows it. The qmp migration engine calls, in order:
 //
-//  1. PrepareTarget(ctx, vm) before starting the migration: the VM's taps
-//     exist on the target host, on their bridges and VLANs (QEMU on the
-//     target opens them with -netdev tap,ifname=NAME,script=no).
-//  2. after the switchover, QMP `announce-self` on the target QEMU, so the
-//     physical network (and the VXLAN peers' bridges) learn where the MACs
-//     went;
-//  3. AfterSwitchover(ctx, vm): the source's taps are removed.
+//  1. PrepareTarget(ctx, vm) before the destination QEMU is started: the
+//     VM's taps exist on the target host, on their bridges and VLANs, and
+//     the destination's `-netdev tap,id=...,ifname=NAME,script=no,
+//     downscript=no` opens them at start (so qmp.MigrateOptions'
+//     PreSwitchover, which runs later, is not the place for it);
+//  2. after the switchover, QMP `announce-self` on the target QEMU (qmp's
+//     Migrate does it), so the physical network and the VXLAN peers'
+//     bridges learn where the MACs went;
+//  3. AfterSwitchover(ctx, vm) once Migrate succeeded and the source QEMU
+//     is gone: the source's taps are removed.
 //
 // A failed or cancelled migration calls AbortTarget instead of 3, which
 // removes the taps prepared on the target.
