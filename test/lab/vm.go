@@ -88,9 +88,10 @@ type vmWatcher struct {
 	writers map[string][]int // file -> live QEMU pids, as of the last scan
 	hosts   map[string]string
 	streams map[streamKey]*stream
-	maxSeen map[string]int // VM id -> most live copies ever counted
 	twice   []string       // descriptions of violations
 	ord     uint64         // heartbeats read so far
+	lastNow time.Time      // time of the latest sample
+	overlap map[string]int // VM id -> copies at the latest sample
 	stop    chan struct{}
 	done    chan struct{}
 }
@@ -105,7 +106,7 @@ func (l *Lab) watcher() *vmWatcher {
 			writers: map[string][]int{},
 			hosts:   map[string]string{},
 			streams: map[streamKey]*stream{},
-			maxSeen: map[string]int{},
+			overlap: map[string]int{},
 			stop:    make(chan struct{}),
 			done:    make(chan struct{}),
 		}
@@ -166,9 +167,16 @@ func (w *vmWatcher) poll() {
 			hosts[f] = h.Name
 		}
 	}
-	now := time.Now()
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	// Stamp reads after taking the lock, never earlier than a previous
+	// sample: concurrent polls (the ticker and LiveCopies) must not stamp
+	// a later read with an earlier time, or a hand-off looks like overlap.
+	now := time.Now()
+	if now.Before(w.lastNow) {
+		now = w.lastNow
+	}
+	w.lastNow = now
 	w.writers = writers
 	for f, h := range hosts {
 		w.hosts[f] = h
@@ -193,12 +201,11 @@ func (w *vmWatcher) poll() {
 	}
 	for id := range ids {
 		n, desc := w.countLocked(id, now)
-		if n > w.maxSeen[id] {
-			w.maxSeen[id] = n
-		}
-		if n > 1 {
+		// One entry per episode (and when it gets worse), not per sample.
+		if n > 1 && n > w.overlap[id] {
 			w.twice = append(w.twice, fmt.Sprintf("%s: VM %s ran %d times: %s", now.Format("15:04:05.000"), id, n, desc))
 		}
+		w.overlap[id] = n
 	}
 }
 
@@ -257,6 +264,7 @@ func (w *vmWatcher) read(path string, now time.Time) {
 
 // liveCopy is one running copy of a VM.
 type liveCopy struct {
+	s                *stream
 	host, file, boot string
 	pids             []int
 	mult             int
@@ -282,7 +290,8 @@ func (w *vmWatcher) countLocked(id string, now time.Time) (int, string) {
 	desc := make([]string, 0, len(cs))
 	for _, c := range cs {
 		n += c.mult
-		desc = append(desc, fmt.Sprintf("%s boot %s x%d (%s, pids %v)", c.host, c.boot, c.mult, c.file, c.pids))
+		desc = append(desc, fmt.Sprintf("%s boot %s x%d seq %d-%d read %s-%s (%s, pids %v)", c.host, c.boot, c.mult,
+			c.s.minSeq, c.s.maxSeq, c.s.first.Format("05.000"), c.s.last.Format("05.000"), c.file, c.pids))
 	}
 	slices.Sort(desc)
 	return n, strings.Join(desc, "; ")
@@ -321,7 +330,7 @@ func (w *vmWatcher) copiesLocked(id string, now time.Time) []liveCopy {
 				mult = max(mult, count[b.seq])
 			}
 		}
-		out = append(out, liveCopy{host: w.hosts[c.key.file], file: c.key.file, boot: c.key.boot, pids: w.writers[c.key.file], mult: mult})
+		out = append(out, liveCopy{s: c, host: w.hosts[c.key.file], file: c.key.file, boot: c.key.boot, pids: w.writers[c.key.file], mult: mult})
 	}
 	return out
 }
