@@ -22,7 +22,9 @@
 // SDR factors, SetBit drives a discrete sensor's offsets, and FailFan,
 // FailPSU, RaiseECC and SetTemperature wrap the common cases; AddSEL appends
 // a record. Injected values are remembered and replayed after a restart, as
-// a real BMC reboot keeps the physical readings. SetReachable, SetLoss and
+// a real BMC reboot keeps the physical readings. The Power Unit sensor
+// follows the chassis power by itself ("Power off/down" asserted while off,
+// with SEL events), whoever switched it. SetReachable, SetLoss and
 // SetDelay fault the BMC's network without root or namespaces, and
 // Config.LockoutAfter locks an account after failed logins in a row, so
 // that clients can be tested for not locking out their own account.
@@ -44,6 +46,9 @@
 //     OnPowerOff/OnPowerOn stalls the BMC for that long. Hooks run in their
 //     own session (setsid), so Close and Restart never kill what OnPowerOn
 //     started; those processes belong to the caller.
+//   - ipmi_sim writes LAN session logs to every console connection; one
+//     that hits a console client that has just hung up raises SIGPIPE,
+//     which kills it. Sim starts ipmi_sim with SIGPIPE ignored.
 //   - ipmi_sim's Open Session Response carries no valid privilege level:
 //     FreeIPMI tools need `workaround-flags opensesspriv` (ipmitool and
 //     go-ipmi do not care).
