@@ -216,13 +216,19 @@ func (s *Sim) ResetSensor(ctx context.Context, name string) error {
 		s.mu.Unlock()
 		return nil
 	}
+	initial := sn.InitialBits
+	if sn.Name == PowerUnit {
+		if on, err := s.Power(); err == nil && !on {
+			initial |= 1 << PowerOffDown // it follows the chassis
+		}
+	}
 	var cmds []string
 	for i := range 15 {
 		if sn.Offsets&(1<<i) == 0 {
 			continue
 		}
 		v := 0
-		if sn.InitialBits&(1<<i) != 0 {
+		if initial&(1<<i) != 0 {
 			v = 1
 		}
 		cmds = append(cmds, fmt.Sprintf("sensor_set_bit 0x%02x 0 %d %d %d 1", bmcAddr, sn.Number, i, v))
