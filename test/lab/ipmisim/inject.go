@@ -239,6 +239,9 @@ func (s *Sim) ResetSensor(ctx context.Context, name string) error {
 	s.mu.Lock()
 	delete(s.injected, sn.Number)
 	s.mu.Unlock()
+	if sn.Name == PowerUnit {
+		s.rememberBit(sn.Number, PowerOffDown, initial&(1<<PowerOffDown) != 0)
+	}
 	return nil
 }
 
