@@ -433,12 +433,18 @@ func TestSweepAfterCrash(t *testing.T) {
 			fmt.Println("ERR", err)
 			os.Exit(1)
 		}
-		p, err := l.Hosts[0].Start("sleep", "1000")
+		// An untracked process (no Pdeathsig): only the sweep removes it.
+		p := l.Hosts[0].Command(context.Background(), "setsid", "sleep", "1000")
+		if err := p.Start(); err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(1)
+		}
+		tracked, err := l.Hosts[1].Start("sleep", "1000")
 		if err != nil {
 			fmt.Println("ERR", err)
 			os.Exit(1)
 		}
-		fmt.Println("LAB", l.Index, p.Pid())
+		fmt.Println("LAB", l.Index, p.Process.Pid, tracked.Pid())
 		os.Stdout.Sync()
 		select {} // killed by the parent
 	}
@@ -454,10 +460,10 @@ func TestSweepAfterCrash(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	var idx, pid int
+	var idx, pid, tracked int
 	buf := make([]byte, 256)
 	n, _ := out.Read(buf)
-	if _, err := fmt.Sscanf(string(buf[:n]), "LAB %d %d", &idx, &pid); err != nil {
+	if _, err := fmt.Sscanf(string(buf[:n]), "LAB %d %d %d", &idx, &pid, &tracked); err != nil {
 		_ = cmd.Process.Kill()
 		t.Fatalf("child: %q: %v", buf[:n], err)
 	}
@@ -466,6 +472,10 @@ func TestSweepAfterCrash(t *testing.T) {
 	if len(labTraces(idx)) == 0 || procStart(pid) == "" {
 		t.Fatal("crashed lab left nothing to sweep: the check is blind")
 	}
+	// A tracked process dies with its owner, before any sweep.
+	waitFor(t, "the tracked process to die with its owner", 5*time.Second, func() bool {
+		return procStart(tracked) == "" || isZombie(tracked)
+	})
 	childPid := cmd.Process.Pid
 	New(t, Options{Hosts: 1, BMC: NoBMC})
 	if procStart(pid) != "" && !isZombie(pid) {

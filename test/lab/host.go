@@ -198,7 +198,8 @@ func (p *Proc) Pause() error { return p.Signal(syscall.SIGSTOP) }
 func (p *Proc) Resume() error { return p.Signal(syscall.SIGCONT) }
 
 // Start starts name with args on the host and tracks it: its output goes to
-// a log file in LogDir, it is killed at power off and at Close.
+// a log file in LogDir, it is killed at power off, at Close and when the
+// test process dies (Pdeathsig).
 func (h *Host) Start(name string, args ...string) (*Proc, error) {
 	return h.StartCmd(filepath.Base(name), h.Command(context.Background(), name, args...))
 }
@@ -235,7 +236,20 @@ func (h *Host) startLocked(label string, cmd *exec.Cmd) (*Proc, error) {
 			cmd.Stderr = f
 		}
 	}
-	err := cmd.Start()
+	// Tracked processes die with the test process (SIGKILL when their
+	// parent thread exits), so a test binary killed by a timeout leaves
+	// no QEMU or agent burning CPU until the next sweep. Start runs on a
+	// fresh unlocked goroutine: the Go runtime only ends threads of locked
+	// goroutines (such as Do's), which would fire the signal at once.
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	if cmd.SysProcAttr.Pdeathsig == 0 {
+		cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- cmd.Start() }()
+	err := <-errc
 	if logf != nil {
 		logf.Close()
 	}
