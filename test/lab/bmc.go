@@ -114,13 +114,14 @@ func (b *BMC) start(ctx context.Context) error {
 	case IPMI:
 		b.Port = 623
 		sim, err := ipmisim.Start(ctx, ipmisim.Config{
-			Dir:        b.dir,
-			Name:       h.Name,
-			Addr:       b.IP.String(),
-			Port:       b.Port,
-			OffDelay:   max(l.opts.PowerDelay, 0),
-			OnPowerOff: l.power.hook(h.Index, "off"),
-			OnPowerOn:  l.power.hook(h.Index, "on"),
+			Dir:         b.dir,
+			Name:        h.Name,
+			Addr:        b.IP.String(),
+			Port:        b.Port,
+			OffDelay:    max(l.opts.PowerDelay, 0),
+			AutoRestart: l.opts.IPMIAutoRestart,
+			OnPowerOff:  l.power.hook(h.Index, "off"),
+			OnPowerOn:   l.power.hook(h.Index, "on"),
 		})
 		if err != nil {
 			return fmt.Errorf("lab: %s: BMC: %w", h.Name, err)

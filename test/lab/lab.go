@@ -57,6 +57,10 @@ type Options struct {
 	// Redfish power-on waits as long). 0 keeps the simulators' defaults
 	// (IPMI at once, Redfish 2 s); negative means at once for both.
 	PowerDelay time.Duration
+	// IPMIAutoRestart, when positive, restarts a crashed ipmi_sim after
+	// this long (ipmisim.Config.AutoRestart; cipher suite 2 crashes it).
+	// 0 leaves a crashed BMC dead until BMC.IPMI.Restart.
+	IPMIAutoRestart time.Duration
 	// Logf receives the lab's progress lines (t.Logf in tests); nil is quiet.
 	Logf func(format string, args ...any)
 }
