@@ -142,9 +142,9 @@ func (b *BMC) start(ctx context.Context) error {
 			OnPower: func(on bool) {
 				var err error
 				if on {
-					err = h.PowerOn()
+					err = h.powerOn()
 				} else {
-					err = h.PowerOff()
+					err = h.powerOff()
 				}
 				if err != nil {
 					l.logf("%s: BMC power hook: %v", h.Name, err)
@@ -284,7 +284,7 @@ func (h *Host) CutPower(ctx context.Context) error {
 			}
 		}
 	}
-	errs = append(errs, h.PowerOff())
+	errs = append(errs, h.powerOff())
 	return errors.Join(errs...)
 }
 

@@ -171,6 +171,19 @@ func TestIPMIPowerOffKillsExactlyThatHost(t *testing.T) {
 	if on, err := h1.BMC.Power(); err != nil || !on {
 		t.Errorf("BMC power after on: %v, %v", on, err)
 	}
+	// The lab's own power methods go through the BMC: it reads the same.
+	if err := h1.PowerOff(); err != nil {
+		t.Fatal(err)
+	}
+	if on, err := h1.BMC.Power(); err != nil || on || h1.On() || len(h1.Pids()) != 0 {
+		t.Errorf("after Host.PowerOff: BMC on=%v (%v), host on=%v, pids %v", on, err, h1.On(), h1.Pids())
+	}
+	if err := h1.PowerOn(); err != nil {
+		t.Fatal(err)
+	}
+	if on, err := h1.BMC.Power(); err != nil || !on || !h1.On() || h1.Service("agent") == nil {
+		t.Errorf("after Host.PowerOn: BMC on=%v (%v), host on=%v", on, err, h1.On())
+	}
 }
 
 func TestRedfishPowerOffKillsHost(t *testing.T) {
@@ -254,6 +267,12 @@ func TestRedfishPowerOffKillsHost(t *testing.T) {
 		p := h1.Service("agent")
 		return p != nil && p != agent && p.Alive()
 	})
+	if err := h1.PowerOff(); err != nil {
+		t.Fatal(err)
+	}
+	if on, err := h1.BMC.Power(); err != nil || on || h1.On() {
+		t.Errorf("after Host.PowerOff: BMC on=%v (%v), host on=%v", on, err, h1.On())
+	}
 }
 
 func TestPartitionFromRealBMC(t *testing.T) {

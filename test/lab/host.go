@@ -398,11 +398,49 @@ func (h *Host) killAll(timeout time.Duration) error {
 	}
 }
 
-// PowerOff turns the host off the way its BMC does: every process running
-// in the host's namespace (agent, QEMU, anything) is killed, and nothing
-// can start there until PowerOn. The BMC's power-off calls this; calling it
-// directly does not change what the BMC reports.
-func (h *Host) PowerOff() error {
+// PowerOff turns the host off: every process running in the host's
+// namespace (agent, QEMU, anything) is killed, and nothing can start there
+// until PowerOn. With a BMC it goes through the BMC (as a power button
+// would), so the BMC reads off too.
+func (h *Host) PowerOff() error { return h.setPower(false) }
+
+// PowerOn turns the host on: its boot services start again. With a BMC it
+// goes through the BMC, which then reads on.
+func (h *Host) PowerOn() error { return h.setPower(true) }
+
+func (h *Host) setPower(on bool) error {
+	if h.BMC.need() != nil {
+		if on {
+			return h.powerOn()
+		}
+		return h.powerOff()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := h.BMC.SetPower(ctx, on); err != nil {
+		return fmt.Errorf("lab: %s: power: %w", h.Name, err)
+	}
+	// The hook has normally run when SetPower returns; a BMC with a power
+	// delay switches later.
+	deadline := time.Now().Add(max(h.lab.opts.PowerDelay, 0) + 10*time.Second)
+	for h.On() != on && !h.isClosed() {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("lab: %s: the BMC switched power but the host is on=%v (power hook failed? see the BMC's hooks.log)", h.Name, h.On())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return nil
+}
+
+func (h *Host) isClosed() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.closed
+}
+
+// powerOff is what a BMC's power-off hook does: kill everything in the
+// host's namespace and refuse new processes.
+func (h *Host) powerOff() error {
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
@@ -415,9 +453,9 @@ func (h *Host) PowerOff() error {
 	return err
 }
 
-// PowerOn turns the host on: its boot services start again. A host that is
-// already on is left alone.
-func (h *Host) PowerOn() error {
+// powerOn is what a BMC's power-on hook does: start the boot services. A
+// host that is already on is left alone.
+func (h *Host) powerOn() error {
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()

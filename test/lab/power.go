@@ -75,9 +75,9 @@ func (ps *powerServer) handle(f []string) string {
 	h := ps.lab.Hosts[i-1]
 	switch f[2] {
 	case "off":
-		err = h.PowerOff()
+		err = h.powerOff()
 	case "on":
-		err = h.PowerOn()
+		err = h.powerOn()
 	default:
 		return "err bad command"
 	}
