@@ -511,13 +511,16 @@ func (h *Host) linkAdd(idx *indexer, s *LinkAdd) error {
 	return nil
 }
 
-// tapsAdd creates persistent taps: open /dev/net/tun, TUNSETIFF,
-// TUNSETPERSIST and close, on a thread inside the namespace (a tap lands in
-// the namespace of the thread that opened /dev/net/tun). One thread: the
-// kernel takes the rtnl lock for registering and for detaching each tap,
-// so more threads only spin on it (measured with perf).
+// tapsAdd creates persistent taps: open /dev/net/tun, TUNSETIFF and
+// TUNSETPERSIST on one thread inside the namespace (a tap lands in the
+// namespace of the thread that opened /dev/net/tun; the kernel registers
+// them one at a time under the rtnl lock anyway, and more threads only spin
+// on it). The descriptors are then closed concurrently: each close waits
+// for an RCU grace period, and concurrent waits overlap.
 // Equivalent to: `ip tuntap add dev NAME mode tap` for each.
 func (h *Host) tapsAdd(idx *indexer, steps []*LinkAdd) error {
+	var fds []int
+	defer func() { closeAll(fds) }()
 	return h.Do(func() error {
 		sfd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
 		if err != nil {
@@ -529,7 +532,7 @@ func (h *Host) tapsAdd(idx *indexer, steps []*LinkAdd) error {
 			if err != nil {
 				return stepErr(s, err)
 			}
-			unix.Close(fd)
+			fds = append(fds, fd)
 			ifr, err := unix.NewIfreq(s.Link.Name)
 			if err != nil {
 				return stepErr(s, err)
@@ -541,6 +544,25 @@ func (h *Host) tapsAdd(idx *indexer, steps []*LinkAdd) error {
 		}
 		return nil
 	})
+}
+
+// tapClosers is how many goroutines close tap descriptors at once.
+var tapClosers = 16
+
+// closeAll closes fds from several goroutines at once.
+func closeAll(fds []int) {
+	n := min(tapClosers, len(fds))
+	var wg sync.WaitGroup
+	for c := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := c; i < len(fds); i += n {
+				unix.Close(fds[i])
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // createTap makes one persistent tap in the calling thread's namespace and
