@@ -38,15 +38,17 @@
 //
 // # Power
 //
-// Host.PowerOff kills every process whose network namespace is the host's
-// (tracked or not, QEMU included) and refuses new ones (ErrPoweredOff);
-// Host.PowerOn restarts the boot services. The BMCs call these: ipmi_sim's
-// chassis control runs a hook that reaches the lab over a loopback TCP port
-// (bash /dev/tcp with a per-lab token), the Redfish simulator calls a Go
-// hook. The hook returns only when the host's processes are dead, so a
-// BMC that reads "off" means a dead host. Host.CutPower is a power cut: the
-// host and its BMC die (the BMC becomes unreachable, then reads off after
-// RestorePower). BMC.SetDown takes only the BMC away.
+// A host's power off kills every process whose network namespace is the
+// host's (tracked or not, QEMU included) and refuses new ones
+// (ErrPoweredOff); power on restarts its boot services. The BMCs drive it:
+// ipmi_sim's chassis control runs a hook that reaches the lab over a
+// loopback TCP port (bash /dev/tcp with a per-lab token), the Redfish
+// simulator calls a Go hook. The hook returns only when the host's
+// processes are dead, so a BMC that reads "off" means a dead host.
+// Host.PowerOff/PowerOn press the BMC's button (BMC.SetPower), so BMC and
+// host always agree. Host.CutPower is a power cut: the host and its BMC die
+// (the BMC becomes unreachable, then reads off after RestorePower).
+// BMC.SetDown takes only the BMC away.
 //
 // # Faults
 //
