@@ -384,6 +384,9 @@ func childPids() []int {
 }
 
 func TestTeardownLeavesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("not with -short")
+	}
 	if err := Check(Options{}); err != nil {
 		t.Skip(err)
 	}
@@ -467,6 +470,9 @@ func TestSweepAfterCrash(t *testing.T) {
 		os.Stdout.Sync()
 		select {} // killed by the parent
 	}
+	if testing.Short() {
+		t.Skip("not with -short")
+	}
 	if err := Check(Options{BMC: NoBMC}); err != nil {
 		t.Skip(err)
 	}
@@ -518,6 +524,9 @@ func TestSweepAfterCrash(t *testing.T) {
 // TestStartFailureCleansUp makes Start fail after the network is built (a
 // Redfish mockup that does not exist): nothing may be left behind.
 func TestStartFailureCleansUp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("not with -short")
+	}
 	if err := Check(Options{BMC: Redfish}); err != nil {
 		t.Skip(err)
 	}

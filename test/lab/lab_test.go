@@ -527,6 +527,9 @@ func FuzzQEMUOpts(f *testing.F) {
 }
 
 func TestConcurrentLabs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("not with -short")
+	}
 	if err := Check(Options{}); err != nil {
 		t.Skip(err)
 	}

@@ -19,6 +19,9 @@ import (
 // by the next Start.
 func New(t testing.TB, opts Options) *Lab {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("lab: not with -short (namespaces, BMC simulators)")
+	}
 	if err := Check(opts); err != nil {
 		t.Skipf("lab unavailable: %v", err)
 	}

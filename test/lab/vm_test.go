@@ -14,6 +14,9 @@ import (
 
 func needGuest(t testing.TB) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("not with -short")
+	}
 	needTool(t, "qemu-system-x86_64")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
