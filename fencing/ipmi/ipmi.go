@@ -8,10 +8,11 @@
 //
 // Cipher suites: pinned (Config.CipherSuite) or, by default, every standard
 // suite at least as strong as Config.MinCipherSuite (default 3), strongest
-// first; suite 2 is never offered unless pinned, since it crashes ipmi_sim.
-// go-ipmi accepts a BMC that answers with weaker algorithms than asked for,
-// so the driver reads the Open Session exchange off the wire and refuses a
-// downgrade (ErrWeakCipher).
+// first (internal/rmcp; the default floor keeps suite 2, which crashes
+// ipmi_sim, out). go-ipmi accepts a BMC that answers with weaker algorithms
+// than asked for, so the driver reads the Open Session exchange off the wire
+// (rmcp.Observer) and refuses a downgrade (ErrWeakCipher) as soon as the
+// Open Session Response arrives, before a session is built on it.
 //
 // Errors keep the BMC's verdict as fencing sentinels: RAKP status 0x0d
 // (unknown user) and a RAKP 2 HMAC mismatch (wrong password) are
@@ -22,12 +23,10 @@
 package ipmi
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,6 +37,7 @@ import (
 	"github.com/bougou/go-ipmi/pkg/types"
 
 	"github.com/vigil-ha/vigil/fencing"
+	"github.com/vigil-ha/vigil/internal/rmcp"
 )
 
 // Config names a BMC and how to talk to it.
@@ -57,8 +57,9 @@ type Config struct {
 	Retries int
 }
 
-// ErrWeakCipher: the BMC negotiated weaker algorithms than allowed.
-var ErrWeakCipher = errors.New("BMC negotiated a cipher weaker than allowed")
+// ErrWeakCipher: the BMC negotiated weaker algorithms than allowed. It is
+// rmcp.ErrWeakCipher, so errors.Is matches either name.
+var ErrWeakCipher = rmcp.ErrWeakCipher
 
 // Target is "HOST:PORT".
 func (c Config) Target() string {
@@ -96,9 +97,9 @@ func Dial(ctx context.Context, cfg Config) (*Fencer, error) {
 	if cfg.Host == "" || cfg.User == "" {
 		return nil, fmt.Errorf("ipmi: host and user are required")
 	}
-	suites, err := candidateSuites(cfg.CipherSuite, cfg.MinCipherSuite)
+	suites, err := rmcp.CandidateSuites(cfg.CipherSuite, cfg.MinCipherSuite)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ipmi: %w", err)
 	}
 	target := cfg.Target()
 	ids := make([]types.CipherSuiteID, len(suites))
@@ -109,22 +110,26 @@ func Dial(ctx context.Context, cfg Config) (*Fencer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ipmi %s: %w", target, err)
 	}
-	wire := &wire{}
+	obs := rmcp.NewObserver(rmcp.RefuseDowngrade(cfg.CipherSuite, cfg.MinCipherSuite))
 	cl.WithCipherSuiteID(ids...).
 		WithMaxPrivilegeLevel(types.PrivilegeLevelOperator).
 		WithTimeout(cfg.Timeout).
 		WithRetry(cfg.Retries).
-		WithUDPProxy(wire)
+		WithUDPProxy(obs)
 	if err := cl.Connect(ctx); err != nil {
 		// No session to close: only release the socket, without waiting
 		// for a BMC that may not answer.
 		done, cancel := context.WithCancel(context.Background())
 		cancel()
 		_ = cl.Close(done)
-		return nil, fmt.Errorf("ipmi %s: %w", target, classifyConnect(ctx, err, wire))
+		if _, werr := obs.Check(cfg.CipherSuite, cfg.MinCipherSuite); obs.Answered() && werr != nil {
+			// The downgrade, not whatever go-ipmi tripped on after it.
+			return nil, fmt.Errorf("ipmi %s: %w", target, werr)
+		}
+		return nil, fmt.Errorf("ipmi %s: %w", target, classifyConnect(ctx, err, obs))
 	}
 	f := &Fencer{cfg: cfg, cl: cl}
-	suite, err := wire.check(cfg.CipherSuite, cfg.MinCipherSuite)
+	suite, err := obs.Check(cfg.CipherSuite, cfg.MinCipherSuite)
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("ipmi %s: %w", target, err)
@@ -221,10 +226,8 @@ func classify(ctx context.Context, err error) error {
 
 // classifyConnect maps a failed session setup, preferring what the BMC said
 // on the wire over go-ipmi's flattened text.
-func classifyConnect(ctx context.Context, err error, w *wire) error {
-	w.mu.Lock()
-	status, inbound := w.rakpStatus, w.inbound
-	w.mu.Unlock()
+func classifyConnect(ctx context.Context, err error, w *rmcp.Observer) error {
+	status, inbound := w.RAKPStatus(), w.Inbound()
 	switch status {
 	case 0x09, 0x0a, 0x0b:
 		return fmt.Errorf("%w: the BMC refused an OPERATOR session for this account (RAKP status %#02x); fencing needs an account with OPERATOR privilege", fencing.ErrPrivilege, status)
@@ -250,66 +253,4 @@ func isTimeout(err error) bool {
 	}
 	s := err.Error()
 	return strings.Contains(s, "timeout") || strings.Contains(s, "deadline exceeded")
-}
-
-// Algorithm strength ranks (higher is stronger); RMCP+ algorithm numbers are
-// not ordered by strength.
-var (
-	authRank  = map[uint8]int{0x00: 0, 0x02: 1, 0x01: 2, 0x03: 3}
-	integRank = map[uint8]int{0x00: 0, 0x03: 1, 0x02: 2, 0x01: 3, 0x04: 4}
-	cryptRank = map[uint8]int{0x00: 0, 0x03: 1, 0x02: 2, 0x01: 3}
-)
-
-type algs struct{ auth, integ, crypt uint8 }
-
-func rank(m map[uint8]int, v uint8) int {
-	if r, ok := m[v]; ok {
-		return r
-	}
-	return -1
-}
-
-func (a algs) atLeast(b algs) bool {
-	return rank(authRank, a.auth) >= rank(authRank, b.auth) &&
-		rank(integRank, a.integ) >= rank(integRank, b.integ) &&
-		rank(cryptRank, a.crypt) >= rank(cryptRank, b.crypt)
-}
-
-func suiteAlgs(id int) (algs, bool) {
-	if id < 0 || id > 17 {
-		return algs{}, false
-	}
-	a, i, c, ok := types.GetCipherSuiteAlgorithms(types.CipherSuiteID(id))
-	return algs{uint8(a), uint8(i), uint8(c)}, ok
-}
-
-// candidateSuites: the pinned suite alone, or every standard suite at least
-// as strong as minSuite, strongest first.
-func candidateSuites(pinned, minSuite int) ([]int, error) {
-	if pinned >= 0 {
-		if _, ok := suiteAlgs(pinned); !ok {
-			return nil, fmt.Errorf("ipmi: cipher suite %d is not a standard suite (0-17)", pinned)
-		}
-		return []int{pinned}, nil
-	}
-	floor, ok := suiteAlgs(minSuite)
-	if !ok {
-		return nil, fmt.Errorf("ipmi: minimum cipher suite %d is not a standard suite (0-17)", minSuite)
-	}
-	var out []int
-	for id := 0; id <= 17; id++ {
-		if a, ok := suiteAlgs(id); ok && id != 2 && a.atLeast(floor) {
-			out = append(out, id)
-		}
-	}
-	slices.SortStableFunc(out, func(x, y int) int {
-		a, _ := suiteAlgs(x)
-		b, _ := suiteAlgs(y)
-		return cmp.Or(
-			cmp.Compare(rank(cryptRank, b.crypt), rank(cryptRank, a.crypt)),
-			cmp.Compare(rank(integRank, b.integ), rank(integRank, a.integ)),
-			cmp.Compare(rank(authRank, b.auth), rank(authRank, a.auth)),
-		)
-	})
-	return out, nil
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/vigil-ha/vigil/fencing"
 	"github.com/vigil-ha/vigil/fencing/ipmi"
+	"github.com/vigil-ha/vigil/internal/rmcp"
+	"github.com/vigil-ha/vigil/internal/rmcp/rmcptest"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
@@ -190,6 +192,36 @@ func TestRefusals(t *testing.T) {
 	if !sim.Alive() {
 		t.Fatal("ipmi_sim died")
 	}
+}
+
+// TestDowngradeRefused: a man in the middle rewrites the Open Session
+// Request to no integrity and no confidentiality; ipmi_sim agrees, and Dial
+// must refuse the session instead of fencing through it.
+func TestDowngradeRefused(t *testing.T) {
+	sim, _ := startSim(t, ipmisim.Config{})
+	cfg := config(t, sim, ipmisim.Operator)
+	cfg.Host = "127.0.0.1"
+
+	// Control: through a relay that changes nothing, the session opens.
+	clean := rmcptest.StartDowngradeRelay(t, sim.Addr(), 0x01, 0x01)
+	cfg.Port = clean.Port()
+	if _, err := do(t, cfg, fencing.ActionStatus, 10*time.Second); err != nil {
+		t.Fatalf("through a transparent relay: %v", err)
+	}
+
+	mitm := rmcptest.StartDowngradeRelay(t, sim.Addr(), 0x00, 0x00)
+	cfg.Port = mitm.Port()
+	_, err := do(t, cfg, fencing.ActionOff, 10*time.Second)
+	if !errors.Is(err, ipmi.ErrWeakCipher) || !errors.Is(err, rmcp.ErrWeakCipher) {
+		t.Fatalf("downgraded session: %v, want ErrWeakCipher", err)
+	}
+	if !strings.Contains(err.Error(), "confidentiality") || strings.Contains(err.Error(), cfg.Password) {
+		t.Errorf("error %q should name the algorithms and never the password", err)
+	}
+	if on, _ := sim.Power(); !on {
+		t.Fatal("power changed through a downgraded session")
+	}
+	t.Logf("refused: %v", err)
 }
 
 func TestUnreachableBMC(t *testing.T) {

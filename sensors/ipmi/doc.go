@@ -29,9 +29,10 @@
 // otherwise suites at least as strong as Config.MinCipherSuite (default 3)
 // are proposed strongest first (17, then 3). go-ipmi accepts whatever
 // algorithms the BMC answers with; vigil watches the RMCP+ Open Session
-// exchange itself (through go-ipmi's UDP dialer hook) and refuses with
-// ErrWeakCipher, before the session is used, when the BMC chose weaker
-// algorithms than were asked for or than the minimum.
+// exchange itself (internal/rmcp, through go-ipmi's UDP dialer hook) and
+// refuses with ErrWeakCipher (rmcp.ErrWeakCipher), as soon as the Open
+// Session Response arrives and before the session is used, when the BMC
+// chose weaker algorithms than were asked for or than the minimum.
 //
 // Caveats: go-ipmi keeps a session alive with a background request every
 // 30 s; the SDR cache is refreshed every Config.SDRMaxAge; Config's String,

@@ -16,6 +16,7 @@ import (
 	"github.com/bougou/go-ipmi/pkg/command/storage"
 	"github.com/bougou/go-ipmi/pkg/types"
 
+	"github.com/vigil-ha/vigil/internal/rmcp"
 	"github.com/vigil-ha/vigil/sensors"
 )
 
@@ -111,7 +112,8 @@ func (c Config) Target() string {
 var (
 	// ErrWeakCipher is returned when the BMC negotiated algorithms weaker
 	// than the configured minimum (a downgrade go-ipmi would accept).
-	ErrWeakCipher = errors.New("ipmi: BMC negotiated a cipher weaker than allowed")
+	// It is rmcp.ErrWeakCipher, so errors.Is matches either name.
+	ErrWeakCipher = rmcp.ErrWeakCipher
 	// ErrBackoff is returned (wrapping sensors.ErrSourceDown) when a poll
 	// is refused without touching the network because the last connect
 	// failed recently.
@@ -127,7 +129,7 @@ type Reader struct {
 
 	mu       sync.Mutex
 	cl       *client.Client
-	neg      *negotiation
+	neg      *rmcp.Observer
 	suite    int
 	defs     []*sensorDef
 	byNum    map[uint16]*sensorDef // owner<<8 | number
@@ -303,9 +305,9 @@ func privilege(name string) (types.PrivilegeLevel, error) {
 }
 
 func (r *Reader) connectLocked(ctx context.Context) error {
-	suites, err := candidateSuites(r.cfg.CipherSuite, r.cfg.MinCipherSuite)
+	suites, err := rmcp.CandidateSuites(r.cfg.CipherSuite, r.cfg.MinCipherSuite)
 	if err != nil {
-		return err
+		return fmt.Errorf("ipmi: %w", err)
 	}
 	priv, err := privilege(r.cfg.Privilege)
 	if err != nil {
@@ -315,7 +317,7 @@ func (r *Reader) connectLocked(ctx context.Context) error {
 	if err != nil {
 		return errors.New("ipmi: user name too long")
 	}
-	neg := &negotiation{pinned: r.cfg.CipherSuite, floor: r.cfg.MinCipherSuite}
+	neg := rmcp.NewObserver(rmcp.RefuseDowngrade(r.cfg.CipherSuite, r.cfg.MinCipherSuite))
 	ids := make([]types.CipherSuiteID, len(suites))
 	for i, s := range suites {
 		ids[i] = types.CipherSuiteID(s)
@@ -328,17 +330,17 @@ func (r *Reader) connectLocked(ctx context.Context) error {
 		cl.WithCipherSuiteID(ids...)
 	}
 	cl.WithTimeout(r.cfg.Timeout).WithRetry(r.cfg.Retries).WithMaxPrivilegeLevel(priv)
-	cl.WithUDPProxy(sniffDialer{neg: neg})
+	cl.WithUDPProxy(neg)
 	if err := cl.Connect(ctx); err != nil {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.cfg.Timeout)
 		_ = cl.Close(cctx)
 		cancel()
-		if _, werr := neg.check(r.cfg.CipherSuite, r.cfg.MinCipherSuite); neg.answeredOK() && werr != nil {
+		if _, werr := neg.Check(r.cfg.CipherSuite, r.cfg.MinCipherSuite); neg.Answered() && werr != nil {
 			return werr // the downgrade, not whatever go-ipmi tripped on after it
 		}
 		return fmt.Errorf("open session: %w", err)
 	}
-	suite, err := neg.check(r.cfg.CipherSuite, r.cfg.MinCipherSuite)
+	suite, err := neg.Check(r.cfg.CipherSuite, r.cfg.MinCipherSuite)
 	if err != nil {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.cfg.Timeout)
 		_ = cl.Close(cctx)
