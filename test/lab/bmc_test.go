@@ -82,6 +82,20 @@ func TestIPMILabBringUp(t *testing.T) {
 			t.Errorf("%s -> BMC of %s: %q, %v", from.Name, to.Name, out, err)
 		}
 	}
+	// The reference fence agent works by plain IP too (options on stdin:
+	// no password in argv).
+	if _, err := exec.LookPath("fence_ipmilan"); err == nil {
+		h := l.Hosts[2]
+		user, pwfile, _ := h.BMC.Credentials(Operator)
+		pw, _ := os.ReadFile(pwfile)
+		cmd := exec.CommandContext(ctx, "fence_ipmilan")
+		cmd.Stdin = strings.NewReader(fmt.Sprintf("action=status\nip=%s\nusername=%s\npassword=%s\nlanplus=1\ncipher=3\nprivlvl=operator\n",
+			h.BMC.IP, user, strings.TrimSpace(string(pw))))
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "Status: ON") {
+			t.Errorf("fence_ipmilan status of %s: %q, %v", h.Name, out, err)
+		}
+	}
 	// Sensor injection shows up over IPMI.
 	h := l.Hosts[0]
 	if err := h.BMC.SetSensor(ctx, "CPU Temp", 91); err != nil {
@@ -168,6 +182,18 @@ func TestIPMIPowerOffKillsExactlyThatHost(t *testing.T) {
 		p := h1.Service("agent")
 		return p != nil && p != agent && p.Alive()
 	})
+	// A hard reset kills and restarts the host's software.
+	before := h1.Service("agent")
+	if out, err := ipmitool(ctx, nil, h1.BMC, Operator, "chassis", "power", "reset"); err != nil {
+		t.Fatalf("power reset: %q, %v", out, err)
+	}
+	waitFor(t, "boot service back after the reset", 10*time.Second, func() bool {
+		p := h1.Service("agent")
+		return p != nil && p != before && p.Alive()
+	})
+	if before.Alive() {
+		t.Error("the agent survived a hard reset")
+	}
 	if on, err := h1.BMC.Power(); err != nil || !on {
 		t.Errorf("BMC power after on: %v, %v", on, err)
 	}
