@@ -25,7 +25,8 @@ type WatchOptions struct {
 // it listens to rtnetlink link and address events in the Host's namespace
 // (`ip monitor link address`) and re-applies within Settle of a change —
 // someone deleting a tap or a VLAN device, taking a port off its bridge or
-// removing a bridge VLAN. It returns nil when ctx is cancelled.
+// removing a bridge VLAN. It returns nil when ctx is cancelled, ErrClosed
+// when the Host is closed.
 func (h *Host) Watch(ctx context.Context, opts WatchOptions) error {
 	if opts.Settle <= 0 {
 		opts.Settle = 20 * time.Millisecond
@@ -53,11 +54,16 @@ func (h *Host) Watch(ctx context.Context, opts WatchOptions) error {
 		Namespace: &ns, ErrorCallback: cb, ReceiveBufferSize: 1 << 20, ReceiveBufferForceSize: true}); err != nil {
 		return err
 	}
+	closed := false
 	repair := func() {
 		rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		p, err := h.reconcile(rctx)
 		cancel()
-		if errors.Is(err, ErrClosed) || ctx.Err() != nil {
+		if errors.Is(err, ErrClosed) {
+			closed = true
+			return
+		}
+		if ctx.Err() != nil {
 			return
 		}
 		if err != nil {
@@ -100,6 +106,9 @@ func (h *Host) Watch(ctx context.Context, opts WatchOptions) error {
 			repair()
 		case <-resync.C:
 			repair()
+		}
+		if closed {
+			return ErrClosed
 		}
 	}
 }
