@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,7 +34,31 @@ func (b *bmcFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&b.passwordFile, "password-file", "", "`FILE` holding the BMC password (or set "+passwordEnv+")")
 	fs.StringVar(&b.system, "system", "", "Redfish ComputerSystem `ID` (optional when the BMC has one)")
 	fs.DurationVar(&b.timeout, "timeout", 10*time.Second, "deadline for the whole operation")
-	fs.IntVar(&b.cipherSuite, "cipher-suite", -1, "IPMI cipher suite `N` (default: strongest both sides support)")
+	b.cipherSuite = -1
+	fs.Var((*cipherSuiteFlag)(&b.cipherSuite), "cipher-suite", "IPMI cipher suite `N` (auto: the strongest both sides support, never weaker than suite 3)")
+}
+
+// cipherSuiteFlag is --cipher-suite: a suite number, or -1 for "auto".
+type cipherSuiteFlag int
+
+func (c *cipherSuiteFlag) String() string {
+	if c == nil || *c < 0 {
+		return "auto"
+	}
+	return strconv.Itoa(int(*c))
+}
+
+func (c *cipherSuiteFlag) Set(s string) error {
+	if s == "auto" {
+		*c = -1
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return fmt.Errorf("want a cipher suite number 0 to 17 or auto")
+	}
+	*c = cipherSuiteFlag(n)
+	return nil
 }
 
 // check validates the flag combination without touching the network.
