@@ -315,9 +315,14 @@ type Conflict struct {
 }
 
 func (e *ConflictError) Error() string {
-	parts := make([]string, len(e.Conflicts))
+	const show = 10
+	var parts []string
 	for i, c := range e.Conflicts {
-		parts[i] = fmt.Sprintf("%s: %s", c.Name, c.Msg)
+		if i == show {
+			parts = append(parts, fmt.Sprintf("and %d more", len(e.Conflicts)-show))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s", c.Name, c.Msg))
 	}
 	prefix := "fabric"
 	if e.File != "" {

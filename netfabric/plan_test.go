@@ -3,6 +3,7 @@ package netfabric
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -118,5 +119,16 @@ func TestPlanJSON(t *testing.T) {
 	want := `{"changes":2,"steps":[{"op":"link-del","object":"t0","command":"ip link del dev t0"},{"op":"vlan-add","object":"t1","command":"bridge vlan add dev t1 vid 5 pvid untagged"}]}`
 	if string(b) != want {
 		t.Errorf("json = %s\nwant %s", b, want)
+	}
+}
+
+func TestConflictErrorIsShort(t *testing.T) {
+	e := &ConflictError{File: "f.yaml"}
+	for i := range 15 {
+		e.Conflicts = append(e.Conflicts, Conflict{Name: fmt.Sprintf("t%d", i), Err: ErrNotOwned, Msg: "not vigil's"})
+	}
+	msg := e.Error()
+	if !strings.HasPrefix(msg, "f.yaml: refused, nothing changed: t0: not vigil's;") || !strings.HasSuffix(msg, "t9: not vigil's; and 5 more") {
+		t.Errorf("Error() = %q", msg)
 	}
 }
