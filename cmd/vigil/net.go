@@ -225,13 +225,16 @@ func printView(w io.Writer, v *netfabric.View) {
 			fmt.Fprintf(tw, "  port %s\t%s\tpvid=%d\tvlans=%s\tuntagged=%s\n", p.Name, p.Kind, p.PVID, ints(p.Vlans), ints(p.Untagged))
 		}
 	}
+	tw.Flush()
 	for _, x := range v.VXLANs {
 		fmt.Fprintf(tw, "vxlan %s\tvni=%d\tlocal=%s\tport=%d\tlearning=%v\tbridge=%s\tremotes=%s\n",
 			x.Name, x.VNI, x.Local, x.Port, x.Learning, x.Bridge, strings.Join(x.Remotes, ","))
 	}
+	tw.Flush()
 	for _, t := range v.Taps {
 		fmt.Fprintf(tw, "tap %s\tvm=%s\tbridge=%s\tvlan=%d\tmac=%s\tmtu=%d\tup=%v\n", t.Name, t.VM, t.Bridge, t.VLAN, t.MAC, t.MTU, t.Up)
 	}
+	tw.Flush()
 	for _, a := range v.Addresses {
 		fmt.Fprintf(tw, "address %s\ton %s\n", a.Address, a.Dev)
 	}
