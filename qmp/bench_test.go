@@ -85,47 +85,86 @@ func linkBandwidth(b *testing.B, src, dst *lab.Host) float64 {
 // plainMigrate migrates the way QEMU does by default: migrate-incoming on
 // the destination, one `migrate` on the source, nothing else set (128 MiB/s
 // bandwidth cap, 300 ms downtime limit). It gives up after limit.
-func plainMigrate(b *testing.B, p *pair, limit time.Duration) (qmp.MigrationInfo, error) {
+func plainMigrate(b *testing.B, p *pair, limit time.Duration) (info qmp.MigrationInfo, paused float64, err error) {
 	c, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
+	srcEv, unsubSrc := p.src.Monitor().Subscribe(256)
+	defer unsubSrc()
+	dstEv, unsubDst := p.dst.Monitor().Subscribe(256)
+	defer unsubDst()
+	defer func() {
+		if err == nil {
+			paused = pausedMs(srcEv, dstEv)
+		}
+	}()
 	if err := p.dst.Monitor().Run(c, "migrate-incoming", map[string]any{"uri": p.uri}, nil); err != nil {
-		return qmp.MigrationInfo{}, err
+		return info, 0, err
 	}
 	if err := p.src.Monitor().Run(c, "migrate", map[string]any{"uri": p.uri}, nil); err != nil {
-		return qmp.MigrationInfo{}, err
+		return info, 0, err
 	}
 	for {
-		var info qmp.MigrationInfo
 		if err := p.src.Monitor().Run(context.Background(), "query-migrate", nil, &info); err != nil {
-			return info, err
+			return info, 0, err
 		}
 		switch info.Status {
 		case "completed":
 			if info.TotalTime == 0 {
 				break // times appear a moment later
 			}
-			return info, nil
+			// Wait for the destination to run (its RESUME event).
+			for i := 0; i < 200; i++ {
+				sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+				st, err := p.dst.Status(sctx)
+				scancel()
+				if err == nil && st.Running {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			return info, 0, nil
 		case "failed", "cancelled":
-			return info, fmt.Errorf("plain migration %s: %s", info.Status, info.ErrorDesc)
+			return info, 0, fmt.Errorf("plain migration %s: %s", info.Status, info.ErrorDesc)
 		}
 		select {
 		case <-c.Done():
 			p.src.Monitor().Run(context.Background(), "migrate_cancel", nil, nil)
-			return info, fmt.Errorf("plain migration did not converge within %v (status %s, %d MiB sent)", limit, info.Status, info.RAM.Transferred>>20)
+			return info, 0, fmt.Errorf("plain migration did not converge within %v (status %s, %d MiB sent)", limit, info.Status, info.RAM.Transferred>>20)
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
 }
 
-func report(b *testing.B, label string, total, downtime int64, transferred uint64, ram int, link float64) {
+// pausedMs is the guest's real pause: the source's last STOP event to the
+// destination's RESUME event (same machine, same clock).
+func pausedMs(src, dst <-chan qmp.Event) float64 {
+	var stop, resume time.Time
+	for len(src) > 0 {
+		if ev := <-src; ev.Name == "STOP" {
+			stop = ev.Time
+		}
+	}
+	for len(dst) > 0 {
+		if ev := <-dst; ev.Name == "RESUME" && resume.IsZero() {
+			resume = ev.Time
+		}
+	}
+	if stop.IsZero() || resume.IsZero() {
+		return 0
+	}
+	return float64(resume.Sub(stop).Microseconds()) / 1000
+}
+
+func report(b *testing.B, label string, total, downtime int64, paused float64, transferred uint64, ram int, link float64) {
 	mbps := float64(transferred) * 8 / 1e6 / (float64(total) / 1000)
 	ideal := float64(ram) * (1 << 20) / link * 1000 // ms to send RAM once at link speed
 	b.ReportMetric(float64(total), "total-ms")
 	b.ReportMetric(float64(downtime), "downtime-ms")
+	b.ReportMetric(paused, "paused-ms")
 	b.ReportMetric(mbps, "Mbit/s")
 	b.ReportMetric(float64(total)/ideal, "x-ideal")
-	b.Logf("%s: total %d ms, downtime %d ms, %d MiB at %.0f Mbit/s; RAM/link = %.0f ms, total = %.2fx that",
-		label, total, downtime, transferred>>20, mbps, ideal, float64(total)/ideal)
+	b.Logf("%s: total %d ms, downtime %d ms (QEMU), paused %.1f ms (STOP to RESUME), %d MiB at %.0f Mbit/s; RAM/link = %.0f ms, total = %.2fx that",
+		label, total, downtime, paused, transferred>>20, mbps, ideal, float64(total)/ideal)
 }
 
 // BenchmarkMigrate compares vigil's migration with a plain QEMU-defaults
@@ -204,12 +243,12 @@ func BenchmarkMigrate(b *testing.B) {
 					label := tc.name + "/" + v.name
 					start := time.Now()
 					if v.opt == nil {
-						info, err := plainMigrate(b, p, tc.plainTimeout)
+						info, paused, err := plainMigrate(b, p, tc.plainTimeout)
 						if err != nil {
 							b.Logf("%s: %v", label, err)
 							b.ReportMetric(float64(tc.plainTimeout.Milliseconds()), "total-ms")
 						} else {
-							report(b, label, info.TotalTime, info.Downtime, info.RAM.Transferred, tc.mem, linkBytes)
+							report(b, label, info.TotalTime, info.Downtime, paused, info.RAM.Transferred, tc.mem, linkBytes)
 						}
 					} else {
 						o := *v.opt
@@ -219,7 +258,7 @@ func BenchmarkMigrate(b *testing.B) {
 							b.Fatalf("%s: %v (%+v)", label, err, res)
 						}
 						b.ReportMetric(float64(time.Since(start).Milliseconds()), "wall-ms")
-						report(b, label, res.TotalMs, res.DowntimeMs, res.TransferredBytes, tc.mem, linkBytes)
+						report(b, label, res.TotalMs, res.DowntimeMs, res.PausedMs, res.TransferredBytes, tc.mem, linkBytes)
 						if len(res.Steps) > 0 {
 							b.Logf("%s: escalations %v", label, res.Steps)
 						}

@@ -174,6 +174,11 @@ type Result struct {
 	Steps            []string `json:"escalations,omitempty"`
 	Reason           string   `json:"reason,omitempty"`
 	WallMs           int64    `json:"wall_ms"` // from the first command to the verified end
+	// PausedMs is the guest's real pause: from the source's STOP event to
+	// the destination's RESUME event (QEMU's timestamps; meaningful when
+	// the hosts' clocks agree). QEMU's downtime_ms is measured on the
+	// source alone. 0 when either event was not seen.
+	PausedMs float64 `json:"paused_ms"`
 }
 
 // migration is the state of one Migrate call.
@@ -189,6 +194,9 @@ type migration struct {
 	switched atomic.Bool // the pre-switchover pause was handled
 	// wasRunning: the source ran before; only then is it resumed.
 	wasRunning bool
+	srcStop    time.Time    // last STOP event of the source
+	srcEvents  <-chan Event // the source's events (STOP)
+	dstEvents  <-chan Event // the destination's events (RESUME)
 }
 
 func eventStatus(ev Event) string {
@@ -277,6 +285,9 @@ func (m *migration) run(ctx context.Context) error {
 	}
 	events, unsub := m.src.Subscribe(64)
 	defer unsub()
+	dstEvents, dstUnsub := m.dst.Subscribe(256)
+	defer dstUnsub()
+	m.srcEvents, m.dstEvents = events, dstEvents
 	// The source sits paused in pre-switchover until we act: a goroutine
 	// of its own answers the event at once, whatever the poll loop is
 	// waiting for; the loop learns the outcome from switchErr.
@@ -426,9 +437,12 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 			return MigrationInfo{}, m.abort(ctx, "cancelled", "cancelled: "+context.Cause(ctx).Error(),
 				fmt.Errorf("%w: %w", ErrMigrationCancelled, ctx.Err()))
 		case <-tick.C:
-		case _, ok := <-events:
+		case ev, ok := <-events:
 			if !ok {
 				events = nil
+			}
+			if ev.Name == "STOP" {
+				m.srcStop = ev.Time
 			}
 		case err := <-switchErr:
 			if err != nil {
@@ -746,6 +760,7 @@ func (m *migration) finish(ctx context.Context, devices []string, wasRunning boo
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	m.measurePause()
 	// Tell the network where the VM is now (RARPs for every NIC's MAC).
 	if err := m.call(ctx, m.dst, "announce-self", map[string]any{
 		"initial": 50, "max": 550, "rounds": 5, "step": 100,
@@ -782,6 +797,40 @@ func (m *migration) finish(ctx context.Context, devices []string, wasRunning boo
 		return fmt.Errorf("migrate: completed, but stopping the source failed: %w", err)
 	}
 	return nil
+}
+
+// measurePause finds the destination's RESUME (already delivered: QEMU
+// sends the event before the query-status reply that said "running").
+func (m *migration) measurePause() {
+	for drained := false; !drained; {
+		select {
+		case ev, ok := <-m.srcEvents:
+			if !ok {
+				drained = true
+			} else if ev.Name == "STOP" {
+				m.srcStop = ev.Time
+			}
+		default:
+			drained = true
+		}
+	}
+	if m.srcStop.IsZero() {
+		return
+	}
+	for {
+		select {
+		case ev, ok := <-m.dstEvents:
+			if !ok {
+				return
+			}
+			if ev.Name == "RESUME" && !ev.Time.IsZero() {
+				m.res.PausedMs = float64(ev.Time.Sub(m.srcStop).Microseconds()) / 1000
+				return
+			}
+		default:
+			return
+		}
+	}
 }
 
 // blockDevices lists the devices query-block reports with media inserted.

@@ -41,7 +41,7 @@ func TestLabMigrateIdle(t *testing.T) {
 		t.Fatalf("Migrate: %v (%+v)", err, res)
 	}
 	t.Logf("result: %+v", res)
-	if res.Status != "completed" || res.TransferredBytes == 0 || res.TotalMs <= 0 {
+	if res.Status != "completed" || res.TransferredBytes == 0 || res.TotalMs <= 0 || res.PausedMs <= 0 {
 		t.Errorf("result = %+v", res)
 	}
 	if !hooked {

@@ -99,9 +99,14 @@ func neverConverges(f *fakeMigration, n int) map[string]any {
 }
 
 func TestMigrateHappyPath(t *testing.T) {
+	t0 := time.Unix(1700000000, 0)
 	f := newFake(func(f *fakeMigration, n int) map[string]any {
 		if n < 3 {
 			return active(uint64(n)<<20, 1)
+		}
+		if n == 3 {
+			f.src.Emit(qmp.Event{Name: "STOP", Time: t0})
+			f.dst.Emit(qmp.Event{Name: "RESUME", Time: t0.Add(12500 * time.Microsecond)})
 		}
 		f.dstStatus = "running"
 		return completed()
@@ -112,6 +117,9 @@ func TestMigrateHappyPath(t *testing.T) {
 	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
 	if err != nil || res.Status != "completed" || res.DowntimeMs != 12 || res.TotalMs != 1200 || res.TransferredBytes != 150<<20 {
 		t.Fatalf("Migrate = %+v, %v", res, err)
+	}
+	if res.PausedMs != 12.5 {
+		t.Errorf("PausedMs = %v, want 12.5 (STOP to RESUME)", res.PausedMs)
 	}
 	if res.ThroughputMbps < 1000 || res.ThroughputMbps > 1100 {
 		t.Errorf("throughput = %.1f Mbit/s, want 150 MiB over 1.198 s ≈ 1050", res.ThroughputMbps)

@@ -233,7 +233,7 @@ func printResult(w io.Writer, r qmp.Result) {
 		fmt.Fprintf(w, "reason:      %s\n", r.Reason)
 	}
 	fmt.Fprintf(w, "total:       %d ms (setup %d ms, wall %d ms)\n", r.TotalMs, r.SetupMs, r.WallMs)
-	fmt.Fprintf(w, "downtime:    %d ms\n", r.DowntimeMs)
+	fmt.Fprintf(w, "downtime:    %d ms (QEMU), guest paused %.1f ms (STOP to RESUME)\n", r.DowntimeMs, r.PausedMs)
 	fmt.Fprintf(w, "transferred: %s at %.0f Mbit/s\n", size(r.TransferredBytes), r.ThroughputMbps)
 	if len(r.Steps) > 0 {
 		fmt.Fprintf(w, "escalations: %s\n", strings.Join(r.Steps, ", "))
