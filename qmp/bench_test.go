@@ -213,6 +213,7 @@ func BenchmarkMigrate(b *testing.B) {
 			{"vigil-hook", vigil(func(o *qmp.MigrateOptions) {
 				o.PreSwitchover = func(context.Context) error { return nil }
 			})},
+			{"vigil-multifd2", vigil(func(o *qmp.MigrateOptions) { o.MultifdChannels = 2 })},
 			{"plain", nil}}},
 		{"busy-1GiB-dirty50", 1024, 50, 0, 2 * time.Minute, []variant{
 			{"vigil", vigil(nil)},
