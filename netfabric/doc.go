@@ -8,9 +8,9 @@
 //
 //   - [Fabric] is the file (YAML, version 1): Uplinks, Bridges, VXLANs, Taps,
 //     Management and Migration. [Parse] / [Load] refuse unknown keys, wrong
-//     types, VLANs outside 1–4094, duplicate names or MACs, a bridge that
-//     would enslave a port vigil does not own, and so on, every problem
-//     naming the file, line and key path (a [*ConfigError]).
+//     types, VLANs outside 1–4094, duplicate names or MACs, a bridge whose
+//     uplink is an interface the file itself creates, and so on, every
+//     problem naming the file, line and key path (a [*ConfigError]).
 //   - [State] is a namespace as netlink reports it (links, bridge VLANs,
 //     VXLAN FDB remotes, addresses); [Desired] computes the State a Fabric
 //     asks for, and [Diff] the [Plan] between the two: typed [Step]s, each
@@ -30,16 +30,41 @@
 // vigil owns an interface when its alias (IFLA_IFALIAS, `ip link set dev X
 // alias ...`) starts with "vigil:" ("vigil:bridge", "vigil:vxlan",
 // "vigil:tap vm=NAME mac=GUESTMAC", "vigil:vlan role=management",
-// "vigil:uplink"). Owned interfaces missing from the file are deleted
-// (uplinks are only released: nomaster, alias cleared); everything else on
-// the host is never changed. A file naming an existing foreign interface,
-// a missing uplink or one enslaved to a foreign bridge is refused before
-// any change ([ErrNotOwned], [ErrMissingUplink], in a [*ConflictError]).
+// "vigil:uplink"). Owned interfaces missing from the file are deleted;
+// everything else on the host is never changed.
+//
+// Uplinks are host ports vigil takes over but never creates or deletes. A
+// bridge's `uplink: eth1` is itself the declaration that vigil may take eth1
+// (the CLI.md example is accepted as written); listing it under `uplinks:`
+// as well only adds settings (MTU), and `uplinks:` alone hands over a port
+// no bridge enslaves (for an address). When the file drops an uplink it is
+// only released (nomaster, alias cleared), never deleted.
+//
+// [Diff] (so Host.Plan and Host.Apply) refuses before any change, with a
+// [*ConflictError] naming the file, the key (bridges[0].uplink,
+// taps[2].name, ...) and the interface:
+//   - an interface of taps, bridges, vxlans or a VLAN device that exists and
+//     is not vigil's ([ErrNotOwned]);
+//   - a missing uplink ([ErrMissingUplink]);
+//   - an uplink that is a port of a bridge or bond vigil does not own, that
+//     carries another owner's alias, that is vigil's own interface of
+//     another role, or that is a bridge, vxlan, tap or lo; a bridge's uplink
+//     must moreover be a physical NIC, bond, team, 802.1Q VLAN device or
+//     veth (not a dummy, macvlan, tunnel...) ([ErrNotOwned]);
+//   - an uplink a bridge would enslave that, when vigil takes it over,
+//     holds global addresses (other than the ones the file gives it) or a
+//     default route (any table), unless the file's `management.device` is
+//     that port or its bridge ([ErrHostTraffic]). A bridge port's addresses
+//     stop working, so taking it silently would cut the host off. Declaring
+//     management there is the operator's statement that the move is meant;
+//     vigil adds the management address but does not move the port's old
+//     addresses or routes, which the operator does in the same change. A
+//     port already "vigil:uplink" is not checked again.
 //
 // # Netlink, batched
 //
-// Reads are one dump each (links, bridge VLANs, addresses, one FDB dump per
-// VXLAN). Per-port changes (link set, bridge vlan add/del, link del) are
+// Reads are one dump each (links, addresses, routes, bridge VLANs, one FDB
+// dump per VXLAN). Per-port changes (link set, bridge vlan add/del, link del) are
 // serialised into as few sendmsg calls as fit 64 KiB, with an ACK asked only
 // of the last message of each batch: the kernel handles them in order and
 // reports failures as it goes. Taps are created through /dev/net/tun

@@ -30,8 +30,9 @@ type Fabric struct {
 	Version int `yaml:"version"`
 	// Uplinks are host ports handed over to vigil (physical NICs, bonds,
 	// veths): vigil enslaves them to a bridge, sets their MTU and brings them
-	// up, but never creates or deletes them. A bridge may only enslave a
-	// port listed here.
+	// up, but never creates or deletes them. A bridge's `uplink:` hands its
+	// port over by itself; list a port here too to give it settings (MTU),
+	// or to hand over one that no bridge enslaves (for an address).
 	Uplinks []Uplink `yaml:"uplinks,omitempty"`
 	Bridges []Bridge `yaml:"bridges,omitempty"`
 	VXLANs  []VXLAN  `yaml:"vxlans,omitempty"`
@@ -51,7 +52,10 @@ type Uplink struct {
 type Bridge struct {
 	Name          string `yaml:"name"`
 	VlanFiltering bool   `yaml:"vlan_filtering"`
-	// Uplink is the trunk port (an entry of Fabric.Uplinks).
+	// Uplink is the trunk port: an existing host port (physical NIC, bond,
+	// team, 802.1Q VLAN device or veth) that naming here hands over to
+	// vigil, as listing it under Fabric.Uplinks does. Host.Apply refuses a
+	// port that is in use elsewhere (see the package documentation).
 	Uplink string `yaml:"uplink,omitempty"`
 	// VLANs are allowed, tagged, on the uplink.
 	VLANs []int `yaml:"vlans,omitempty"`
@@ -394,8 +398,8 @@ func (f *Fabric) validate(name string, root *yaml.Node) error {
 		v.mtu(p+".mtu", b.MTU)
 		if b.Uplink != "" {
 			switch {
-			case !uplinks[b.Uplink]:
-				v.add(p+".uplink", "%q is not a port vigil owns: list it under uplinks to hand it over", b.Uplink)
+			case !ifnameRE.MatchString(b.Uplink):
+				v.add(p+".uplink", "%q is not a valid interface name (1-15 of A-Z a-z 0-9 _ . -)", b.Uplink)
 			case enslaved[b.Uplink] != "":
 				v.add(p+".uplink", "%q is already the uplink of %s", b.Uplink, enslaved[b.Uplink])
 			default:
@@ -423,6 +427,12 @@ func (f *Fabric) validate(name string, root *yaml.Node) error {
 			}
 		} else if (len(b.VLANs) > 0 || b.NativeVLAN != 0) && b.Uplink == "" {
 			v.add(p+".vlans", "VLANs on the uplink need an uplink")
+		}
+	}
+	// A bridge's uplink hands its port over as an uplinks entry does.
+	for _, b := range f.Bridges {
+		if b.Uplink != "" {
+			uplinks[b.Uplink] = true
 		}
 	}
 	needBridge := func(path, br string, vlan int) {
@@ -538,11 +548,46 @@ func (f *Fabric) validate(name string, root *yaml.Node) error {
 			v.add(p+".name", "name is only used with vlan")
 		}
 	}
+	// An uplink is a host port, not something this file creates.
+	for i, b := range f.Bridges {
+		if prev, ok := names[b.Uplink]; ok && b.Uplink != "" && !strings.HasPrefix(prev, "uplinks[") {
+			v.add(fmt.Sprintf("bridges[%d].uplink", i), "%q is declared at %s: an uplink must be a host port (physical NIC, bond, veth), not an interface vigil creates", b.Uplink, prev)
+		}
+	}
 	if len(v.problems) == 0 {
 		return nil
 	}
 	sort.SliceStable(v.problems, func(i, j int) bool { return v.problems[i].Line < v.problems[j].Line })
 	return &ConfigError{File: name, Problems: v.problems}
+}
+
+// hostPorts returns the uplinks vigil takes over: those listed under
+// uplinks, then each bridge uplink not listed there (no settings of its
+// own), with the file key that hands each over: the uplink of the bridge
+// that enslaves it, else its uplinks entry.
+func (f *Fabric) hostPorts() (ports []Uplink, keys []string) {
+	listed := map[string]bool{}
+	key := map[string]string{}
+	for i, b := range f.Bridges {
+		if b.Uplink != "" && key[b.Uplink] == "" {
+			key[b.Uplink] = fmt.Sprintf("bridges[%d].uplink", i)
+		}
+	}
+	for i, u := range f.Uplinks {
+		listed[u.Name] = true
+		k := key[u.Name]
+		if k == "" {
+			k = fmt.Sprintf("uplinks[%d].name", i)
+		}
+		ports, keys = append(ports, u), append(keys, k)
+	}
+	for _, b := range f.Bridges {
+		if b.Uplink != "" && !listed[b.Uplink] {
+			listed[b.Uplink] = true
+			ports, keys = append(ports, Uplink{Name: b.Uplink}), append(keys, key[b.Uplink])
+		}
+	}
+	return ports, keys
 }
 
 func (a *Address) vlanDevName() string {

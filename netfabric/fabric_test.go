@@ -83,7 +83,12 @@ var badFabrics = []struct {
 	{"duplicate mac", "version: 1\nbridges: [{name: b0}]\ntaps:\n  - {name: t0, vm: v, bridge: b0, mac: '52:54:00:00:00:01'}\n  - {name: t1, vm: w, bridge: b0, mac: '52:54:00:00:00:01'}\n", "taps[1].mac", "duplicate MAC 52:54:00:00:00:01 (also taps[0].mac)"},
 	{"duplicate mac other case", "version: 1\nbridges: [{name: b0}]\ntaps:\n  - {name: t0, vm: v, bridge: b0, mac: '52:54:00:00:00:AA'}\n  - {name: t1, vm: w, bridge: b0, mac: '52:54:00:00:00:aa'}\n", "taps[1].mac", "duplicate MAC"},
 	{"duplicate name", "version: 1\nbridges: [{name: b0}]\ntaps:\n  - {name: b0, vm: v, bridge: b0, mac: '52:54:00:00:00:01'}\n", "taps[0].name", `duplicate interface name "b0" (also bridges[0].name)`},
-	{"foreign uplink", "version: 1\nbridges:\n  - {name: b0, uplink: eth0}\n", "bridges[0].uplink", `"eth0" is not a port vigil owns`},
+	{"uplink is a bridge of the file", "version: 1\nbridges:\n  - {name: b0, uplink: b1}\n  - {name: b1}\n", "bridges[0].uplink", `"b1" is declared at bridges[1].name: an uplink must be a host port`},
+	{"uplink is the bridge itself", "version: 1\nbridges:\n  - {name: b0, uplink: b0}\n", "bridges[0].uplink", `"b0" is declared at bridges[0].name`},
+	{"uplink is a tap of the file", "version: 1\nbridges:\n  - {name: b0, uplink: t0}\ntaps:\n  - {name: t0, vm: v, bridge: b0, mac: '52:54:00:00:00:01'}\n", "bridges[0].uplink", `"t0" is declared at taps[0].name`},
+	{"uplink name", "version: 1\nbridges:\n  - {name: b0, uplink: 'eth 1'}\n", "bridges[0].uplink", "not a valid interface name"},
+	{"implicit uplink twice", "version: 1\nbridges:\n  - {name: b0, uplink: e1}\n  - {name: b1, uplink: e1}\n", "bridges[1].uplink", "already the uplink of bridges[0]"},
+	{"address on an undeclared port", "version: 1\nbridges: [{name: b0, uplink: e1}]\nmigration: {device: e2, address: 10.1.0.1/24}\n", "migration.device", `"e2" is not a bridge or uplink`},
 	{"uplink twice", "version: 1\nuplinks: [{name: e1}]\nbridges:\n  - {name: b0, uplink: e1}\n  - {name: b1, uplink: e1}\n", "bridges[1].uplink", "already the uplink of bridges[0]"},
 	{"tap on unknown bridge", "version: 1\ntaps:\n  - {name: t0, vm: v, bridge: br-ext, mac: '52:54:00:00:00:01'}\n", "taps[0].bridge", `bridge "br-ext" is not declared`},
 	{"bad mac", "version: 1\nbridges: [{name: b0}]\ntaps:\n  - {name: t0, vm: v, bridge: b0, mac: 'zz:54:00:00:00:01'}\n", "taps[0].mac", "not a MAC"},
@@ -146,6 +151,7 @@ func TestLoad(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(goodFabric))
 	f.Add([]byte(hostFabric))
+	f.Add([]byte(cliExample))
 	for _, tc := range badFabrics {
 		f.Add([]byte(tc.yaml))
 	}
@@ -159,7 +165,8 @@ func FuzzParse(f *testing.F) {
 		}
 		// A valid fabric must yield a desired state without panicking,
 		// and a plan against an empty host.
-		if _, err := Diff(Desired(fab), &State{Links: map[string]*Link{}}); err != nil && len(fab.Uplinks) == 0 {
+		_, err = Diff(Desired(fab), &State{Links: map[string]*Link{}})
+		if ports, _ := fab.hostPorts(); err != nil && len(ports) == 0 {
 			t.Fatalf("Diff(valid fabric, empty host) = %v", err)
 		}
 	})
@@ -187,14 +194,33 @@ taps:
     mac: "52:54:00:00:00:01"
 `
 
-// TestCLIExample: the CLI.md example is accepted once eth1 is handed over
-// under uplinks; without that the uplink is a port vigil does not own.
+// TestCLIExample: the CLI.md example is accepted as written: the bridge's
+// uplink hands eth1 over by itself (TestInsideCLIExample applies it).
 func TestCLIExample(t *testing.T) {
-	_, err := Parse("cli.yaml", []byte(cliExample))
-	if err == nil || !strings.Contains(err.Error(), `cli.yaml:5: bridges[0].uplink: "eth1" is not a port vigil owns: list it under uplinks`) {
-		t.Fatalf("Parse(CLI.md example) = %v, want the uplink refused", err)
+	f, err := Parse("cli.yaml", []byte(cliExample))
+	if err != nil {
+		t.Fatalf("Parse(CLI.md example) = %v", err)
 	}
-	if _, err := Parse("cli.yaml", []byte(cliExample+"uplinks: [{name: eth1}]\n")); err != nil {
+	d := Desired(f)
+	eth1 := d.Links["eth1"]
+	if eth1 == nil || !eth1.isUplink() || eth1.Master != "vbr0" || eth1.Key != "bridges[0].uplink" || eth1.MTU != 0 ||
+		!sameVlans(eth1.Vlans, map[int]VlanFlags{100: {}, 200: {}}) {
+		t.Fatalf("desired eth1 = %+v, want the uplink of vbr0 with VLANs 100 and 200 tagged", eth1)
+	}
+	// Listing it under uplinks as well only adds settings.
+	f2, err := Parse("cli.yaml", []byte(cliExample+"uplinks: [{name: eth1, mtu: 9000}]\n"))
+	if err != nil {
 		t.Fatalf("Parse(CLI.md example + uplinks) = %v", err)
+	}
+	if l := Desired(f2).Links["eth1"]; l.MTU != 9000 || l.Master != "vbr0" || l.Key != "bridges[0].uplink" {
+		t.Errorf("desired eth1 with uplinks entry = %+v", l)
+	}
+	if n := len(Desired(f2).Order); n != len(d.Order) {
+		t.Errorf("uplinks entry changed the number of links: %d, want %d", n, len(d.Order))
+	}
+	// On a host without eth1 the plan is refused, naming the key.
+	_, err = Diff(d, &State{Links: map[string]*Link{}})
+	if !errors.Is(err, ErrMissingUplink) || !strings.Contains(err.Error(), "bridges[0].uplink: eth1: uplink does not exist") {
+		t.Fatalf("Diff(no eth1) = %v, want ErrMissingUplink naming bridges[0].uplink", err)
 	}
 }

@@ -11,14 +11,65 @@ import (
 	"github.com/vishvananda/netlink"
 )
 
-// TestFullKernel boots Debian's kernel once (802.1Q and bridge
-// vlan_filtering, which this machine's kernel lacks) and runs every
-// TestInside* test of this package in it.
+// TestFullKernel boots Debian's kernel once (802.1Q, bridge vlan_filtering,
+// bonds and dummies, which this machine's kernel lacks) and runs every
+// TestInside* test of this package in it. The bonding and dummy modules
+// create no device of their own (max_bonds=0, numdummies=0).
 func TestFullKernel(t *testing.T) {
 	if fullkernel.Inside() {
 		t.Skip("the outer half; runs outside only")
 	}
-	fullkernel.RunTest(t, fullkernel.Options{Run: "^TestInside"})
+	fullkernel.RunTest(t, fullkernel.Options{Run: "^TestInside",
+		Modules:      []string{"bonding", "dummy"},
+		ModuleParams: map[string]string{"bonding": "max_bonds=0", "dummy": "numdummies=0"}})
+}
+
+// TestInsideCLIExample: the fabric file of CLI.md, exactly as written, is
+// applied in a fresh namespace where a veth named eth1 stands in for the
+// NIC: eth1 becomes the trunk of vbr0 with VLANs 100 and 200; re-applying
+// changes nothing.
+func TestInsideCLIExample(t *testing.T) {
+	inside(t)
+	ns := newNS(t)
+	nh := nlHandle(t, ns)
+	if err := nh.LinkAdd(&netlink.Veth{LinkAttrs: netlink.LinkAttrs{Name: "eth1"}, PeerName: "eth1-p"}); err != nil {
+		t.Fatal(err)
+	}
+	h := openHost(t, ns)
+	ctx := ctxT(t)
+	f, err := Parse("cli.yaml", []byte(cliExample))
+	if err != nil {
+		t.Fatalf("Parse(CLI.md example) = %v", err)
+	}
+	p, err := h.ApplyFile(ctx, f, "cli.yaml")
+	if err != nil {
+		t.Fatalf("Apply(CLI.md example): %v\nplan:\n%s", err, p)
+	}
+	t.Logf("applied:\n%s", p)
+	st, err := h.Read(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := st.Links["eth1"]; l == nil || l.Master != "vbr0" || l.Alias != "vigil:uplink" || !l.Up ||
+		!sameVlans(l.Vlans, map[int]VlanFlags{100: tagged, 200: tagged}) {
+		t.Errorf("eth1 = %+v, want the trunk of vbr0 carrying VLANs 100 and 200 tagged", l)
+	}
+	if l := st.Links["vm1-0"]; l == nil || l.Master != "vbr0" || !sameVlans(l.Vlans, map[int]VlanFlags{100: pu}) {
+		t.Errorf("vm1-0 = %+v, want on vbr0 with PVID 100", l)
+	}
+	if l := st.Links["vx5001"]; l == nil || l.Master != "vbr0" || !sameVlans(l.Vlans, map[int]VlanFlags{200: pu}) {
+		t.Errorf("vx5001 = %+v, want on vbr0 mapped to VLAN 200", l)
+	}
+	if p, err := h.ApplyFile(ctx, f, "cli.yaml"); err != nil || !p.Empty() {
+		t.Fatalf("re-Apply(CLI.md example) = %v; want no change:\n%s", err, p)
+	}
+}
+
+// TestInsideUplinkRefused is TestUplinkRefused where bonds and dummies
+// exist.
+func TestInsideUplinkRefused(t *testing.T) {
+	inside(t)
+	testUplinkRefused(t)
 }
 
 func inside(t *testing.T) {

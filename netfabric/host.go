@@ -117,9 +117,11 @@ func (h *Host) Fabric() *Fabric {
 	return h.fabric.Clone()
 }
 
-// Read returns the host's current state: every link, and the bridge VLANs,
-// VXLAN FDB remotes and global addresses of the links vigil owns.
-// Equivalent to: `ip -d link show; bridge vlan show; bridge fdb show; ip addr show`.
+// Read returns the host's current state: every link with its global
+// addresses and whether a default route leaves through it, and the bridge
+// VLANs and VXLAN FDB remotes of the links vigil owns. Equivalent to:
+// `ip -d link show; ip addr show; ip route show table all; bridge vlan
+// show; bridge fdb show`.
 func (h *Host) Read(ctx context.Context) (*State, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -167,6 +169,9 @@ func (h *Host) Read(ctx context.Context) (*State, error) {
 				l.Kind = "tun"
 			}
 		}
+		if a.Flags&net.FlagLoopback != 0 {
+			l.Kind = KindLoopback
+		}
 		if l.Owned() {
 			anyOwned = true
 		}
@@ -175,6 +180,40 @@ func (h *Host) Read(ctx context.Context) (*State, error) {
 		s.Order = append(s.Order, l.Name)
 	}
 	sort.Strings(s.Order)
+	// Addresses and default routes of every link: an uplink vigil would
+	// take over must not carry the host's own traffic (Diff).
+	addrs, err := h.nlh.AddrList(nil, netlink.FAMILY_ALL)
+	if err != nil && !errors.Is(err, netlink.ErrDumpInterrupted) {
+		return nil, fmt.Errorf("ip addr show: %w", err)
+	}
+	for _, ad := range addrs {
+		l := byIndex[ad.LinkIndex]
+		if l == nil || ad.Scope != unix.RT_SCOPE_UNIVERSE || ad.IPNet == nil {
+			continue
+		}
+		ip, _ := netip.AddrFromSlice(ad.IP)
+		ones, _ := ad.Mask.Size()
+		l.Addrs = append(l.Addrs, netip.PrefixFrom(ip.Unmap(), ones).String())
+	}
+	routes, err := h.nlh.RouteListFiltered(netlink.FAMILY_ALL, &netlink.Route{Table: unix.RT_TABLE_UNSPEC}, netlink.RT_FILTER_TABLE)
+	if err != nil && !errors.Is(err, netlink.ErrDumpInterrupted) {
+		return nil, fmt.Errorf("ip route show table all: %w", err)
+	}
+	for _, r := range routes {
+		if r.Dst != nil {
+			if ones, _ := r.Dst.Mask.Size(); ones != 0 {
+				continue
+			}
+		}
+		if l := byIndex[r.LinkIndex]; l != nil {
+			l.DefaultRoute = true
+		}
+		for _, nh := range r.MultiPath {
+			if l := byIndex[nh.LinkIndex]; l != nil {
+				l.DefaultRoute = true
+			}
+		}
+	}
 	if !anyOwned {
 		return s, nil
 	}
@@ -207,19 +246,6 @@ func (h *Host) Read(ctx context.Context) (*State, error) {
 			}
 		}
 		sort.Strings(l.FDB)
-	}
-	addrs, err := h.nlh.AddrList(nil, netlink.FAMILY_ALL)
-	if err != nil && !errors.Is(err, netlink.ErrDumpInterrupted) {
-		return nil, fmt.Errorf("ip addr show: %w", err)
-	}
-	for _, ad := range addrs {
-		l := byIndex[ad.LinkIndex]
-		if l == nil || !l.Owned() || ad.Scope != unix.RT_SCOPE_UNIVERSE || ad.IPNet == nil {
-			continue
-		}
-		ip, _ := netip.AddrFromSlice(ad.IP)
-		ones, _ := ad.Mask.Size()
-		l.Addrs = append(l.Addrs, netip.PrefixFrom(ip.Unmap(), ones).String())
 	}
 	return s, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -104,8 +105,8 @@ func TestApplyReapplyDiff(t *testing.T) {
 	}
 }
 
-// snapshot renders every link of a namespace (owned or not) for
-// before/after comparisons.
+// snapshot renders every link of a namespace (owned or not), with its
+// addresses, and every route, for before/after comparisons.
 func snapshot(t testing.TB, h *Host) string {
 	t.Helper()
 	st, err := h.Read(context.Background())
@@ -115,8 +116,15 @@ func snapshot(t testing.TB, h *Host) string {
 	var b strings.Builder
 	for _, name := range st.Order {
 		l := st.Links[name]
-		fmt.Fprintf(&b, "%s kind=%s alias=%q mtu=%d mac=%s master=%s up=%v vlans=%v fdb=%v addrs=%v\n",
-			l.Name, l.Kind, l.Alias, l.MTU, l.MAC, l.Master, l.Up, l.Vlans, l.FDB, l.Addrs)
+		fmt.Fprintf(&b, "%s kind=%s alias=%q mtu=%d mac=%s master=%s up=%v vlans=%v fdb=%v addrs=%v default=%v\n",
+			l.Name, l.Kind, l.Alias, l.MTU, l.MAC, l.Master, l.Up, l.Vlans, l.FDB, l.Addrs, l.DefaultRoute)
+	}
+	routes, err := h.nlh.RouteListFiltered(netlink.FAMILY_ALL, &netlink.Route{Table: unix.RT_TABLE_UNSPEC}, netlink.RT_FILTER_TABLE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range routes {
+		fmt.Fprintf(&b, "route %s\n", r)
 	}
 	return b.String()
 }
@@ -138,6 +146,10 @@ func addForeign(t testing.TB, ns netns.NsHandle) {
 	}
 	veth := &netlink.Veth{LinkAttrs: netlink.LinkAttrs{Name: "eth1"}, PeerName: "eth1-peer"}
 	if err := nh.LinkAdd(veth); err != nil {
+		t.Fatal(err)
+	}
+	port := &netlink.Veth{LinkAttrs: netlink.LinkAttrs{Name: "ext-port", MasterIndex: br.Attrs().Index}, PeerName: "ext-port-p"}
+	if err := nh.LinkAdd(port); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -162,10 +174,10 @@ func TestRefusedChangesNothing(t *testing.T) {
 			"ext-tap: a tun/tap device with this name exists and is not vigil's", ErrNotOwned},
 		{"bridge named like a foreign bridge", "version: 1\nbridges: [{name: br-ext}]\n",
 			"br-ext: a bridge with this name exists and is not vigil's", ErrNotOwned},
-		{"uplink enslaved to a foreign bridge", "version: 1\nuplinks: [{name: ext-tap}]\nbridges: [{name: vbr0, uplink: ext-tap}]\n",
-			"ext-tap: uplink is a port of br-ext, which vigil does not own", ErrNotOwned},
-		{"missing uplink", "version: 1\nuplinks: [{name: eth7}]\nbridges: [{name: vbr0, uplink: eth7}]\n",
-			"eth7: uplink does not exist", ErrMissingUplink},
+		{"listed uplink enslaved to a foreign bridge", "version: 1\nuplinks: [{name: ext-port}]\nbridges: [{name: vbr0, uplink: ext-port}]\n",
+			"bridges[0].uplink: ext-port: uplink is a port of br-ext, which vigil does not own", ErrNotOwned},
+		{"listed missing uplink", "version: 1\nuplinks: [{name: eth7}]\nbridges: [{name: vbr0, uplink: eth7}]\n",
+			"bridges[0].uplink: eth7: uplink does not exist", ErrMissingUplink},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -226,7 +238,7 @@ func TestRemoveVMNIC(t *testing.T) {
 		t.Fatalf("Apply(empty) =\n%s\nwant\n%s", p, want)
 	}
 	st, _ = h.Read(ctx)
-	for _, n := range []string{"br-ext", "ext-tap", "eth1", "eth1-peer"} {
+	for _, n := range []string{"br-ext", "ext-tap", "ext-port", "eth1", "eth1-peer"} {
 		if st.Links[n] == nil {
 			t.Errorf("foreign %s was removed", n)
 		}
@@ -317,5 +329,185 @@ func TestDriftRepair(t *testing.T) {
 	})
 	if len(repairs) == 0 {
 		t.Fatal("OnRepair never called")
+	}
+}
+
+// foreignPorts adds to ns what a bridge's uplink must not take: a port of
+// a foreign bridge, a foreign vxlan, a tap, a veth carrying the default
+// route, one carrying an address, one with another owner's alias and
+// (where the kernel has them: the full kernel) a bond slave and a dummy.
+// It reports which optional kinds it could create.
+func foreignPorts(t testing.TB, ns netns.NsHandle) (bond, dummy bool) {
+	t.Helper()
+	addForeign(t, ns)
+	nh := nlHandle(t, ns)
+	must := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	must("vxlan", nh.LinkAdd(&netlink.Vxlan{LinkAttrs: netlink.LinkAttrs{Name: "vx-ext"}, VxlanId: 77, Port: 4790}))
+	must("tap", inNS(ns, func() error { fd, err := createTap("tap-ext"); unix.Close(fd); return err }))
+	veth := func(name string) netlink.Link {
+		t.Helper()
+		must(name, nh.LinkAdd(&netlink.Veth{LinkAttrs: netlink.LinkAttrs{Name: name}, PeerName: name + "-p"}))
+		l, err := nh.LinkByName(name)
+		must(name, err)
+		must(name+" up", nh.LinkSetUp(l))
+		return l
+	}
+	gw := veth("gw0")
+	a, _ := netlink.ParseAddr("192.0.2.10/24")
+	must("gw0 address", nh.AddrAdd(gw, a))
+	must("default route", nh.RouteAdd(&netlink.Route{LinkIndex: gw.Attrs().Index, Gw: net.ParseIP("192.0.2.1")}))
+	ad := veth("addr0")
+	a, _ = netlink.ParseAddr("198.51.100.10/24")
+	must("addr0 address", nh.AddrAdd(ad, a))
+	lbl := veth("lbl0")
+	must("alias", nh.LinkSetAlias(lbl, "libvirt:net0"))
+	if err := nh.LinkAdd(netlink.NewLinkBond(netlink.LinkAttrs{Name: "bond-ext"})); err == nil {
+		bond = true
+		b, _ := nh.LinkByName("bond-ext")
+		must("bond slave", nh.LinkAdd(&netlink.Veth{LinkAttrs: netlink.LinkAttrs{Name: "bslave"}, PeerName: "bslave-p"}))
+		sl, _ := nh.LinkByName("bslave")
+		must("enslave bslave", nh.LinkSetMaster(sl, b))
+	} else {
+		t.Logf("no bond on this kernel (%v): the bond case runs in the full kernel", err)
+	}
+	if err := nh.LinkAdd(&netlink.Dummy{LinkAttrs: netlink.LinkAttrs{Name: "dum0"}}); err == nil {
+		dummy = true
+	} else {
+		t.Logf("no dummy on this kernel (%v): the dummy case runs in the full kernel", err)
+	}
+	return bond, dummy
+}
+
+// testUplinkRefused: a bridge's uplink (or a declared interface) that vigil
+// may not take is refused at apply, naming the file, the key and the
+// interface, with the namespace byte-identical afterwards (links, their
+// addresses, bridge VLANs, FDB, routes), also with vigil's own interfaces
+// in place.
+func testUplinkRefused(t *testing.T) {
+	ns := newNS(t)
+	bond, dummy := foreignPorts(t, ns)
+	h := openHost(t, ns)
+	ctx := ctxT(t)
+	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, h)
+	br := func(uplink string) string { return "version: 1\nbridges: [{name: vbr1, uplink: " + uplink + "}]\n" }
+	cases := []struct {
+		name, yaml, want string
+		sentinel         error
+		skip             bool
+	}{
+		{"port of a foreign bridge", br("ext-port"), "bridges[0].uplink: ext-port: uplink is a port of br-ext, which vigil does not own", ErrNotOwned, false},
+		{"slave of a foreign bond", br("bslave"), "bridges[0].uplink: bslave: uplink is a slave of bond bond-ext, which vigil does not own", ErrNotOwned, !bond},
+		{"slave of a foreign bond, second bridge", "version: 1\nbridges: [{name: vbr1}, {name: vbr2, uplink: bslave}]\n",
+			"bridges[1].uplink: bslave: uplink is a slave of bond", ErrNotOwned, !bond},
+		{"foreign bridge", br("br-ext"), "bridges[0].uplink: br-ext: uplink is a bridge vigil does not own", ErrNotOwned, false},
+		{"foreign vxlan", br("vx-ext"), "bridges[0].uplink: vx-ext: uplink is a vxlan vigil does not own", ErrNotOwned, false},
+		{"foreign tap", br("tap-ext"), "bridges[0].uplink: tap-ext: uplink is a tun/tap device vigil does not own", ErrNotOwned, false},
+		{"listed foreign tap", "version: 1\nuplinks: [{name: tap-ext}]\n", "uplinks[0].name: tap-ext: uplink is a tun/tap device", ErrNotOwned, false},
+		{"loopback", br("lo"), "bridges[0].uplink: lo: uplink is a loopback", ErrNotOwned, false},
+		{"dummy", br("dum0"), "bridges[0].uplink: dum0: uplink is a dummy device; a bridge's uplink must be a physical NIC", ErrNotOwned, !dummy},
+		{"another owner's alias", br("lbl0"), `bridges[0].uplink: lbl0: uplink carries the alias "libvirt:net0" of another owner`, ErrNotOwned, false},
+		{"vigil's own tap", br("vm1-0"), "bridges[0].uplink: vm1-0: uplink is vigil's own tun/tap device", ErrNotOwned, false},
+		{"default route", br("gw0"), "bridges[0].uplink: gw0: uplink holds the default route and 192.0.2.10/24", ErrHostTraffic, false},
+		{"default route, only migration declared on its bridge", br("gw0") + "migration: {device: vbr1, address: 192.0.2.10/24}\n",
+			"bridges[0].uplink: gw0: uplink holds the default route", ErrHostTraffic, false},
+		{"address", br("addr0"), "bridges[0].uplink: addr0: uplink holds 198.51.100.10/24", ErrHostTraffic, false},
+		{"missing", br("eth7"), "bridges[0].uplink: eth7: uplink does not exist", ErrMissingUplink, false},
+		{"tap named like a foreign veth", "version: 1\nbridges: [{name: vbr1}]\ntaps:\n  - {name: addr0, vm: vm9, bridge: vbr1, mac: '52:54:00:00:00:09'}\n",
+			"taps[0].name: addr0: a veth with this name exists and is not vigil's", ErrNotOwned, false},
+		{"bridge named like a foreign bridge", "version: 1\nbridges: [{name: vbr1}, {name: br-ext}]\n",
+			"bridges[1].name: br-ext: a bridge with this name exists and is not vigil's", ErrNotOwned, false},
+		{"vxlan named like a foreign vxlan", "version: 1\nbridges: [{name: vbr1}]\nvxlans: [{name: vx-ext, vni: 9, bridge: vbr1}]\n",
+			"vxlans[0].name: vx-ext: a vxlan with this name exists and is not vigil's", ErrNotOwned, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.skip {
+				t.Skip("this kernel cannot build the case (bond, dummy): it runs inside the full kernel (TestInsideUplinkRefused)")
+			}
+			f := mustParse(t, tc.yaml)
+			if p, err := h.Plan(ctx, f); p != nil || !errors.Is(err, tc.sentinel) {
+				t.Errorf("Plan = %v, %v; want no plan and %v", p, err, tc.sentinel)
+			}
+			_, err := h.ApplyFile(ctx, f, "bad.yaml")
+			if err == nil {
+				t.Fatalf("Apply(%s) succeeded", tc.name)
+			}
+			if !errors.Is(err, tc.sentinel) || !strings.HasPrefix(err.Error(), "bad.yaml: ") || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Apply error = %v, want %v naming bad.yaml and %q", err, tc.sentinel, tc.want)
+			}
+			if after := snapshot(t, h); after != before {
+				t.Fatalf("refused apply changed the host:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+		})
+	}
+}
+
+func TestUplinkRefused(t *testing.T) { testUplinkRefused(t) }
+
+// TestUplinkTakenAndReleased: a bridge's uplink alone hands the port over
+// (the CLI.md shape; this kernel has no vlan_filtering, which
+// TestInsideCLIExample covers); a port holding the default route is taken
+// when the file declares management on its bridge; re-apply changes
+// nothing; dropped from the file, both are released, never deleted.
+func TestUplinkTakenAndReleased(t *testing.T) {
+	ns := newNS(t)
+	foreignPorts(t, ns)
+	h := openHost(t, ns)
+	ctx := ctxT(t)
+	f := mustParse(t, `version: 1
+bridges:
+  - name: vbr0
+    uplink: eth1
+  - name: vbr1
+    uplink: gw0
+taps:
+  - {name: vm1-0, vm: vm1, bridge: vbr0, mac: "52:54:00:00:00:01"}
+management: {device: vbr1, address: 192.0.2.11/24}
+`)
+	p, err := h.Apply(ctx, f)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	t.Logf("applied:\n%s", p)
+	st, _ := h.Read(ctx)
+	for up, br := range map[string]string{"eth1": "vbr0", "gw0": "vbr1"} {
+		if l := st.Links[up]; l == nil || l.Master != br || l.Alias != "vigil:uplink" || !l.Up {
+			t.Errorf("%s = %+v, want a port of %s with alias vigil:uplink, up", up, l, br)
+		}
+	}
+	if l := st.Links["vbr1"]; strings.Join(l.Addrs, ",") != "192.0.2.11/24" {
+		t.Errorf("vbr1 addresses = %v, want the management address", l.Addrs)
+	}
+	if p, err := h.Apply(ctx, f); err != nil || !p.Empty() {
+		t.Fatalf("re-Apply = %v; want no change:\n%s", err, p)
+	}
+	p, err = h.Apply(ctx, &Fabric{Version: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"ip link set dev eth1 nomaster alias \"\"\n", "ip link set dev gw0 nomaster alias \"\"\n"} {
+		if !strings.Contains(p.String(), want) {
+			t.Errorf("release plan lacks %q:\n%s", want, p)
+		}
+	}
+	st, _ = h.Read(ctx)
+	for _, n := range []string{"eth1", "gw0"} {
+		if l := st.Links[n]; l == nil || l.Master != "" || l.Alias != "" {
+			t.Errorf("released %s = %+v, want it kept, on no bridge, without alias", n, l)
+		}
+	}
+	if l := st.Links["gw0"]; l == nil || strings.Join(l.Addrs, ",") != "192.0.2.10/24" || !l.DefaultRoute {
+		t.Errorf("gw0 lost its own address or default route: %+v", l)
+	}
+	if st.Links["vbr0"] != nil || st.Links["vbr1"] != nil {
+		t.Errorf("vigil's bridges were not deleted")
 	}
 }

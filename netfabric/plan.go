@@ -309,8 +309,9 @@ type ConflictError struct {
 
 // Conflict is one object in the way.
 type Conflict struct {
+	Key  string // the file key that names it, e.g. bridges[0].uplink ("" if unknown)
 	Name string
-	Err  error // ErrNotOwned or ErrMissingUplink
+	Err  error // ErrNotOwned, ErrMissingUplink or ErrHostTraffic
 	Msg  string
 }
 
@@ -322,7 +323,11 @@ func (e *ConflictError) Error() string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(e.Conflicts)-show))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s: %s", c.Name, c.Msg))
+		if c.Key != "" {
+			parts = append(parts, fmt.Sprintf("%s: %s: %s", c.Key, c.Name, c.Msg))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s: %s", c.Name, c.Msg))
+		}
 	}
 	prefix := "fabric"
 	if e.File != "" {
@@ -343,27 +348,23 @@ func (e *ConflictError) Is(target error) bool {
 
 // Diff computes the plan from observed to desired. It refuses (with a
 // *ConflictError and no plan) when a desired interface exists but is not
-// vigil's, when an uplink is missing or enslaved to a foreign bridge. It
-// changes only interfaces vigil owns: owned interfaces absent from desired
-// are deleted (uplinks released), foreign ones are never looked at.
+// vigil's, or an uplink may not be taken (see uplinkConflict). It changes
+// only interfaces vigil owns: owned interfaces absent from desired are
+// deleted (uplinks released), foreign ones are never looked at.
 func Diff(desired, observed *State) (*Plan, error) {
 	var conflicts []Conflict
 	for _, name := range desired.Order {
 		d := desired.Links[name]
 		o := observed.Links[name]
 		if d.isUplink() {
-			switch {
-			case o == nil:
-				conflicts = append(conflicts, Conflict{name, ErrMissingUplink, "uplink does not exist on this host"})
-			case o.Master != "" && desired.Links[o.Master] == nil && !ownedName(observed, o.Master):
-				conflicts = append(conflicts, Conflict{name, ErrNotOwned, fmt.Sprintf("uplink is a port of %s, which vigil does not own", o.Master)})
-			case o.Alias != "" && !o.Owned():
-				conflicts = append(conflicts, Conflict{name, ErrNotOwned, fmt.Sprintf("uplink carries the alias %q of another owner", o.Alias)})
+			if c := uplinkConflict(d, o, desired, observed); c != nil {
+				conflicts = append(conflicts, *c)
 			}
 			continue
 		}
 		if o != nil && !o.Owned() {
-			conflicts = append(conflicts, Conflict{name, ErrNotOwned, fmt.Sprintf("a %s with this name exists and is not vigil's", kindName(o.Kind))})
+			conflicts = append(conflicts, Conflict{Key: d.Key, Name: name, Err: ErrNotOwned,
+				Msg: fmt.Sprintf("a %s with this name exists and is not vigil's", kindName(o.Kind))})
 		}
 	}
 	if len(conflicts) > 0 {
@@ -515,6 +516,71 @@ func Diff(desired, observed *State) (*Plan, error) {
 	return p, nil
 }
 
+// trunkKinds are the kinds of link a bridge may take as its uplink: a
+// physical NIC, a bond or team of them, an 802.1Q VLAN device (a bridge
+// per VLAN) and a veth (a namespace or container host's trunk).
+var trunkKinds = map[string]bool{KindDevice: true, "bond": true, "team": true, KindVLAN: true, "veth": true}
+
+// neverUplink are the kinds vigil never takes as an uplink, enslaved or
+// not: other switches and their ports, and lo.
+var neverUplink = map[string]bool{KindBridge: true, KindVXLAN: true, KindTap: true, "tun": true, KindLoopback: true, "openvswitch": true}
+
+// uplinkConflict says why vigil may not take the desired uplink d (observed
+// as o), or nil. Refused, in this order:
+//   - a missing port (ErrMissingUplink);
+//   - another owner's port (a non-vigil alias), an interface vigil made for
+//     another role, a bridge, vxlan, tap or lo, and, for a port a bridge
+//     would enslave, anything but a physical NIC, bond, team, VLAN device or
+//     veth (ErrNotOwned);
+//   - a port of a bridge or bond (any master) vigil does not own
+//     (ErrNotOwned);
+//   - when vigil takes the port over (it is not "vigil:uplink" yet) and a
+//     bridge would enslave it: a port holding global addresses other than
+//     the ones the file gives it, or a default route, unless the file's
+//     management device is that port or its bridge (ErrHostTraffic).
+//     Enslaving it would silently cut the host off the network.
+func uplinkConflict(d, o *Link, desired, observed *State) *Conflict {
+	c := func(err error, format string, a ...any) *Conflict {
+		return &Conflict{Key: d.Key, Name: d.Name, Err: err, Msg: fmt.Sprintf(format, a...)}
+	}
+	switch {
+	case o == nil:
+		return c(ErrMissingUplink, "uplink does not exist on this host")
+	case o.Alias != "" && !o.Owned():
+		return c(ErrNotOwned, "uplink carries the alias %q of another owner", o.Alias)
+	case o.Owned() && !o.isUplink():
+		return c(ErrNotOwned, "uplink is vigil's own %s (%q), not a host port", kindName(o.Kind), o.Alias)
+	case neverUplink[o.Kind]:
+		return c(ErrNotOwned, "uplink is a %s vigil does not own; an uplink must be a host port (physical NIC, bond, team, VLAN device or veth)", kindName(o.Kind))
+	case d.Master != "" && !trunkKinds[o.Kind]:
+		return c(ErrNotOwned, "uplink is a %s device; a bridge's uplink must be a physical NIC, bond, team, VLAN device or veth", o.Kind)
+	case o.Master != "" && desired.Links[o.Master] == nil && !ownedName(observed, o.Master):
+		what := "a port of"
+		if m := observed.Links[o.Master]; m != nil && m.Kind == "bond" {
+			what = "a slave of bond"
+		}
+		return c(ErrNotOwned, "uplink is %s %s, which vigil does not own", what, o.Master)
+	}
+	if o.isUplink() || d.Master == "" || d.Management {
+		return nil
+	}
+	var held []string
+	for _, a := range o.Addrs {
+		if !slices.Contains(d.Addrs, a) {
+			held = append(held, a)
+		}
+	}
+	switch {
+	case o.DefaultRoute && len(held) > 0:
+		return c(ErrHostTraffic, "uplink holds the default route and %s; enslaving it to %s would cut them off: declare management on %s (or %s) to take it", strings.Join(held, ", "), d.Master, d.Master, d.Name)
+	case o.DefaultRoute:
+		return c(ErrHostTraffic, "the default route leaves through this uplink; enslaving it to %s would cut it off: declare management on %s (or %s) to take it", d.Master, d.Master, d.Name)
+	case len(held) > 0:
+		return c(ErrHostTraffic, "uplink holds %s; enslaving it to %s would cut the address off: declare management on %s (or %s) to take it", strings.Join(held, ", "), d.Master, d.Master, d.Name)
+	}
+	return nil
+}
+
 func ownedName(s *State, name string) bool {
 	l := s.Links[name]
 	return l != nil && l.Owned()
@@ -524,6 +590,8 @@ func kindName(k string) string {
 	switch k {
 	case KindTap:
 		return "tun/tap device"
+	case KindDevice:
+		return "network device"
 	case "":
 		return "link"
 	}

@@ -103,10 +103,88 @@ func TestDiffConflicts(t *testing.T) {
 	if p != nil || !errors.Is(err, ErrNotOwned) {
 		t.Fatalf("Diff = %v, %v; want no plan and ErrNotOwned", p, err)
 	}
-	for _, want := range []string{"eth1: uplink is a port of docker0", "t0: a tun/tap device with this name exists and is not vigil's"} {
+	for _, want := range []string{"bridges[0].uplink: eth1: uplink is a port of docker0", "taps[0].name: t0: a tun/tap device with this name exists and is not vigil's"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Diff error %q lacks %q", err, want)
 		}
+	}
+}
+
+// TestUplinkConflicts: which host ports a bridge may take as its uplink.
+func TestUplinkConflicts(t *testing.T) {
+	const file = "version: 1\nbridges: [{name: vbr0, uplink: eth1}]\n"
+	tests := []struct {
+		name string
+		yaml string // "" = file
+		eth1 Link
+		err  error // nil = accepted
+		msg  string
+	}{
+		{"physical NIC", "", Link{Kind: KindDevice}, nil, ""},
+		{"veth", "", Link{Kind: "veth"}, nil, ""},
+		{"bond", "", Link{Kind: "bond"}, nil, ""},
+		{"802.1Q device", "", Link{Kind: KindVLAN}, nil, ""},
+		{"already vigil's uplink with an address and the default route", "",
+			Link{Kind: KindDevice, Alias: aliasUplink, Master: "vbr0", Addrs: []string{"192.0.2.1/24"}, DefaultRoute: true}, nil, ""},
+		{"address vigil gives it", "version: 1\nbridges: [{name: vbr0, uplink: eth1}]\nmigration: {device: eth1, address: 10.1.0.1/24}\n",
+			Link{Kind: KindDevice, Addrs: []string{"10.1.0.1/24"}}, nil, ""},
+		{"default route, management on its bridge", "version: 1\nbridges: [{name: vbr0, uplink: eth1}]\nmanagement: {device: vbr0, address: 192.0.2.1/24}\n",
+			Link{Kind: KindDevice, Addrs: []string{"192.0.2.1/24"}, DefaultRoute: true}, nil, ""},
+		{"default route, management on the port", "version: 1\nbridges: [{name: vbr0, uplink: eth1}]\nmanagement: {device: eth1, address: 192.0.2.1/24}\n",
+			Link{Kind: KindDevice, Addrs: []string{"192.0.2.1/24"}, DefaultRoute: true}, nil, ""},
+		{"address and default route not on a bridge", "version: 1\nuplinks: [{name: eth1, mtu: 9000}]\n",
+			Link{Kind: KindDevice, Addrs: []string{"192.0.2.1/24"}, DefaultRoute: true}, nil, ""},
+		{"default route", "", Link{Kind: KindDevice, Addrs: []string{"192.0.2.1/24"}, DefaultRoute: true}, ErrHostTraffic,
+			"bridges[0].uplink: eth1: uplink holds the default route and 192.0.2.1/24"},
+		{"default route only", "", Link{Kind: KindDevice, DefaultRoute: true}, ErrHostTraffic, "the default route leaves through this uplink"},
+		{"address", "", Link{Kind: KindDevice, Addrs: []string{"2001:db8::1/64"}}, ErrHostTraffic, "uplink holds 2001:db8::1/64"},
+		{"management on another bridge", "version: 1\nbridges: [{name: vbr0, uplink: eth1}, {name: vbr1}]\nmanagement: {device: vbr1, address: 192.0.2.1/24}\n",
+			Link{Kind: KindDevice, DefaultRoute: true}, ErrHostTraffic, "bridges[0].uplink: eth1: the default route"},
+		{"port of a foreign bridge", "", Link{Kind: "veth", Master: "docker0"}, ErrNotOwned, "uplink is a port of docker0"},
+		{"slave of a foreign bond", "", Link{Kind: KindDevice, Master: "bond0"}, ErrNotOwned, "uplink is a slave of bond bond0"},
+		{"foreign bridge", "", Link{Kind: KindBridge}, ErrNotOwned, "uplink is a bridge vigil does not own"},
+		{"foreign vxlan", "", Link{Kind: KindVXLAN}, ErrNotOwned, "uplink is a vxlan vigil does not own"},
+		{"foreign tap", "", Link{Kind: KindTap}, ErrNotOwned, "uplink is a tun/tap device vigil does not own"},
+		{"foreign tap, not on a bridge", "version: 1\nuplinks: [{name: eth1}]\n", Link{Kind: KindTap}, ErrNotOwned, "uplinks[0].name: eth1: uplink is a tun/tap"},
+		{"loopback", "", Link{Kind: KindLoopback}, ErrNotOwned, "uplink is a loopback"},
+		{"dummy", "", Link{Kind: "dummy"}, ErrNotOwned, "uplink is a dummy device; a bridge's uplink must be"},
+		{"macvlan", "", Link{Kind: "macvlan"}, ErrNotOwned, "uplink is a macvlan device"},
+		{"another owner's alias", "", Link{Kind: KindDevice, Alias: "libvirt:net0"}, ErrNotOwned, `uplink carries the alias "libvirt:net0"`},
+		{"vigil's own tap", "", Link{Kind: KindTap, Alias: "vigil:tap vm=a mac=52:54:00:00:00:01"}, ErrNotOwned, "uplink is vigil's own tun/tap device"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			y := tc.yaml
+			if y == "" {
+				y = file
+			}
+			f := mustParse(t, y)
+			eth1 := tc.eth1
+			eth1.Name = "eth1"
+			o := &State{Links: map[string]*Link{"eth1": &eth1}, Order: []string{"eth1"}}
+			if eth1.Master != "" && eth1.Master != "vbr0" {
+				kind := KindBridge
+				if strings.HasPrefix(eth1.Master, "bond") {
+					kind = "bond"
+				}
+				o.Links[eth1.Master] = &Link{Name: eth1.Master, Kind: kind}
+				o.Order = append(o.Order, eth1.Master)
+			}
+			if eth1.Alias == aliasUplink {
+				o.Links["vbr0"] = &Link{Name: "vbr0", Kind: KindBridge, Alias: aliasBridge}
+				o.Order = append(o.Order, "vbr0")
+			}
+			p, err := Diff(Desired(f), o)
+			if tc.err == nil {
+				if err != nil {
+					t.Fatalf("Diff = %v, want accepted", err)
+				}
+				return
+			}
+			if p != nil || !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.msg) {
+				t.Fatalf("Diff = %v, %v; want no plan and %v saying %q", p, err, tc.err, tc.msg)
+			}
+		})
 	}
 }
 

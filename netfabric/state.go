@@ -20,6 +20,11 @@ const (
 	KindVXLAN  = "vxlan"
 	KindVLAN   = "vlan"
 	KindTap    = "tuntap"
+	// KindLoopback is what Read calls lo (netlink reports no kind for it,
+	// as for a physical NIC, which is "device").
+	KindLoopback = "loopback"
+	// KindDevice is a link without a kind: a physical NIC.
+	KindDevice = "device"
 )
 
 const (
@@ -44,8 +49,9 @@ func aliasField(alias, key string) string {
 	return ""
 }
 
-// State is a host's network as vigil sees it: every link by name, with the
-// bridge VLANs, VXLAN FDB remotes and addresses of the links vigil owns.
+// State is a host's network as vigil sees it: every link by name with its
+// addresses and default routes, and the bridge VLANs and VXLAN FDB remotes
+// of the links vigil owns.
 // The same type describes the desired state computed from a Fabric.
 type State struct {
 	Links map[string]*Link
@@ -78,8 +84,21 @@ type Link struct {
 	Vlans map[int]VlanFlags
 	// FDB holds the destinations of all-zero FDB entries of a vxlan.
 	FDB []string
-	// Addrs are global-scope addresses with prefix length.
+	// Addrs are global-scope addresses with prefix length (of every link
+	// in an observed state).
 	Addrs []string
+	// DefaultRoute: a default route (any table, IPv4 or IPv6) leaves
+	// through this link. Observed states only.
+	DefaultRoute bool
+
+	// Key is the file key that declares the link (bridges[0].name,
+	// bridges[0].uplink, ...), named when the host refuses it. Desired
+	// states only.
+	Key string
+	// Management: the file declares this uplink, or the bridge it is the
+	// trunk of, as the management interface, so it may carry the host's
+	// addresses and default route. Desired uplinks only.
+	Management bool
 }
 
 // VXLANInfo is what identifies a VXLAN device; changing any of it means
@@ -131,10 +150,17 @@ func Desired(f *Fabric) *State {
 		}
 		return map[int]VlanFlags{vlan: {PVID: true, Untagged: true}}
 	}
-	for _, u := range f.Uplinks {
-		l := &Link{Name: u.Name, Alias: aliasUplink, MTU: u.MTU, Up: true}
+	ports, keys := f.hostPorts()
+	for i, u := range ports {
+		l := &Link{Name: u.Name, Alias: aliasUplink, MTU: u.MTU, Up: true, Key: keys[i]}
+		if m := f.Management; m != nil && m.Device == u.Name {
+			l.Management = true
+		}
 		if b := uplinkOf[u.Name]; b != nil {
 			l.Master = b.Name
+			if m := f.Management; m != nil && m.Device == b.Name {
+				l.Management = true
+			}
 			if b.VlanFiltering {
 				l.Vlans = map[int]VlanFlags{}
 				for _, v := range b.VLANs {
@@ -147,8 +173,9 @@ func Desired(f *Fabric) *State {
 		}
 		add(l)
 	}
-	for _, b := range f.Bridges {
-		l := &Link{Name: b.Name, Kind: KindBridge, Alias: aliasBridge, MTU: b.MTU, Up: true, VlanFiltering: b.VlanFiltering}
+	for i, b := range f.Bridges {
+		l := &Link{Name: b.Name, Kind: KindBridge, Alias: aliasBridge, MTU: b.MTU, Up: true, VlanFiltering: b.VlanFiltering,
+			Key: fmt.Sprintf("bridges[%d].name", i)}
 		if b.VlanFiltering {
 			// The bridge itself keeps the kernel's default PVID 1 and
 			// carries the VLANs of its VLAN devices tagged.
@@ -156,7 +183,7 @@ func Desired(f *Fabric) *State {
 		}
 		add(l)
 	}
-	for _, x := range f.VXLANs {
+	for i, x := range f.VXLANs {
 		info := &VXLANInfo{VNI: x.VNI, Dev: x.Dev, Port: x.port(), Learning: x.learning()}
 		if x.Local != "" {
 			info.Local = netip.MustParseAddr(x.Local).String()
@@ -165,7 +192,7 @@ func Desired(f *Fabric) *State {
 			info.Group = netip.MustParseAddr(x.Group).String()
 		}
 		l := &Link{Name: x.Name, Kind: KindVXLAN, Alias: aliasVXLAN, MTU: x.MTU, Master: x.Bridge, Up: true,
-			VXLAN: info, Vlans: portVlans(x.Bridge, x.VLAN), FDB: []string{}}
+			VXLAN: info, Vlans: portVlans(x.Bridge, x.VLAN), FDB: []string{}, Key: fmt.Sprintf("vxlans[%d].name", i)}
 		for _, r := range x.Remotes {
 			l.FDB = append(l.FDB, netip.MustParseAddr(r).String())
 		}
@@ -188,22 +215,26 @@ func Desired(f *Fabric) *State {
 			}
 			continue
 		}
+		key := a.role + ".vlan"
+		if a.a.Name != "" {
+			key = a.role + ".name"
+		}
 		add(&Link{Name: a.a.vlanDevName(), Kind: KindVLAN, Alias: aliasVLAN(a.role), Up: true,
-			VLANParent: a.a.Device, VLANID: a.a.VLAN, Addrs: []string{pfx}})
+			VLANParent: a.a.Device, VLANID: a.a.VLAN, Addrs: []string{pfx}, Key: key})
 		if br := s.Links[a.a.Device]; br != nil && br.Vlans != nil {
 			if _, ok := br.Vlans[a.a.VLAN]; !ok {
 				br.Vlans[a.a.VLAN] = VlanFlags{}
 			}
 		}
 	}
-	for _, t := range f.Taps {
+	for i, t := range f.Taps {
 		mac, _ := net.ParseMAC(t.MAC)
 		mtu := t.MTU
 		if mtu == 0 && bridges[t.Bridge] != nil {
 			mtu = bridges[t.Bridge].MTU
 		}
 		add(&Link{Name: t.Name, Kind: KindTap, Alias: aliasTap(t.VM, mac), MAC: TapMAC(mac).String(), MTU: mtu,
-			Master: t.Bridge, Up: true, Vlans: portVlans(t.Bridge, t.VLAN)})
+			Master: t.Bridge, Up: true, Vlans: portVlans(t.Bridge, t.VLAN), Key: fmt.Sprintf("taps[%d].name", i)})
 	}
 	return s
 }
