@@ -3,11 +3,14 @@
 // failure injected, and a timeline of what vigil saw and did.
 //
 // Scenarios are listed in scenarios below; each returns one Scenario line of
-// the report (CLI.md, `demo` JSON). Until the failover engine exists, the
-// host-power-loss scenario performs the recovery steps the engine will plan
-// (confirm the dead host off through its BMC, then restart its VM on a
-// healthy host) in sequence, with vigil's own sensors, fencing and the lab's
-// never-twice watcher.
+// the report (CLI.md, `demo` JSON). Until the failover engine exists, each
+// scenario performs in sequence the steps the engine will plan, with vigil's
+// own packages and the lab's never-twice watcher:
+//   - host-power-loss: a host's power is cut through its BMC, confirmed off
+//     by read-back, and its VM restarted on a healthy host;
+//   - predicted-failure-evacuation: a fan fails and the CPU heats up; the
+//     IPMI reader and predictor call the risk, and the VM is live-migrated
+//     away before the CPU reaches its critical threshold.
 package demo
 
 import (
@@ -119,4 +122,5 @@ type scenario struct {
 
 var scenarios = []scenario{
 	{"host-power-loss", hostPowerLoss},
+	{"predicted-failure-evacuation", predictedFailureEvacuation},
 }
