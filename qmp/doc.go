@@ -54,14 +54,22 @@
 // must be running with the source's block devices, it announces the VM's
 // MACs (announce-self), and the source is stopped.
 //
-// Caveats: once post-copy starts there is no rollback; a post-copy that
-// loses its link pauses with the VM's memory split between hosts, and this
-// package reports it rather than recovering (migrate-recover is left to the
-// caller). Downtime reported is QEMU's, which includes the pre-switchover
-// hook: prepare the destination's network before Migrate where possible and
-// keep the hook to a last check. A link cut before the source connects
-// leaves QEMU's migration "cancelling" until its TCP connect gives up (about
-// two minutes): the VM runs on the source meanwhile, but a new migration of
-// it is refused until then. QEMU's TCG is the only accelerator that runs guest code on the
-// build machines; KVM specs are accepted but not exercised in tests.
+// Caveats: once post-copy starts there is no rollback. A post-copy whose
+// link breaks (QEMU pauses it, or the stall timer pauses both sides) is
+// resumed with migrate-recover and `migrate resume` once the link is back,
+// retried for PostcopyRecoverTimeout; after that both processes must be
+// kept, since the VM's memory is split between them (waits of 2 s between
+// attempts avoid a QEMU 7.2 abort, migrate_fd_connect: !s->cleanup_bh, on
+// a resume right after a pause). Result.PausedMs is the guest's real pause,
+// from the source's STOP to the destination's RESUME event; QEMU's
+// downtime_ms is measured on the source alone (and, without return-path,
+// misses the destination's load time).
+//
+// Downtime includes the pre-switchover hook: prepare the destination's
+// network before Migrate where possible and keep the hook to a last check.
+// A link cut before the source connects leaves QEMU's migration
+// "cancelling" until its TCP connect gives up (about two minutes): the VM
+// runs on the source meanwhile, but a new migration of it is refused until
+// then. TCG is the only accelerator that runs guest code on the build
+// machines; KVM specs are accepted but not exercised in tests.
 package qmp

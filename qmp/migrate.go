@@ -42,6 +42,10 @@ type MigrateOptions struct {
 	// StallTimeout: no byte moved for this long means the link is cut:
 	// cancel, keep the source, kill the destination (default 10 s).
 	StallTimeout time.Duration
+	// PostcopyRecoverTimeout: how long to keep trying to resume a
+	// post-copy migration whose link broke (default 2 min). Post-copy
+	// cannot fall back to the source, so it keeps trying.
+	PostcopyRecoverTimeout time.Duration
 	// StepTimeout is how long each escalation step gets to make the
 	// migration converge, counted from the end of the first RAM pass
 	// (default 5 s).
@@ -106,6 +110,9 @@ func (o *MigrateOptions) defaults() error {
 	}
 	if o.StallTimeout == 0 {
 		o.StallTimeout = 10 * time.Second
+	}
+	if o.PostcopyRecoverTimeout == 0 {
+		o.PostcopyRecoverTimeout = 2 * time.Minute
 	}
 	if o.StepTimeout == 0 {
 		o.StepTimeout = 5 * time.Second
@@ -441,7 +448,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 			if !ok {
 				events = nil
 			}
-			if ev.Name == "STOP" {
+			if ev.Name == "STOP" && m.srcStop.IsZero() {
 				m.srcStop = ev.Time
 			}
 		case err := <-switchErr:
@@ -497,15 +504,29 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 			}
 			lastMove = time.Now()
 			continue
-		case "postcopy-paused":
-			// State is split between the hosts: the source cannot take
-			// over. Recovery (migrate-recover) needs the link back.
-			return info, fmt.Errorf("%w: post-copy paused (link lost): the VM's memory is split between source and destination; recover with migrate-recover once the link is back", ErrMigrationFailed)
+		case "postcopy-paused", "postcopy-recover":
+			// The link broke during post-copy: the VM's memory is split
+			// between the hosts, so there is no going back; keep
+			// trying to resume until the link returns.
+			if err := m.recoverPostcopy(ctx); err != nil {
+				return info, err
+			}
+			lastMove = time.Now()
+			continue
 		}
 		if now.Sub(lastMove) > m.o.StallTimeout {
 			why := fmt.Sprintf("no progress for %v (status %s, %d bytes sent): migration link cut?", m.o.StallTimeout.Round(time.Second), info.Status, moved)
 			if m.postcopy {
-				return info, fmt.Errorf("%w: post-copy %s", ErrMigrationStalled, why)
+				// A silent cut leaves post-copy "active": pause both
+				// sides so QEMU can recover once the link is back.
+				m.log.Warn("post-copy stalled; pausing both sides to recover", "why", why)
+				m.call(ctx, m.src, "migrate-pause", nil, nil)
+				m.call(ctx, m.dst, "migrate-pause", nil, nil)
+				if err := m.recoverPostcopy(ctx); err != nil {
+					return info, err
+				}
+				lastMove = time.Now()
+				continue
 			}
 			return info, m.abort(ctx, "failed", why, fmt.Errorf("%w: %s", ErrMigrationStalled, why))
 		}
@@ -611,6 +632,55 @@ func (m *migration) escalate(ctx context.Context, p Progress) error {
 func (m *migration) note(step, format string, a ...any) {
 	m.res.Steps = append(m.res.Steps, step)
 	m.log.Info("migration escalation", "step", step, "detail", fmt.Sprintf(format, a...))
+}
+
+// recoverPostcopy resumes a post-copy migration whose link broke: the
+// destination listens again (migrate-recover), the source reconnects
+// (migrate with resume), retried every second until the source runs the
+// migration again or PostcopyRecoverTimeout passes. The VM runs on the
+// destination throughout, stalling on pages it has not received.
+func (m *migration) recoverPostcopy(ctx context.Context) error {
+	m.note("postcopy-recover", "post-copy link lost; recovering")
+	deadline := time.Now().Add(m.o.PostcopyRecoverTimeout)
+	listening := false
+	for attempt := 1; ; attempt++ {
+		// QEMU 7.2 aborts (migrate_fd_connect: !s->cleanup_bh) when a
+		// resume follows a pause too closely: let its clean-up run.
+		select {
+		case <-ctx.Done():
+		case <-time.After(2 * time.Second):
+		}
+		var src, dst MigrationInfo
+		m.call(ctx, m.src, "query-migrate", nil, &src)
+		m.call(ctx, m.dst, "query-migrate", nil, &dst)
+		switch src.Status {
+		case "postcopy-active", "completed":
+			m.log.Info("post-copy recovered", "attempts", attempt)
+			return nil
+		case "postcopy-paused":
+			if dst.Status == "postcopy-paused" && !listening {
+				// migrate-recover keeps listening until the source
+				// reconnects: once per pause.
+				if err := m.call(ctx, m.dst, "migrate-recover", map[string]any{"uri": m.o.ListenURI}, nil); err != nil {
+					m.log.Warn("migrate-recover", "err", err)
+				} else {
+					listening = true
+				}
+			}
+			if listening {
+				if err := m.call(ctx, m.src, "migrate", map[string]any{"uri": m.o.URI, "resume": true}, nil); err != nil {
+					m.log.Debug("migrate resume", "err", err)
+				}
+			}
+		}
+		if dst.Status == "postcopy-active" {
+			listening = false
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return fmt.Errorf("%w: post-copy link lost and not recovered within %v (source %s, destination %s): the VM runs on the destination but pages still on the source are needed; keep both processes and retry migrate-recover",
+				ErrMigrationStalled, m.o.PostcopyRecoverTimeout, src.Status, dst.Status)
+		}
+	}
 }
 
 // switchover runs the pre-switchover hook, then lets QEMU switch over.
@@ -807,7 +877,7 @@ func (m *migration) measurePause() {
 		case ev, ok := <-m.srcEvents:
 			if !ok {
 				drained = true
-			} else if ev.Name == "STOP" {
+			} else if ev.Name == "STOP" && m.srcStop.IsZero() {
 				m.srcStop = ev.Time
 			}
 		default:

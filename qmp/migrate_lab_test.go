@@ -196,3 +196,46 @@ func TestLabMigrateNetworkCutBeforeConnect(t *testing.T) {
 	p.src.Monitor().Run(ctx(t, 5*time.Second), "query-migrate", nil, &info)
 	t.Logf("source migration state afterwards: %s", info.Status)
 }
+
+// The migration link is cut during post-copy (the VM already runs on the
+// destination): vigil pauses both sides and resumes once the link is back.
+func TestLabMigratePostcopyLinkCut(t *testing.T) {
+	p, opt := busyPair(t, "pccut")
+	opt.AllowPostcopy = true
+	opt.StallTimeout = 2 * time.Second
+	opt.PostcopyRecoverTimeout = 30 * time.Second
+	before := lastSeq(p.src.Paths.SerialLog, "pccut")
+	defer func() {
+		if t.Failed() {
+			for _, vm := range []*qmp.VM{p.src, p.dst} {
+				b, _ := os.ReadFile(vm.Paths.Log)
+				t.Logf("%s:\n%s", vm.Paths.Log, b)
+			}
+		}
+	}()
+	var once sync.Once
+	healed := make(chan struct{})
+	opt.Progress = func(pr qmp.Progress) {
+		if pr.Status == "postcopy-active" {
+			once.Do(func() {
+				if err := p.lab.Partition(p.srcHost, p.dstHost); err != nil {
+					t.Errorf("Partition: %v", err)
+				}
+				go func() {
+					defer close(healed)
+					time.Sleep(5 * time.Second)
+					if err := p.lab.Unpartition(p.srcHost, p.dstHost); err != nil {
+						t.Errorf("Unpartition: %v", err)
+					}
+				}()
+			})
+		}
+	}
+	res, err := qmp.MigrateVM(ctx(t, 120*time.Second), p.src, p.dst, opt)
+	t.Logf("result: %+v, err: %v", res, err)
+	<-healed
+	if err != nil || res.Status != "completed" || !slices.Contains(res.Steps, "postcopy-recover") {
+		t.Fatalf("post-copy over a link cut and healed = %+v, %v; want completed after postcopy-recover", res, err)
+	}
+	p.checkOn(t, p.dst, before)
+}
