@@ -301,3 +301,54 @@ func TestMigrateCompletesWhileCancelling(t *testing.T) {
 		t.Errorf("clean-up order %v: want dst:quit before src:cont", order)
 	}
 }
+
+// A post-copy that pauses (link lost) is resumed: migrate-recover on the
+// destination, migrate with resume on the source.
+func TestMigratePostcopyRecovers(t *testing.T) {
+	f := newFake(nil)
+	f.migrate = func(f *fakeMigration, n int) map[string]any {
+		f.transferred += 1 << 20
+		cmds := f.src.Commands()
+		switch {
+		case !slices.Contains(cmds, "migrate-start-postcopy"):
+			return active(f.transferred, 3)
+		case f.resumed():
+			f.dstStatus = "running"
+			return completed()
+		default:
+			return map[string]any{"status": "postcopy-paused"}
+		}
+	}
+	f.dst.Handle(func(cmd string, args json.RawMessage) (any, error) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		switch cmd {
+		case "query-status":
+			return qmp.StatusInfo{Status: f.dstStatus, Running: f.dstStatus == "running"}, nil
+		case "query-migrate":
+			return map[string]any{"status": "postcopy-paused"}, nil
+		case "query-block":
+			return []map[string]any{{"device": "drive0", "inserted": map[string]any{}}}, nil
+		}
+		return nil, nil
+	})
+	opt := fastOpts()
+	opt.AllowPostcopy = true
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if err != nil || res.Status != "completed" || !slices.Contains(res.Steps, "postcopy-recover") {
+		t.Fatalf("Migrate = %+v, %v; want completed after postcopy-recover", res, err)
+	}
+	if !slices.Contains(f.dst.Commands(), "migrate-recover") {
+		t.Errorf("destination commands = %v, want migrate-recover", f.dst.Commands())
+	}
+}
+
+// resumed reports whether the source got `migrate` with resume: true.
+func (f *fakeMigration) resumed() bool {
+	for _, c := range f.src.Calls() {
+		if c.Command == "migrate" && strings.Contains(string(c.Args), `"resume":true`) {
+			return true
+		}
+	}
+	return false
+}
