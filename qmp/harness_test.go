@@ -209,4 +209,8 @@ func (p *pair) checkOn(t *testing.T, vm *qmp.VM, before int64) {
 	}
 	s1 := waitSeq(t, vm.Paths.SerialLog, p.spec.Name, before, 20*time.Second)
 	waitSeq(t, vm.Paths.SerialLog, p.spec.Name, s1, 20*time.Second)
+	// The lab's heartbeat watcher agrees: one live copy across all hosts.
+	if n := p.lab.LiveCopies(p.spec.Name); n != 1 {
+		t.Fatalf("lab.LiveCopies(%s) = %d, want 1", p.spec.Name, n)
+	}
 }
