@@ -238,18 +238,18 @@ func (h *Host) startLocked(label string, cmd *exec.Cmd) (*Proc, error) {
 	}
 	// Tracked processes die with the test process (SIGKILL when their
 	// parent thread exits), so a test binary killed by a timeout leaves
-	// no QEMU or agent burning CPU until the next sweep. Start runs on a
-	// fresh unlocked goroutine: the Go runtime only ends threads of locked
-	// goroutines (such as Do's), which would fire the signal at once.
+	// no QEMU or agent burning CPU until the next sweep. The kernel sends
+	// the signal when the forking *thread* ends, and the Go runtime ends
+	// the thread of every goroutine that exits locked (Do's): any thread
+	// may be handed to Do later, so forks happen on one thread that is
+	// locked for good and never ends (see spawn).
 	if cmd.SysProcAttr == nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
 	if cmd.SysProcAttr.Pdeathsig == 0 {
 		cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- cmd.Start() }()
-	err := <-errc
+	err := spawn(cmd)
 	if logf != nil {
 		logf.Close()
 	}
@@ -266,6 +266,29 @@ func (h *Host) startLocked(label string, cmd *exec.Cmd) (*Proc, error) {
 		close(p.done)
 	}()
 	return p, nil
+}
+
+var (
+	spawnOnce sync.Once
+	spawnReqs chan func()
+)
+
+// spawn starts cmd from the process's spawner thread: a goroutine locked to
+// its OS thread that never returns, so that thread lives as long as the
+// process and its children's Pdeathsig only fires when the process dies.
+func spawn(cmd *exec.Cmd) error {
+	spawnOnce.Do(func() {
+		spawnReqs = make(chan func())
+		go func() {
+			runtime.LockOSThread() // never unlocked: the thread must not end
+			for f := range spawnReqs {
+				f()
+			}
+		}()
+	})
+	errc := make(chan error, 1)
+	spawnReqs <- func() { errc <- cmd.Start() }
+	return <-errc
 }
 
 // AddService registers a boot service: mk builds its command (with
