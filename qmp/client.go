@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -163,30 +164,37 @@ func watchDeadline(ctx context.Context, conn net.Conn) (stop func() bool) {
 		conn.SetDeadline(dl)
 	}
 	stopped := make(chan struct{})
+	exited := make(chan struct{})
 	var once sync.Once
-	fired := make(chan struct{})
+	fired := false
 	go func() {
+		defer close(exited)
 		select {
 		case <-ctx.Done():
 			conn.SetDeadline(time.Unix(1, 0))
-			close(fired)
+			fired = true
 		case <-stopped:
 		}
 	}()
 	return func() bool {
 		once.Do(func() { close(stopped) })
-		select {
-		case <-fired:
-			return false
-		default:
-			return ctx.Err() == nil
-		}
+		// Wait for the watcher: once stop returns it can no longer poison
+		// the deadline the caller is about to clear, even when ctx is
+		// cancelled right after the handshake.
+		<-exited
+		return !fired && ctx.Err() == nil
 	}
 }
 
+// ctxErr reports an I/O error caused by ctx as ctx's error. The socket's
+// deadline is ctx's deadline, and it can fire a moment before ctx's own
+// timer does: a socket timeout at or past the deadline is the deadline.
 func ctxErr(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("%w (%v)", ctx.Err(), err)
+	}
+	if dl, ok := ctx.Deadline(); ok && errors.Is(err, os.ErrDeadlineExceeded) && !time.Now().Before(dl) {
+		return fmt.Errorf("%w (%v)", context.DeadlineExceeded, err)
 	}
 	return err
 }
