@@ -18,6 +18,8 @@ import (
 
 	"github.com/vishvananda/netns"
 	"golang.org/x/sys/unix"
+
+	"github.com/vigil-ha/vigil/test/lab/spawn"
 )
 
 // ErrPoweredOff is returned (and set as exec.Cmd.Err) when something is
@@ -242,14 +244,14 @@ func (h *Host) startLocked(label string, cmd *exec.Cmd) (*Proc, error) {
 	// the signal when the forking *thread* ends, and the Go runtime ends
 	// the thread of every goroutine that exits locked (Do's): any thread
 	// may be handed to Do later, so forks happen on one thread that is
-	// locked for good and never ends (see spawn).
+	// locked for good and never ends (package spawn).
 	if cmd.SysProcAttr == nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
 	if cmd.SysProcAttr.Pdeathsig == 0 {
 		cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
 	}
-	err := spawn(cmd)
+	err := spawn.Start(cmd)
 	if logf != nil {
 		logf.Close()
 	}
@@ -266,29 +268,6 @@ func (h *Host) startLocked(label string, cmd *exec.Cmd) (*Proc, error) {
 		close(p.done)
 	}()
 	return p, nil
-}
-
-var (
-	spawnOnce sync.Once
-	spawnReqs chan func()
-)
-
-// spawn starts cmd from the process's spawner thread: a goroutine locked to
-// its OS thread that never returns, so that thread lives as long as the
-// process and its children's Pdeathsig only fires when the process dies.
-func spawn(cmd *exec.Cmd) error {
-	spawnOnce.Do(func() {
-		spawnReqs = make(chan func())
-		go func() {
-			runtime.LockOSThread() // never unlocked: the thread must not end
-			for f := range spawnReqs {
-				f()
-			}
-		}()
-	})
-	errc := make(chan error, 1)
-	spawnReqs <- func() { errc <- cmd.Start() }
-	return <-errc
 }
 
 // AddService registers a boot service: mk builds its command (with

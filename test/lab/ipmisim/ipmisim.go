@@ -17,6 +17,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/vigil-ha/vigil/test/lab/spawn"
 )
 
 // Role is an IPMI account of the simulated BMC, named after its maximum
@@ -500,8 +502,10 @@ func (s *Sim) startProcess() error {
 	cmd.Dir = s.dir
 	cmd.Stdout = logf
 	cmd.Stderr = logf
+	// Pdeathsig: ipmi_sim dies with the test process; spawn keeps it from
+	// dying earlier, when the thread that forked it ends.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
+	if err := spawn.Start(cmd); err != nil {
 		return fmt.Errorf("ipmisim %s: start ipmi_sim: %w", s.cfg.Name, err)
 	}
 	done := make(chan struct{})
