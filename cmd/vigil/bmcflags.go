@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -88,6 +89,24 @@ func (b *bmcFlags) target() string {
 		return b.ipmi
 	}
 	return b.redfish
+}
+
+// ipmiAddr splits --ipmi "HOST[:PORT]" (IPv6 in brackets) into host and
+// port, 623 by default.
+func (b *bmcFlags) ipmiAddr() (string, int, error) {
+	s := b.ipmi
+	if !strings.Contains(s, ":") || (strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")) {
+		return strings.Trim(s, "[]"), 623, nil
+	}
+	h, p, err := net.SplitHostPort(s)
+	if err != nil {
+		return "", 0, usagef("--ipmi %q: %v", s, err)
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil || port <= 0 || port > 65535 {
+		return "", 0, usagef("--ipmi %q: bad port %q", s, p)
+	}
+	return h, port, nil
 }
 
 // password reads the BMC password from --password-file, else from the

@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/vigil-ha/vigil/fencing"
@@ -99,9 +96,9 @@ func printFence(e *env, r fencing.Result) {
 // openFencer connects to the BMC the flags name.
 func openFencer(ctx context.Context, b *bmcFlags, pw string) (fencing.Fencer, error) {
 	if b.ipmi != "" {
-		host, port, err := fenceHostPort(b.ipmi, 623)
+		host, port, err := b.ipmiAddr()
 		if err != nil {
-			return nil, usagef("--ipmi %q: %v", b.ipmi, err)
+			return nil, err
 		}
 		return ipmi.Dial(ctx, ipmi.Config{Host: host, Port: port, User: b.user, Password: pw, CipherSuite: b.cipherSuite})
 	}
@@ -112,21 +109,3 @@ func openFencer(ctx context.Context, b *bmcFlags, pw string) (fencing.Fencer, er
 	return redfish.Dial(ctx, cfg)
 }
 
-// fenceHostPort splits "HOST[:PORT]" (IPv6 in brackets) with a default port.
-func fenceHostPort(s string, def int) (string, int, error) {
-	if s == "" {
-		return "", 0, errors.New("empty address")
-	}
-	if !strings.Contains(s, ":") || (strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")) {
-		return strings.Trim(s, "[]"), def, nil
-	}
-	h, p, err := net.SplitHostPort(s)
-	if err != nil {
-		return "", 0, err
-	}
-	port, err := strconv.Atoi(p)
-	if err != nil || port <= 0 || port > 65535 {
-		return "", 0, fmt.Errorf("bad port %q", p)
-	}
-	return h, port, nil
-}

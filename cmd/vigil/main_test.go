@@ -168,3 +168,28 @@ func TestBMCPasswordSources(t *testing.T) {
 		t.Errorf("password from missing file = %v, want an error without the secret", err)
 	}
 }
+
+func TestIPMIAddr(t *testing.T) {
+	tests := []struct {
+		in      string
+		host    string
+		port    int
+		wantErr bool
+	}{
+		{"10.0.0.2", "10.0.0.2", 623, false},
+		{"10.0.0.2:6230", "10.0.0.2", 6230, false},
+		{"bmc.example", "bmc.example", 623, false},
+		{"[fd00::2]", "fd00::2", 623, false},
+		{"[fd00::2]:624", "fd00::2", 624, false},
+		{"10.0.0.2:0", "", 0, true},
+		{"10.0.0.2:99999", "", 0, true},
+		{"10.0.0.2:x", "", 0, true},
+	}
+	for _, tt := range tests {
+		b := bmcFlags{ipmi: tt.in}
+		h, p, err := b.ipmiAddr()
+		if (err != nil) != tt.wantErr || h != tt.host || p != tt.port {
+			t.Errorf("ipmiAddr(%q) = %q, %d, %v; want %q, %d, error %v", tt.in, h, p, err, tt.host, tt.port, tt.wantErr)
+		}
+	}
+}

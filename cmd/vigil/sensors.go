@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -82,9 +81,9 @@ func pollBMC(ctx context.Context, e *env, b *bmcFlags) (*sensors.Poll, error) {
 
 func openBMC(b *bmcFlags, pw string) (sensors.Reader, error) {
 	if b.ipmi != "" {
-		h, port, err := splitHostPort(b.ipmi, 623)
+		h, port, err := b.ipmiAddr()
 		if err != nil {
-			return nil, usagef("--ipmi %q: %v", b.ipmi, err)
+			return nil, err
 		}
 		return ipmi.New(ipmi.Config{Host: h, Port: port, User: b.user, Password: pw, CipherSuite: b.cipherSuite,
 			PollTimeout: b.timeout}), nil
@@ -93,20 +92,6 @@ func openBMC(b *bmcFlags, pw string) (sensors.Reader, error) {
 		System: b.system, PollTimeout: b.timeout}), nil
 }
 
-func splitHostPort(s string, def int) (string, int, error) {
-	if !strings.Contains(s, ":") || strings.HasSuffix(s, "]") {
-		return strings.Trim(s, "[]"), def, nil
-	}
-	h, p, err := net.SplitHostPort(s)
-	if err != nil {
-		return "", 0, err
-	}
-	port, err := strconv.Atoi(p)
-	if err != nil || port <= 0 || port > 65535 {
-		return "", 0, fmt.Errorf("bad port %q", p)
-	}
-	return h, port, nil
-}
 
 func fmtValue(r sensors.Reading) string {
 	if r.Value == nil {
