@@ -108,4 +108,3 @@ func openFencer(ctx context.Context, b *bmcFlags, pw string) (fencing.Fencer, er
 	}
 	return redfish.Dial(ctx, cfg)
 }
-

@@ -92,7 +92,6 @@ func openBMC(b *bmcFlags, pw string) (sensors.Reader, error) {
 		System: b.system, PollTimeout: b.timeout}), nil
 }
 
-
 func fmtValue(r sensors.Reading) string {
 	if r.Value == nil {
 		if len(r.States) > 0 {
