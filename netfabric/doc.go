@@ -54,7 +54,7 @@
 //   - an uplink a bridge would enslave that, when vigil takes it over,
 //     holds global addresses (other than the ones the file gives it) or a
 //     default route (any table), unless the file's `management.device` is
-//     that port or its bridge ([ErrHostTraffic]). A bridge port's addresses
+//     its bridge ([ErrHostTraffic]). A bridge port's addresses
 //     stop working, so taking it silently would cut the host off. Declaring
 //     management there is the operator's statement that the move is meant;
 //     vigil adds the management address but does not move the port's old

@@ -520,6 +520,12 @@ func (f *Fabric) validate(name string, root *yaml.Node) error {
 			macs[mac.String()] = p + ".mac"
 		}
 	}
+	enslavedBy := map[string]string{}
+	for _, b := range f.Bridges {
+		if b.Uplink != "" {
+			enslavedBy[b.Uplink] = b.Name
+		}
+	}
 	for _, a := range []struct {
 		key string
 		a   *Address
@@ -537,6 +543,10 @@ func (f *Fabric) validate(name string, root *yaml.Node) error {
 			v.add(p+".device", "missing device")
 		case !isBridge && !uplinks[a.a.Device]:
 			v.add(p+".device", "%q is not a bridge or uplink of this file", a.a.Device)
+		case enslavedBy[a.a.Device] != "":
+			// The kernel hands a bridge port's frames to the bridge: an
+			// address on the port itself would never see its traffic.
+			v.add(p+".device", "%q is a port of bridge %q: put the address on the bridge", a.a.Device, enslavedBy[a.a.Device])
 		}
 		if a.a.VLAN != 0 {
 			v.vlan(p+".vlan", a.a.VLAN)

@@ -37,7 +37,8 @@ management:
   vlan: 10
   address: 10.0.0.1/24
 migration:
-  device: eth1
+  device: vbr0
+  vlan: 20
   address: 10.1.0.1/24
 `
 
@@ -56,8 +57,11 @@ func TestParseGood(t *testing.T) {
 	if got := d.Links["eth1"].Vlans; len(got) != 2 || got[100] != (VlanFlags{}) {
 		t.Errorf("uplink VLANs = %v, want 100 and 200 tagged", got)
 	}
-	if got := d.Links["vbr0"].Vlans; len(got) != 2 || got[10] != (VlanFlags{}) {
-		t.Errorf("bridge self VLANs = %v, want 1 pvid and 10 tagged", got)
+	if got := d.Links["vbr0"].Vlans; len(got) != 3 || got[10] != (VlanFlags{}) || got[20] != (VlanFlags{}) {
+		t.Errorf("bridge self VLANs = %v, want 1 pvid, 10 and 20 tagged", got)
+	}
+	if l := d.Links["vbr0.20"]; l == nil || l.Kind != KindVLAN || l.Addrs[0] != "10.1.0.1/24" {
+		t.Errorf("migration VLAN device = %+v", l)
 	}
 	if l := d.Links["vbr0.10"]; l == nil || l.Kind != KindVLAN || l.Addrs[0] != "10.0.0.1/24" {
 		t.Errorf("management VLAN device = %+v", l)
@@ -88,6 +92,8 @@ var badFabrics = []struct {
 	{"uplink is a tap of the file", "version: 1\nbridges:\n  - {name: b0, uplink: t0}\ntaps:\n  - {name: t0, vm: v, bridge: b0, mac: '52:54:00:00:00:01'}\n", "bridges[0].uplink", `"t0" is declared at taps[0].name`},
 	{"uplink name", "version: 1\nbridges:\n  - {name: b0, uplink: 'eth 1'}\n", "bridges[0].uplink", "not a valid interface name"},
 	{"implicit uplink twice", "version: 1\nbridges:\n  - {name: b0, uplink: e1}\n  - {name: b1, uplink: e1}\n", "bridges[1].uplink", "already the uplink of bridges[0]"},
+	{"migration address on a bridge port", "version: 1\nbridges: [{name: vbr0, uplink: eth1}]\nmigration: {device: eth1, address: 10.1.0.1/24}\n", "migration.device", `"eth1" is a port of bridge "vbr0": put the address on the bridge`},
+	{"management address on a bridge port", "version: 1\nbridges: [{name: vbr0, uplink: eth1}]\nmanagement: {device: eth1, address: 192.0.2.1/24}\n", "management.device", `"eth1" is a port of bridge "vbr0"`},
 	{"address on an undeclared port", "version: 1\nbridges: [{name: b0, uplink: e1}]\nmigration: {device: e2, address: 10.1.0.1/24}\n", "migration.device", `"e2" is not a bridge or uplink`},
 	{"uplink twice", "version: 1\nuplinks: [{name: e1}]\nbridges:\n  - {name: b0, uplink: e1}\n  - {name: b1, uplink: e1}\n", "bridges[1].uplink", "already the uplink of bridges[0]"},
 	{"tap on unknown bridge", "version: 1\ntaps:\n  - {name: t0, vm: v, bridge: br-ext, mac: '52:54:00:00:00:01'}\n", "taps[0].bridge", `bridge "br-ext" is not declared`},

@@ -537,7 +537,7 @@ var neverUplink = map[string]bool{KindBridge: true, KindVXLAN: true, KindTap: tr
 //   - when vigil takes the port over (it is not "vigil:uplink" yet) and a
 //     bridge would enslave it: a port holding global addresses other than
 //     the ones the file gives it, or a default route, unless the file's
-//     management device is that port or its bridge (ErrHostTraffic).
+//     management device is its bridge (ErrHostTraffic).
 //     Enslaving it would silently cut the host off the network.
 func uplinkConflict(d, o *Link, desired, observed *State) *Conflict {
 	c := func(err error, format string, a ...any) *Conflict {
