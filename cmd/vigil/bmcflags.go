@@ -50,7 +50,7 @@ func (c *cipherSuiteFlag) String() string {
 }
 
 func (c *cipherSuiteFlag) Set(s string) error {
-	if s == "auto" {
+	if s == "auto" || s == "-1" {
 		*c = -1
 		return nil
 	}
