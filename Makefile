@@ -33,9 +33,10 @@ lint:
 	$(GO) vet $(PKGS)
 	$(GO) tool staticcheck $(PKGS)
 
-# Benchmarks compare vigil with the reference tools side by side in one run.
+# Benchmarks compare vigil with the reference tools side by side in one run;
+# one package at a time (-p 1) so they do not share the two cores.
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(PKGS)
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem -count=1 -timeout 60m $(PKGS)
 
 demo: deps build
 	$(BIN) demo
