@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -23,19 +22,10 @@ import (
 // confirmed off) and off-ratio (vigil/agent with its defaults; the target is
 // at most 0.5).
 func BenchmarkFenceVsFenceIPMILan(b *testing.B) {
-	if err := ipmisim.Available(); err != nil {
-		b.Skipf("needs ipmi_sim: %v", err)
-	}
 	if _, err := exec.LookPath("fence_ipmilan"); err != nil {
 		b.Skip("needs fence_ipmilan (Debian fence-agents)")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	sim, err := ipmisim.Start(ctx, ipmisim.Config{Dir: b.TempDir()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer sim.Close()
+	sim := ipmisim.New(b, ipmisim.Config{})
 	user, pwFile := sim.User(ipmisim.Operator)
 	pw := readPasswordB(b, pwFile)
 	bin, err := buildVigilBinary(b.TempDir())

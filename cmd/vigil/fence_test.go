@@ -231,16 +231,7 @@ func fenceLabRedfish(t *testing.T, bin string) {
 // TestFenceErrors runs vigil in-process against a real ipmi_sim for the
 // failure cases; no lab needed.
 func TestFenceErrors(t *testing.T) {
-	if err := ipmisim.Available(); err != nil {
-		t.Skipf("needs ipmi_sim: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	sim, err := ipmisim.Start(ctx, ipmisim.Config{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sim.Close()
+	sim := ipmisim.New(t, ipmisim.Config{})
 	user, pwFile := sim.User(ipmisim.Operator)
 	wrongFile := filepath.Join(t.TempDir(), "wrong")
 	os.WriteFile(wrongFile, []byte("wrong-password\n"), 0o600)

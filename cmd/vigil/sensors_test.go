@@ -118,16 +118,7 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 }
 
 func TestSensorsReadAndHealthIPMI(t *testing.T) {
-	if err := ipmisim.Available(); err != nil {
-		t.Skipf("ipmi_sim not available: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	sim, err := ipmisim.Start(ctx, ipmisim.Config{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sim.Close()
+	sim := ipmisim.New(t, ipmisim.Config{})
 	user, pwFile := sim.User(ipmisim.Operator)
 	for _, suite := range []string{"3", "-1"} { // pinned, and strongest-first probing
 		code, out, errOut := runCLI(t, nil, "sensors", "read", "--ipmi", sim.Addr(), "--user", user,
@@ -148,6 +139,8 @@ func TestSensorsReadAndHealthIPMI(t *testing.T) {
 			t.Fatalf("sensors read JSON: %v\n%s", err, out)
 		}
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	if err := sim.FailPSU(ctx, 1); err != nil {
 		t.Fatal(err)
 	}

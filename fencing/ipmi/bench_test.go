@@ -14,15 +14,8 @@ import (
 // session, power off confirmed, close; then the same for on. (The process
 // level comparison with fence_ipmilan is in cmd/vigil.)
 func BenchmarkOffOn(b *testing.B) {
-	if err := ipmisim.Available(); err != nil {
-		b.Skipf("needs ipmi_sim: %v", err)
-	}
 	ctx := context.Background()
-	sim, err := ipmisim.Start(ctx, ipmisim.Config{Dir: b.TempDir()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer sim.Close()
+	sim := ipmisim.New(b, ipmisim.Config{})
 	cfg := config(b, sim, ipmisim.Operator)
 	step := func(a fencing.Action) time.Duration {
 		start := time.Now()

@@ -23,22 +23,10 @@ import (
 // way the lab kills and restarts a host's processes.
 func startSim(t *testing.T, cfg ipmisim.Config) (*ipmisim.Sim, string) {
 	t.Helper()
-	if err := ipmisim.Available(); err != nil {
-		t.Skipf("needs ipmi_sim: %v", err)
-	}
-	dir := t.TempDir()
-	marker := filepath.Join(dir, "host-state")
-	cfg.Dir = filepath.Join(dir, "bmc")
+	marker := filepath.Join(t.TempDir(), "host-state")
 	cfg.OnPowerOff = "echo killed > " + marker
 	cfg.OnPowerOn = "echo running > " + marker
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	sim, err := ipmisim.Start(ctx, cfg)
-	if err != nil {
-		t.Fatalf("ipmisim.Start: %v", err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	return sim, marker
+	return ipmisim.New(t, cfg), marker
 }
 
 func config(t testing.TB, sim *ipmisim.Sim, role ipmisim.Role) ipmi.Config {

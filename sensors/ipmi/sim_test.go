@@ -27,17 +27,7 @@ import (
 // tools are missing.
 func startSim(t testing.TB) *ipmisim.Sim {
 	t.Helper()
-	if err := ipmisim.Available(); err != nil {
-		t.Skipf("ipmi_sim not available: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	sim, err := ipmisim.Start(ctx, ipmisim.Config{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatalf("start ipmi_sim: %v", err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	return sim
+	return ipmisim.New(t, ipmisim.Config{})
 }
 
 func simConfig(t testing.TB, sim *ipmisim.Sim) (Config, string) {
