@@ -16,8 +16,11 @@ import (
 	"github.com/vigil-ha/vigil/test/lab/guest"
 )
 
-// evacuateVM is the identity of the guest the evacuation scenario moves.
+// evacuateVM is the identity of the guest the evacuation scenario moves;
+// evacuateGuest is how it runs, on the source and the destination alike.
 const evacuateVM = "demo-vm2"
+
+var evacuateGuest = lab.VMOptions{ID: evacuateVM, MemoryMiB: 128, DirtyMiBps: 16}
 
 // Demo time runs fast: the predictor's trend windows are scaled from
 // minutes to seconds so a thermal runaway plays out in a few seconds.
@@ -51,7 +54,7 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	}
 	sick, spare := l.Hosts[1], l.Hosts[2]
 
-	src, err := sick.StartVM(ctx, lab.VMOptions{ID: evacuateVM, MemoryMiB: 128, DirtyMiBps: 16})
+	src, err := sick.StartVM(ctx, evacuateGuest)
 	if err != nil {
 		return fail(fmt.Errorf("boot %s on %s: %w", evacuateVM, sick.Name, err))
 	}
@@ -59,7 +62,7 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	if err != nil {
 		return fail(err)
 	}
-	tl.printf("%s runs on %s (boot %s), dirtying 16 MiB/s", evacuateVM, sick.Name, hb.Boot)
+	tl.printf("%s runs on %s (boot %s), dirtying %d MiB/s", evacuateVM, sick.Name, hb.Boot, evacuateGuest.DirtyMiBps)
 
 	user, pw, err := credentials(sick, lab.User)
 	if err != nil {
@@ -172,10 +175,13 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	return s
 }
 
-// migrate starts an incoming QEMU for src's guest on dst and live-migrates
-// src there over the migration network.
+// migrate starts an incoming QEMU for src's guest on dst (the same guest
+// options, so the two machines match) and live-migrates src there over the
+// migration network.
 func migrate(ctx context.Context, src *lab.VM, dst *lab.Host, log *slog.Logger) (*lab.VM, qmp.Result, error) {
-	in, err := dst.StartVM(ctx, lab.VMOptions{ID: src.ID, MemoryMiB: 128, DirtyMiBps: 16, Incoming: "defer"})
+	opts := evacuateGuest
+	opts.Incoming = "defer"
+	in, err := dst.StartVM(ctx, opts)
 	if err != nil {
 		return nil, qmp.Result{}, fmt.Errorf("destination on %s: %w", dst.Name, err)
 	}
