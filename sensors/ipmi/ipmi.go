@@ -13,7 +13,6 @@ import (
 
 	"github.com/bougou/go-ipmi/pkg/client"
 	"github.com/bougou/go-ipmi/pkg/command/sensor"
-	"github.com/bougou/go-ipmi/pkg/command/storage"
 	"github.com/bougou/go-ipmi/pkg/types"
 
 	"github.com/vigil-ha/vigil/internal/rmcp"
@@ -139,39 +138,11 @@ type Reader struct {
 	nextTry  time.Time
 }
 
-// SELCursor remembers how far the SEL has been read. The agent may persist
-// it (Reader.Cursor / Config via NewWithCursor) so that a restart does not
-// report old entries again.
-type SELCursor struct {
-	Valid   bool      `json:"valid"`
-	LastID  uint16    `json:"last_id"`
-	Entries uint16    `json:"entries"`
-	Added   time.Time `json:"added"`
-	// Erased is the SEL's last erase time: when it moves, the log was
-	// cleared and record IDs may be reused, so reading starts over.
-	Erased time.Time `json:"erased"`
-}
-
 // New returns a Reader for cfg. It does not touch the network: the session
 // is opened by the first Poll.
 func New(cfg Config) *Reader {
 	cfg.defaults()
 	return &Reader{cfg: cfg}
-}
-
-// NewWithCursor is New with a SEL cursor remembered from an earlier run:
-// only entries after it are reported.
-func NewWithCursor(cfg Config, c SELCursor) *Reader {
-	r := New(cfg)
-	r.cursor = c
-	return r
-}
-
-// Cursor returns the current SEL cursor.
-func (r *Reader) Cursor() SELCursor {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.cursor
 }
 
 // CipherSuite returns the suite of the open session (-1 when none).
@@ -594,79 +565,6 @@ func thresholdStatus(res *sensor.GetSensorReadingResponse) sensors.Status {
 		return sensors.StatusWarning
 	}
 	return sensors.StatusOK
-}
-
-// maxSELPerPoll bounds one poll's SEL walk (a full SEL holds about 3000).
-const maxSELPerPoll = 4096
-
-// readSELLocked returns the SEL entries added since the cursor. Get SEL Info
-// first: when neither the entry count nor the last addition time moved,
-// that is the only request. An empty SEL (0 entries or 0xcb) is no events.
-func (r *Reader) readSELLocked(ctx context.Context, now time.Time) ([]sensors.Event, error) {
-	info := &storage.GetSELInfoResponse{}
-	if err := r.cl.Exchange(ctx, &storage.GetSELInfoRequest{}, info); err != nil {
-		if isCompletion(err) {
-			return nil, nil // no SEL on this BMC
-		}
-		return nil, fmt.Errorf("get SEL info: %w", err)
-	}
-	if info.Entries == 0 {
-		r.cursor = SELCursor{Valid: true, Added: info.RecentAdditionTime, Erased: info.RecentEraseTime}
-		return nil, nil
-	}
-	c := r.cursor
-	if c.Valid && !c.Erased.Equal(info.RecentEraseTime) {
-		c = SELCursor{} // cleared since: IDs may have been reused
-	}
-	if c.Valid && c.Entries == info.Entries && c.Added.Equal(info.RecentAdditionTime) {
-		return nil, nil
-	}
-	next := uint16(0) // first entry
-	if c.Valid && c.LastID != 0 {
-		res, err := r.getSELLocked(ctx, c.LastID)
-		switch cc, isCC := completionCode(err); {
-		case err == nil:
-			next = res.NextRecordID
-		case isCC && (cc == ccEmpty || cc == 0xc9 || cc == 0xca):
-			next = 0 // the remembered entry was erased: read from the start
-		default:
-			return nil, fmt.Errorf("get SEL entry %#04x: %w", c.LastID, err)
-		}
-	}
-	var out []sensors.Event
-	last := c.LastID
-	for i := 0; next != 0xffff && i < maxSELPerPoll; i++ {
-		res, err := r.getSELLocked(ctx, next)
-		if cc, isCC := completionCode(err); isCC && cc == ccEmpty {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("get SEL entry %#04x: %w", next, err)
-		}
-		rec, perr := ParseSEL(res.Data)
-		if perr != nil {
-			r.cfg.Logger.Warn("undecodable SEL record", "target", r.cfg.Target(), "record", next, "err", perr)
-		} else {
-			var si *SensorInfo
-			if d := r.byNum[uint16(rec.GeneratorID&0xff)<<8|uint16(rec.SensorNum)]; d != nil && rec.Type == 0x02 {
-				si = d.info()
-			}
-			out = append(out, rec.Event(si, now))
-			last = rec.ID
-		}
-		if res.NextRecordID == next {
-			break // a BMC that loops
-		}
-		next = res.NextRecordID
-	}
-	r.cursor = SELCursor{Valid: true, LastID: last, Entries: info.Entries, Added: info.RecentAdditionTime, Erased: info.RecentEraseTime}
-	return out, nil
-}
-
-func (r *Reader) getSELLocked(ctx context.Context, id uint16) (*storage.GetSELEntryResponse, error) {
-	res := &storage.GetSELEntryResponse{}
-	err := r.cl.Exchange(ctx, &storage.GetSELEntryRequest{RecordID: id, ReadBytes: 0xff}, res)
-	return res, err
 }
 
 // String and LogValue keep the password out of formatted output and logs.
