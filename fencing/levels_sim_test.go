@@ -11,6 +11,7 @@ import (
 	"github.com/vigil-ha/vigil/fencing"
 	"github.com/vigil-ha/vigil/fencing/ipmi"
 	"github.com/vigil-ha/vigil/fencing/redfish"
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/store"
 	"github.com/vigil-ha/vigil/store/storetest"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
@@ -26,7 +27,7 @@ import (
 // intent.
 func TestLevelsAgainstSimulators(t *testing.T) {
 	if err := ipmisim.Available(); err != nil {
-		t.Skipf("needs ipmi_sim: %v", err)
+		testenv.Unavailable(t, "needs ipmi_sim: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()

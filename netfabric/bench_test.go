@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/vishvananda/netns"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // portsFabric is a bridge with n VM ports (taps), on VLANs 100..199 when
@@ -96,7 +98,7 @@ func benchPorts(b *testing.B, n int, vlans bool) {
 	needRoot(b)
 	if _, err := exec.LookPath("ip"); err != nil {
 		if _, err := exec.LookPath("/sbin/ip"); err != nil {
-			b.Skip("iproute2 not installed")
+			testenv.Unavailable(b, "iproute2 not installed")
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)

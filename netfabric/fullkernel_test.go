@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/fullkernel"
 	"github.com/vishvananda/netlink"
 )
@@ -270,7 +271,7 @@ func BenchmarkFullKernelVLANPorts(b *testing.B) {
 		b.Skip("the outer half")
 	}
 	if _, err := fullkernel.FindAssets(fullkernel.Dir()); err != nil {
-		b.Skip(err)
+		testenv.Unavailable(b, "%v", err)
 	}
 	for i := 0; i < b.N; i++ {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)

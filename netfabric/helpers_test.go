@@ -14,16 +14,18 @@ import (
 	"github.com/vishvananda/netlink"
 	"github.com/vishvananda/netns"
 	"golang.org/x/sys/unix"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // needRoot skips a test that creates namespaces and interfaces.
 func needRoot(t testing.TB) {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		t.Skip("needs root: creates network namespaces, bridges and taps")
+		testenv.Unavailable(t, "needs root: creates network namespaces, bridges and taps")
 	}
 	if _, err := os.Stat("/dev/net/tun"); err != nil {
-		t.Skip("needs /dev/net/tun: ", err)
+		testenv.Unavailable(t, "needs /dev/net/tun: %v", err)
 	}
 }
 

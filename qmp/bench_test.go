@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/qmp"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
@@ -269,7 +270,7 @@ func BenchmarkMigrate(b *testing.B) {
 	// libvirt last: its daemons and guests leave the host colder for whatever runs next.
 	b.Run("idle-1GiB/virsh", func(b *testing.B) {
 		if _, err := exec.LookPath("libvirtd"); err != nil {
-			b.Skip("libvirtd not installed (libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients)")
+			testenv.Unavailable(b, "libvirtd not installed (libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients)")
 		}
 		base := shortDir(b)
 		da, db := startLibvirtd(b, l.Hosts[0], base), startLibvirtd(b, l.Hosts[1], base)

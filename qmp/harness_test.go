@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/qmp"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
@@ -26,7 +27,7 @@ func guestKernel(t testing.TB) string {
 	defer cancel()
 	k, err := guest.Build(c)
 	if errors.Is(err, guest.ErrNoToolchain) {
-		t.Skipf("test guest: %v", err)
+		testenv.Unavailable(t, "test guest: %v", err)
 	}
 	if err != nil {
 		t.Fatalf("guest.Build: %v", err)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/qmp"
 )
 
@@ -23,7 +24,7 @@ func needQEMU(t testing.TB) string {
 	}
 	p, err := exec.LookPath("qemu-system-x86_64")
 	if err != nil {
-		t.Skip("qemu-system-x86_64 not installed (test/deps.sh installs it)")
+		testenv.Unavailable(t, "qemu-system-x86_64 not installed (test/deps.sh installs it)")
 	}
 	return p
 }

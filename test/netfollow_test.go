@@ -13,6 +13,7 @@ import (
 	"github.com/vishvananda/netlink"
 	"golang.org/x/sys/unix"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/netfabric"
 	"github.com/vigil-ha/vigil/qmp"
 	"github.com/vigil-ha/vigil/test/lab"
@@ -61,7 +62,7 @@ func TestNetworkFollowsVM(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	if _, err := guest.Build(ctx); errors.Is(err, guest.ErrNoToolchain) {
-		t.Skipf("test guest: %v", err)
+		testenv.Unavailable(t, "test guest: %v", err)
 	} else if err != nil {
 		t.Fatalf("guest.Build: %v", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
@@ -23,7 +24,7 @@ import (
 // at most 0.5).
 func BenchmarkFenceVsFenceIPMILan(b *testing.B) {
 	if _, err := exec.LookPath("fence_ipmilan"); err != nil {
-		b.Skip("needs fence_ipmilan (Debian fence-agents)")
+		testenv.Unavailable(b, "needs fence_ipmilan (Debian fence-agents)")
 	}
 	sim := ipmisim.New(b, ipmisim.Config{})
 	user, pwFile := sim.User(ipmisim.Operator)

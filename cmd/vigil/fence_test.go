@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
@@ -74,7 +75,7 @@ func vigilFence(t *testing.T, bin string, env []string, args ...string) (int, st
 func fenceAgentStatus(t *testing.T, agent string, opts map[string]string) string {
 	t.Helper()
 	if _, err := exec.LookPath(agent); err != nil {
-		t.Logf("%s not installed: no cross-check", agent)
+		testenv.Degraded(t, "%s not installed: no cross-check", agent)
 		return ""
 	}
 	var in strings.Builder

@@ -10,16 +10,18 @@ import (
 	"testing"
 
 	"github.com/vishvananda/netns"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // tempNetns creates a named network namespace for --netns, deleted at cleanup.
 func tempNetns(t *testing.T) string {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		t.Skip("needs root: creates a network namespace, bridges and taps")
+		testenv.Unavailable(t, "needs root: creates a network namespace, bridges and taps")
 	}
 	if _, err := os.Stat("/dev/net/tun"); err != nil {
-		t.Skip("needs /dev/net/tun")
+		testenv.Unavailable(t, "needs /dev/net/tun")
 	}
 	name := fmt.Sprintf("vigil-cli-%d", os.Getpid())
 	runtime.LockOSThread()

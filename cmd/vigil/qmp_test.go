@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/qmp"
 	"github.com/vigil-ha/vigil/qmp/qmptest"
 )
@@ -74,7 +75,7 @@ func TestQMPMigrateRealQEMU(t *testing.T) {
 		t.Skip("starts QEMU")
 	}
 	if _, err := exec.LookPath("qemu-system-x86_64"); err != nil {
-		t.Skip("qemu-system-x86_64 not installed (test/deps.sh)")
+		testenv.Unavailable(t, "qemu-system-x86_64 not installed (test/deps.sh)")
 	}
 	dir, err := os.MkdirTemp("", "vqc")
 	if err != nil {

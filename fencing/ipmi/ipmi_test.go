@@ -16,6 +16,7 @@ import (
 	"github.com/vigil-ha/vigil/fencing/ipmi"
 	"github.com/vigil-ha/vigil/internal/rmcp"
 	"github.com/vigil-ha/vigil/internal/rmcp/rmcptest"
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
@@ -59,7 +60,7 @@ func do(t *testing.T, cfg ipmi.Config, a fencing.Action, timeout time.Duration) 
 func fenceIPMILanStatus(t *testing.T, cfg ipmi.Config) string {
 	t.Helper()
 	if _, err := exec.LookPath("fence_ipmilan"); err != nil {
-		t.Logf("fence_ipmilan not installed: no cross-check")
+		testenv.Degraded(t, "fence_ipmilan not installed: no cross-check")
 		return ""
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

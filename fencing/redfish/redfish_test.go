@@ -15,6 +15,7 @@ import (
 
 	"github.com/vigil-ha/vigil/fencing"
 	"github.com/vigil-ha/vigil/fencing/redfish"
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
 
@@ -65,7 +66,7 @@ func do(t *testing.T, cfg redfish.Config, a fencing.Action, timeout time.Duratio
 func fenceRedfishStatus(t *testing.T, cfg redfish.Config, systemURI string) string {
 	t.Helper()
 	if _, err := exec.LookPath("fence_redfish"); err != nil {
-		t.Logf("fence_redfish not installed: no cross-check")
+		testenv.Degraded(t, "fence_redfish not installed: no cross-check")
 		return ""
 	}
 	u, _ := url.Parse(cfg.URL)
@@ -213,7 +214,7 @@ func TestUnreachable(t *testing.T) {
 func TestMockupSystem(t *testing.T) {
 	dir := "../../../shared/redfish-mockups/public-rackmount1"
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("DMTF mockups not present: %v", err)
+		testenv.Unavailable(t, "DMTF mockups not present: %v", err)
 	}
 	sim, cfg, _ := startSim(t, redfishsim.Config{Mockup: dir, ResetDelay: 200 * time.Millisecond})
 	cfg.System = sim.SystemIDs()[0]

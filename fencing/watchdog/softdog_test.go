@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/fencing/watchdog"
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/fullkernel"
 )
 
@@ -79,10 +80,10 @@ func TestSoftdogStarvedResets(t *testing.T) {
 		t.Skip("boots a full kernel")
 	}
 	if _, err := fullkernel.FindAssets(fullkernel.Dir()); err != nil {
-		t.Skipf("%v", err)
+		testenv.Unavailable(t, "%v", err)
 	}
 	if _, err := exec.LookPath("qemu-system-x86_64"); err != nil {
-		t.Skip("qemu-system-x86_64 not installed")
+		testenv.Unavailable(t, "qemu-system-x86_64 not installed")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -101,7 +102,7 @@ func TestSoftdogStarvedResets(t *testing.T) {
 	})
 	ended := time.Now()
 	if errors.Is(err, fullkernel.ErrNoAssets) {
-		t.Skip(err)
+		testenv.Unavailable(t, "%v", err)
 	}
 	if !errors.Is(err, fullkernel.ErrNoVerdict) {
 		t.Fatalf("run = exit %d, %v; want the guest reset before any verdict", res.ExitCode, err)

@@ -33,6 +33,18 @@ func Unavailable(tb testing.TB, format string, args ...any) {
 	tb.Skipf(format, args...)
 }
 
+// Degraded records that tb goes on without an optional cross-check (a
+// reference tool such as fence_ipmilan is missing): a log line with the
+// reason, or under VIGIL_REQUIRE_LAB=1 a failure, since CI installs every
+// reference tool and a cross-check silently left out proves nothing.
+func Degraded(tb testing.TB, format string, args ...any) {
+	tb.Helper()
+	if Required() {
+		tb.Fatalf("lab prerequisite missing ("+RequireLabVar+"=1): "+format, args...)
+	}
+	tb.Logf(format, args...)
+}
+
 // NeedsRoot ends tb unless it runs as root (namespaces, taps, netlink).
 func NeedsRoot(tb testing.TB) {
 	tb.Helper()

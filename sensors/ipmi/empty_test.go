@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // TestEmptySDRAndSEL runs a bare ipmi_sim with no SDR repository and an
@@ -17,7 +19,7 @@ import (
 func TestEmptySDRAndSEL(t *testing.T) {
 	bin, err := exec.LookPath("ipmi_sim")
 	if err != nil {
-		t.Skipf("ipmi_sim not available: %v", err)
+		testenv.Unavailable(t, "ipmi_sim not available: %v", err)
 	}
 	dir := t.TempDir()
 	port := freeUDP(t)

@@ -18,6 +18,7 @@ import (
 	"github.com/bougou/go-ipmi/pkg/command/storage"
 	"github.com/bougou/go-ipmi/pkg/types"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/sensors/health"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
@@ -44,7 +45,7 @@ func simConfig(t testing.TB, sim *ipmisim.Sim) (Config, string) {
 func ipmitool(t testing.TB, sim *ipmisim.Sim, pwFile string, args ...string) []byte {
 	t.Helper()
 	if _, err := exec.LookPath("ipmitool"); err != nil {
-		t.Skipf("ipmitool not available: %v", err)
+		testenv.Unavailable(t, "ipmitool not available: %v", err)
 	}
 	user, _ := sim.User(ipmisim.Admin)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
@@ -21,7 +22,7 @@ func mockupDir(t testing.TB, name string) string {
 	t.Helper()
 	dir := filepath.Join(mockups, name)
 	if _, err := os.Stat(filepath.Join(dir, "index.json")); err != nil {
-		t.Skipf("DMTF mockup %s not available (%v): ../shared is absent", name, err)
+		testenv.Unavailable(t, "DMTF mockup %s not available (%v): ../shared is absent", name, err)
 	}
 	return dir
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/lab"
 )
 
@@ -17,7 +18,7 @@ func TestDemo(t *testing.T) {
 		t.Skip("the demo brings up a lab: not in -short")
 	}
 	if err := lab.Check(lab.Options{Hosts: 3}); err != nil {
-		t.Skipf("lab unavailable: %v", err)
+		testenv.Unavailable(t, "lab unavailable: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()

@@ -14,6 +14,8 @@ import (
 
 	"github.com/vishvananda/netlink"
 	"github.com/vishvananda/netns"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // TestInFullKernel boots the full kernel once and runs every TestInside*
@@ -40,7 +42,7 @@ func TestVerdictPropagates(t *testing.T) {
 		t.Skip("boots a full kernel under TCG")
 	}
 	if _, err := FindAssets(Dir()); err != nil {
-		t.Skip(err)
+		testenv.Unavailable(t, "%v", err)
 	}
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -268,7 +270,7 @@ func BenchmarkOverhead(b *testing.B) {
 		b.Skip("the outer half")
 	}
 	if _, err := FindAssets(Dir()); err != nil {
-		b.Skip(err)
+		testenv.Unavailable(b, "%v", err)
 	}
 	var build, boot, total time.Duration
 	for b.Loop() {

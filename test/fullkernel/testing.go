@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // Options for RunTest.
@@ -37,13 +39,13 @@ func RunTest(t testing.TB, o Options) {
 		t.Skip("fullkernel: boots a full kernel under TCG (skipped in -short mode)")
 	}
 	if _, err := FindAssets(Dir()); err != nil {
-		t.Skipf("%v (VIGIL_FULLKERNEL_DIR=%s)", err, Dir())
+		testenv.Unavailable(t, "%v (VIGIL_FULLKERNEL_DIR=%s)", err, Dir())
 	}
 	if _, err := exec.LookPath("qemu-system-x86_64"); err != nil {
-		t.Skip("fullkernel: qemu-system-x86_64 not installed (run test/deps.sh)")
+		testenv.Unavailable(t, "fullkernel: qemu-system-x86_64 not installed (run test/deps.sh)")
 	}
 	if _, err := findBusybox(); err != nil {
-		t.Skip(err)
+		testenv.Unavailable(t, "%v", err)
 	}
 	run := o.Run
 	if run == "" {
@@ -74,7 +76,7 @@ func RunTest(t testing.TB, o Options) {
 		res.Test.Round(time.Millisecond), res.Total.Round(time.Millisecond))
 	if err != nil {
 		if errors.Is(err, ErrNoAssets) {
-			t.Skip(err)
+			testenv.Unavailable(t, "%v", err)
 		}
 		t.Fatal(err)
 	}

@@ -10,13 +10,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // TestCPIOReadByCpio writes an archive and unpacks it with GNU cpio, the
 // reference reader of the newc format.
 func TestCPIOReadByCpio(t *testing.T) {
 	if _, err := exec.LookPath("cpio"); err != nil {
-		t.Skip("cpio not installed (run test/deps.sh)")
+		testenv.Unavailable(t, "cpio not installed (run test/deps.sh)")
 	}
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src.bin")
@@ -73,7 +75,7 @@ func TestCPIOReadByCpio(t *testing.T) {
 func TestLoadOrder(t *testing.T) {
 	a, err := FindAssets(Dir())
 	if err != nil {
-		t.Skip(err)
+		testenv.Unavailable(t, "%v", err)
 	}
 	order, err := a.LoadOrder(DefaultModules)
 	if err != nil {

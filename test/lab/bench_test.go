@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // BenchmarkBringUp measures Start+Close of a 3-host lab with IPMI BMCs
@@ -16,7 +18,7 @@ func BenchmarkBringUp(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			opts := Options{Hosts: 3, BMC: c.kind}
 			if err := Check(opts); err != nil {
-				b.Skip(err)
+				testenv.Unavailable(b, "%v", err)
 			}
 			var up, down time.Duration
 			for b.Loop() {
@@ -42,7 +44,7 @@ func BenchmarkBringUp(b *testing.B) {
 func BenchmarkWatcherPoll(b *testing.B) {
 	opts := Options{Hosts: 3, BMC: NoBMC}
 	if err := Check(opts); err != nil {
-		b.Skip(err)
+		testenv.Unavailable(b, "%v", err)
 	}
 	l, err := Start(context.Background(), opts)
 	if err != nil {

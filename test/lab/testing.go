@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // New starts a lab for a test and tears it down in t.Cleanup, also when the
@@ -23,7 +25,7 @@ func New(t testing.TB, opts Options) *Lab {
 		t.Skip("lab: not with -short (namespaces, BMC simulators)")
 	}
 	if err := Check(opts); err != nil {
-		t.Skipf("lab unavailable: %v", err)
+		testenv.Unavailable(t, "lab unavailable: %v", err)
 	}
 	if opts.Logf == nil {
 		opts.Logf = t.Logf

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/lab/guest"
 )
 
@@ -21,7 +22,7 @@ func needGuest(t testing.TB) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if _, err := guest.Build(ctx); err != nil {
-		t.Skipf("test guest cannot be built here: %v", err)
+		testenv.Unavailable(t, "test guest cannot be built here: %v", err)
 	}
 }
 

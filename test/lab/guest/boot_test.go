@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 func buildOrSkip(t *testing.T) string {
@@ -21,7 +23,7 @@ func buildOrSkip(t *testing.T) string {
 	defer cancel()
 	k, err := Build(ctx)
 	if errors.Is(err, ErrNoToolchain) {
-		t.Skip(err)
+		testenv.Unavailable(t, "%v", err)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +51,7 @@ func TestBuild(t *testing.T) {
 	wg.Wait()
 	for i := range paths {
 		if errors.Is(errs[i], ErrNoToolchain) {
-			t.Skip(errs[i])
+			testenv.Unavailable(t, "%v", errs[i])
 		}
 		if errs[i] != nil {
 			t.Fatalf("Build #%d: %v", i, errs[i])
@@ -118,7 +120,7 @@ func bootVM(t *testing.T, o Options, extra ...string) *vm {
 	t.Helper()
 	qemu, err := exec.LookPath("qemu-system-x86_64")
 	if err != nil {
-		t.Skip("qemu-system-x86_64 not installed (run test/deps.sh)")
+		testenv.Unavailable(t, "qemu-system-x86_64 not installed (run test/deps.sh)")
 	}
 	dir := t.TempDir()
 	v := &vm{qmp: filepath.Join(dir, "qmp.sock")}
@@ -468,11 +470,11 @@ func BenchmarkBootToHeartbeat(b *testing.B) {
 	defer cancel()
 	kernel, err := Build(ctx)
 	if err != nil {
-		b.Skip(err)
+		testenv.Unavailable(b, "%v", err)
 	}
 	qemu, err := exec.LookPath("qemu-system-x86_64")
 	if err != nil {
-		b.Skip("qemu-system-x86_64 not installed")
+		testenv.Unavailable(b, "qemu-system-x86_64 not installed")
 	}
 	for b.Loop() {
 		cmd := exec.Command(qemu, QEMUArgs(Options{Kernel: kernel, ID: "bench", NoFill: true})...)

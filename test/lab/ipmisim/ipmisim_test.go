@@ -18,6 +18,8 @@ import (
 
 	"github.com/bougou/go-ipmi/pkg/client"
 	"github.com/bougou/go-ipmi/pkg/types"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // needSim skips the test when the real peers are missing. CI installs them
@@ -28,10 +30,10 @@ func needSim(t *testing.T) {
 		t.Skip("starts ipmi_sim; skipped with -short")
 	}
 	if err := Available(); err != nil {
-		t.Skip(err)
+		testenv.Unavailable(t, "%v", err)
 	}
 	if _, err := exec.LookPath("ipmitool"); err != nil {
-		t.Skip("ipmitool not installed (Debian package ipmitool)")
+		testenv.Unavailable(t, "ipmitool not installed (Debian package ipmitool)")
 	}
 }
 
@@ -851,7 +853,7 @@ func TestNoPrivilegeGuard(t *testing.T) {
 func freeIPMISensors(t *testing.T, s *Sim, r Role) (map[string][]string, error) {
 	t.Helper()
 	if _, err := exec.LookPath("ipmi-sensors"); err != nil {
-		t.Skip("ipmi-sensors not installed (Debian package freeipmi-tools)")
+		testenv.Unavailable(t, "ipmi-sensors not installed (Debian package freeipmi-tools)")
 	}
 	name, pwfile := s.User(r)
 	pw, err := os.ReadFile(pwfile)
@@ -954,7 +956,7 @@ func TestFreeIPMIAgrees(t *testing.T) {
 // clock set) plus Close.
 func BenchmarkStart(b *testing.B) {
 	if err := Available(); err != nil {
-		b.Skip(err)
+		testenv.Unavailable(b, "%v", err)
 	}
 	for b.Loop() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -997,7 +999,7 @@ func TestFenceIPMILan(t *testing.T) {
 	needSim(t)
 	t.Parallel()
 	if _, err := exec.LookPath("fence_ipmilan"); err != nil {
-		t.Skip("fence_ipmilan not installed (Debian package fence-agents)")
+		testenv.Unavailable(t, "fence_ipmilan not installed (Debian package fence-agents)")
 	}
 	dir := t.TempDir()
 	marker := filepath.Join(dir, "host")

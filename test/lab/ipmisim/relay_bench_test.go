@@ -2,13 +2,15 @@ package ipmisim
 
 import (
 	"testing"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // BenchmarkIpmitoolStatus times `ipmitool chassis power status` (a whole
 // RMCP+ session) through the privilege relay and straight to ipmi_sim.
 func BenchmarkIpmitoolStatus(b *testing.B) {
 	if err := Available(); err != nil {
-		b.Skip(err)
+		testenv.Unavailable(b, "%v", err)
 	}
 	for _, c := range []struct {
 		name  string

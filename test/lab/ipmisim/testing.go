@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // New starts a simulator for a test or benchmark, as lab.New does for a
@@ -13,7 +15,7 @@ import (
 func New(tb testing.TB, cfg Config) *Sim {
 	tb.Helper()
 	if err := Available(); err != nil {
-		tb.Skipf("needs ipmi_sim: %v", err)
+		testenv.Unavailable(tb, "needs ipmi_sim: %v", err)
 	}
 	if cfg.Dir == "" {
 		cfg.Dir = tb.TempDir()

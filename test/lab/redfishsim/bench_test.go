@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // BenchmarkWalkMockup GETs every resource of the rackmount mockup once per
@@ -14,7 +16,7 @@ import (
 func BenchmarkWalkMockup(b *testing.B) {
 	dir, err := FindMockup(MockupRackmount)
 	if errors.Is(err, ErrNoMockups) {
-		b.Skip(err)
+		testenv.Unavailable(b, "%v", err)
 	}
 	if err != nil {
 		b.Fatal(err)

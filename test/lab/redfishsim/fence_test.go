@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 // fenceRedfish runs Debian's fence_redfish (an independent Redfish client)
@@ -16,7 +18,7 @@ func fenceRedfish(t *testing.T, s *Sim, action string) (string, error) {
 	t.Helper()
 	bin, err := exec.LookPath("fence_redfish")
 	if err != nil {
-		t.Skip("fence_redfish not installed (Debian fence-agents)")
+		testenv.Unavailable(t, "fence_redfish not installed (Debian fence-agents)")
 	}
 	ca, err := s.CAFile()
 	if err != nil {

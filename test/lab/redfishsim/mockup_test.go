@@ -13,13 +13,15 @@ import (
 
 	"github.com/stmcginnis/gofish"
 	"github.com/stmcginnis/gofish/schemas"
+
+	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 func mockupDir(t *testing.T, name string) string {
 	t.Helper()
 	dir, err := FindMockup(name)
 	if errors.Is(err, ErrNoMockups) {
-		t.Skipf("DMTF mockups absent: %v", err)
+		testenv.Unavailable(t, "DMTF mockups absent: %v", err)
 	}
 	if err != nil {
 		t.Fatal(err)
