@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -177,3 +178,39 @@ func benchPorts(b *testing.B, n int, vlans bool) {
 // BenchmarkApply500Ports: 500 VM ports (tap, MAC, MTU, master, alias, up)
 // through vigil's batched netlink against one forked ip command per step.
 func BenchmarkApply500Ports(b *testing.B) { benchPorts(b, 500, false) }
+
+// BenchmarkConcurrentPlug200Ports: 50 VMs plugged at once, each by its own
+// goroutine, into a host that already has 200 ports, then unplugged at
+// once. Applies are serialised per Host, so this is the cost of 100
+// read-plan-apply rounds back to back; reported per operation.
+func BenchmarkConcurrentPlug200Ports(b *testing.B) {
+	ns := newNS(b)
+	h := openHost(b, ns)
+	ctx := context.Background()
+	if _, err := h.Apply(ctx, portsFabric(200, false)); err != nil {
+		b.Fatal(err)
+	}
+	const n = 50
+	b.ResetTimer()
+	for range b.N {
+		for _, plug := range []bool{true, false} {
+			var wg sync.WaitGroup
+			for i := range n {
+				vm := fmt.Sprintf("new%d", i)
+				wg.Go(func() {
+					var err error
+					if plug {
+						err = h.PlugVM(ctx, []Tap{{Name: vm + "-0", VM: vm, Bridge: "vbr0", MAC: fmt.Sprintf("52:54:00:ff:00:%02x", i)}})
+					} else {
+						err = h.UnplugVM(ctx, vm)
+					}
+					if err != nil {
+						b.Error(err)
+					}
+				})
+			}
+			wg.Wait()
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*2*n), "µs/op-serialised")
+}

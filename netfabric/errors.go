@@ -21,6 +21,9 @@ var (
 	ErrHostTraffic = errors.New("uplink carries the host's own traffic")
 	// ErrUnknownVM: a migration hook named a VM with no NICs declared.
 	ErrUnknownVM = errors.New("VM has no NICs in the fabric")
+	// ErrNoFabric: a VM was plugged into a Host before any fabric was
+	// applied (there is no bridge to plug it into).
+	ErrNoFabric = errors.New("no fabric applied on this host yet")
 	// ErrClosed: the Host was closed.
 	ErrClosed = errors.New("netfabric host closed")
 )

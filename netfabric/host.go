@@ -304,17 +304,24 @@ func (h *Host) Apply(ctx context.Context, f *Fabric) (*Plan, error) {
 
 // ApplyFile is Apply with the file name f came from, for error messages.
 func (h *Host) ApplyFile(ctx context.Context, f *Fabric, file string) (*Plan, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return nil, ErrClosed
+	}
+	return h.applyLocked(ctx, f, file)
+}
+
+// applyLocked validates f, plans it against the host and carries the plan
+// out; h.mu is held from reading the host to the last netlink reply, so no
+// other apply (a VM hook, a drift repair) interleaves with it.
+func (h *Host) applyLocked(ctx context.Context, f *Fabric, file string) (*Plan, error) {
 	name := file
 	if name == "" {
 		name = "fabric"
 	}
 	if err := f.Validate(name); err != nil {
 		return nil, err
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return nil, ErrClosed
 	}
 	p, err := h.plan(ctx, f, file)
 	if err != nil {
@@ -859,27 +866,65 @@ func (h *Host) VMTaps(vm string) []Tap {
 
 // PlugVM adds taps (one VM's NICs) to the remembered fabric and applies it:
 // the taps exist on their bridges and VLANs when it returns. Taps of the
-// same names are replaced.
+// same names are replaced. Reading the remembered fabric, changing it and
+// applying it is one critical section, so plugs and unplugs arriving
+// together (several migrations at once) each see the others' taps.
 func (h *Host) PlugVM(ctx context.Context, taps []Tap) error {
-	f := h.Fabric()
-	if f == nil {
-		return errors.New("netfabric: no fabric applied on this host yet")
+	return h.editTaps(ctx, func(f *Fabric) error {
+		if f == nil {
+			return fmt.Errorf("netfabric: plug %s: %w", vmOf(taps), ErrNoFabric)
+		}
+		for _, t := range taps {
+			f.Taps = slices.DeleteFunc(f.Taps, func(o Tap) bool { return o.Name == t.Name })
+			f.Taps = append(f.Taps, t)
+		}
+		return nil
+	})
+}
+
+// UnplugVM removes vm's taps from the remembered fabric and from the host,
+// in one critical section like PlugVM. Before any fabric was applied there
+// is nothing to remove.
+func (h *Host) UnplugVM(ctx context.Context, vm string) error {
+	return h.editTaps(ctx, func(f *Fabric) error {
+		if f == nil {
+			return errNothingToDo
+		}
+		f.Taps = slices.DeleteFunc(f.Taps, func(t Tap) bool { return t.VM == vm })
+		return nil
+	})
+}
+
+// errNothingToDo ends an edit without applying anything and without error.
+var errNothingToDo = errors.New("nothing to do")
+
+// editTaps changes a copy of the remembered fabric with edit and applies
+// it, all under h.mu. edit gets nil before the first Apply. A refused
+// apply (invalid, conflicting) leaves the remembered fabric as it was.
+func (h *Host) editTaps(ctx context.Context, edit func(f *Fabric) error) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return ErrClosed
 	}
-	for _, t := range taps {
-		f.Taps = slices.DeleteFunc(f.Taps, func(o Tap) bool { return o.Name == t.Name })
-		f.Taps = append(f.Taps, t)
+	var f *Fabric
+	if h.fabric != nil {
+		f = h.fabric.Clone()
 	}
-	_, err := h.ApplyFile(ctx, f, h.file)
+	if err := edit(f); err != nil {
+		if errors.Is(err, errNothingToDo) {
+			return nil
+		}
+		return err
+	}
+	_, err := h.applyLocked(ctx, f, h.file)
 	return err
 }
 
-// UnplugVM removes vm's taps from the remembered fabric and from the host.
-func (h *Host) UnplugVM(ctx context.Context, vm string) error {
-	f := h.Fabric()
-	if f == nil {
-		return nil
+// vmOf names the VM of taps, for errors.
+func vmOf(taps []Tap) string {
+	if len(taps) == 0 || taps[0].VM == "" {
+		return "VM"
 	}
-	f.Taps = slices.DeleteFunc(f.Taps, func(t Tap) bool { return t.VM == vm })
-	_, err := h.ApplyFile(ctx, f, h.file)
-	return err
+	return taps[0].VM
 }
