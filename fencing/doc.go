@@ -16,11 +16,20 @@
 // Errors that retrying cannot fix (ErrAuth, ErrPrivilege, ErrUnsupported) end
 // a level at once, so a wrong password never locks an account out.
 //
-// Records: every Manager.Fence writes a fence intent to the store before the
-// first command and closes it afterwards, and stores a store.FenceRecord
+// Order (DESIGN.md): an off or a cycle first revokes the host's ownership in
+// the replicated state through Config.Revoker, then powers it off, then
+// records the confirmation; a failed revoke sends no command at all.
+//
+// Records: every Manager.Fence writes a fence intent to the store (the
+// small Store interface, satisfied by *store.Store) before the first command
+// and closes it afterwards, and stores a store.FenceRecord
 // with every attempt's level, driver, target, timing, power read back and
 // error. Manager.Resume finishes the fences a crashed run left open (the
 // store's pending fence intents).
+//
+// Clock: Config.Now and Config.Sleep drive the records, the retry backoff
+// and the confirmation polls (Confirm.Sleep), so a simulation runs fences
+// without real waits.
 //
 // Self-fencing (the host that loses quorum) is fencing/watchdog.
 package fencing

@@ -110,6 +110,9 @@ type Confirm struct {
 	FirstPoll, MaxPoll time.Duration
 	// DefaultTimeout bounds Do when ctx has no deadline (default 30 s).
 	DefaultTimeout time.Duration
+	// Sleep waits between polls (default a timer); it returns ctx's
+	// error when ctx ends first. Tests and simulations substitute a clock.
+	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 func (c *Confirm) defaults() {
@@ -124,6 +127,9 @@ func (c *Confirm) defaults() {
 	}
 	if c.DefaultTimeout <= 0 {
 		c.DefaultTimeout = 30 * time.Second
+	}
+	if c.Sleep == nil {
+		c.Sleep = sleep
 	}
 }
 
@@ -208,15 +214,11 @@ func setAndConfirm(ctx context.Context, f Fencer, a Action, opt Confirm, res *Re
 				return fmt.Errorf("power %s: reading back: %w", a, err)
 			}
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		if ctx.Err() != nil || opt.Sleep(ctx, wait) != nil {
 			if lastErr != nil {
 				return fmt.Errorf("power %s: %w: last state %s, last read failed: %w", a, ErrNotConfirmed, res.Power, lastErr)
 			}
 			return fmt.Errorf("power %s: %w: still reads %s at the deadline", a, ErrNotConfirmed, res.Power)
-		case <-t.C:
 		}
 		wait = min(2*wait, opt.MaxPoll)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -90,15 +91,24 @@ func TestDoStatusCycleAndRefusals(t *testing.T) {
 }
 
 type cluster struct {
-	st  *store.Store
-	now time.Time
+	st *store.Store
+	// now is the fake clock's base (tests move it); real time since
+	// created runs on top, so attempts have real durations.
+	now     time.Time
+	created time.Time
+	// revoked lists the hosts whose ownership was revoked, in order.
+	revoked []string
 }
 
 func newManager(t *testing.T, size int, selfBMCs ...string) (*fencing.Manager, *cluster) {
-	c := &cluster{st: storetest.Open(t, store.Options{NoSync: true}), now: time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)}
+	c := &cluster{st: storetest.Open(t, store.Options{NoSync: true}), now: time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC), created: time.Now()}
 	m, err := fencing.NewManager(fencing.Config{
 		Self: "host-a", SelfBMCs: selfBMCs, ClusterSize: func() int { return size },
-		Store: c.st, Now: func() time.Time { return c.now }, Window: 10 * time.Minute,
+		Store: c.st, Now: func() time.Time { return c.now.Add(time.Since(c.created)) }, Window: 10 * time.Minute,
+		Revoker: fencing.RevokeFunc(func(_ context.Context, host string) error {
+			c.revoked = append(c.revoked, host)
+			return nil
+		}),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -133,6 +143,9 @@ func TestManagerFencesAndRecords(t *testing.T) {
 	}
 	if stored[0].By != "host-a" {
 		t.Fatalf("fence record by %q, want host-a", stored[0].By)
+	}
+	if !slices.Equal(c.revoked, []string{"host-b"}) {
+		t.Fatalf("revoked %q; want host-b's ownership revoked once", c.revoked)
 	}
 }
 
@@ -263,8 +276,122 @@ func TestResumeAfterCrash(t *testing.T) {
 	if err != nil || len(recs) != 1 || !recs[0].Confirmed || f.IsOn() || !strings.Contains(recs[0].Reason, "resumed") {
 		t.Fatalf("Resume = %+v, %v; want host-b fenced again", recs, err)
 	}
+	if !slices.Equal(c.revoked, []string{"host-b"}) {
+		t.Fatalf("revoked %q; a resumed fence must revoke again before powering off", c.revoked)
+	}
 	open, _ := c.st.OpenIntents()
 	if len(open) != 1 || open[0].Kind != store.IntentStart || open[0].ID == id {
 		t.Fatalf("open intents after Resume: %+v; want only the start intent", open)
+	}
+}
+
+// TestManagerRevokesBeforePower: the host's ownership is revoked before the
+// first power command (DESIGN.md's fencing order), and a revoke that fails
+// stops the fence before anything reaches the BMC.
+func TestManagerRevokesBeforePower(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	st := storetest.Open(t, store.Options{NoSync: true})
+	f := fencingtest.NewFake("10.0.0.2:623")
+	var order []string
+	fail := error(nil)
+	m, err := fencing.NewManager(fencing.Config{
+		Self: "host-a", ClusterSize: func() int { return 5 }, Store: st,
+		Revoker: fencing.RevokeFunc(func(_ context.Context, host string) error {
+			order = append(order, fmt.Sprintf("revoke %s (bmc calls so far %d)", host, len(f.Calls())))
+			return fail
+		}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	level := f.Level("ipmi", time.Second, 0)
+	rec, err := m.Fence(ctx, fencing.HostLevels{Host: "host-b", Levels: []fencing.Level{level}}, fencing.ActionOff, "dead")
+	if err != nil || !rec.Confirmed {
+		t.Fatalf("Fence = %+v, %v; want confirmed", rec, err)
+	}
+	if want := []string{"revoke host-b (bmc calls so far 0)"}; !slices.Equal(order, want) || f.Count("set off") != 1 {
+		t.Fatalf("revokes %q, BMC calls %q; want %q before one off", order, f.Calls(), want)
+	}
+
+	// Powering on is not fencing: nothing to revoke.
+	order = nil
+	if _, err := m.Fence(ctx, fencing.HostLevels{Host: "host-b", Levels: []fencing.Level{level}}, fencing.ActionOn, "readmit"); err != nil || len(order) != 0 {
+		t.Fatalf("power on = %v, revokes %q; want no revoke", err, order)
+	}
+
+	// A revoke that fails: no power command, a clear error, the failure
+	// written down and the intent closed.
+	fail = errors.New("raft: not the leader")
+	g := fencingtest.NewFake("10.0.0.3:623")
+	rec, err = m.Fence(ctx, fencing.HostLevels{Host: "host-c", Levels: []fencing.Level{g.Level("ipmi", time.Second, 3)}}, fencing.ActionOff, "dead")
+	if err == nil || !errors.Is(err, fail) || !strings.Contains(err.Error(), "revoke ownership of host-c") || !strings.Contains(err.Error(), "no power command sent") {
+		t.Fatalf("Fence with a failing revoke = %v; want an error naming the revoke and wrapping its cause", err)
+	}
+	if rec.Confirmed || len(g.Calls()) != 0 || !g.IsOn() {
+		t.Fatalf("record %+v, BMC calls %q; want nothing sent and the host still on", rec, g.Calls())
+	}
+	stored, _ := st.FencesSince(time.Time{})
+	if last := stored[len(stored)-1]; last.Host != "host-c" || last.Confirmed || !strings.Contains(last.Error, "not the leader") || len(last.Attempts) != 0 {
+		t.Fatalf("stored record %+v; want host-c unconfirmed with the revoke error and no attempt", last)
+	}
+	if open, _ := st.OpenIntents(); len(open) != 0 {
+		t.Fatalf("open intents %+v; want the fence intent closed as failed", open)
+	}
+
+	if _, err := fencing.NewManager(fencing.Config{Self: "host-a", ClusterSize: func() int { return 5 }, Store: st}); err == nil || !strings.Contains(err.Error(), "Revoker") {
+		t.Fatalf("NewManager without a Revoker = %v; want refused", err)
+	}
+}
+
+// TestManagerClock: retries and confirmation polls wait through the
+// Manager's Sleep and attempts are timed with its Now, so a simulation
+// drives them without real time passing.
+func TestManagerClock(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	st := storetest.Open(t, store.Options{NoSync: true})
+	now := time.Date(2026, 11, 22, 2, 0, 0, 0, time.UTC)
+	f := fencingtest.NewFake("10.0.0.2:623")
+	f.Delay = time.Hour // in real time: only the fake clock below turns it off
+	var calls atomic.Int32
+	f.SetErr = func(fencing.Action) error {
+		if calls.Add(1) <= 2 {
+			return fmt.Errorf("ipmi: %w", fencing.ErrUnreachable)
+		}
+		return nil
+	}
+	var slept []time.Duration
+	m, err := fencing.NewManager(fencing.Config{
+		Self: "host-a", ClusterSize: func() int { return 5 }, Store: st, Revoker: fencing.Standalone,
+		Now: func() time.Time { return now },
+		Sleep: func(ctx context.Context, d time.Duration) error {
+			slept = append(slept, d)
+			now = now.Add(d)
+			if len(slept) == 5 { // two retry backoffs, then the third poll reads off
+				f.SetPower(false)
+			}
+			return ctx.Err()
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	level := f.Level("ipmi", 5*time.Second, 2)
+	level.Backoff = time.Second
+	start := time.Now()
+	rec, err := m.Fence(ctx, fencing.HostLevels{Host: "host-b", Levels: []fencing.Level{level}}, fencing.ActionOff, "dead")
+	if err != nil || !rec.Confirmed {
+		t.Fatalf("Fence = %+v, %v; want confirmed", rec, err)
+	}
+	want := []time.Duration{time.Second, 2 * time.Second, 50 * time.Millisecond, 100 * time.Millisecond, 200 * time.Millisecond}
+	if !slices.Equal(slept, want) {
+		t.Fatalf("slept %v, want %v (backoff 1s doubling, then polls from 50ms doubling)", slept, want)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("Fence took %v of real time; every wait should have gone through the fake clock", d)
+	}
+	if len(rec.Attempts) != 3 || rec.Attempts[2].Elapsed != 350*time.Millisecond || !rec.Finished.Equal(now) {
+		t.Fatalf("attempts %+v, finished %v; want the third attempt timed at 350ms on the fake clock, finished at %v", rec.Attempts, rec.Finished, now)
 	}
 }

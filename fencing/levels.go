@@ -41,6 +41,38 @@ type HostLevels struct {
 	Levels []Level
 }
 
+// Store is the part of the store a Manager writes to: intents around every
+// fence, the fence records (also read back by the mass-fence guard) and the
+// audit log. *store.Store satisfies it.
+type Store interface {
+	OpenIntent(in store.Intent) (uint64, error)
+	CloseIntent(id uint64, outcome, detail string) error
+	AddFence(f store.FenceRecord) (uint64, error)
+	FencesSince(t time.Time) ([]store.FenceRecord, error)
+	Append(ev store.Event) (uint64, error)
+}
+
+// Revoker takes a host's ownership of its VMs away in the replicated
+// cluster state, so that no VM is placed on it again and its VMs may be
+// placed elsewhere once the fence is confirmed. Manager.Fence calls it
+// before the first power command of an off or a cycle (DESIGN.md's fencing
+// order: revoke, power off, record the confirmation); when it fails, no
+// command is sent and the fence fails. It must be idempotent: a resumed
+// fence revokes again.
+type Revoker interface {
+	Revoke(ctx context.Context, host string) error
+}
+
+// RevokeFunc adapts a function to a Revoker.
+type RevokeFunc func(ctx context.Context, host string) error
+
+// Revoke calls f.
+func (f RevokeFunc) Revoke(ctx context.Context, host string) error { return f(ctx, host) }
+
+// Standalone is the Revoker of a Manager that belongs to no cluster (a
+// technician's tool, a test): there is no replicated ownership to revoke.
+var Standalone Revoker = RevokeFunc(func(context.Context, string) error { return nil })
+
 // Config configures a Manager.
 type Config struct {
 	// Self is this host's name; SelfBMCs its own BMC addresses. Neither may
@@ -55,10 +87,16 @@ type Config struct {
 	MaxShare float64
 	Window   time.Duration
 	// Store records intents, fence records and audit events. Required.
-	Store *store.Store
-	// Confirm tunes the power read-back.
+	Store Store
+	// Revoker revokes the host's ownership before it is powered off.
+	// Required: a Manager outside any cluster says so with Standalone.
+	Revoker Revoker
+	// Confirm tunes the power read-back. Its Sleep defaults to the
+	// Manager's.
 	Confirm Confirm
-	// Now and Sleep are the clock (defaults time.Now and a timer).
+	// Now and Sleep are the clock (defaults time.Now and a timer): Sleep
+	// paces the retries and the confirmation polls, Now stamps the
+	// records and times the attempts.
 	Now   func() time.Time
 	Sleep func(ctx context.Context, d time.Duration) error
 }
@@ -76,6 +114,8 @@ func NewManager(cfg Config) (*Manager, error) {
 	switch {
 	case cfg.Store == nil:
 		return nil, errors.New("fencing: Config.Store is required")
+	case cfg.Revoker == nil:
+		return nil, errors.New("fencing: Config.Revoker is required (fencing.Standalone outside a cluster)")
 	case cfg.ClusterSize == nil:
 		return nil, errors.New("fencing: Config.ClusterSize is required")
 	case cfg.Self == "":
@@ -95,6 +135,9 @@ func NewManager(cfg Config) (*Manager, error) {
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleep
 	}
+	if cfg.Confirm.Sleep == nil {
+		cfg.Confirm.Sleep = cfg.Sleep
+	}
 	return &Manager{cfg: cfg, inflight: map[string]bool{}}, nil
 }
 
@@ -112,8 +155,10 @@ func sleep(ctx context.Context, d time.Duration) error {
 // Fence powers h off (or on, or cycles it) through its levels in order until
 // one confirms, and returns the fence record it stored. Before anything is
 // sent it refuses to fence this host (ErrSelfFence) or more than MaxShare of
-// the cluster within Window (ErrMassFence), and writes a fence intent that it
-// closes with the outcome.
+// the cluster within Window (ErrMassFence), writes a fence intent that it
+// closes with the outcome and, for an off or a cycle, revokes the host's
+// ownership through Config.Revoker; if that fails, no power command is sent
+// and the fence fails (the record says so).
 func (m *Manager) Fence(ctx context.Context, h HostLevels, a Action, reason string) (store.FenceRecord, error) {
 	rec := store.FenceRecord{Host: h.Host, By: m.cfg.Self, Action: string(a), Reason: reason, Power: string(PowerUnknown), Started: m.cfg.Now()}
 	if a != ActionOff && a != ActionOn && a != ActionCycle {
@@ -134,7 +179,15 @@ func (m *Manager) Fence(ctx context.Context, h HostLevels, a Action, reason stri
 	if err != nil {
 		return rec, fmt.Errorf("fence %s: write intent: %w", h.Host, err)
 	}
-	fenceErr := m.run(ctx, h, a, &rec)
+	var fenceErr error
+	if a != ActionOn {
+		if err := m.cfg.Revoker.Revoke(ctx, h.Host); err != nil {
+			fenceErr = fmt.Errorf("revoke ownership of %s (no power command sent): %w", h.Host, err)
+		}
+	}
+	if fenceErr == nil {
+		fenceErr = m.run(ctx, h, a, &rec)
+	}
 	rec.Finished = m.cfg.Now()
 	if fenceErr != nil {
 		rec.Error = fenceErr.Error()
@@ -263,8 +316,8 @@ func (m *Manager) run(ctx context.Context, h HostLevels, a Action, rec *store.Fe
 }
 
 func (m *Manager) attempt(ctx context.Context, lv Level, a Action, timeout time.Duration) (store.FenceAttempt, error) {
-	att := store.FenceAttempt{Level: lv.Name, Target: lv.Target, Started: m.cfg.Now(), Power: string(PowerUnknown)}
-	start := time.Now()
+	start := m.cfg.Now()
+	att := store.FenceAttempt{Level: lv.Name, Target: lv.Target, Started: start, Power: string(PowerUnknown)}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	err := func() error {
@@ -281,7 +334,7 @@ func (m *Manager) attempt(ctx context.Context, lv Level, a Action, timeout time.
 		att.Power, att.Confirmed = string(res.Power), res.Confirmed
 		return err
 	}()
-	att.Elapsed = time.Since(start)
+	att.Elapsed = m.cfg.Now().Sub(start)
 	if err != nil {
 		att.Error = err.Error()
 	}

@@ -49,7 +49,7 @@ func TestLevelsAgainstSimulators(t *testing.T) {
 	ruser, rpw := rsim.Credentials()
 
 	st := storetest.Open(t, store.Options{NoSync: true})
-	m, err := fencing.NewManager(fencing.Config{Self: "host-a", SelfBMCs: []string{"192.0.2.1"}, ClusterSize: func() int { return 3 }, Store: st})
+	m, err := fencing.NewManager(fencing.Config{Self: "host-a", SelfBMCs: []string{"192.0.2.1"}, ClusterSize: func() int { return 3 }, Store: st, Revoker: fencing.Standalone})
 	if err != nil {
 		t.Fatal(err)
 	}
