@@ -4,6 +4,7 @@
 
 GO        ?= go
 BIN       := bin/vigil
+LAB_BIN   := bin/vigil-lab
 PKGS      := ./...
 # This machine's environment sets GOFLAGS=-buildvcs=false; release builds
 # want the VCS stamp, so override it here.
@@ -15,8 +16,11 @@ TEST_TIMEOUT ?= 45m
 
 all: build
 
+# The agent (bin/vigil, which links no test code) and the lab's own binary
+# (bin/vigil-lab: demo, chaos).
 build:
 	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/vigil
+	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(LAB_BIN) ./cmd/vigil-lab
 
 # The whole suite, as CI runs it: set-up, lint, then every test (root-only
 # lab tests included) under the race detector.
@@ -39,7 +43,7 @@ bench: deps
 	$(GO) test -p 1 -run '^$$' -bench . -benchmem -count=1 -timeout 60m $(PKGS)
 
 demo: deps build
-	$(BIN) demo
+	$(LAB_BIN) demo
 
 deps:
 	bash test/deps.sh

@@ -1,5 +1,6 @@
-// Command vigil is the single vigil binary: the agent daemon, the technician's
-// commands that talk to BMCs, QEMU and netlink directly, and the lab demo.
+// Command vigil is the agent's binary: the daemon and the technician's
+// commands that talk to BMCs, QEMU and netlink directly. It links no test
+// code: the lab and its demo are cmd/vigil-lab.
 //
 // Every subcommand lives in its own file and is listed in commands below.
 // Usage errors (unknown commands or flags, missing arguments) exit 2; a
@@ -40,7 +41,6 @@ func commands() []command {
 		{"fence", "power control of a peer through its BMC, with confirmation", runFence},
 		{"qmp", "talk to a QEMU process over QMP: status, live migration", runQMP},
 		{"net", "reconcile this host's bridges, VLANs, VXLANs and VM taps", runNet},
-		{"demo", "run a lab cluster on this machine and survive an injected failure", runDemo},
 	}
 }
 

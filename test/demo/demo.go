@@ -1,4 +1,4 @@
-// Package demo holds the scenarios `vigil demo` runs on one machine: a lab
+// Package demo holds the scenarios `vigil-lab demo` runs on one machine: a lab
 // cluster (package lab) with real BMC simulators and real QEMU guests, a
 // failure injected, and a timeline of what vigil saw and did.
 //
@@ -9,7 +9,7 @@
 //   - host-power-loss: a host's power is cut through its BMC, confirmed off
 //     by read-back, and its VM restarted on a healthy host;
 //   - predicted-failure-evacuation: a fan fails and the CPU heats up; the
-//     IPMI reader and predictor call the risk, and the VM is live-migrated
+//     BMC reader and predictor call the risk, and the VM is live-migrated
 //     away before the CPU reaches its critical threshold.
 package demo
 
@@ -28,11 +28,14 @@ import (
 type Options struct {
 	// Hosts in the lab cluster (default 3).
 	Hosts int
+	// BMC fronts every host: lab.IPMI (ipmi_sim, the default) or
+	// lab.Redfish (the Redfish simulator).
+	BMC lab.BMCKind
 	// Out receives the human timeline (default os.Stderr).
 	Out io.Writer
 }
 
-// Report is the demo's result: the JSON of `vigil demo --json`.
+// Report is the demo's result: the JSON of `vigil-lab demo --json`.
 type Report struct {
 	Scenarios []Scenario `json:"scenarios"`
 	// LabUpMS is how long the lab took to come up (namespaces, networks,
@@ -82,12 +85,15 @@ func Run(ctx context.Context, opts Options) (rep Report, err error) {
 	if opts.Out == nil {
 		opts.Out = os.Stderr
 	}
-	if err := lab.Check(lab.Options{Hosts: opts.Hosts}); err != nil {
+	if opts.BMC != lab.IPMI && opts.BMC != lab.Redfish {
+		return rep, fmt.Errorf("demo: BMC %v: want ipmi or redfish", opts.BMC)
+	}
+	if err := lab.Check(lab.Options{Hosts: opts.Hosts, BMC: opts.BMC}); err != nil {
 		return rep, fmt.Errorf("demo needs the lab: %w (run as root after `make deps`)", err)
 	}
 	tl := timeline{out: opts.Out, start: time.Now()}
-	tl.printf("bringing up a %d-host lab: namespaces, management and migration networks, one ipmi_sim BMC per host", opts.Hosts)
-	l, err := lab.Start(ctx, lab.Options{Hosts: opts.Hosts, Name: "demo"})
+	tl.printf("bringing up a %d-host lab: namespaces, management and migration networks, one %s BMC per host", opts.Hosts, opts.BMC)
+	l, err := lab.Start(ctx, lab.Options{Hosts: opts.Hosts, BMC: opts.BMC, Name: "demo"})
 	if err != nil {
 		return rep, fmt.Errorf("lab: %w", err)
 	}

@@ -11,19 +11,25 @@ import (
 	"github.com/vigil-ha/vigil/test/lab"
 )
 
-// TestDemo runs the whole demo as `vigil demo` does and checks every
-// scenario's verdict and figures.
+// TestDemo runs the whole demo as `vigil-lab demo` does, behind each kind
+// of BMC, and checks every scenario's verdict and figures.
 func TestDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the demo brings up a lab: not in -short")
 	}
-	if err := lab.Check(lab.Options{Hosts: 3}); err != nil {
+	for _, kind := range []lab.BMCKind{lab.IPMI, lab.Redfish} {
+		t.Run(kind.String(), func(t *testing.T) { testDemo(t, kind) })
+	}
+}
+
+func testDemo(t *testing.T, kind lab.BMCKind) {
+	if err := lab.Check(lab.Options{Hosts: 3, BMC: kind}); err != nil {
 		testenv.Unavailable(t, "lab unavailable: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var out bytes.Buffer
-	rep, err := Run(ctx, Options{Hosts: 3, Out: &out})
+	rep, err := Run(ctx, Options{Hosts: 3, BMC: kind, Out: &out})
 	t.Logf("timeline:\n%s", out.String())
 	if err != nil {
 		t.Fatalf("Run: %v", err)

@@ -11,7 +11,6 @@ import (
 	"github.com/vigil-ha/vigil/qmp"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/sensors/health"
-	sensorsipmi "github.com/vigil-ha/vigil/sensors/ipmi"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
 )
@@ -38,10 +37,11 @@ const (
 
 // predictedFailureEvacuation: a guest runs on host 2 while it dirties
 // memory. One of host 2's fans fails, then its CPU temperature climbs.
-// vigil's IPMI reader and predictor watch the BMC; once the risk is high the
-// guest is live-migrated to host 3 over the migration network, before the
-// CPU reaches its critical threshold. The guest's heartbeat must go on
-// (same boot, rising sequence) on host 3 and it must never run twice.
+// vigil's reader (IPMI or Redfish) and predictor watch the BMC; once the
+// risk is high the guest is live-migrated to host 3 over the migration
+// network, before the CPU reaches its critical threshold. The guest's
+// heartbeat must go on (same boot, rising sequence) on host 3 and it must
+// never run twice.
 func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s Scenario) {
 	tl.lines = &s.Timeline
 	s.VMsExpected = 1
@@ -64,11 +64,10 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	}
 	tl.printf("%s runs on %s (boot %s), dirtying %d MiB/s", evacuateVM, sick.Name, hb.Boot, evacuateGuest.DirtyMiBps)
 
-	user, pw, err := credentials(sick, lab.User)
+	reader, err := newReader(sick)
 	if err != nil {
 		return fail(err)
 	}
-	reader := sensorsipmi.New(sensorsipmi.Config{Host: sick.BMC.IP.String(), Port: sick.BMC.Port, User: user, Password: pw, CipherSuite: 3})
 	defer reader.Close()
 	pred := health.New(demoHealth, health.NewMemHistory(256))
 	poll := func() (health.Verdict, float64, error) {

@@ -4,14 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/vigil-ha/vigil/fencing"
-	fencingipmi "github.com/vigil-ha/vigil/fencing/ipmi"
-	"github.com/vigil-ha/vigil/sensors"
-	sensorsipmi "github.com/vigil-ha/vigil/sensors/ipmi"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
 )
@@ -19,10 +15,10 @@ import (
 // demoVM is the identity of the guest the scenario keeps alive.
 const demoVM = "demo-vm1"
 
-// hostPowerLoss: every host's BMC is read through vigil's IPMI reader, a
-// guest boots on the first host, that host's power is cut through its BMC
-// (confirmed off by read-back), and the guest is started again on the
-// second host; the lab's watcher checks it never ran twice.
+// hostPowerLoss: every host's BMC is read through vigil's reader (IPMI or
+// Redfish), a guest boots on the first host, that host's power is cut
+// through its BMC (confirmed off by read-back), and the guest is started
+// again on the second host; the lab's watcher checks it never ran twice.
 func hostPowerLoss(ctx context.Context, l *lab.Lab, tl timeline) (s Scenario) {
 	tl.lines = &s.Timeline
 	s.VMsExpected = 1
@@ -34,7 +30,7 @@ func hostPowerLoss(ctx context.Context, l *lab.Lab, tl timeline) (s Scenario) {
 	if len(l.Hosts) < 2 {
 		return fail(errors.New("needs at least 2 hosts"))
 	}
-	fencers := make([]*fencingipmi.Fencer, len(l.Hosts))
+	fencers := make([]fencing.Fencer, len(l.Hosts))
 	defer func() {
 		for _, f := range fencers {
 			if f != nil {
@@ -72,7 +68,7 @@ func hostPowerLoss(ctx context.Context, l *lab.Lab, tl timeline) (s Scenario) {
 	}
 	tl.printf("%s booted on %s under TCG: first heartbeat seq=%d after %d ms", demoVM, victim.Name, hb.Seq, time.Since(bootStart).Milliseconds())
 
-	tl.printf("FAILURE: cutting %s's power through its BMC (IPMI chassis power off)", victim.Name)
+	tl.printf("FAILURE: cutting %s's power through its %s BMC", victim.Name, victim.BMC.Kind)
 	cut := time.Now()
 	res, err := fencing.Do(ctx, fencers[0], fencing.ActionOff, fencing.Confirm{})
 	if err != nil {
@@ -133,61 +129,4 @@ func waitBeat(ctx context.Context, vm *lab.VM) (guest.Heartbeat, error) {
 		return hb, fmt.Errorf("heartbeat of %s on %s: %w", vm.ID, vm.Host.Name, err)
 	}
 	return hb, nil
-}
-
-// credentials reads an account of h's BMC.
-func credentials(h *lab.Host, r lab.Role) (user, password string, err error) {
-	user, file, err := h.BMC.Credentials(r)
-	if err != nil {
-		return "", "", err
-	}
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		return "", "", fmt.Errorf("BMC password file: %w", err)
-	}
-	return user, strings.TrimRight(string(raw), "\r\n"), nil
-}
-
-// bmcSummary polls h's BMC once with a USER account and sums the readings
-// up in one line.
-func bmcSummary(ctx context.Context, h *lab.Host) (string, error) {
-	user, pw, err := credentials(h, lab.User)
-	if err != nil {
-		return "", err
-	}
-	r := sensorsipmi.New(sensorsipmi.Config{Host: h.BMC.IP.String(), Port: h.BMC.Port, User: user, Password: pw, CipherSuite: 3})
-	defer r.Close()
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	p, err := r.Poll(ctx)
-	if err != nil {
-		return "", err
-	}
-	var parts []string
-	for _, rd := range p.Readings {
-		parts = append(parts, formatReading(rd))
-	}
-	return strings.Join(parts, ", "), nil
-}
-
-func formatReading(r sensors.Reading) string {
-	switch {
-	case r.Value != nil:
-		return fmt.Sprintf("%s %.4g %s %s", r.Name, *r.Value, r.Unit, r.Status)
-	case len(r.States) > 0:
-		return fmt.Sprintf("%s [%s] %s", r.Name, strings.Join(r.States, "; "), r.Status)
-	}
-	return fmt.Sprintf("%s %s", r.Name, r.Status)
-}
-
-// dialFencer opens an OPERATOR session with h's BMC: enough for power
-// control, as fencing needs.
-func dialFencer(ctx context.Context, h *lab.Host) (*fencingipmi.Fencer, error) {
-	user, pw, err := credentials(h, lab.Operator)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	return fencingipmi.Dial(ctx, fencingipmi.Config{Host: h.BMC.IP.String(), Port: h.BMC.Port, User: user, Password: pw, CipherSuite: 3})
 }

@@ -1,5 +1,5 @@
 // Package lab stands up N simulated hypervisor hosts on one machine for tests
-// and for `vigil demo`: each host is a network namespace on a management and
+// and for `vigil-lab demo`: each host is a network namespace on a management and
 // a migration network, fronted by a real BMC simulator whose power control
 // really kills and restarts what runs on the host, all hosts sharing one
 // storage directory, with one fault-injection API and a teardown that always
