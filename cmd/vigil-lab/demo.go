@@ -44,7 +44,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d of %d scenarios failed", failed, len(rep.Scenarios))
 	}
 	if !*asJSON {
-		fmt.Fprintf(e.stdout, "demo: %d scenarios passed (%s BMCs)\n", len(rep.Scenarios), *bmc)
+		fmt.Fprintf(e.stdout, "demo: %d scenarios passed (%s BMCs); staged: no vigil agent runs yet, the demo performs the agents' steps (see each scenario's note)\n", len(rep.Scenarios), *bmc)
 	}
 	return nil
 }

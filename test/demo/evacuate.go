@@ -15,6 +15,11 @@ import (
 	"github.com/vigil-ha/vigil/test/lab/guest"
 )
 
+// evacuationNote is the scenario's Note.
+const evacuationNote = "staged: no agent runs yet. The demo polls the sick host's BMC with vigil's sensor reader and predictor " +
+	"(detect_ms: the fan failure until that predictor rated the risk high or imminent), decides the evacuation itself " +
+	"and live-migrates the guest with vigil's qmp package (rto_ms: the guest's pause during the migration)"
+
 // evacuateVM is the identity of the guest the evacuation scenario moves;
 // evacuateGuest is how it runs, on the source and the destination alike.
 const evacuateVM = "demo-vm2"
@@ -43,7 +48,7 @@ const (
 // heartbeat must go on (same boot, rising sequence) on host 3 and it must
 // never run twice.
 func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s Scenario) {
-	tl.lines = &s.Timeline
+	tl.steps = &s.Timeline
 	s.VMsExpected = 1
 	fail := func(err error) Scenario {
 		s.Error = err.Error()
@@ -62,7 +67,7 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	if err != nil {
 		return fail(err)
 	}
-	tl.printf("%s runs on %s (boot %s), dirtying %d MiB/s", evacuateVM, sick.Name, hb.Boot, evacuateGuest.DirtyMiBps)
+	tl.printf(ByLab, "%s runs on %s (boot %s), dirtying %d MiB/s", evacuateVM, sick.Name, hb.Boot, evacuateGuest.DirtyMiBps)
 
 	reader, err := newReader(sick)
 	if err != nil {
@@ -83,10 +88,10 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	if v, _, err := poll(); err != nil {
 		return fail(fmt.Errorf("%s: first poll: %w", sick.Name, err))
 	} else {
-		tl.printf("%s health: %s", sick.Name, v.Risk)
+		tl.printf(ByVigil, "%s health: %s", sick.Name, v.Risk)
 	}
 
-	tl.printf("FAILURE: %s's FAN1 stops", sick.Name)
+	tl.printf(ByDemo, "FAILURE: %s's FAN1 stops (the lab's BMC simulator)", sick.Name)
 	injected := time.Now()
 	if err := sick.BMC.FailFan(ctx, 1); err != nil {
 		return fail(fmt.Errorf("fail FAN1: %w", err))
@@ -107,7 +112,7 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 			return fail(fmt.Errorf("%s: poll: %w", sick.Name, err))
 		}
 		if verdict.Risk != last {
-			tl.printf("%s health: %s (CPU %.0f °C): %s", sick.Name, verdict.Risk, seen, reasons(verdict))
+			tl.printf(ByVigil, "%s health: %s (CPU %.0f °C): %s", sick.Name, verdict.Risk, seen, reasons(verdict))
 			last = verdict.Risk
 		}
 		temp += cpuStepPerPoll
@@ -117,8 +122,9 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 		case <-time.After(evacPollInterval):
 		}
 	}
-	s.DetectMS = time.Since(injected).Milliseconds()
-	tl.printf("risk %s %d ms after the fan failed: evacuating %s to %s by live migration", verdict.Risk, s.DetectMS, evacuateVM, spare.Name)
+	detect := time.Since(injected).Milliseconds()
+	s.DetectMS = &detect
+	tl.printf(ByDemo, "risk %s %d ms after the fan failed: the demo evacuates %s to %s by live migration", verdict.Risk, detect, evacuateVM, spare.Name)
 
 	// Keep the runaway going while the guest moves, as real hardware would.
 	stopHeat := make(chan struct{})
@@ -149,18 +155,18 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	if s.RTOMS == 0 {
 		s.RTOMS = res.DowntimeMs
 	}
-	tl.printf("%s migrated to %s in %d ms: %d MiB at %.0f Mbit/s, guest paused %.1f ms (QEMU downtime %d ms)",
+	tl.printf(ByVigil, "%s migrated to %s in %d ms: %d MiB at %.0f Mbit/s, guest paused %.1f ms (QEMU downtime %d ms)",
 		evacuateVM, spare.Name, res.TotalMs, res.TransferredBytes>>20, res.ThroughputMbps, res.PausedMs, res.DowntimeMs)
 	if tempAtEnd >= 95 {
 		return fail(fmt.Errorf("the CPU reached %.0f °C (critical 95 °C) before the guest left", tempAtEnd))
 	}
-	tl.printf("the guest left %s with its CPU at %.0f °C, below the 95 °C critical threshold", sick.Name, tempAtEnd)
+	tl.printf(ByLab, "the guest left %s with its CPU at %.0f °C, below the 95 °C critical threshold", sick.Name, tempAtEnd)
 
 	dstBeat, err := waitNextBeat(ctx, dst, hb)
 	if err != nil {
 		return fail(err)
 	}
-	tl.printf("%s heartbeat from %s: boot %s seq=%d (was seq=%d on %s): the same guest, never restarted", evacuateVM, spare.Name, dstBeat.Boot, dstBeat.Seq, hb.Seq, sick.Name)
+	tl.printf(ByLab, "%s heartbeat from %s: boot %s seq=%d (was seq=%d on %s): the same guest, never restarted", evacuateVM, spare.Name, dstBeat.Boot, dstBeat.Seq, hb.Seq, sick.Name)
 	s.VMsRunning = l.LiveCopies(evacuateVM)
 	if v := l.TwiceViolations(); len(v) > 0 {
 		s.VMsRunningTwice = 1
@@ -169,7 +175,7 @@ func predictedFailureEvacuation(ctx context.Context, l *lab.Lab, tl timeline) (s
 	if s.VMsRunning != 1 {
 		return fail(fmt.Errorf("%d live copies of %s, want 1", s.VMsRunning, evacuateVM))
 	}
-	tl.printf("live copies of %s across all hosts: %d", evacuateVM, s.VMsRunning)
+	tl.printf(ByLab, "live copies of %s across all hosts: %d", evacuateVM, s.VMsRunning)
 	s.Passed = true
 	return s
 }
