@@ -58,6 +58,7 @@ type Client struct {
 	err     error // why the connection ended
 
 	done chan struct{}
+	peer *peerProcess // the QEMU behind a local unix socket, or nil
 }
 
 type subscription struct {
@@ -151,6 +152,7 @@ func newClient(ctx context.Context, conn net.Conn, opt DialOptions) (*Client, er
 		pending: make(map[string]chan message),
 		subs:    make(map[*subscription]struct{}),
 		done:    make(chan struct{}),
+		peer:    peerOf(conn),
 	}
 	go c.readLoop(r, max)
 	return c, nil
@@ -266,10 +268,13 @@ func (c *Client) Err() error {
 }
 
 // Close closes the connection; pending calls return ErrClosed. It waits for
-// the reader goroutine to end.
+// the reader goroutine to end. KillProcess no longer works afterwards.
 func (c *Client) Close() error {
 	c.shutdown(ErrClosed)
 	<-c.done
+	if c.peer != nil {
+		c.peer.close()
+	}
 	return nil
 }
 

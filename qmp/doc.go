@@ -49,10 +49,20 @@
 // limit raised to the VM's budget, post-copy if allowed) and otherwise
 // cancels naming the rates. No progress for StallTimeout (a cut link leaves
 // QEMU's migration active forever) cancels. Every failure and cancel before
-// post-copy leaves the VM running on the source and kills the destination
-// (in that order when both could run). After completion the destination
-// must be running with the source's block devices, it announces the VM's
-// MACs (announce-self), and the source is stopped.
+// post-copy leaves the VM running on the source and kills the destination.
+// When the destination may hold the whole VM (the migration completed, then
+// verification failed or a cancel came too late), the source is resumed
+// only once the destination's process is confirmed gone: SIGKILL through a
+// pidfd taken from the monitor socket's peer credentials ([Client.KillProcess])
+// or MigrateOptions.KillDestination, never a `quit` over a monitor that may
+// be the one that just timed out. Otherwise the source stays paused and the
+// error wraps [ErrBothStopped]. After completion the destination must be
+// running with the source's block devices, it announces the VM's MACs
+// (announce-self), and the source is stopped.
+//
+// Polling, stall detection, escalation and post-copy recovery pacing read
+// time through MigrateOptions.Clock ([Clock]), so a simulation can drive a
+// migration through simulated time (qmp/qmptest has a fake clock).
 //
 // Caveats: once post-copy starts there is no rollback. A post-copy whose
 // link breaks (QEMU pauses it, or the stall timer pauses both sides) is

@@ -59,4 +59,15 @@ var (
 	ErrMigrationCancelled = errors.New("qmp: migration cancelled")
 	// ErrVerify: the post-migration check on the destination failed.
 	ErrVerify = errors.New("qmp: post-migration verification failed")
+	// ErrBothStopped: a migration that had handed the VM's whole state to
+	// the destination fell back, but the destination QEMU could not be
+	// confirmed gone, so the source was left paused rather than risk two
+	// running copies. The VM runs nowhere that vigil can vouch for: make
+	// sure the destination is dead (fence its host if need be), then
+	// resume the source.
+	ErrBothStopped = errors.New("qmp: VM left stopped on both sides")
+	// ErrProcessUnknown: a monitor does not know the QEMU process at its
+	// other end (not a local unix socket, a peer outside this PID
+	// namespace), so it can neither kill it nor see it exit.
+	ErrProcessUnknown = errors.New("qmp: QEMU process behind the monitor unknown")
 )

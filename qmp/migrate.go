@@ -64,11 +64,19 @@ type MigrateOptions struct {
 	Progress func(Progress)
 	// TLS, if set, encrypts the stream with QEMU's tls-creds-x509.
 	TLS *TLS
-	// KillDestination stops a stale destination after a failure (default:
-	// `quit` on its monitor). StopSource stops the source after success
-	// (default: `quit` on its monitor).
+	// KillDestination stops a stale destination after a failure and must
+	// return nil only once the destination's QEMU process has exited
+	// (reaped, or its pidfd readable): the source resumes on that word.
+	// Default: SIGKILL to the process behind the destination's monitor
+	// when the monitor knows it (ProcessKiller: a Client on a local unix
+	// socket), never `quit` on a monitor that may be the one that just
+	// timed out. Without either, `quit` is sent but nothing confirms the
+	// exit: a fallback after the destination got the whole VM then leaves
+	// the source paused (ErrBothStopped).
 	KillDestination func(ctx context.Context) error
-	StopSource      func(ctx context.Context) error
+	// StopSource stops the source after success (default: `quit` on its
+	// monitor).
+	StopSource func(ctx context.Context) error
 	// KeepSource leaves the paused source process after success (tests,
 	// or a caller that stops it itself).
 	KeepSource bool
@@ -76,6 +84,10 @@ type MigrateOptions struct {
 	// those the source had).
 	BlockDevices []string
 	Logger       *slog.Logger
+	// Clock is the time source of polling, stall detection, escalation
+	// and post-copy recovery (default: the system clock). QMP call
+	// deadlines stay on the system clock (see Clock).
+	Clock Clock
 }
 
 // TLS names the x509 credentials directory QEMU reads: ca-cert.pem,
@@ -125,6 +137,9 @@ func (o *MigrateOptions) defaults() error {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
+	}
+	if o.Clock == nil {
+		o.Clock = systemClock{}
 	}
 	if o.TLS != nil && o.TLS.Dir == "" {
 		return fmt.Errorf("%w: migrate: tls dir empty", ErrInvalidSpec)
@@ -193,6 +208,7 @@ type migration struct {
 	src, dst Monitor
 	o        MigrateOptions
 	log      *slog.Logger
+	clock    Clock
 	start    time.Time
 	res      Result
 	downtime time.Duration // current downtime-limit
@@ -223,14 +239,18 @@ func eventStatus(ev Event) string {
 // post-copy starts, the VM keeps running on the source and the
 // destination is killed: the error wraps ErrMigrationStalled,
 // ErrMigrationNotConverging, ErrMigrationFailed, ErrMigrationCancelled or
-// ErrVerify, and the Result says why.
+// ErrVerify, and the Result says why. When the destination had received
+// the whole VM, the source runs again only after the destination's process
+// is confirmed gone (see KillDestination); if it cannot be, the source
+// stays paused and the error also wraps ErrBothStopped.
 func Migrate(ctx context.Context, src, dst Monitor, opt MigrateOptions) (Result, error) {
 	if err := opt.defaults(); err != nil {
 		return Result{Status: "failed", Reason: err.Error()}, err
 	}
-	m := &migration{src: src, dst: dst, o: opt, log: opt.Logger.With("component", "qmp", "op", "migrate"), start: time.Now(), downtime: opt.DowntimeLimit}
+	m := &migration{src: src, dst: dst, o: opt, log: opt.Logger.With("component", "qmp", "op", "migrate"),
+		clock: opt.Clock, start: opt.Clock.Now(), downtime: opt.DowntimeLimit}
 	err := m.run(ctx)
-	m.res.WallMs = time.Since(m.start).Milliseconds()
+	m.res.WallMs = m.clock.Now().Sub(m.start).Milliseconds()
 	if err != nil {
 		if m.res.Status == "" || m.res.Status == "completed" {
 			m.res.Status = "failed"
@@ -428,11 +448,9 @@ func (m *migration) addTLS(ctx context.Context, mon Monitor, endpoint string) er
 // follow polls query-migrate until the migration ends, escalating,
 // detecting stalls and running the pre-switchover hook on the way.
 func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <-chan error) (MigrationInfo, error) {
-	tick := time.NewTicker(m.o.PollInterval)
-	defer tick.Stop()
 	var (
 		lastBytes     uint64
-		lastMove      = time.Now()
+		lastMove      = m.clock.Now()
 		firstPassEnd  time.Time
 		lastStep      time.Time
 		lastPass      uint64
@@ -443,7 +461,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 		case <-ctx.Done():
 			return MigrationInfo{}, m.abort(ctx, "cancelled", "cancelled: "+context.Cause(ctx).Error(),
 				fmt.Errorf("%w: %w", ErrMigrationCancelled, ctx.Err()))
-		case <-tick.C:
+		case <-m.clock.After(m.o.PollInterval):
 		case ev, ok := <-events:
 			if !ok {
 				events = nil
@@ -455,7 +473,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 			if err != nil {
 				return MigrationInfo{}, m.switchoverFailed(ctx, err)
 			}
-			lastMove = time.Now()
+			lastMove = m.clock.Now()
 		case <-m.src.Done():
 			// The source QEMU is gone: nothing left to keep running.
 			return MigrationInfo{}, m.abort(ctx, "failed", "source QEMU exited during migration",
@@ -465,7 +483,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 		if err := m.call(ctx, m.src, "query-migrate", nil, &info); err != nil {
 			return MigrationInfo{}, m.abort(ctx, "failed", err.Error(), fmt.Errorf("%w: query-migrate: %w", ErrMigrationFailed, err))
 		}
-		now := time.Now()
+		now := m.clock.Now()
 		p := m.progress(info)
 		if m.o.Progress != nil {
 			m.o.Progress(p)
@@ -478,7 +496,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 		case "completed":
 			// total-time and downtime appear a moment after the status.
 			for i := 0; i < 50 && info.TotalTime == 0; i++ {
-				time.Sleep(10 * time.Millisecond)
+				m.clock.Sleep(context.WithoutCancel(ctx), 10*time.Millisecond)
 				var again MigrationInfo
 				if m.call(ctx, m.src, "query-migrate", nil, &again) == nil && again.Status == "completed" {
 					info = again
@@ -502,7 +520,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 					return info, m.switchoverFailed(ctx, err)
 				}
 			}
-			lastMove = time.Now()
+			lastMove = m.clock.Now()
 			continue
 		case "postcopy-paused", "postcopy-recover":
 			// The link broke during post-copy: the VM's memory is split
@@ -511,11 +529,11 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 			if err := m.recoverPostcopy(ctx); err != nil {
 				return info, err
 			}
-			lastMove = time.Now()
+			lastMove = m.clock.Now()
 			continue
 		}
 		if now.Sub(lastMove) > m.o.StallTimeout {
-			why := fmt.Sprintf("no progress for %v (status %s, %d bytes sent): migration link cut?", m.o.StallTimeout.Round(time.Second), info.Status, moved)
+			why := fmt.Sprintf("no progress for %v (status %s, %d bytes sent): migration link cut?", m.o.StallTimeout, info.Status, moved)
 			if m.postcopy {
 				// A silent cut leaves post-copy "active": pause both
 				// sides so QEMU can recover once the link is back.
@@ -525,7 +543,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 				if err := m.recoverPostcopy(ctx); err != nil {
 					return info, err
 				}
-				lastMove = time.Now()
+				lastMove = m.clock.Now()
 				continue
 			}
 			return info, m.abort(ctx, "failed", why, fmt.Errorf("%w: %s", ErrMigrationStalled, why))
@@ -557,7 +575,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 }
 
 func (m *migration) progress(info MigrationInfo) Progress {
-	p := Progress{Status: info.Status, Elapsed: time.Since(m.start), ExpectedDowntime: time.Duration(info.ExpectedDowntime) * time.Millisecond,
+	p := Progress{Status: info.Status, Elapsed: m.clock.Now().Sub(m.start), ExpectedDowntime: time.Duration(info.ExpectedDowntime) * time.Millisecond,
 		Throttle: info.CPUThrottlePercentage}
 	if r := info.RAM; r != nil {
 		p.Transferred = r.Transferred
@@ -641,15 +659,12 @@ func (m *migration) note(step, format string, a ...any) {
 // destination throughout, stalling on pages it has not received.
 func (m *migration) recoverPostcopy(ctx context.Context) error {
 	m.note("postcopy-recover", "post-copy link lost; recovering")
-	deadline := time.Now().Add(m.o.PostcopyRecoverTimeout)
+	deadline := m.clock.Now().Add(m.o.PostcopyRecoverTimeout)
 	listening := false
 	for attempt := 1; ; attempt++ {
 		// QEMU 7.2 aborts (migrate_fd_connect: !s->cleanup_bh) when a
 		// resume follows a pause too closely: let its clean-up run.
-		select {
-		case <-ctx.Done():
-		case <-time.After(2 * time.Second):
-		}
+		m.clock.Sleep(ctx, 2*time.Second)
 		var src, dst MigrationInfo
 		m.call(ctx, m.src, "query-migrate", nil, &src)
 		m.call(ctx, m.dst, "query-migrate", nil, &dst)
@@ -676,7 +691,7 @@ func (m *migration) recoverPostcopy(ctx context.Context) error {
 		if dst.Status == "postcopy-active" {
 			listening = false
 		}
-		if time.Now().After(deadline) || ctx.Err() != nil {
+		if m.clock.Now().After(deadline) || ctx.Err() != nil {
 			return fmt.Errorf("%w: post-copy link lost and not recovered within %v (source %s, destination %s): the VM runs on the destination but pages still on the source are needed; keep both processes and retry migrate-recover",
 				ErrMigrationStalled, m.o.PostcopyRecoverTimeout, src.Status, dst.Status)
 		}
@@ -720,19 +735,20 @@ func (m *migration) abort(ctx context.Context, status, why string, err error) er
 	}
 	var errs []error
 	var info MigrationInfo
-	if e := m.call(ctx, m.src, "query-migrate", nil, &info); e == nil {
+	queryErr := m.call(ctx, m.src, "query-migrate", nil, &info)
+	if queryErr == nil {
 		switch info.Status {
 		case "setup", "active", "pre-switchover", "device", "wait-unplug", "cancelling":
 			if e := m.call(ctx, m.src, "migrate_cancel", nil, nil); e != nil {
 				errs = append(errs, fmt.Errorf("migrate_cancel: %w", e))
 			}
 			// Wait for QEMU to settle (cancelled) so the source resumes.
-			deadline := time.Now().Add(m.o.CallTimeout)
-			for time.Now().Before(deadline) {
+			deadline := m.clock.Now().Add(m.o.CallTimeout)
+			for m.clock.Now().Before(deadline) {
 				if e := m.call(ctx, m.src, "query-migrate", nil, &info); e != nil || info.Status == "cancelled" || info.Status == "failed" || info.Status == "completed" {
 					break
 				}
-				time.Sleep(20 * time.Millisecond)
+				m.clock.Sleep(context.WithoutCancel(ctx), 20*time.Millisecond)
 			}
 			if info.Status == "completed" {
 				// Completed while we cancelled: roll back like a failed
@@ -743,19 +759,12 @@ func (m *migration) abort(ctx context.Context, status, why string, err error) er
 	}
 	m.fill(info)
 	m.res.Status = status
-	// Never twice: the destination goes first, then the source runs again
-	// if it is not running (QEMU resumes it on cancel and failure; after a
-	// completion `cont` re-activates its disks).
-	killErr := m.killDestination(ctx)
-	if killErr != nil {
-		errs = append(errs, fmt.Errorf("kill destination: %w", killErr))
-	}
-	resume := m.wasRunning && (killErr == nil || info.Status != "completed")
-	if st, e := m.status(ctx, m.src); resume && e == nil && !st.Running && (st.Status == "postmigrate" || st.Status == "finish-migrate" || st.Status == "paused") {
-		if e := m.call(ctx, m.src, "cont", nil, nil); e != nil {
-			errs = append(errs, fmt.Errorf("resume source: %w", e))
-		}
-	}
+	// QEMU resumes the source itself on cancel and failure; after a
+	// completion (or when the source could not say) the destination may
+	// hold the whole VM, and only a destination confirmed gone lets the
+	// source run again.
+	destMayRun := queryErr != nil || info.Status == "completed"
+	errs = append(errs, m.fallBack(ctx, destMayRun)...)
 	if len(errs) > 0 {
 		return fmt.Errorf("%w (clean-up: %w)", err, errors.Join(errs...))
 	}
@@ -768,16 +777,69 @@ func (m *migration) status(ctx context.Context, mon Monitor) (StatusInfo, error)
 	return st, err
 }
 
-func (m *migration) killDestination(ctx context.Context) error {
+// fallBack gives the VM back to the source after a failed migration, in
+// the only safe order: the destination goes first, and the source is
+// resumed (if it ran before and is not running) only once the destination
+// is confirmed gone, or when the destination never held the whole VM
+// (destMayRun false). Otherwise the source stays paused and the errors
+// include ErrBothStopped: never twice comes before availability. abort and
+// finish both end here.
+func (m *migration) fallBack(ctx context.Context, destMayRun bool) []error {
+	var errs []error
+	gone, killErr := m.stopDestination(ctx)
+	if killErr != nil {
+		errs = append(errs, fmt.Errorf("kill destination: %w", killErr))
+	}
+	if !m.wasRunning {
+		return errs
+	}
+	if destMayRun && !gone {
+		why := "its exit could not be confirmed"
+		if killErr != nil {
+			why = killErr.Error()
+		}
+		if p, ok := m.dst.(interface{ PID() int }); ok && p.PID() > 0 {
+			why = fmt.Sprintf("pid %d: %s", p.PID(), why)
+		}
+		m.res.Reason += "; VM stopped on both sides: the destination QEMU was not confirmed gone, so the source stays paused"
+		m.log.Error("migration fell back but the destination is not confirmed gone; source left paused (never twice)", "why", why)
+		return append(errs, fmt.Errorf("%w: the source is paused and the destination QEMU was not confirmed gone (%s); the source stays paused so the VM cannot run twice: make sure the destination is dead, then resume the source (cont)",
+			ErrBothStopped, why))
+	}
+	st, err := m.status(ctx, m.src)
+	if err != nil {
+		return append(errs, fmt.Errorf("resume source: query-status: %w", err))
+	}
+	if !st.Running && (st.Status == "postmigrate" || st.Status == "finish-migrate" || st.Status == "paused") {
+		if e := m.call(ctx, m.src, "cont", nil, nil); e != nil {
+			errs = append(errs, fmt.Errorf("resume source: %w", e))
+		}
+	}
+	return errs
+}
+
+// stopDestination ends the destination QEMU and reports whether its
+// process is confirmed gone: through KillDestination when set (nil means
+// gone), else SIGKILL to the process behind its monitor (ProcessKiller).
+// A monitor that knows no process only gets `quit`, which proves nothing
+// about the process: gone is false then, even when quit succeeds.
+func (m *migration) stopDestination(ctx context.Context) (gone bool, err error) {
 	c, cancel := context.WithTimeout(context.WithoutCancel(ctx), m.o.CallTimeout)
 	defer cancel()
 	if m.o.KillDestination != nil {
-		return m.o.KillDestination(c)
+		err := m.o.KillDestination(c)
+		return err == nil, err
+	}
+	if pk, ok := m.dst.(ProcessKiller); ok {
+		err := pk.KillProcess(c)
+		if !errors.Is(err, ErrProcessUnknown) {
+			return err == nil, err
+		}
 	}
 	if err := m.dst.Run(c, "quit", nil, nil); err != nil && !errors.Is(err, ErrClosed) {
-		return err
+		return false, fmt.Errorf("quit: %w (and the destination's process is unknown: %w)", err, ErrProcessUnknown)
 	}
-	return nil
+	return false, nil
 }
 
 func (m *migration) fill(info MigrationInfo) {
@@ -791,22 +853,16 @@ func (m *migration) fill(info MigrationInfo) {
 }
 
 // finish verifies the destination and stops the source. If the
-// destination does not come up running with its disks, the VM goes back to
-// the source (the source's disks are still there: `cont` re-activates
-// them) and the destination is killed.
+// destination does not come up running with its disks (or its monitor does
+// not answer), the destination is killed and, once it is confirmed gone,
+// the VM goes back to the source (its disks are still there: `cont`
+// re-activates them); see fallBack.
 func (m *migration) finish(ctx context.Context, devices []string, wasRunning bool) error {
 	m.res.Status = "completed"
 	fail := func(why string) error {
 		m.res.Status, m.res.Reason = "failed", why
-		var errs []error
-		if e := m.killDestination(ctx); e != nil {
-			errs = append(errs, fmt.Errorf("kill destination: %w", e))
-		}
-		if wasRunning {
-			if e := m.call(ctx, m.src, "cont", nil, nil); e != nil {
-				errs = append(errs, fmt.Errorf("resume source: %w", e))
-			}
-		}
+		// The destination has the whole VM and may be running it.
+		errs := m.fallBack(ctx, true)
 		err := fmt.Errorf("%w: %s", ErrVerify, why)
 		if len(errs) > 0 {
 			return fmt.Errorf("%w (fallback: %w)", err, errors.Join(errs...))
@@ -817,7 +873,7 @@ func (m *migration) finish(ctx context.Context, devices []string, wasRunning boo
 	if !wasRunning {
 		want = "paused"
 	}
-	deadline := time.Now().Add(m.o.CallTimeout)
+	deadline := m.clock.Now().Add(m.o.CallTimeout)
 	var st StatusInfo
 	for {
 		var err error
@@ -825,10 +881,12 @@ func (m *migration) finish(ctx context.Context, devices []string, wasRunning boo
 		if err == nil && st.Status == want {
 			break
 		}
-		if time.Now().After(deadline) || errors.Is(err, ErrClosed) {
+		// A monitor that let a whole call time out is wedged: asking
+		// again only prolongs the outage.
+		if m.clock.Now().After(deadline) || errors.Is(err, ErrClosed) || errors.Is(err, context.DeadlineExceeded) {
 			return fail(fmt.Sprintf("destination status %q (err %v), want %s", st.Status, err, want))
 		}
-		time.Sleep(20 * time.Millisecond)
+		m.clock.Sleep(context.WithoutCancel(ctx), 20*time.Millisecond)
 	}
 	m.measurePause()
 	// Tell the network where the VM is now (RARPs for every NIC's MAC).

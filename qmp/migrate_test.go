@@ -27,6 +27,9 @@ type fakeMigration struct {
 	order     []string // "src:cmd" / "dst:cmd" across both monitors
 	// onCancel, if set, is the query-migrate script after migrate_cancel.
 	onCancel func(f *fakeMigration, n int) map[string]any
+	// onCall, if set, sees every command ("src:cmd", "dst:cmd") with its
+	// arguments, under f.mu.
+	onCall func(cmd string, args json.RawMessage)
 }
 
 func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration {
@@ -35,6 +38,9 @@ func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		f.order = append(f.order, "src:"+cmd)
+		if f.onCall != nil {
+			f.onCall("src:"+cmd, args)
+		}
 		switch cmd {
 		case "cont":
 			f.srcStatus = "running"
@@ -57,6 +63,9 @@ func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		f.order = append(f.order, "dst:"+cmd)
+		if f.onCall != nil {
+			f.onCall("dst:"+cmd, args)
+		}
 		switch cmd {
 		case "query-status":
 			return qmp.StatusInfo{Status: f.dstStatus, Running: f.dstStatus == "running"}, nil
@@ -68,6 +77,24 @@ func newFake(script func(f *fakeMigration, n int) map[string]any) *fakeMigration
 		return nil, nil
 	})
 	return f
+}
+
+// knowsProcess makes the fake destination's monitor know its QEMU process:
+// killing it appends "dst:SIGKILL" to f.order and returns kill's result
+// (nil: killed and confirmed gone).
+func (f *fakeMigration) knowsProcess(kill error) {
+	f.dst.SetKill(func(context.Context) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.order = append(f.order, "dst:SIGKILL")
+		return kill
+	})
+}
+
+func (f *fakeMigration) orderSnapshot() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.order)
 }
 
 func active(transferred uint64, sync int) map[string]any {
@@ -222,21 +249,70 @@ func TestMigratePreSwitchoverHookFails(t *testing.T) {
 	}
 }
 
+// A destination that does not come up after completion sends the VM back to
+// the source, but only once the destination is confirmed gone: killed
+// through its process, never trusted to `quit`. Otherwise the source stays
+// paused (never twice beats availability).
 func TestMigrateVerifyFailsFallsBack(t *testing.T) {
-	f := newFake(func(f *fakeMigration, n int) map[string]any {
-		f.srcStatus = "postmigrate"
-		f.dstStatus = "paused" // never comes up running
-		return completed()
-	})
-	res, err := qmp.Migrate(context.Background(), f.src, f.dst, fastOpts())
-	if !errors.Is(err, qmp.ErrVerify) || res.Status != "failed" {
-		t.Fatalf("Migrate = %+v, %v; want ErrVerify", res, err)
-	}
-	if got := f.src.Commands(); !slices.Contains(got, "cont") || slices.Contains(got, "quit") {
-		t.Errorf("source commands = %v: want cont (VM back on the source), no quit", got)
-	}
-	if !slices.Contains(f.dst.Commands(), "quit") {
-		t.Errorf("destination commands = %v: want quit", f.dst.Commands())
+	killFailed := errors.New("pidfd poll: no exit seen")
+	for _, tc := range []struct {
+		name       string
+		setup      func(f *fakeMigration, opt *qmp.MigrateOptions)
+		wantResume bool
+		wantInErr  string
+	}{
+		{"destination killed by pid, confirmed gone", func(f *fakeMigration, _ *qmp.MigrateOptions) { f.knowsProcess(nil) }, true, ""},
+		{"destination process unknown: quit proves nothing", func(*fakeMigration, *qmp.MigrateOptions) {}, false, "not confirmed gone"},
+		{"killing the destination fails", func(f *fakeMigration, _ *qmp.MigrateOptions) { f.knowsProcess(killFailed) }, false, killFailed.Error()},
+		{"KillDestination option fails", func(f *fakeMigration, opt *qmp.MigrateOptions) {
+			f.knowsProcess(nil) // the option wins over the monitor
+			opt.KillDestination = func(context.Context) error { return killFailed }
+		}, false, killFailed.Error()},
+		{"KillDestination option confirms", func(f *fakeMigration, opt *qmp.MigrateOptions) {
+			opt.KillDestination = func(context.Context) error {
+				f.mu.Lock()
+				defer f.mu.Unlock()
+				f.order = append(f.order, "dst:SIGKILL")
+				return nil
+			}
+		}, true, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake(func(f *fakeMigration, n int) map[string]any {
+				f.srcStatus = "postmigrate"
+				f.dstStatus = "paused" // never comes up running
+				return completed()
+			})
+			opt := fastOpts()
+			tc.setup(f, &opt)
+			res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+			if !errors.Is(err, qmp.ErrVerify) || res.Status != "failed" {
+				t.Fatalf("Migrate = %+v, %v; want ErrVerify", res, err)
+			}
+			order := f.orderSnapshot()
+			resumed := slices.Contains(order, "src:cont")
+			if slices.Contains(order, "src:quit") {
+				t.Errorf("order %v: the source was quit after a failed verification", order)
+			}
+			if tc.wantResume {
+				if !resumed || slices.Index(order, "dst:SIGKILL") > slices.Index(order, "src:cont") {
+					t.Errorf("order %v: want dst:SIGKILL, then src:cont", order)
+				}
+				if errors.Is(err, qmp.ErrBothStopped) {
+					t.Errorf("err = %v, want no ErrBothStopped", err)
+				}
+				return
+			}
+			if resumed {
+				t.Errorf("order %v: source resumed although the destination was not confirmed gone", order)
+			}
+			if !errors.Is(err, qmp.ErrBothStopped) || !strings.Contains(err.Error(), "source stays paused") || !strings.Contains(err.Error(), tc.wantInErr) {
+				t.Errorf("err = %v; want ErrBothStopped saying the source stays paused and %q", err, tc.wantInErr)
+			}
+			if !strings.Contains(res.Reason, "stopped on both sides") {
+				t.Errorf("reason = %q, want it to say the VM is stopped on both sides", res.Reason)
+			}
+		})
 	}
 }
 
@@ -277,28 +353,42 @@ func TestMigrateCallerCancels(t *testing.T) {
 }
 
 // A migration that completes while it is being cancelled is rolled back:
-// the destination is killed first, then the source resumed (never twice).
+// the destination is killed first, then the source resumed (never twice);
+// a destination not confirmed gone keeps the source paused.
 func TestMigrateCompletesWhileCancelling(t *testing.T) {
-	f := newFake(func(f *fakeMigration, n int) map[string]any {
-		f.transferred += 1 << 20
-		return active(f.transferred, 1)
-	})
-	f.onCancel = func(f *fakeMigration, n int) map[string]any {
-		f.srcStatus, f.dstStatus = "postmigrate", "running"
-		return completed()
-	}
-	c, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
-	defer cancel()
-	res, err := qmp.Migrate(c, f.src, f.dst, fastOpts())
-	if !errors.Is(err, qmp.ErrMigrationCancelled) || res.Status != "cancelled" {
-		t.Fatalf("Migrate = %+v, %v", res, err)
-	}
-	f.mu.Lock()
-	order := f.order
-	f.mu.Unlock()
-	quit, cont := slices.Index(order, "dst:quit"), slices.Index(order, "src:cont")
-	if quit < 0 || cont < 0 || quit > cont {
-		t.Errorf("clean-up order %v: want dst:quit before src:cont", order)
+	for _, tc := range []struct {
+		name       string
+		kill       error
+		wantResume bool
+	}{
+		{"destination confirmed gone", nil, true},
+		{"destination kill fails", errors.New("no exit seen"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake(func(f *fakeMigration, n int) map[string]any {
+				f.transferred += 1 << 20
+				return active(f.transferred, 1)
+			})
+			f.onCancel = func(f *fakeMigration, n int) map[string]any {
+				f.srcStatus, f.dstStatus = "postmigrate", "running"
+				return completed()
+			}
+			f.knowsProcess(tc.kill)
+			c, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+			defer cancel()
+			res, err := qmp.Migrate(c, f.src, f.dst, fastOpts())
+			if !errors.Is(err, qmp.ErrMigrationCancelled) || res.Status != "cancelled" {
+				t.Fatalf("Migrate = %+v, %v", res, err)
+			}
+			order := f.orderSnapshot()
+			kill, cont := slices.Index(order, "dst:SIGKILL"), slices.Index(order, "src:cont")
+			if tc.wantResume && (kill < 0 || cont < 0 || kill > cont) {
+				t.Errorf("clean-up order %v: want dst:SIGKILL before src:cont", order)
+			}
+			if !tc.wantResume && (cont >= 0 || !errors.Is(err, qmp.ErrBothStopped)) {
+				t.Errorf("clean-up order %v, err %v: want no src:cont and ErrBothStopped", order, err)
+			}
+		})
 	}
 }
 

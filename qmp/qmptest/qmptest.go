@@ -1,8 +1,10 @@
 // Package qmptest holds fakes of package qmp's boundaries for unit tests:
-// Monitor, an in-memory qmp.Monitor whose replies a test scripts, and
-// Server, a QMP socket server speaking the real wire protocol (greeting,
-// capability negotiation, ids, events) for testing clients end to end
-// without QEMU.
+// Monitor, an in-memory qmp.Monitor whose replies a test scripts (and,
+// with SetKill, a stand-in for its QEMU process); Server, a QMP socket
+// server speaking the real wire protocol (greeting, capability
+// negotiation, ids, events) for testing clients end to end without QEMU,
+// which can also wedge like a stuck or stopped QEMU (ErrHang, Hang); and
+// Clock, a fake qmp.Clock that moves only when the test says.
 //
 // They are fakes for logic tests; behaviour against QEMU itself is tested
 // with real QEMU processes in package qmp.
@@ -37,6 +39,7 @@ type Monitor struct {
 	subs    map[chan qmp.Event]struct{}
 	closed  bool
 	done    chan struct{}
+	kill    func(ctx context.Context) error
 }
 
 // NewMonitor returns a fake monitor answering with h (nil answers every
@@ -145,6 +148,28 @@ func (m *Monitor) Emit(ev qmp.Event) {
 	}
 }
 
+// SetKill makes the fake know its QEMU process: KillProcess calls kill,
+// which stands for "SIGKILL it and wait until it has exited" (return nil
+// only then). Without it the process is unknown, as behind a monitor that
+// is not a local unix socket.
+func (m *Monitor) SetKill(kill func(ctx context.Context) error) {
+	m.mu.Lock()
+	m.kill = kill
+	m.mu.Unlock()
+}
+
+// KillProcess implements qmp.ProcessKiller through the function given to
+// SetKill, or returns qmp.ErrProcessUnknown.
+func (m *Monitor) KillProcess(ctx context.Context) error {
+	m.mu.Lock()
+	kill := m.kill
+	m.mu.Unlock()
+	if kill == nil {
+		return fmt.Errorf("qmptest kill: %w", qmp.ErrProcessUnknown)
+	}
+	return kill(ctx)
+}
+
 // Done implements qmp.Monitor.
 func (m *Monitor) Done() <-chan struct{} { return m.done }
 
@@ -164,4 +189,7 @@ func (m *Monitor) Close() error {
 	return nil
 }
 
-var _ qmp.Monitor = (*Monitor)(nil)
+var (
+	_ qmp.Monitor       = (*Monitor)(nil)
+	_ qmp.ProcessKiller = (*Monitor)(nil)
+)

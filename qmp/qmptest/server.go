@@ -15,6 +15,12 @@ import (
 // connection instead of answering (QEMU dying mid-command).
 var ErrHangUp = errors.New("qmptest: hang up")
 
+// ErrHang, returned by a Server's handler, wedges the server: it answers
+// neither this command nor anything after it, and reads no more, as a QEMU
+// whose main loop is stuck or that was stopped with SIGSTOP. The connection
+// stays open. Close still ends the server.
+var ErrHang = errors.New("qmptest: hang")
+
 // Server is a fake QMP server on a unix socket: it sends QEMU's greeting,
 // insists on qmp_capabilities first, echoes ids, answers commands through
 // its Handler in order, and can push events. One client at a time, as QEMU.
@@ -28,6 +34,11 @@ type Server struct {
 	wmu   sync.Mutex
 	calls []Call
 	wg    sync.WaitGroup
+
+	hangOnce  sync.Once
+	hung      chan struct{} // closed by Hang
+	closeOnce sync.Once
+	closing   chan struct{} // closed by Close: releases a hung server
 }
 
 // NewServer listens on the unix socket path and serves until Close.
@@ -36,7 +47,7 @@ func NewServer(path string, h Handler) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Path: path, Handler: h, ln: ln}
+	s := &Server{Path: path, Handler: h, ln: ln, hung: make(chan struct{}), closing: make(chan struct{})}
 	s.wg.Add(1)
 	go s.serve()
 	return s, nil
@@ -105,6 +116,18 @@ func (s *Server) Emit(name string, data any) error {
 	return s.write(c, ev)
 }
 
+// Hang wedges the server as ErrHang does, from the next command on (one
+// already being answered still gets its reply).
+func (s *Server) Hang() {
+	s.hangOnce.Do(func() { close(s.hung) })
+}
+
+// wedge blocks a hung server's connection until Close.
+func (s *Server) wedge() {
+	s.Hang()
+	<-s.closing
+}
+
 // HangUp closes the current client connection.
 func (s *Server) HangUp() {
 	s.mu.Lock()
@@ -129,6 +152,12 @@ func (s *Server) handle(c net.Conn) {
 		line, err := r.ReadBytes('\n')
 		if err != nil {
 			return
+		}
+		select {
+		case <-s.hung:
+			s.wedge()
+			return
+		default:
 		}
 		var req struct {
 			Execute   string          `json:"execute"`
@@ -167,6 +196,10 @@ func (s *Server) handle(c net.Conn) {
 		if errors.Is(herr, ErrHangUp) {
 			return
 		}
+		if errors.Is(herr, ErrHang) {
+			s.wedge()
+			return
+		}
 		if herr != nil {
 			class, desc := qmp.ClassGenericError, herr.Error()
 			var qe *qmp.Error
@@ -188,6 +221,7 @@ func (s *Server) handle(c net.Conn) {
 
 // Close stops the server and drops its client.
 func (s *Server) Close() error {
+	s.closeOnce.Do(func() { close(s.closing) })
 	err := s.ln.Close()
 	s.HangUp()
 	s.wg.Wait()
