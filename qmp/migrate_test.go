@@ -424,9 +424,16 @@ func TestMigratePostcopyRecovers(t *testing.T) {
 	})
 	opt := fastOpts()
 	opt.AllowPostcopy = true
+	// Recovery attempts are 2 s apart (a QEMU 7.2 abort): on a fake clock.
+	clk := qmptest.NewClock(time.Unix(1700000000, 0))
+	runClock(t, clk)
+	opt.Clock = clk
 	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
 	if err != nil || res.Status != "completed" || !slices.Contains(res.Steps, "postcopy-recover") {
 		t.Fatalf("Migrate = %+v, %v; want completed after postcopy-recover", res, err)
+	}
+	if res.WallMs < 4000 {
+		t.Errorf("WallMs = %d simulated ms, want >= 4000 (two recovery attempts 2 s apart)", res.WallMs)
 	}
 	if !slices.Contains(f.dst.Commands(), "migrate-recover") {
 		t.Errorf("destination commands = %v, want migrate-recover", f.dst.Commands())
@@ -441,4 +448,89 @@ func (f *fakeMigration) resumed() bool {
 		}
 	}
 	return false
+}
+
+// runClock starts clk running through simulated time for the test's life.
+func runClock(t *testing.T, clk *qmptest.Clock) {
+	c, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		clk.Run(c)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+}
+
+// Stall detection runs on the injected clock: a 10-minute stall timeout
+// fires after 10 simulated minutes of 1 s polls, with no real waiting.
+func TestMigrateStallOnFakeClock(t *testing.T) {
+	f := newFake(func(f *fakeMigration, n int) map[string]any { return active(8<<20, 1) })
+	clk := qmptest.NewClock(time.Unix(1700000000, 0))
+	runClock(t, clk)
+	opt := fastOpts()
+	opt.Clock = clk
+	opt.PollInterval = time.Second
+	opt.StallTimeout = 10 * time.Minute
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if !errors.Is(err, qmp.ErrMigrationStalled) || !strings.Contains(res.Reason, "no progress for 10m0s") {
+		t.Fatalf("Migrate = %+v, %v; want ErrMigrationStalled after 10m0s", res, err)
+	}
+	// The first poll (at 1 s) sees the bytes that then never move; the
+	// stall is declared on the first poll more than 10 min after it.
+	if want := (10*time.Minute + 2*time.Second).Milliseconds(); res.WallMs != want {
+		t.Errorf("WallMs = %d simulated ms, want %d", res.WallMs, want)
+	}
+	f.mu.Lock()
+	queries := f.queries
+	f.mu.Unlock()
+	if queries < 602 || queries > 604 { // 602 polls, then abort's own queries
+		t.Errorf("query-migrate ran %d times, want 602 polls 1 simulated second apart (+ abort's)", queries)
+	}
+}
+
+// Escalation steps are paced by the injected clock: each step gets
+// StepTimeout of simulated time from the end of the first RAM pass.
+func TestMigrateEscalationOnFakeClock(t *testing.T) {
+	f := newFake(neverConverges)
+	clk := qmptest.NewClock(time.Unix(1700000000, 0))
+	start := clk.Now()
+	type stamp struct {
+		what string
+		at   time.Duration
+	}
+	var steps []stamp
+	f.onCall = func(cmd string, args json.RawMessage) {
+		switch {
+		case cmd == "src:migrate-set-parameters" && strings.Contains(string(args), `"cpu-throttle-initial":50`):
+			steps = append(steps, stamp{"throttle", clk.Now().Sub(start)})
+		case cmd == "src:migrate-set-parameters" && !strings.Contains(string(args), "cpu-throttle"):
+			steps = append(steps, stamp{"downtime", clk.Now().Sub(start)})
+		case cmd == "src:migrate-start-postcopy":
+			steps = append(steps, stamp{"postcopy", clk.Now().Sub(start)})
+		}
+	}
+	runClock(t, clk)
+	opt := fastOpts()
+	opt.Clock = clk
+	opt.AutoConverge, opt.AllowPostcopy = true, true
+	opt.MaxDowntime = 200 * time.Millisecond
+	opt.PollInterval = time.Second
+	opt.StepTimeout = 5 * time.Minute
+	opt.StallTimeout = time.Hour
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if err != nil || res.Status != "completed" || !res.Postcopy {
+		t.Fatalf("Migrate = %+v, %v; want completed through post-copy", res, err)
+	}
+	// First poll at 1 s ends the first pass; a step is taken on the first
+	// poll more than 5 min after the previous one.
+	want := []stamp{{"throttle", 302 * time.Second}, {"downtime", 603 * time.Second}, {"postcopy", 904 * time.Second}}
+	f.mu.Lock()
+	got := slices.Clone(steps)
+	f.mu.Unlock()
+	if !slices.Equal(got, want) {
+		t.Errorf("escalation steps at simulated times %v, want %v", got, want)
+	}
 }
