@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -212,9 +211,9 @@ func TestUnreachable(t *testing.T) {
 }
 
 func TestMockupSystem(t *testing.T) {
-	dir := "../../../shared/redfish-mockups/public-rackmount1"
-	if _, err := os.Stat(dir); err != nil {
-		testenv.Unavailable(t, "DMTF mockups not present: %v", err)
+	dir, err := redfishsim.FindMockup(redfishsim.MockupRackmount)
+	if err != nil {
+		t.Fatal(err) // the mockups are in the repository's testdata
 	}
 	sim, cfg, _ := startSim(t, redfishsim.Config{Mockup: dir, ResetDelay: 200 * time.Millisecond})
 	cfg.System = sim.SystemIDs()[0]

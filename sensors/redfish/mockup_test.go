@@ -11,18 +11,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
 
-const mockups = "../../../shared/redfish-mockups"
-
 func mockupDir(t testing.TB, name string) string {
 	t.Helper()
-	dir := filepath.Join(mockups, name)
-	if _, err := os.Stat(filepath.Join(dir, "index.json")); err != nil {
-		testenv.Unavailable(t, "DMTF mockup %s not available (%v): ../shared is absent", name, err)
+	dir, err := redfishsim.FindMockup(name)
+	if err != nil {
+		t.Fatal(err) // the mockups are in the repository's testdata
 	}
 	return dir
 }

@@ -7,19 +7,25 @@ import (
 	"path/filepath"
 )
 
-// Mockup names of the DMTF mockups in ../shared/redfish-mockups.
+// Mockup names of the DMTF mockups in testdata/mockups (BSD-3-Clause, the
+// license beside them).
 const (
 	MockupRackmount = "public-rackmount1"
 	MockupTower     = "public-tower"
 )
 
-// ErrNoMockups means the shared mockup directory is absent; tests skip.
-var ErrNoMockups = errors.New("redfishsim: DMTF mockups not found")
+// mockupsPath is where the DMTF mockups live, relative to the module root.
+const mockupsPath = "test/lab/redfishsim/testdata/mockups"
 
-// FindMockup locates the DMTF mockup name in ../shared/redfish-mockups
-// relative to the module root (the nearest go.mod above the working
-// directory, which is a package's directory under go test). The error wraps
-// ErrNoMockups when it is absent, so callers can t.Skip.
+// ErrNoMockups means the mockup asked for is not in the repository's
+// testdata (a misspelt name or a broken checkout).
+var ErrNoMockups = errors.New("redfishsim: DMTF mockup not found")
+
+// FindMockup locates the DMTF mockup name in this package's
+// testdata/mockups, found from the module root (the nearest go.mod above
+// the working directory, which is a package's directory under go test).
+// Every test that serves a mockup finds it here. The error wraps
+// ErrNoMockups when it is absent.
 func FindMockup(name string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
@@ -35,9 +41,9 @@ func FindMockup(name string) (string, error) {
 		}
 		dir = parent
 	}
-	p := filepath.Join(dir, "..", "shared", "redfish-mockups", name)
+	p := filepath.Join(dir, filepath.FromSlash(mockupsPath), name)
 	if _, err := os.Stat(filepath.Join(p, "index.json")); err != nil {
 		return "", fmt.Errorf("%w: %s", ErrNoMockups, p)
 	}
-	return filepath.Clean(p), nil
+	return p, nil
 }

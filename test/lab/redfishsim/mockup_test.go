@@ -13,18 +13,13 @@ import (
 
 	"github.com/stmcginnis/gofish"
 	"github.com/stmcginnis/gofish/schemas"
-
-	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
 func mockupDir(t *testing.T, name string) string {
 	t.Helper()
 	dir, err := FindMockup(name)
-	if errors.Is(err, ErrNoMockups) {
-		testenv.Unavailable(t, "DMTF mockups absent: %v", err)
-	}
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(err) // the mockups are in testdata: absent means a broken checkout
 	}
 	return dir
 }
@@ -148,6 +143,29 @@ func TestMockups(t *testing.T) {
 				t.Errorf("PowerCycle (not in the mockup's list) = %d, want 400", code)
 			}
 		})
+	}
+}
+
+// TestFindMockupInRepo: both mockups and their license come from this
+// package's testdata, inside the repository.
+func TestFindMockupInRepo(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := filepath.Abs("testdata/mockups")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{MockupRackmount, MockupTower} {
+		dir, err := FindMockup(name)
+		if err != nil || dir != filepath.Join(want, name) {
+			t.Errorf("FindMockup(%q) from %s = %q, %v; want %s", name, wd, dir, err, filepath.Join(want, name))
+		}
+	}
+	license, err := os.ReadFile(filepath.Join(want, "LICENSE.md"))
+	if err != nil || !strings.Contains(string(license), "BSD 3-Clause License") {
+		t.Errorf("testdata/mockups/LICENSE.md: %v; want DMTF's BSD 3-Clause license beside the mockups", err)
 	}
 }
 
