@@ -61,6 +61,17 @@
 //     addresses or routes, which the operator does in the same change. A
 //     port already "vigil:uplink" is not checked again.
 //
+// # One apply at a time
+//
+// A Host carries out one apply, plan or drift repair at a time, from reading
+// the namespace to the kernel's last reply, and waiting for its turn honours
+// the caller's context. PlugVM and UnplugVM change the remembered fabric
+// inside that turn, so hooks of migrations arriving together never drop
+// each other's taps (Watch would then delete the missing ones). Hooks that
+// queue behind an apply are carried out together by the next one (50 at
+// once cost two read-plan-apply rounds, not fifty); each keeps its own
+// outcome, and one that fails leaves the remembered fabric without it.
+//
 // # Netlink, batched
 //
 // Reads are one dump each (links, addresses, routes, bridge VLANs, one FDB

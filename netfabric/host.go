@@ -33,7 +33,10 @@ type Options struct {
 
 // Host reconciles one network namespace's fabric through netlink. It
 // remembers the last fabric applied, which Watch keeps in place and the VM
-// hooks (PlugVM, UnplugVM) change. Safe for concurrent use.
+// hooks (PlugVM, UnplugVM) change. Safe for concurrent use: applies, drift
+// repairs and VM hooks run one at a time, each from reading the host to the
+// kernel's last reply; VM hooks that queue up behind an apply are carried
+// out together by the next one.
 type Host struct {
 	ns   netns.NsHandle
 	nlh  *netlink.Handle
@@ -41,10 +44,15 @@ type Host struct {
 	log  *slog.Logger
 	name string
 
-	mu     sync.Mutex // serialises reconciles; guards fabric and closed
+	// applying holds one token while an apply, plan or drift repair runs;
+	// waiting for it honours the caller's context.
+	applying chan struct{}
+
+	mu     sync.Mutex // guards the fields below; never held across netlink calls
 	fabric *Fabric
 	file   string
 	closed bool
+	edits  []*tapEdit // VM hooks waiting for the next apply
 }
 
 // Open binds a Host to a network namespace.
@@ -90,21 +98,50 @@ func Open(opts Options) (*Host, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Host{ns: ns, nlh: nlh, sock: sock, log: log.With("component", "netfabric", "netns", name), name: name}, nil
+	return &Host{ns: ns, nlh: nlh, sock: sock, log: log.With("component", "netfabric", "netns", name), name: name,
+		applying: make(chan struct{}, 1)}, nil
 }
 
-// Close releases the Host's sockets and namespace handle.
+// Close releases the Host's sockets and namespace handle, after the apply
+// in progress (if any) has ended. VM hooks still queued fail with
+// ErrClosed.
 func (h *Host) Close() error {
+	h.applying <- struct{}{}
+	defer h.unlockApply()
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
 		return nil
 	}
 	h.closed = true
+	for _, e := range h.edits {
+		e.finish(ErrClosed)
+	}
+	h.edits = nil
 	h.sock.Close()
 	h.nlh.Close()
 	return h.ns.Close()
 }
+
+// lockApply waits for the apply token; it fails with ErrClosed on a
+// closed Host (and then does not hold the token) or with ctx's error.
+func (h *Host) lockApply(ctx context.Context) error {
+	select {
+	case h.applying <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	h.mu.Lock()
+	closed := h.closed
+	h.mu.Unlock()
+	if closed {
+		h.unlockApply()
+		return ErrClosed
+	}
+	return nil
+}
+
+func (h *Host) unlockApply() { <-h.applying }
 
 // Fabric returns a copy of the fabric last applied (nil before the first
 // Apply).
@@ -273,11 +310,10 @@ func isZeroMAC(m net.HardwareAddr) bool {
 // Plan reads the host and returns what Apply(f) would change, changing
 // nothing (`vigil net diff`, `apply --dry-run`).
 func (h *Host) Plan(ctx context.Context, f *Fabric) (*Plan, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return nil, ErrClosed
+	if err := h.lockApply(ctx); err != nil {
+		return nil, err
 	}
+	defer h.unlockApply()
 	return h.plan(ctx, f, "")
 }
 
@@ -304,47 +340,68 @@ func (h *Host) Apply(ctx context.Context, f *Fabric) (*Plan, error) {
 
 // ApplyFile is Apply with the file name f came from, for error messages.
 func (h *Host) ApplyFile(ctx context.Context, f *Fabric, file string) (*Plan, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return nil, ErrClosed
+	if err := f.Validate(fileName(file)); err != nil {
+		return nil, err
 	}
+	if err := h.lockApply(ctx); err != nil {
+		return nil, err
+	}
+	defer h.unlockApply()
 	return h.applyLocked(ctx, f, file)
 }
 
-// applyLocked validates f, plans it against the host and carries the plan
-// out; h.mu is held from reading the host to the last netlink reply, so no
-// other apply (a VM hook, a drift repair) interleaves with it.
+func fileName(file string) string {
+	if file == "" {
+		return "fabric"
+	}
+	return file
+}
+
+// applyLocked plans a valid f against the host and carries the plan out;
+// the caller holds the apply token, so nothing else changes the host in
+// between. Once planned, f is remembered (even if the kernel then refuses
+// a step: Watch keeps trying).
 func (h *Host) applyLocked(ctx context.Context, f *Fabric, file string) (*Plan, error) {
-	name := file
-	if name == "" {
-		name = "fabric"
-	}
-	if err := f.Validate(name); err != nil {
-		return nil, err
-	}
 	p, err := h.plan(ctx, f, file)
 	if err != nil {
 		return nil, err
 	}
-	h.fabric, h.file = f.Clone(), file
+	h.setFabric(f.Clone(), file)
 	if err := h.execute(ctx, p); err != nil {
 		return p, err
 	}
 	return p, nil
 }
 
-// reconcile re-applies the remembered fabric (drift repair).
-func (h *Host) reconcile(ctx context.Context) (*Plan, error) {
+// setFabric remembers f (nil for none) as the fabric applied from file.
+func (h *Host) setFabric(f *Fabric, file string) {
+	h.mu.Lock()
+	h.fabric, h.file = f, file
+	h.mu.Unlock()
+}
+
+// remembered returns a copy of the remembered fabric (nil before the first
+// apply) and its file name.
+func (h *Host) remembered() (*Fabric, string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed {
-		return nil, ErrClosed
-	}
 	if h.fabric == nil {
+		return nil, h.file
+	}
+	return h.fabric.Clone(), h.file
+}
+
+// reconcile re-applies the remembered fabric (drift repair).
+func (h *Host) reconcile(ctx context.Context) (*Plan, error) {
+	if err := h.lockApply(ctx); err != nil {
+		return nil, err
+	}
+	defer h.unlockApply()
+	f, file := h.remembered()
+	if f == nil {
 		return &Plan{}, nil
 	}
-	p, err := h.plan(ctx, h.fabric, h.file)
+	p, err := h.plan(ctx, f, file)
 	if err != nil {
 		return nil, err
 	}
@@ -868,17 +925,18 @@ func (h *Host) VMTaps(vm string) []Tap {
 // the taps exist on their bridges and VLANs when it returns. Taps of the
 // same names are replaced. Reading the remembered fabric, changing it and
 // applying it is one critical section, so plugs and unplugs arriving
-// together (several migrations at once) each see the others' taps.
+// together (several migrations at once) each keep the others' taps. A
+// refused plug leaves the remembered fabric without its taps.
 func (h *Host) PlugVM(ctx context.Context, taps []Tap) error {
-	return h.editTaps(ctx, func(f *Fabric) error {
+	return h.editTaps(ctx, func(f *Fabric) (*Fabric, error) {
 		if f == nil {
-			return fmt.Errorf("netfabric: plug %s: %w", vmOf(taps), ErrNoFabric)
+			return nil, fmt.Errorf("netfabric: plug %s: %w", vmOf(taps), ErrNoFabric)
 		}
 		for _, t := range taps {
 			f.Taps = slices.DeleteFunc(f.Taps, func(o Tap) bool { return o.Name == t.Name })
 			f.Taps = append(f.Taps, t)
 		}
-		return nil
+		return f, nil
 	})
 }
 
@@ -886,39 +944,169 @@ func (h *Host) PlugVM(ctx context.Context, taps []Tap) error {
 // in one critical section like PlugVM. Before any fabric was applied there
 // is nothing to remove.
 func (h *Host) UnplugVM(ctx context.Context, vm string) error {
-	return h.editTaps(ctx, func(f *Fabric) error {
+	return h.editTaps(ctx, func(f *Fabric) (*Fabric, error) {
 		if f == nil {
-			return errNothingToDo
+			return nil, nil
 		}
 		f.Taps = slices.DeleteFunc(f.Taps, func(t Tap) bool { return t.VM == vm })
-		return nil
+		return f, nil
 	})
 }
 
-// errNothingToDo ends an edit without applying anything and without error.
-var errNothingToDo = errors.New("nothing to do")
+// tapEdit is one PlugVM or UnplugVM waiting for an apply. edit changes a
+// copy of the remembered fabric (nil before the first apply) and returns
+// it, or nil and no error when there is nothing to do.
+type tapEdit struct {
+	ctx  context.Context // the caller's
+	edit func(f *Fabric) (*Fabric, error)
+	done chan struct{}
+	err  error
+}
 
-// editTaps changes a copy of the remembered fabric with edit and applies
-// it, all under h.mu. edit gets nil before the first Apply. A refused
-// apply (invalid, conflicting) leaves the remembered fabric as it was.
-func (h *Host) editTaps(ctx context.Context, edit func(f *Fabric) error) error {
+func (e *tapEdit) finish(err error) {
+	e.err = err
+	close(e.done)
+}
+
+// editTaps queues edit and waits until an apply has carried it out: its
+// own, or that of a caller which took the apply token first and carried
+// out every edit queued by then in one read-plan-apply round (a burst of
+// migrations costs a few rounds, not one each). Edits are applied to the
+// remembered fabric in the order they were queued.
+func (h *Host) editTaps(ctx context.Context, edit func(f *Fabric) (*Fabric, error)) error {
+	e := &tapEdit{ctx: ctx, edit: edit, done: make(chan struct{})}
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	if h.closed {
+		h.mu.Unlock()
 		return ErrClosed
 	}
-	var f *Fabric
-	if h.fabric != nil {
-		f = h.fabric.Clone()
-	}
-	if err := edit(f); err != nil {
-		if errors.Is(err, errNothingToDo) {
-			return nil
+	h.edits = append(h.edits, e)
+	h.mu.Unlock()
+	select {
+	case h.applying <- struct{}{}:
+	case <-e.done:
+		return e.err
+	case <-ctx.Done():
+		h.mu.Lock()
+		queued := slices.Contains(h.edits, e)
+		if queued {
+			h.edits = slices.DeleteFunc(h.edits, func(o *tapEdit) bool { return o == e })
 		}
-		return err
+		h.mu.Unlock()
+		if queued {
+			return ctx.Err()
+		}
+		// Already taken by another caller's apply: its outcome is ours.
+		<-e.done
+		return e.err
 	}
-	_, err := h.applyLocked(ctx, f, h.file)
-	return err
+	defer h.unlockApply()
+	h.runEdits(ctx, e)
+	<-e.done
+	return e.err
+}
+
+// runEdits carries out the queued edits with the apply token held; own is
+// the caller's edit. The edits go into one fabric, each checked as it is
+// added (an edit that makes the fabric invalid fails alone); that fabric
+// is planned and applied once. When that apply fails, they are applied one
+// at a time so that each gets its own outcome, and a failed one leaves the
+// remembered fabric as it was. If ctx ends, own fails and the others go
+// back to the head of the queue for the next caller.
+func (h *Host) runEdits(ctx context.Context, own *tapEdit) {
+	h.mu.Lock()
+	queue := h.edits
+	h.edits = nil
+	closed := h.closed
+	h.mu.Unlock()
+	if closed {
+		for _, e := range queue {
+			e.finish(ErrClosed)
+		}
+		return
+	}
+	base, file := h.remembered()
+	f, batch := base, []*tapEdit(nil)
+	for _, e := range queue {
+		g, err := h.editOne(e, f, file)
+		switch {
+		case err != nil:
+			e.finish(err)
+		case g == nil:
+			e.finish(nil)
+		default:
+			f = g
+			batch = append(batch, e)
+		}
+	}
+	if len(batch) == 0 {
+		return
+	}
+	_, err := h.applyLocked(ctx, f, file)
+	if err == nil {
+		for _, e := range batch {
+			e.finish(nil)
+		}
+		return
+	}
+	// Put the remembered fabric back and find out whose edit failed.
+	h.setFabric(base, file)
+	if len(batch) == 1 && ctx.Err() == nil {
+		batch[0].finish(err)
+		return
+	}
+	for i, e := range batch {
+		if ctx.Err() != nil {
+			h.requeue(batch[i:], own, ctx.Err())
+			return
+		}
+		g, err := h.editOne(e, base, file)
+		if err == nil && g != nil {
+			if _, err = h.applyLocked(ctx, g, file); err == nil {
+				base = g
+			} else {
+				h.setFabric(base, file)
+			}
+		}
+		e.finish(err)
+	}
+}
+
+// editOne applies e to a copy of f and checks the result.
+func (h *Host) editOne(e *tapEdit, f *Fabric, file string) (*Fabric, error) {
+	var g *Fabric
+	if f != nil {
+		g = f.Clone()
+	}
+	g, err := e.edit(g)
+	if err != nil || g == nil {
+		return nil, err
+	}
+	if err := g.Validate(fileName(file)); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// requeue ends own with err (the error of the context that ran out, the
+// applying caller's), and the edits whose callers gave up as well; it puts
+// the others back at the head of the queue, where their callers, still
+// waiting for the apply token, find them.
+func (h *Host) requeue(edits []*tapEdit, own *tapEdit, err error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var back []*tapEdit
+	for _, e := range edits {
+		switch {
+		case e == own:
+			e.finish(err)
+		case e.ctx.Err() != nil:
+			e.finish(e.ctx.Err())
+		default:
+			back = append(back, e)
+		}
+	}
+	h.edits = append(back, h.edits...)
 }
 
 // vmOf names the VM of taps, for errors.

@@ -1,12 +1,13 @@
 package netfabric
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
 	"testing"
-
-	"github.com/vigil-ha/vigil/internal/testenv"
+	"time"
 )
 
 // TestConcurrentPlugUnplug: 50 VM plugs and unplugs arriving at once (many
@@ -15,7 +16,6 @@ import (
 // plugged, and the remembered fabric agrees: no plug lost another's tap,
 // and no unplugged tap came back.
 func TestConcurrentPlugUnplug(t *testing.T) {
-	testenv.NeedsRoot(t)
 	ns := newNS(t)
 	h := openHost(t, ns)
 	ctx := ctxT(t)
@@ -113,4 +113,160 @@ func minus(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// queuedBehind holds the Host's apply token while start runs, waits until
+// n VM hooks are queued behind it, and then lets them go: they are carried
+// out together by whichever caller takes the token next.
+func queuedBehind(t *testing.T, h *Host, n int, start func()) {
+	t.Helper()
+	h.applying <- struct{}{}
+	start()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		h.mu.Lock()
+		queued := len(h.edits)
+		h.mu.Unlock()
+		if queued == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			h.unlockApply()
+			t.Fatalf("%d VM hooks queued, want %d", queued, n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	h.unlockApply()
+}
+
+// TestBatchedPlugFailsAlone: VM hooks queued behind one apply go to the
+// kernel together, but each keeps its own outcome. A plug with a MAC that
+// is already taken (invalid) and one whose tap name is a foreign interface
+// (a conflict found only against the host) fail with their own errors and
+// are not remembered; the plugs and the unplug queued with them succeed.
+func TestBatchedPlugFailsAlone(t *testing.T) {
+	ns := newNS(t)
+	addForeign(t, ns)
+	h := openHost(t, ns)
+	ctx := ctxT(t)
+	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
+		t.Fatal(err)
+	}
+	ops := []struct {
+		name string
+		run  func() error
+		want error // nil: succeeds
+	}{
+		{"plug vm3", func() error {
+			return h.PlugVM(ctx, []Tap{{Name: "vm3-0", VM: "vm3", Bridge: "vbr0", MAC: "52:54:00:00:00:03"}})
+		}, nil},
+		{"plug vm4 with vm1's MAC", func() error {
+			return h.PlugVM(ctx, []Tap{{Name: "vm4-0", VM: "vm4", Bridge: "vbr0", MAC: "52:54:00:00:00:01"}})
+		}, ErrInvalidFabric},
+		{"plug vm5 onto foreign ext-tap", func() error {
+			return h.PlugVM(ctx, []Tap{{Name: "ext-tap", VM: "vm5", Bridge: "vbr0", MAC: "52:54:00:00:00:05"}})
+		}, ErrNotOwned},
+		{"unplug vm2", func() error { return h.UnplugVM(ctx, "vm2") }, nil},
+		{"plug vm6", func() error {
+			return h.PlugVM(ctx, []Tap{{Name: "vm6-0", VM: "vm6", Bridge: "vbr0", MAC: "52:54:00:00:00:06"}})
+		}, nil},
+	}
+	errs := make([]error, len(ops))
+	var wg sync.WaitGroup
+	queuedBehind(t, h, len(ops), func() {
+		for i, op := range ops {
+			wg.Go(func() { errs[i] = op.run() })
+		}
+	})
+	wg.Wait()
+	for i, op := range ops {
+		if op.want == nil && errs[i] != nil || op.want != nil && !errors.Is(errs[i], op.want) {
+			t.Errorf("%s = %v, want %v", op.name, errs[i], op.want)
+		}
+	}
+	st, err := h.Read(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"vm1-0": true, "vm2-0": false, "vm3-0": true, "vm4-0": false, "vm6-0": true} {
+		if got := st.Links[name] != nil; got != want {
+			t.Errorf("%s on the host = %v, want %v", name, got, want)
+		}
+	}
+	if l := st.Links["ext-tap"]; l == nil || l.Master != "br-ext" || l.Owned() {
+		t.Errorf("foreign ext-tap = %+v, want it untouched on br-ext", l)
+	}
+	var remembered []string
+	for _, tp := range h.Fabric().Taps {
+		remembered = append(remembered, tp.Name)
+	}
+	slices.Sort(remembered)
+	if want := []string{"vm1-0", "vm3-0", "vm6-0"}; !slices.Equal(remembered, want) {
+		t.Errorf("remembered taps = %v, want %v", remembered, want)
+	}
+	if p, err := h.Plan(ctx, h.Fabric()); err != nil || !p.Empty() {
+		t.Errorf("Plan(remembered fabric) = %v, %v; want nothing to do", p, err)
+	}
+}
+
+// TestPlugWaitHonoursContext: a plug whose context ends while it waits
+// behind another apply returns the context's error and is never applied;
+// a Host closed with hooks still queued fails them with ErrClosed.
+func TestPlugWaitHonoursContext(t *testing.T) {
+	ns := newNS(t)
+	h := openHost(t, ns)
+	ctx := ctxT(t)
+	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
+		t.Fatal(err)
+	}
+	short, cancel := context.WithCancel(ctx)
+	h.applying <- struct{}{}
+	errc := make(chan error, 1)
+	go func() {
+		errc <- h.PlugVM(short, []Tap{{Name: "vm3-0", VM: "vm3", Bridge: "vbr0", MAC: "52:54:00:00:00:03"}})
+	}()
+	for {
+		h.mu.Lock()
+		n := len(h.edits)
+		h.mu.Unlock()
+		if n == 1 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Errorf("PlugVM with its context cancelled while queued = %v, want context.Canceled", err)
+	}
+	h.unlockApply()
+	if st, _ := h.Read(ctx); st.Links["vm3-0"] != nil {
+		t.Errorf("cancelled plug created vm3-0")
+	}
+	if slices.ContainsFunc(h.Fabric().Taps, func(tp Tap) bool { return tp.VM == "vm3" }) {
+		t.Errorf("cancelled plug was remembered")
+	}
+
+	h.applying <- struct{}{}
+	go func() { errc <- h.UnplugVM(ctx, "vm1") }()
+	for {
+		h.mu.Lock()
+		n := len(h.edits)
+		h.mu.Unlock()
+		if n == 1 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	closed := make(chan error, 1)
+	go func() { closed <- h.Close() }()
+	h.unlockApply() // Close takes the token next or after the unplug's apply
+	if err := <-closed; err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, ErrClosed) {
+		t.Errorf("UnplugVM queued at Close = %v, want nil (ran first) or ErrClosed", err)
+	}
+	if err := h.PlugVM(ctx, nil); !errors.Is(err, ErrClosed) {
+		t.Errorf("PlugVM after Close = %v, want ErrClosed", err)
+	}
 }
