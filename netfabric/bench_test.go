@@ -181,8 +181,10 @@ func BenchmarkApply500Ports(b *testing.B) { benchPorts(b, 500, false) }
 
 // BenchmarkConcurrentPlug200Ports: 50 VMs plugged at once, each by its own
 // goroutine, into a host that already has 200 ports, then unplugged at
-// once. Applies are serialised per Host, so this is the cost of 100
-// read-plan-apply rounds back to back; reported per operation.
+// once (an evacuation arriving, then leaving). Applies are serialised per
+// Host; hooks queued behind one go together in the next. Reported per
+// hook: about 13 ms with one round per hook, 1.3 ms batched with the taps
+// deleted as a group (2 cores, shared).
 func BenchmarkConcurrentPlug200Ports(b *testing.B) {
 	ns := newNS(b)
 	h := openHost(b, ns)
@@ -212,5 +214,5 @@ func BenchmarkConcurrentPlug200Ports(b *testing.B) {
 			wg.Wait()
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*2*n), "µs/op-serialised")
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*2*n), "µs/hook")
 }

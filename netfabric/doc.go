@@ -69,8 +69,10 @@
 // inside that turn, so hooks of migrations arriving together never drop
 // each other's taps (Watch would then delete the missing ones). Hooks that
 // queue behind an apply are carried out together by the next one (50 at
-// once cost two read-plan-apply rounds, not fifty); each keeps its own
-// outcome, and one that fails leaves the remembered fabric without it.
+// once cost two read-plan-apply rounds, not fifty: 50 plugs and then 50
+// unplugs into a host with 200 ports take about 0.13 s in all,
+// BenchmarkConcurrentPlug200Ports); each keeps its own outcome, and one
+// that fails leaves the remembered fabric without it.
 //
 // # Netlink, batched
 //
@@ -81,6 +83,11 @@
 // reports failures as it goes. Taps are created through /dev/net/tun
 // (TUNSETIFF, TUNSETPERSIST) on a thread locked inside the namespace, since
 // a tap lands in the namespace of the thread that opened /dev/net/tun.
+// Taps are deleted together: they join a group of vigil's own
+// (IFLA_GROUP 1986619136) and the group is deleted in one request, so the
+// kernel waits for one RCU grace period instead of one per tap (50 taps:
+// about 25 ms instead of 0.85 s); if anything else is in that group they
+// are deleted one by one. Plans still show one `ip link del` per tap.
 // vigil's own CPU time is about 5 ms of an apply of 500 ports; the rest is
 // the kernel registering devices and bridge ports, the same work the `ip`
 // commands cause. Measured: 500 VM ports in about 0.15-0.35 s against 3-5 s

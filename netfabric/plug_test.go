@@ -270,3 +270,74 @@ func TestPlugWaitHonoursContext(t *testing.T) {
 		t.Errorf("PlugVM after Close = %v, want ErrClosed", err)
 	}
 }
+
+// TestTapsDeletedTogether: a VM's taps are deleted together through
+// vigil's delete group; an interface someone else put in that group is
+// never deleted with them (the taps then go one by one).
+func TestTapsDeletedTogether(t *testing.T) {
+	ns := newNS(t)
+	addForeign(t, ns)
+	h := openHost(t, ns)
+	ctx := ctxT(t)
+	f := mustParse(t, hostFabric)
+	for i := range 3 {
+		f.Taps = append(f.Taps, Tap{Name: fmt.Sprintf("vm9-%d", i), VM: "vm9", Bridge: "vbr0", MAC: fmt.Sprintf("52:54:00:00:09:%02x", i)})
+		f.Taps = append(f.Taps, Tap{Name: fmt.Sprintf("vm8-%d", i), VM: "vm8", Bridge: "vbr0", MAC: fmt.Sprintf("52:54:00:00:08:%02x", i)})
+	}
+	if _, err := h.Apply(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	nh := nlHandle(t, ns)
+	inGroup := func() []string {
+		links, err := nh.LinkList()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, l := range links {
+			if l.Attrs().Group == deleteGroup {
+				out = append(out, l.Attrs().Name)
+			}
+		}
+		return out
+	}
+	if err := h.UnplugVM(ctx, "vm9"); err != nil {
+		t.Fatalf("UnplugVM(vm9): %v", err)
+	}
+	st, _ := h.Read(ctx)
+	for i := range 3 {
+		if l := st.Links[fmt.Sprintf("vm9-%d", i)]; l != nil {
+			t.Errorf("vm9-%d still on the host after UnplugVM", i)
+		}
+		if l := st.Links[fmt.Sprintf("vm8-%d", i)]; l == nil || l.Master != "vbr0" {
+			t.Errorf("vm8-%d = %+v, want it kept on vbr0", i, l)
+		}
+	}
+	if g := inGroup(); len(g) != 0 {
+		t.Errorf("left in the delete group: %v", g)
+	}
+
+	// Someone else's tap in the group: it survives vm8's unplug.
+	ext, err := nh.LinkByName("ext-tap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nh.LinkSetGroup(ext, deleteGroup); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.UnplugVM(ctx, "vm8"); err != nil {
+		t.Fatalf("UnplugVM(vm8): %v", err)
+	}
+	st, _ = h.Read(ctx)
+	for i := range 3 {
+		if st.Links[fmt.Sprintf("vm8-%d", i)] != nil {
+			t.Errorf("vm8-%d still on the host after UnplugVM", i)
+		}
+	}
+	if l := st.Links["ext-tap"]; l == nil || l.Master != "br-ext" {
+		t.Errorf("foreign ext-tap in the delete group = %+v, want it untouched", l)
+	}
+	if g := inGroup(); !slices.Equal(g, []string{"ext-tap"}) {
+		t.Errorf("delete group holds %v, want only the foreign ext-tap", g)
+	}
+}
