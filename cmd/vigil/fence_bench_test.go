@@ -19,9 +19,13 @@ import (
 // the real vigil binary and Debian's fence agent (which runs ipmitool), both
 // at OPERATOR privilege with cipher suite 3, options for the agent on stdin.
 // Reported per round, in milliseconds: vigil-off, agent-off, vigil-on,
-// agent-on, agent-nowait-off (fence_ipmilan with power_wait=0, its fastest
-// confirmed off) and off-ratio (vigil/agent with its defaults; the target is
-// at most 0.5).
+// agent-on and agent-nowait-off (fence_ipmilan with power_wait=0, its
+// fastest confirmed off). Two ratios of vigil's off to the agent's:
+// off-ratio, the headline, against the agent tuned to power_wait=0 (a fair
+// comparison: both then poll the BMC until it reads off), and
+// off-ratio-vs-default against the agent's defaults, whose power_wait sleeps
+// a fixed 2 s before its first status read, so that ratio mostly measures
+// the sleep. The target is an off-ratio of at most 0.5.
 func BenchmarkFenceVsFenceIPMILan(b *testing.B) {
 	if _, err := exec.LookPath("fence_ipmilan"); err != nil {
 		testenv.Unavailable(b, "needs fence_ipmilan (Debian fence-agents)")
@@ -85,7 +89,8 @@ func BenchmarkFenceVsFenceIPMILan(b *testing.B) {
 	b.ReportMetric(ms(vOn), "vigil-on-ms")
 	b.ReportMetric(ms(aOn), "agent-on-ms")
 	b.ReportMetric(ms(tOff), "agent-nowait-off-ms")
-	b.ReportMetric(float64(vOff)/float64(aOff), "off-ratio")
+	b.ReportMetric(float64(vOff)/float64(tOff), "off-ratio")
+	b.ReportMetric(float64(vOff)/float64(aOff), "off-ratio-vs-default")
 }
 
 func readPasswordB(b *testing.B, file string) string {
