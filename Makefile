@@ -2,6 +2,11 @@
 # `make demo` and `make test` work on a fresh Debian 12 machine as root: both
 # install what they need first (make deps).
 
+# Recipes run under bash with pipefail: `make test` pipes go test into its
+# summariser and must fail when go test does.
+SHELL       := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+
 GO        ?= go
 BIN       := bin/vigil
 LAB_BIN   := bin/vigil-lab
@@ -23,9 +28,13 @@ build:
 	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(LAB_BIN) ./cmd/vigil-lab
 
 # The whole suite, as CI runs it: set-up, lint, then every test (root-only
-# lab tests included) under the race detector.
+# lab tests included) under the race detector. test/testsummary shows each
+# failure's output as it happens and ends with one line per package (passed,
+# failed, skipped) and the skipped tests with their reasons; it fails when
+# anything failed.
 test: deps lint
-	$(GO) test -race -timeout $(TEST_TIMEOUT) -count=1 $(TESTFLAGS) $(PKGS)
+	$(GO) build -o bin/testsummary ./test/testsummary
+	$(GO) test -race -timeout $(TEST_TIMEOUT) -count=1 -json $(TESTFLAGS) $(PKGS) | bin/testsummary
 
 # Fast unit tests only: no lab, no QEMU, no root.
 unit:
