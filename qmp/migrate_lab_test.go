@@ -239,3 +239,61 @@ func TestLabMigratePostcopyLinkCut(t *testing.T) {
 	}
 	p.checkOn(t, p.dst, before)
 }
+
+// The migration completes, then the destination QEMU wedges (SIGSTOP: its
+// monitor answers nothing). Verification fails and the VM goes back to the
+// source, but the source may run again only once the destination process
+// is gone: at the moment the source resumes, one copy is alive, never two.
+// Migrate gets bare monitors, so it kills the destination by the pid the
+// monitor socket's peer credentials name, not by `quit` over the wedged
+// monitor.
+func TestLabMigrateWedgedDestination(t *testing.T) {
+	p := newPair(t, "wedged", 64, 0)
+	before := lastSeq(p.src.Paths.SerialLog, "wedged")
+	dstMon, ok := p.dst.Monitor().(*qmp.Client)
+	if !ok || dstMon.PID() != p.dst.PID() {
+		t.Fatalf("destination monitor names pid %d, want QEMU's %d", dstMon.PID(), p.dst.PID())
+	}
+	// Count live copies the moment the source says it runs again.
+	srcEvents, unsub := p.src.Monitor().Subscribe(64)
+	defer unsub()
+	copiesAtResume := make(chan int, 1)
+	go func() {
+		for ev := range srcEvents {
+			if ev.Name == "RESUME" {
+				copiesAtResume <- liveCopies("wedged")
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	stopped := false
+	opt := qmp.MigrateOptions{URI: p.uri, CallTimeout: 5 * time.Second}
+	opt.Progress = func(pr qmp.Progress) {
+		if pr.Status == "completed" {
+			once.Do(func() {
+				if err := syscall.Kill(p.dst.PID(), syscall.SIGSTOP); err != nil {
+					t.Errorf("SIGSTOP destination: %v", err)
+				}
+				stopped = true
+			})
+		}
+	}
+	res, err := qmp.Migrate(ctx(t, 90*time.Second), p.src.Monitor(), p.dst.Monitor(), opt)
+	t.Logf("result: %+v, err: %v", res, err)
+	if !stopped {
+		t.Fatalf("migration never reported completed: %+v, %v", res, err)
+	}
+	if !errors.Is(err, qmp.ErrVerify) || errors.Is(err, qmp.ErrBothStopped) || res.Status != "failed" {
+		t.Fatalf("Migrate with the destination wedged after completion = %+v, %v; want ErrVerify, source resumed", res, err)
+	}
+	select {
+	case n := <-copiesAtResume:
+		if n != 1 {
+			t.Fatalf("live copies of wedged when the source resumed = %d, want 1 (the destination gone first)", n)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the source never resumed")
+	}
+	p.checkOn(t, p.src, before)
+}
