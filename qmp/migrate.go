@@ -785,16 +785,9 @@ func (m *migration) status(ctx context.Context, mon Monitor) (StatusInfo, error)
 // include ErrBothStopped: never twice comes before availability. abort and
 // finish both end here.
 func (m *migration) fallBack(ctx context.Context, destMayRun bool) []error {
-	var errs []error
 	gone, killErr := m.stopDestination(ctx)
-	if killErr != nil {
-		errs = append(errs, fmt.Errorf("kill destination: %w", killErr))
-	}
-	if !m.wasRunning {
-		return errs
-	}
-	if destMayRun && !gone {
-		why := "its exit could not be confirmed"
+	if m.wasRunning && destMayRun && !gone {
+		why := "quit sent, but its exit cannot be seen"
 		if killErr != nil {
 			why = killErr.Error()
 		}
@@ -803,10 +796,20 @@ func (m *migration) fallBack(ctx context.Context, destMayRun bool) []error {
 		}
 		m.res.Reason += "; VM stopped on both sides: the destination QEMU was not confirmed gone, so the source stays paused"
 		m.log.Error("migration fell back but the destination is not confirmed gone; source left paused (never twice)", "why", why)
-		return append(errs, fmt.Errorf("%w: the source is paused and the destination QEMU was not confirmed gone (%s); the source stays paused so the VM cannot run twice: make sure the destination is dead, then resume the source (cont)",
-			ErrBothStopped, why))
+		return []error{fmt.Errorf("%w: destination QEMU not confirmed gone (%s); the source stays paused so the VM cannot run twice: make sure the destination is dead, then resume the source (cont)",
+			ErrBothStopped, why)}
+	}
+	var errs []error
+	if killErr != nil {
+		errs = append(errs, fmt.Errorf("kill destination: %w", killErr))
+	}
+	if !m.wasRunning {
+		return errs
 	}
 	st, err := m.status(ctx, m.src)
+	if errors.Is(err, ErrClosed) {
+		return errs // the source QEMU is gone: nothing to resume
+	}
 	if err != nil {
 		return append(errs, fmt.Errorf("resume source: query-status: %w", err))
 	}

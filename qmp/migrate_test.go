@@ -262,7 +262,7 @@ func TestMigrateVerifyFailsFallsBack(t *testing.T) {
 		wantInErr  string
 	}{
 		{"destination killed by pid, confirmed gone", func(f *fakeMigration, _ *qmp.MigrateOptions) { f.knowsProcess(nil) }, true, ""},
-		{"destination process unknown: quit proves nothing", func(*fakeMigration, *qmp.MigrateOptions) {}, false, "not confirmed gone"},
+		{"destination process unknown: quit proves nothing", func(*fakeMigration, *qmp.MigrateOptions) {}, false, "quit sent, but its exit cannot be seen"},
 		{"killing the destination fails", func(f *fakeMigration, _ *qmp.MigrateOptions) { f.knowsProcess(killFailed) }, false, killFailed.Error()},
 		{"KillDestination option fails", func(f *fakeMigration, opt *qmp.MigrateOptions) {
 			f.knowsProcess(nil) // the option wins over the monitor

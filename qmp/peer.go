@@ -52,11 +52,12 @@ func peerOf(conn net.Conn) *peerProcess {
 		if err != nil || cred.Pid <= 0 || int(cred.Pid) == os.Getpid() {
 			return
 		}
-		// SO_PEERPIDFD (Linux 6.5) names the peer without a race; older
-		// kernels: pidfd_open on the credential's pid, which the open
-		// connection keeps from being reused in practice.
+		// SO_PEERPIDFD (Linux 6.5) names the peer without a race. Older
+		// kernels do not know the option: pidfd_open on the credential's
+		// pid, just after connecting. A peer already gone (ESRCH) stays
+		// unknown: its pid may be someone else's by now.
 		fd, err := unix.GetsockoptInt(int(s), unix.SOL_SOCKET, unix.SO_PEERPIDFD)
-		if err != nil {
+		if errors.Is(err, unix.ENOPROTOOPT) {
 			fd, err = unix.PidfdOpen(int(cred.Pid), 0)
 		}
 		if err != nil {
