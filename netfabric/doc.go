@@ -20,9 +20,10 @@
 //     [Host.Plan], [Host.Apply] (read, diff, carry out only the plan;
 //     applying twice changes nothing), [Host.Show], [Host.Watch] (drift
 //     repair), [Host.PlugVM] / [Host.UnplugVM].
-//   - [Hooks] is what a live migration calls: PrepareTarget before, then
-//     (after the caller's QMP announce-self on the target) AfterSwitchover,
-//     or AbortTarget on failure. [Migration] implements it for two Hosts in
+//   - [Hooks] is what a live migration calls (vms.Host.Migrate, the
+//     product's orchestration): PrepareTarget before, then (after qmp's
+//     announce-self on the target) AfterSwitchover, or AbortTarget on
+//     failure. [Migration] implements it for two Hosts in
 //     one process; netfabrictest.Hooks is the fake for unit tests.
 //
 // # Ownership

@@ -6,7 +6,9 @@ import (
 )
 
 // Hooks are what a live migration calls around the switchover so that a
-// VM's network follows it. The qmp migration engine calls, in order:
+// VM's network follows it. The caller is the migration's orchestration in
+// package vms (vms.Host.Migrate, on the source host; qmp only moves the
+// VM's state and knows nothing of taps). It calls, in order:
 //
 //  1. PrepareTarget(ctx, vm) before the destination QEMU is started: the
 //     VM's taps exist on the target host, on their bridges and VLANs, and
@@ -20,7 +22,8 @@ import (
 //     is gone: the source's taps are removed.
 //
 // A failed or cancelled migration calls AbortTarget instead of 3, which
-// removes the taps prepared on the target.
+// removes the taps prepared on the target; so does a restarted agent that
+// finds the migration did not switch over (vms.Host.Resume).
 type Hooks interface {
 	PrepareTarget(ctx context.Context, vm string) error
 	AfterSwitchover(ctx context.Context, vm string) error

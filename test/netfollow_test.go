@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -16,8 +17,11 @@ import (
 	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/netfabric"
 	"github.com/vigil-ha/vigil/qmp"
+	"github.com/vigil-ha/vigil/store"
+	"github.com/vigil-ha/vigil/store/storetest"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
+	"github.com/vigil-ha/vigil/vms"
 )
 
 const (
@@ -48,14 +52,16 @@ vxlans:
 
 // TestNetworkFollowsVM live-migrates a real QEMU guest with a virtio-net
 // NIC from lab host 1 to lab host 2, each with a netfabric bridge and a
-// VXLAN segment between them, calling netfabric's migration hooks in their
-// documented order around qmp.Migrate (DESIGN.md invariant 8). It checks
-// that the guest goes on (same boot, later heartbeat, one live copy), that
-// the tap moved (gone from host 1, on the bridge of host 2 with the right
-// MAC), and that the network learned the move: before the migration host
-// 1's bridge has the guest's MAC on the tap port and host 2's on the VXLAN
-// port; afterwards the other way round, which only happens if the
-// destination QEMU's RARP announcements crossed the VXLAN.
+// VXLAN segment between them, through the product's own path: a vms.Host
+// per lab host starts the guest (tap first) and migrates it, calling
+// netfabric's hooks in their documented order around qmp.Migrate (DESIGN.md
+// invariant 8), with an intent on each host. It checks that the guest goes
+// on (same boot, later heartbeat, one live copy), that the tap moved (gone
+// from host 1, on the bridge of host 2 with the right MAC), that no intent
+// is left open, and that the network learned the move: before the
+// migration host 1's bridge has the guest's MAC on the tap port and host
+// 2's on the VXLAN port; afterwards the other way round, which only happens
+// if the destination QEMU's RARP announcements crossed the VXLAN.
 func TestNetworkFollowsVM(t *testing.T) {
 	l := lab.New(t, lab.Options{Hosts: 2, BMC: lab.NoBMC, Name: "nfw"})
 	h1, h2 := l.Hosts[0], l.Hosts[1]
@@ -101,27 +107,59 @@ func TestNetworkFollowsVM(t *testing.T) {
 	}
 	src1, dst2 := nf[h1], nf[h2]
 
-	// The VM's NIC on host 1, then the guest on it.
-	if err := src1.PlugVM(ctx, []netfabric.Tap{{Name: nfTap, VM: nfVM, Bridge: nfBridge, MAC: nfMAC}}); err != nil {
-		t.Fatalf("PlugVM on %s: %v", h1, err)
+	// One agent-side VM runner per host, each with its own store; host 1
+	// reaches host 2 through netfabric's hooks and host 2's runner, as
+	// the agent will through its inter-host API.
+	runners := map[*lab.Host]*vms.Host{}
+	stores := map[*lab.Host]*store.Store{}
+	for _, p := range [][2]*lab.Host{{h1, h2}, {h2, h1}} {
+		self, peer := p[0], p[1]
+		runDir, err := os.MkdirTemp("", "nfw")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(runDir) })
+		stores[self] = storetest.Open(t, store.Options{NoSync: true})
+		r, err := vms.New(vms.Config{
+			Name: self.Name, RunDir: runDir, Store: stores[self], Net: nf[self], MigrationIP: self.MigIP.String(),
+			QEMU: qmp.Options{Command: func(name string, args ...string) *exec.Cmd {
+				return self.Command(context.Background(), name, args...)
+			}},
+			Migrate: qmp.MigrateOptions{StallTimeout: 30 * time.Second, CallTimeout: 30 * time.Second},
+			Destinations: func(host string) (vms.Destination, error) {
+				if host != peer.Name {
+					return vms.Destination{}, fmt.Errorf("unknown host %s", host)
+				}
+				return vms.Destination{Hooks: netfabric.NewMigration(nf[self], nf[peer]), Receiver: runners[peer]}, nil
+			},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close() })
+		runners[self] = r
+	}
+	run1, run2 := runners[h1], runners[h2]
+
+	// The guest on host 1 through vms: its NIC's tap on the bridge, then
+	// QEMU.
+	vm := nfGuest(ctx, t)
+	started, err := run1.Start(ctx, vm)
+	if err != nil {
+		t.Fatalf("Start on %s: %v", h1, err)
 	}
 	if plan, err := src1.Plan(ctx, src1.Fabric()); err != nil || !plan.Empty() {
-		t.Fatalf("%s: plan after PlugVM = %v, %v; want nothing to do", h1, plan, err)
+		t.Fatalf("%s: plan after Start = %v, %v; want nothing to do", h1, plan, err)
 	}
 	checkTap(ctx, t, src1, h1, true)
-	nicArgs := []string{
-		"-netdev", "tap,id=net0,ifname=" + nfTap + ",script=no,downscript=no,vhost=off",
-		"-device", "virtio-net-pci,netdev=net0,mac=" + nfMAC + ",id=nic0",
-	}
-	src, err := h1.StartVM(ctx, lab.VMOptions{ID: nfVM, MemoryMiB: 64, Args: nicArgs})
+	srcSerial := run1.Paths(nfVM).SerialLog
+	hb0 := waitHeartbeat(ctx, t, srcSerial, 0)
+	// The technicians' QMP socket: the agent's monitor is the runner's.
+	srcMon, err := qmp.Dial(ctx, run1.Paths(nfVM).QMPAdmin)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hb0, err := src.WaitHeartbeat(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcMon := dialQMP(ctx, t, src)
+	defer srcMon.Close()
 
 	// The test guest never drives its NIC: have QEMU announce the MAC from
 	// host 1 so that both bridges learn where it is before the move.
@@ -135,56 +173,42 @@ func TestNetworkFollowsVM(t *testing.T) {
 	}
 	waitFDB(ctx, t, h1, nfMAC, tapOn1, nfTap+" (local)")
 	waitFDB(ctx, t, h2, nfMAC, vxOn2, nfVXLAN+" (remote)")
+	srcMon.Close()
 
-	// Migration: the target's tap first (QEMU opens it at launch), then the
-	// destination, then qmp.Migrate (which announces on the destination
-	// after switchover and quits the source), then the source's tap goes.
-	var hooks netfabric.Hooks = netfabric.NewMigration(src1, dst2)
-	if err := hooks.PrepareTarget(ctx, nfVM); err != nil {
-		t.Fatalf("PrepareTarget: %v", err)
-	}
-	checkTap(ctx, t, dst2, h2, true)
-	dst, err := h2.StartVM(ctx, lab.VMOptions{ID: nfVM, MemoryMiB: 64, Incoming: "defer", Args: nicArgs})
+	// The migration through vms: the target's tap first (QEMU opens it at
+	// launch), then the destination, then qmp.Migrate (which announces on
+	// the destination after switchover and stops the source), then the
+	// source's tap goes.
+	res, err := run1.Migrate(ctx, nfVM, h2.Name, vm.Generation+1)
 	if err != nil {
-		abortTarget(ctx, t, hooks)
-		t.Fatal(err)
-	}
-	dstMon := dialQMP(ctx, t, dst)
-	res, err := qmp.Migrate(ctx, srcMon, dstMon, qmp.MigrateOptions{
-		URI:          fmt.Sprintf("tcp:%s:4471", h2.MigIP),
-		StallTimeout: 30 * time.Second,
-		CallTimeout:  30 * time.Second,
-	})
-	if err != nil {
-		abortTarget(ctx, t, hooks)
 		t.Fatalf("migration: %v (result %+v)", err, res)
 	}
 	if res.Status != "completed" {
 		t.Fatalf("migration status %q, want completed (%+v)", res.Status, res)
 	}
 	t.Logf("migration completed: total %d ms, downtime %d ms, paused %.1f ms", res.TotalMs, res.DowntimeMs, res.PausedMs)
-	select {
-	case <-src.Proc.Done():
-	case <-ctx.Done():
-		t.Fatal("source QEMU still running after the migration")
+	if err := unix.Kill(started.PID, 0); !errors.Is(err, unix.ESRCH) {
+		t.Fatalf("source QEMU (pid %d) still there after the migration: %v", started.PID, err)
 	}
-	if err := hooks.AfterSwitchover(ctx, nfVM); err != nil {
-		t.Fatalf("AfterSwitchover: %v", err)
+	if l1, _ := run1.List(ctx); len(l1) != 0 {
+		t.Fatalf("%s still lists %+v after the migration", h1, l1)
+	}
+	l2, _ := run2.List(ctx)
+	if len(l2) != 1 || l2[0].State != vms.Running || l2[0].Generation != vm.Generation+1 {
+		t.Fatalf("%s lists %+v; want %s running at generation %d", h2, l2, nfVM, vm.Generation+1)
+	}
+	for h, st := range stores {
+		if open, _ := st.OpenIntents(); len(open) != 0 {
+			t.Fatalf("%s: open intents after the migration: %+v", h, open)
+		}
 	}
 
 	// The guest goes on on host 2: same boot, later heartbeats, one copy.
-	last := lastHeartbeat(t, src.Serial)
+	last := lastHeartbeat(t, srcSerial)
 	if last.Boot != hb0.Boot {
 		t.Fatalf("source rebooted before the migration: boot %s then %s", hb0.Boot, last.Boot)
 	}
-	r := guest.NewFileReader(dst.Serial)
-	hb, err := r.Wait(ctx, fmt.Sprintf("a heartbeat of %s with seq > %d", nfVM, last.Seq), func(hb guest.Heartbeat) bool {
-		return hb.ID == nfVM && hb.Seq > last.Seq
-	})
-	r.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	hb := waitHeartbeat(ctx, t, run2.Paths(nfVM).SerialLog, last.Seq)
 	if hb.Boot != last.Boot {
 		t.Fatalf("heartbeat on %s has boot %s, want %s (the guest rebooted instead of moving)", h2, hb.Boot, last.Boot)
 	}
@@ -213,36 +237,51 @@ func TestNetworkFollowsVM(t *testing.T) {
 	tapOn2 := linkIndex(t, h2, nfTap)
 	waitFDB(ctx, t, h1, nfMAC, vxOn1, nfVXLAN+" (remote)")
 	waitFDB(ctx, t, h2, nfMAC, tapOn2, nfTap+" (local)")
-}
 
-// dialQMP connects to a lab VM's QMP socket, waiting for QEMU to create it.
-func dialQMP(ctx context.Context, t *testing.T, vm *lab.VM) *qmp.Client {
-	t.Helper()
-	for {
-		c, cancel := context.WithTimeout(ctx, 10*time.Second)
-		mon, err := qmp.Dial(c, vm.QMP)
-		cancel()
-		if err == nil {
-			t.Cleanup(func() { mon.Close() })
-			return mon
-		}
-		select {
-		case <-vm.Proc.Done():
-			t.Fatalf("QEMU of %s on %s exited before its QMP socket answered: %v", vm.ID, vm.Host, err)
-		case <-ctx.Done():
-			t.Fatalf("QMP of %s on %s: %v", vm.ID, vm.Host, err)
-		case <-time.After(100 * time.Millisecond):
-		}
+	// Stopped through vms on host 2: the QEMU and its tap go.
+	if err := run2.Stop(ctx, nfVM); err != nil {
+		t.Fatalf("Stop on %s: %v", h2, err)
+	}
+	checkTap(ctx, t, dst2, h2, false)
+	if n := l.LiveCopies(nfVM); n != 0 {
+		t.Fatalf("LiveCopies(%s) = %d after Stop, want 0", nfVM, n)
 	}
 }
 
-func abortTarget(ctx context.Context, t *testing.T, hooks netfabric.Hooks) {
+// nfGuest is the test guest with one NIC on the bridge, at generation 1.
+func nfGuest(ctx context.Context, t *testing.T) vms.VM {
 	t.Helper()
-	c, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	if err := hooks.AbortTarget(c, nfVM); err != nil {
-		t.Errorf("AbortTarget: %v", err)
+	kernel, err := guest.Build(ctx)
+	if err != nil {
+		t.Fatalf("guest.Build: %v", err)
 	}
+	var extra []string
+	args := guest.QEMUArgs(guest.Options{Kernel: kernel, ID: nfVM, Serial: "chardev:serial0"})
+	for i := 0; i+1 < len(args); i++ {
+		if args[i] == "-kernel" || args[i] == "-append" {
+			extra = append(extra, args[i], args[i+1])
+		}
+	}
+	return vms.VM{
+		Spec:       qmp.Spec{Name: nfVM, VCPUs: 1, MemoryMiB: 64, NICs: []qmp.NIC{{MAC: nfMAC, Tap: nfTap}}, Extra: extra},
+		Generation: 1,
+		Taps:       []netfabric.Tap{{Name: nfTap, Bridge: nfBridge, MAC: nfMAC}},
+	}
+}
+
+// waitHeartbeat waits for a heartbeat of the guest in a serial log with
+// seq > after.
+func waitHeartbeat(ctx context.Context, t *testing.T, serialLog string, after uint64) guest.Heartbeat {
+	t.Helper()
+	r := guest.NewFileReader(serialLog)
+	defer r.Close()
+	hb, err := r.Wait(ctx, fmt.Sprintf("a heartbeat of %s with seq > %d", nfVM, after), func(hb guest.Heartbeat) bool {
+		return hb.ID == nfVM && hb.Seq > after
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hb
 }
 
 // checkTap asserts the VM's tap is (or is not) on host h: a tap on the

@@ -223,8 +223,11 @@ func (h *Host) noteExit(e *entry) {
 	}
 }
 
-// paths are id's runtime files.
-func (h *Host) paths(id string) qmp.Paths { return qmp.PathsIn(filepath.Join(h.cfg.RunDir, id)) }
+// Paths are the runtime files of VM id on this host (its serial log, the
+// technicians' QMP socket, ...).
+func (h *Host) Paths(id string) qmp.Paths { return qmp.PathsIn(filepath.Join(h.cfg.RunDir, id)) }
+
+func (h *Host) paths(id string) qmp.Paths { return h.Paths(id) }
 
 // runFile is the VM a run directory's QEMU was started for.
 func (h *Host) runFile(id string) string { return filepath.Join(h.cfg.RunDir, id, "run.json") }
