@@ -341,8 +341,8 @@ func (h *Host) Start(ctx context.Context, vm VM) (Status, error) {
 	e, err := h.startQEMU(ctx, vm, false)
 	if err == nil {
 		if err = h.record(e); err != nil {
-			err = fmt.Errorf("record: %w", err)
-			h.killAndUnplug(ctx, e, true)
+			// Never leave a QEMU running that no record names.
+			err = errors.Join(fmt.Errorf("record: %w", err), h.killAndUnplug(ctx, e, true))
 		}
 	}
 	if err != nil {

@@ -27,7 +27,8 @@ type Destination struct {
 type Receiver interface {
 	// Receive starts vm's destination QEMU, waiting for an incoming
 	// migration (-incoming defer), after writing a start intent. The
-	// VM's taps are the hooks' business (PrepareTarget runs first).
+	// VM's taps are the hooks' business (PrepareTarget runs first). The
+	// VM stays busy on the receiving host until Settle.
 	Receive(ctx context.Context, vm VM, from string) (Incoming, error)
 	// Probe reports the run state of id's QEMU on the receiving host
 	// (QEMU's query-status: "running", "inmigrate", "paused",
