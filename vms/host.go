@@ -358,6 +358,14 @@ func (h *Host) Start(ctx context.Context, vm VM) (Status, error) {
 // starts its QEMU. On failure it removes what it plugged.
 func (h *Host) startQEMU(ctx context.Context, vm VM, incoming bool) (*entry, error) {
 	id := vm.ID()
+	// A QEMU this process is not attached to (before Adopt after a
+	// restart) keeps its run directory: refuse before touching it.
+	if _, q, err := h.find(ctx, id); err == nil {
+		q.Close()
+		return nil, fmt.Errorf("%w (pid %d, not adopted yet)", ErrRunning, q.PID())
+	} else if !errors.Is(err, ErrNotRunning) {
+		h.log.Warn("run directory unreadable; starting afresh", "vm", id, "err", err)
+	}
 	if err := h.writeRun(vm); err != nil {
 		return nil, fmt.Errorf("run dir: %w", err)
 	}

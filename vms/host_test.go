@@ -183,6 +183,12 @@ func TestRestartAdopts(t *testing.T) {
 	if err != nil || len(l) != 1 || l[0].State != vms.Detached || l[0].PID != st.PID || l[0].Generation != 2 {
 		t.Fatalf("List after restart = %+v, %v; want av1 detached, pid %d", l, err, st.PID)
 	}
+	// A start before the adoption must not touch the running QEMU or its
+	// run directory.
+	if _, err := n.h.Start(ctx, firmwareVM("av1", 3)); !errors.Is(err, vms.ErrRunning) {
+		t.Fatalf("Start of a running, not yet adopted VM = %v, want ErrRunning", err)
+	}
+	waitPIDs(t, "av1", st.PID)
 	got, err := n.h.Adopt(ctx, "av1")
 	if err != nil || got.PID != st.PID || got.State != vms.Running || got.Generation != 2 || !got.Started.Equal(st.Started) {
 		t.Fatalf("Adopt = %+v, %v; want pid %d running at generation 2, started %v", got, err, st.PID, st.Started)
