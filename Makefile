@@ -23,8 +23,11 @@ all: build
 
 # The agent (bin/vigil, which links no test code) and the lab's own binary
 # (bin/vigil-lab: demo, chaos).
+# The agent is built through image/workspace.sh's workspace, which drops the
+# one gofish file that imports package testing.
 build:
-	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/vigil
+	bash image/workspace.sh bin/.work
+	GOWORK=$(CURDIR)/bin/.work/go.work GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/vigil
 	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(LAB_BIN) ./cmd/vigil-lab
 
 # The whole suite, as CI runs it: set-up, lint, then every test (root-only

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,7 +14,8 @@ import (
 var thirdPartyTestingImporters = map[string]string{
 	// gofish v0.23.0 ships assertion helpers (RequireNoError, AssertEqual…)
 	// in schemas/testutil.go, a non-test file; upstream's main still does.
-	// The linker keeps only testing's package init of it.
+	// Release builds (make build) drop that file through the workspace
+	// image/workspace.sh prepares; TestReleaseBuildLinksNoTesting checks it.
 	"github.com/stmcginnis/gofish/schemas": "gofish v0.23.0 schemas/testutil.go",
 }
 
@@ -21,8 +24,30 @@ var thirdPartyTestingImporters = map[string]string{
 // internal/testenv, and none of its packages imports package testing;
 // the lab lives in cmd/vigil-lab.
 func TestLinksNoTestCode(t *testing.T) {
+	checkLinks(t, os.Environ(), thirdPartyTestingImporters)
+}
+
+// TestReleaseBuildLinksNoTesting: built as make build builds it, through
+// the workspace of image/workspace.sh, the agent links package testing
+// through nothing at all, gofish included.
+func TestReleaseBuildLinksNoTesting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("copies gofish and lists the build: not with -short")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("bash", "../../image/workspace.sh", dir).CombinedOutput(); err != nil {
+		t.Fatalf("image/workspace.sh: %v\n%s", err, out)
+	}
+	env := append(os.Environ(), "GOWORK="+filepath.Join(dir, "go.work"))
+	checkLinks(t, env, nil)
+}
+
+func checkLinks(t *testing.T, env []string, allowed map[string]string) {
+	t.Helper()
 	const module = "github.com/vigil-ha/vigil"
-	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", ".").Output()
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", ".")
+	cmd.Env = env
+	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("go list -deps .: %v", err)
 	}
@@ -37,7 +62,7 @@ func TestLinksNoTestCode(t *testing.T) {
 			t.Errorf("cmd/vigil links %s", pkg)
 		}
 		if slices.Contains(imports, "testing") {
-			if _, ok := thirdPartyTestingImporters[pkg]; !ok {
+			if _, ok := allowed[pkg]; !ok {
 				t.Errorf("cmd/vigil links package testing through %s", pkg)
 			}
 		}
