@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/vigil-ha/vigil/sensors/health"
@@ -39,7 +40,17 @@ func runHealth(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, v)
 	}
-	fmt.Fprintf(e.stdout, "%s: risk %s\n", v.Target, v.Risk)
+	fmt.Fprintf(e.stdout, "%s: risk %s", v.Target, v.Risk)
+	if v.Degraded {
+		var parts []string
+		for _, c := range v.Components {
+			if c.Replace {
+				parts = append(parts, c.Name)
+			}
+		}
+		fmt.Fprintf(e.stdout, ", degraded (replace %s)", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(e.stdout)
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	for _, c := range v.Components {
 		eta := "-"

@@ -51,13 +51,22 @@ type Component struct {
 	// threshold; nil when no trend points at failure.
 	ETASeconds *float64 `json:"eta_seconds"`
 	Reason     string   `json:"reason"`
+	// Replace marks a failed part whose redundant set still carries the
+	// load (one fan or PSU of a pair): replace it. On its own it is low
+	// risk and moves nothing; the host is degraded.
+	Replace bool `json:"replace,omitempty"`
 }
 
 // Verdict is the prediction for one host (one BMC or the host kernel).
 type Verdict struct {
-	Target     string      `json:"target"`
-	Time       time.Time   `json:"time"`
-	Risk       Risk        `json:"risk"`
+	Target string    `json:"target"`
+	Time   time.Time `json:"time"`
+	Risk   Risk      `json:"risk"`
+	// Degraded: some component lost its redundancy (Component.Replace).
+	// The host takes no new VMs and raises an alert, but a lost redundancy
+	// alone is no reason to evacuate it (DESIGN.md, failure prediction):
+	// evacuation follows Risk and the components' ETAs.
+	Degraded   bool        `json:"degraded"`
 	Components []Component `json:"components"`
 }
 
@@ -131,6 +140,14 @@ type Config struct {
 	// risk high [2].
 	EventWindow time.Duration
 	Repeats     int
+	// With one fan of a redundant set failed, a temperature is a reason
+	// to evacuate (imminent) only when it is near its limit: in its
+	// warning band or within FanLossMargin °C of its critical threshold,
+	// or trending there within FanLossWithin [10 °C, 20 min]. A dead fan
+	// while the load warms the CPU far below its limits is a part to
+	// replace, not an emergency.
+	FanLossMargin float64
+	FanLossWithin time.Duration
 }
 
 func (c *Config) defaults() {
@@ -145,6 +162,10 @@ func (c *Config) defaults() {
 	def(&c.HighWithin, time.Hour)
 	def(&c.LowWithin, 12*time.Hour)
 	def(&c.EventWindow, 24*time.Hour)
+	def(&c.FanLossWithin, 20*time.Minute)
+	if c.FanLossMargin <= 0 {
+		c.FanLossMargin = 10
+	}
 	if c.MinPoints <= 0 {
 		c.MinPoints = 8
 	}
@@ -248,9 +269,10 @@ func (p *Predictor) Update(poll *sensors.Poll) (Verdict, error) {
 
 // finding is one rule's conclusion about one component.
 type finding struct {
-	risk   Risk
-	eta    *float64
-	reason string
+	risk    Risk
+	eta     *float64
+	reason  string
+	replace bool // a lost redundancy: replace the part (Component.Replace)
 }
 
 type assessment struct {
@@ -317,8 +339,12 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 
 	type groupState struct{ members, failed []string }
 	groups := map[string]*groupState{}
-	tempRising := ""
-	var tempRisingETA *float64
+	// hot is the temperature that makes a failed redundant fan an
+	// emergency (see Config.FanLossMargin), with why.
+	var hot struct {
+		name, why string
+		eta       *float64
+	}
 
 	for _, k := range keys {
 		r := p.last[k]
@@ -346,10 +372,9 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 				a.add(r.Component, finding{risk: p.etaRisk(*eta), eta: eta,
 					reason: fmt.Sprintf("%s trending to its critical threshold in %s", r.Name, fmtDur(*eta))})
 			}
-			if r.Kind == sensors.KindTemperature && (rising || st != sensors.StatusOK && st != sensors.StatusUnknown) {
-				tempRising = r.Name
-				if eta != nil && (tempRisingETA == nil || *eta < *tempRisingETA) {
-					tempRisingETA = eta
+			if r.Kind == sensors.KindTemperature && hot.name == "" {
+				if why := p.nearLimit(r, st, eta, rising); why != "" {
+					hot.name, hot.why, hot.eta = r.Name, why, eta
 				}
 			}
 		}
@@ -394,13 +419,15 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 				a.add(c, finding{risk: RiskImminent, reason: fmt.Sprintf("%d of %d in %s failed: %s",
 					nf, len(gs.members), g, strings.Join(gs.failed, ", "))})
 			}
-		case len(gs.members) >= 2 && strings.HasPrefix(g, string(sensors.KindFan)) && tempRising != "":
-			a.add(gs.failed[0], finding{risk: RiskImminent, eta: tempRisingETA,
-				reason: fmt.Sprintf("%s failed while %s is rising", gs.failed[0], tempRising)})
+		case len(gs.members) >= 2 && strings.HasPrefix(g, string(sensors.KindFan)) && hot.name != "":
+			// The remaining fans are not keeping a temperature away
+			// from its limit.
+			a.add(gs.failed[0], finding{risk: RiskImminent, eta: hot.eta, replace: true,
+				reason: fmt.Sprintf("%s failed while %s %s", gs.failed[0], hot.name, hot.why)})
 		case len(gs.members) >= 2:
 			// One failure in a redundant set: the rest carries the
 			// load. A warning, not an emergency: replace it.
-			a.replace(gs.failed[0], RiskHigh, RiskLow, fmt.Sprintf("%s failed; redundancy in %s lost (%d of %d left)",
+			a.replace(gs.failed[0], RiskHigh, RiskLow, fmt.Sprintf("%s failed; redundancy in %s lost (%d of %d left): replace it",
 				gs.failed[0], g, len(gs.members)-1, len(gs.members)))
 		}
 	}
@@ -438,9 +465,11 @@ func (p *Predictor) assessLocked(target string, now time.Time) (Verdict, error) 
 			if !slices.Contains(reasons, f.reason) {
 				reasons = append(reasons, f.reason)
 			}
+			c.Replace = c.Replace || f.replace
 		}
 		c.Reason = strings.Join(reasons, "; ")
 		v.Risk = maxRisk(v.Risk, c.Risk)
+		v.Degraded = v.Degraded || c.Replace
 		v.Components = append(v.Components, c)
 	}
 	return v, nil
@@ -455,7 +484,23 @@ func (a *assessment) replace(comp string, from, to Risk, reason string) {
 			fs[i].risk = to
 		}
 	}
-	a.comps[comp] = append(fs, finding{risk: to, reason: reason})
+	a.comps[comp] = append(fs, finding{risk: to, reason: reason, replace: true})
+}
+
+// nearLimit says why temperature r, with latched status st and trend eta,
+// is close enough to its limit that a failed redundant fan becomes an
+// emergency, or "" when it is not.
+func (p *Predictor) nearLimit(r sensors.Reading, st sensors.Status, eta *float64, rising bool) string {
+	switch {
+	case st == sensors.StatusWarning || st == sensors.StatusCritical:
+		return fmt.Sprintf("is %s at %g %s", st, *r.Value, r.Unit)
+	case eta != nil && time.Duration(*eta*float64(time.Second)) <= p.cfg.FanLossWithin:
+		return fmt.Sprintf("is trending to its critical threshold in %s", fmtDur(*eta))
+	}
+	if crit := r.Thresholds.CriticalHigh(); crit != nil && rising && *crit-*r.Value <= p.cfg.FanLossMargin {
+		return fmt.Sprintf("is rising at %g %s, within %g of its critical threshold", *r.Value, r.Unit, p.cfg.FanLossMargin)
+	}
+	return ""
 }
 
 func describe(r sensors.Reading, level string) string {
@@ -509,8 +554,10 @@ func (p *Predictor) discreteLocked(a *assessment, r sensors.Reading) int {
 			a.add(r.Component, finding{risk: RiskImminent, reason: fmt.Sprintf("%s: %s", r.Name, s)})
 		case strings.Contains(ls, "failure detected"), strings.Contains(ls, "input lost"), strings.Contains(ls, "fault"):
 			a.add(r.Component, finding{risk: RiskHigh, reason: fmt.Sprintf("%s: %s", r.Name, s)})
-		case strings.Contains(ls, "predictive"), strings.Contains(ls, "redundancy lost"), strings.Contains(ls, "redundancy degraded"),
-			strings.Contains(ls, "insufficient"), strings.Contains(ls, "correctable"), strings.Contains(ls, "throttled"):
+		case strings.Contains(ls, "redundancy lost"), strings.Contains(ls, "redundancy degraded"):
+			a.add(r.Component, finding{risk: RiskLow, replace: true, reason: fmt.Sprintf("%s: %s", r.Name, s)})
+		case strings.Contains(ls, "predictive"), strings.Contains(ls, "insufficient"), strings.Contains(ls, "correctable"),
+			strings.Contains(ls, "throttled"):
 			a.add(r.Component, finding{risk: RiskLow, reason: fmt.Sprintf("%s: %s", r.Name, s)})
 		}
 	}
@@ -549,6 +596,21 @@ func (p *Predictor) trendLocked(r sensors.Reading, now time.Time) (eta *float64,
 	if change == 0 || change < 5*noise {
 		return nil, false, nil
 	}
+	if r.Kind == sensors.KindTemperature || r.Kind == sensors.KindFan {
+		// Temperatures follow the load with a lag and then settle, and
+		// the BMC's fan control follows the temperatures; a failing
+		// cooling system or bearing keeps going. Extrapolate the slower
+		// of the window's line and its newest third's, and none when
+		// the newest third has stopped moving that way.
+		recent, ok := p.recentFit(ts, ys)
+		switch {
+		case !ok:
+		case recent.Slope*fit.Slope <= 0:
+			return nil, false, nil
+		case math.Abs(recent.Slope) < math.Abs(fit.Slope):
+			fit = recent
+		}
+	}
 	rising = fit.Slope > 0
 	cur := fit.Intercept // value now (t = 0)
 	var target *float64
@@ -570,6 +632,16 @@ func (p *Predictor) trendLocked(r sensors.Reading, now time.Time) (eta *float64,
 		return nil, rising, nil
 	}
 	return &d, rising, nil
+}
+
+// recentFit fits the newest third of the window (ts are seconds before
+// now, oldest first); ok is false when it holds too few points.
+func (p *Predictor) recentFit(ts, ys []float64) (Fit, bool) {
+	i, _ := slices.BinarySearch(ts, -p.cfg.Window.Seconds()/3)
+	if len(ts)-i < max(p.cfg.MinPoints/2, 3) {
+		return Fit{}, false
+	}
+	return TheilSen(ts[i:], ys[i:]), true
 }
 
 // maxExtrapolation bounds an ETA to this many times the span of the

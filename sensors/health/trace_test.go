@@ -25,6 +25,7 @@ type host struct {
 	psu     [2]func(min float64) []string
 	ecc     func(min float64) []sensors.Event // events logged in this step
 	glitchP float64                           // chance per reading of a glitched value
+	spikeP  float64                           // chance per call of spike of a wild value
 }
 
 func newHost(seed uint64) *host {
@@ -43,6 +44,15 @@ func newHost(seed uint64) *host {
 func (h *host) glitch(v float64) float64 {
 	if h.glitchP > 0 && h.rng.Float64() < h.glitchP {
 		return v * h.rng.Float64() * 0.2 // a dropped-out reading
+	}
+	return v
+}
+
+// spike returns v, or with chance spikeP one of the wild values a BMC
+// reports for a single sample (a sensor read mid-update, 0 or full scale).
+func (h *host) spike(v float64, wild ...float64) float64 {
+	if h.spikeP > 0 && len(wild) > 0 && h.rng.Float64() < h.spikeP {
+		return wild[h.rng.IntN(len(wild))]
 	}
 	return v
 }
@@ -140,18 +150,8 @@ func lead(fault, at float64) string {
 }
 
 func TestTraceSlowFanDecay(t *testing.T) {
-	h := newHost(1)
-	// FAN1 bearing wear: from minute 120 it loses 40 RPM a minute; it
-	// crosses its critical threshold (1000 RPM) at minute 220.
-	base := h.fan[0]
-	h.fan[0] = func(m float64) float64 {
-		v := base(m)
-		if m > 120 {
-			v -= 40 * (m - 120)
-		}
-		return math.Max(v, 0)
-	}
-	o := run(t, h, 240, 0.5, 120)
+	// FAN1 bearing wear from minute 120; critical (1000 RPM) at 220.
+	o := run(t, fanDecayHost(), 240, 0.5, 120)
 	t.Logf("TRACE slow-fan-decay: lead time before critical crossing: first alarm %s, high %s, imminent %s; false alarms %d (%d polls)",
 		lead(220, o.firstAlarm), lead(220, o.firstHigh), lead(220, o.firstImminent), o.falseAlarms, o.falsePolls)
 	if o.falseAlarms != 0 {
@@ -160,8 +160,8 @@ func TestTraceSlowFanDecay(t *testing.T) {
 	if math.IsNaN(o.firstAlarm) || o.firstAlarm > 220-30 {
 		t.Errorf("first alarm at %.1f min, want at least 30 min before the crossing at 220", o.firstAlarm)
 	}
-	if math.IsNaN(o.firstHigh) || o.firstHigh > 220 {
-		t.Errorf("risk high at %.1f min, want before the crossing at 220", o.firstHigh)
+	if math.IsNaN(o.firstHigh) || o.firstHigh > 220-minLead {
+		t.Errorf("risk high at %.1f min, want at least %d min before the crossing at 220", o.firstHigh, minLead)
 	}
 	if c := findComp(o.final, "FAN1"); c == nil || c.Risk == RiskNone {
 		t.Errorf("final verdict %+v does not blame FAN1", o.final)
@@ -169,25 +169,15 @@ func TestTraceSlowFanDecay(t *testing.T) {
 }
 
 func TestTraceThermalRunaway(t *testing.T) {
-	h := newHost(2)
 	// From minute 60 the CPU heats up, accelerating: 85 °C at minute 120.
-	base := h.cpu
-	h.cpu = func(m float64) float64 {
-		v := base(m)
-		if m > 60 {
-			x := (m - 60) / 60
-			v += 35 * x * x
-		}
-		return v
-	}
-	o := run(t, h, 130, 0.5, 60)
+	o := run(t, thermalRunawayHost(), 130, 0.5, 60)
 	t.Logf("TRACE thermal-runaway: lead time before 85 °C: first alarm %s, high %s, imminent %s; false alarms %d (%d polls)",
 		lead(120, o.firstAlarm), lead(120, o.firstHigh), lead(120, o.firstImminent), o.falseAlarms, o.falsePolls)
 	if o.falseAlarms != 0 {
 		t.Errorf("false alarms before the runaway: %d", o.falseAlarms)
 	}
-	if math.IsNaN(o.firstHigh) || o.firstHigh > 120-5 {
-		t.Errorf("risk high at %.1f min, want at least 5 min before 85 °C at 120", o.firstHigh)
+	if math.IsNaN(o.firstHigh) || o.firstHigh > 120-minLead {
+		t.Errorf("risk high at %.1f min, want at least %d min before 85 °C at 120", o.firstHigh, minLead)
 	}
 	if math.IsNaN(o.firstImminent) || o.firstImminent > 120 {
 		t.Errorf("imminent at %.1f min, want by minute 120", o.firstImminent)
@@ -302,34 +292,62 @@ func TestTraceHealthyNoisy(t *testing.T) {
 	}
 }
 
-func TestFanPlusRisingTemperatureIsImminent(t *testing.T) {
-	h := newHost(5)
-	h.fan[0] = func(m float64) float64 {
-		if m >= 30 {
-			return 300
-		}
-		return 5000
+// TestDeadFanAndTemperature: with one fan of a redundant pair dead, a
+// temperature makes it an emergency only near its limit. Far below it, a
+// rise is a load ramp and the fan a part to replace (risk low, host
+// degraded); once the temperature heads for its critical threshold within
+// FanLossWithin, or is within FanLossMargin of it, or in its warning band,
+// the host must be emptied (imminent).
+func TestDeadFanAndTemperature(t *testing.T) {
+	cases := []struct {
+		name string
+		// cpu is the CPU temperature (critical 85 °C, warning 75 °C)
+		// from minute 30, when FAN2 dies.
+		cpu    func(m float64) float64
+		at     float64 // minute checked
+		margin float64 // Config.FanLossMargin
+		want   Risk
+	}{
+		{"steady", func(float64) float64 { return 45 }, 60, 0, RiskLow},
+		{"load ramp 45 to 55", func(m float64) float64 { return 45 + math.Min(10, m-30) }, 45, 0, RiskLow},
+		{"slow climb far from the limit", func(m float64) float64 { return 45 + 0.2*(m-30) }, 60, 0, RiskLow},
+		{"climb due within 20 min", func(m float64) float64 { return 45 + 1.5*(m-30) }, 50, 0, RiskImminent},
+		{"slow climb within the margin", func(m float64) float64 { return 70 + 0.05*(m-30) }, 60, 15, RiskImminent},
+		{"slow climb outside the margin", func(m float64) float64 { return 70 + 0.05*(m-30) }, 60, 10, RiskLow},
+		{"steady in the warning band", func(float64) float64 { return 78 }, 60, 0, RiskImminent},
 	}
-	base := h.inlet
-	h.inlet = func(m float64) float64 {
-		if m >= 30 {
-			return base(m) + 0.3*(m-30)
-		}
-		return base(m)
-	}
-	p := New(Config{}, NewMemHistory(500))
-	var v Verdict
-	var err error
-	for m := 0.0; m <= 45; m += 0.5 {
-		if v, err = p.Update(h.poll(m)); err != nil {
-			t.Fatal(err)
-		}
-		if m == 31 && v.Risk != RiskLow {
-			t.Errorf("one fan of two failed, temperature steady: risk %s, want low (%+v)", v.Risk, v.Components)
-		}
-	}
-	if v.Risk != RiskImminent {
-		t.Errorf("failed fan plus rising temperature: risk %s, want imminent (%+v)", v.Risk, v.Components)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHost(5)
+			h.fan[1] = func(m float64) float64 {
+				if m >= 30 {
+					return 0
+				}
+				return 5100
+			}
+			base := h.cpu
+			h.cpu = func(m float64) float64 {
+				if m < 30 {
+					return base(m) - 5
+				}
+				return c.cpu(m) + h.rng.NormFloat64()*0.3
+			}
+			p := New(Config{FanLossMargin: c.margin}, NewMemHistory(500))
+			var v Verdict
+			for m := 0.0; m <= c.at; m += 0.5 {
+				var err error
+				if v, err = p.Update(h.poll(m)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if v.Risk != c.want {
+				t.Errorf("FAN2 dead, CPU %s: risk %s at minute %g, want %s (%s)", c.name, v.Risk, c.at, c.want, summary(v))
+			}
+			fan := findComp(v, "FAN2")
+			if fan == nil || !fan.Replace || !v.Degraded {
+				t.Errorf("FAN2 dead: component %+v, degraded %v; want FAN2 marked replace and the host degraded", fan, v.Degraded)
+			}
+		})
 	}
 }
 
@@ -448,21 +466,12 @@ func TestMedian(t *testing.T) {
 }
 
 func TestTraceVoltageDrift(t *testing.T) {
-	h := newHost(7)
-	// The 12 V rail sags from minute 60 by 10 mV a minute: its lower
-	// critical threshold (10.8 V) is crossed at minute 180.
-	base := h.volt
-	h.volt = func(m float64) float64 {
-		if m > 60 {
-			return base(m) - 0.01*(m-60)
-		}
-		return base(m)
-	}
-	o := run(t, h, 185, 0.5, 60)
+	// The 12 V rail sags from minute 60 by 10 mV a minute: 10.8 V at 180.
+	o := run(t, voltageSagHost(), 185, 0.5, 60)
 	t.Logf("TRACE voltage-drift: lead time before 10.8 V: first alarm %s, high %s, imminent %s; false alarms %d",
 		lead(180, o.firstAlarm), lead(180, o.firstHigh), lead(180, o.firstImminent), o.falseAlarms)
-	if o.falseAlarms != 0 || math.IsNaN(o.firstHigh) || o.firstHigh > 180-10 {
-		t.Errorf("voltage drift: false alarms %d, high at %.1f min; want none and high by minute 170", o.falseAlarms, o.firstHigh)
+	if o.falseAlarms != 0 || math.IsNaN(o.firstHigh) || o.firstHigh > 180-minLead {
+		t.Errorf("voltage drift: false alarms %d, high at %.1f min; want none and high by minute %d", o.falseAlarms, o.firstHigh, 180-minLead)
 	}
 }
 

@@ -69,7 +69,9 @@ func median(v []float64) float64 {
 	// The lower middle is the largest of the elements left of n/2.
 	lo := v[0]
 	for _, x := range v[1 : n/2] {
-		lo = math.Max(lo, x)
+		if x > lo {
+			lo = x
+		}
 	}
 	return (lo + hi) / 2
 }
