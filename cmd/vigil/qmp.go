@@ -116,8 +116,10 @@ func runQMPMigrate(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "qmp migrate --socket SRC --target-socket DST --uri tcp:HOST:PORT [--downtime-ms N] [--bandwidth BYTES/S] [--json]",
 		"Live-migrate the VM of the QEMU on --socket to the QEMU on --target-socket, which\n"+
 			"must have been started with -incoming defer. Progress goes to stderr, a summary\n"+
-			"to stdout. On failure or interrupt the VM keeps running on the source and the\n"+
-			"target QEMU is told to quit. Exit 0 only when the VM runs on the target.")
+			"to stdout. On failure or interrupt the target QEMU is killed (SIGKILL by the pid\n"+
+			"its socket reports) and the VM resumes on the source only once the target is\n"+
+			"confirmed gone; if it cannot be, both stay paused and the error says so.\n"+
+			"Exit 0 only when the VM runs on the target.")
 	src := fs.String("socket", "", "source QMP unix socket `PATH` (required)")
 	dst := fs.String("target-socket", "", "target QMP unix socket `PATH` (required)")
 	uri := fs.String("uri", "", "migration `URI` the source connects to, tcp:HOST:PORT on the migration network (required)")
