@@ -20,7 +20,8 @@ const crashChildEnv = "VIGIL_STORE_CRASH_CHILD"
 
 // TestCrashChild is the writer that TestCrashSafety kills. It runs only when
 // re-executed with crashChildEnv naming the store file: it writes in a loop
-// (VM record, intent, audit event, samples, closing half the intents) and
+// (VM record, intent, audit event, samples, event samples with their log
+// cursor, closing half the intents) and
 // prints "open N" / "close N" to stdout after each intent commit returns.
 func TestCrashChild(t *testing.T) {
 	path := os.Getenv(crashChildEnv)
@@ -47,6 +48,13 @@ func TestCrashChild(t *testing.T) {
 		fmt.Println("open", id)
 		s.Append(store.Event{Kind: "detect", Subject: vm, Message: "tick", Evidence: strings.Repeat("e", i%300)})
 		s.AppendSamples(time.Now(), map[string]float64{"a": float64(i), "b": -float64(i)})
+		// An event read from a SEL and the cursor past it, together.
+		err = s.AppendBatches([]store.Batch{{Time: time.Now(), Values: map[string]float64{"ev": float64(i % 60000)}}},
+			store.Cursor{Source: "ipmi:bmc:623/sel", SEL: &store.SELCursor{Valid: true, LastID: uint16(i%60000 + 1)}})
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(3)
+		}
 		if i%5 == 0 {
 			s.AddFence(store.FenceRecord{Host: "host-b", Action: "off", Started: time.Now(), Power: "off", Confirmed: true})
 		}
@@ -152,6 +160,17 @@ func TestCrashSafety(t *testing.T) {
 		}
 		if extra > 1 {
 			t.Fatalf("round %d: %d open intents the child never reported, want at most 1", round, extra)
+		}
+		// The event samples and the SEL cursor moved in the same
+		// transactions: the newest event is the one the cursor passed.
+		evs, err := s.Samples("ev")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.Cursor("ipmi:bmc:623/sel")
+		if err != nil || len(evs) == 0 || c.SEL.LastID != uint16(evs[len(evs)-1].Value)+1 {
+			t.Fatalf("round %d: after SIGKILL the SEL cursor (%+v, %v) and the newest event sample (%d samples) disagree",
+				round, c.SEL, err, len(evs))
 		}
 		t.Logf("round %d: %d open intents visible after SIGKILL, %d unacknowledged", round, len(open), extra)
 		s.Close()

@@ -101,3 +101,21 @@ func FuzzDecodeSample(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeCursor(f *testing.F) {
+	fuzzSeeds(f,
+		&Cursor{Source: "ipmi:bmc:623/sel", Updated: seedTime, SEL: &SELCursor{Valid: true, LastID: 7, LastSum: 9, Stamp: 1_800_000_000,
+			Marks: []SELMark{{ID: 6, Sum: 1}, {ID: 7, Sum: 9}}, Entries: 7, Added: seedTime, Erased: seedTime}},
+		&Cursor{Source: "redfish:https://bmc/redfish/v1/Managers/1/LogServices/SEL", Updated: seedTime, Log: &LogCursor{Floor: seedTime,
+			Recent: []LogMark{{Key: "1", Created: seedTime}, {Key: "2", Created: seedTime}}, Known: []string{"1", "2", "x"}, Members: 3}})
+	f.Add([]byte("\x01" + `{"source":"x","updated":"2026-11-22T01:00:00Z","sel":{"valid":false,"last_id":3}}`))
+	f.Add([]byte("\x01" + `{"source":"x","updated":"2026-11-22T01:00:00Z","log":{"floor":"2026-11-22T01:00:00Z","recent":[{"key":"1","created":"2020-01-01T00:00:00Z"}]}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if v, err := decodeCursor(b); err == nil {
+			if v.validate() != nil {
+				t.Fatal("accepted an invalid cursor")
+			}
+			roundTrip(t, v, decodeCursor)
+		}
+	})
+}

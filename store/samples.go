@@ -28,18 +28,22 @@ func (s *Store) AppendSamples(t time.Time, values map[string]float64) error {
 		}
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		root := tx.Bucket(bucketSamples)
-		for k, v := range values {
-			ring, err := root.CreateBucketIfNotExists([]byte(k))
-			if err != nil {
-				return fmt.Errorf("samples/%s: %w", k, err)
-			}
-			if err := ringAppend(ring, Sample{Time: t, Value: v}, s.opts.SampleCapacity); err != nil {
-				return fmt.Errorf("samples/%s: %w", k, err)
-			}
-		}
-		return nil
+		return appendBatch(tx.Bucket(bucketSamples), t, values, s.opts.SampleCapacity)
 	})
+}
+
+// appendBatch appends one sample taken at t to the ring of every key.
+func appendBatch(root *bolt.Bucket, t time.Time, values map[string]float64, capacity int) error {
+	for k, v := range values {
+		ring, err := root.CreateBucketIfNotExists([]byte(k))
+		if err != nil {
+			return fmt.Errorf("samples/%s: %w", k, err)
+		}
+		if err := ringAppend(ring, Sample{Time: t, Value: v}, capacity); err != nil {
+			return fmt.Errorf("samples/%s: %w", k, err)
+		}
+	}
+	return nil
 }
 
 // ringAppend writes s under the next sequence number and drops the oldest

@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the layout this build writes. Open migrates older files up
 // to it.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Bucket names. Each bucket holds one kind of record.
 var (
@@ -24,6 +24,7 @@ var (
 	bucketAudit   = []byte("audit")
 	bucketFences  = []byte("fences")
 	bucketSamples = []byte("samples")
+	bucketCursors = []byte("cursors")
 
 	keySchema     = []byte("schema")
 	keyAuditBytes = []byte("audit.bytes")
@@ -184,6 +185,11 @@ var migrations = []migration{
 		}
 		return tx.Bucket(bucketMeta).Put(keyAuditBytes, u64(total))
 	},
+	// 2 -> 3: how far each BMC event log has been read.
+	func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketCursors)
+		return err
+	},
 }
 
 func migrate(tx *bolt.Tx, target int) error {
@@ -229,7 +235,7 @@ func (s *Store) Schema() (int, error) {
 // Check verifies the file: bbolt's own page-level consistency check, then
 // vigil's invariants (every record decodes and validates, the audit byte
 // count matches, sample rings are contiguous and within capacity, open
-// intents are open). It returns every problem found, joined.
+// intents are open, log cursors are within their bounds and consistent). It returns every problem found, joined.
 func (s *Store) Check() error {
 	return s.db.View(func(tx *bolt.Tx) error { return check(tx, s.opts) })
 }
@@ -246,7 +252,7 @@ func check(tx *bolt.Tx, opts Options) error {
 	if v := meta.Get(keySchema); len(v) != 4 || int(binary.BigEndian.Uint32(v)) != SchemaVersion {
 		errs = append(errs, fmt.Errorf("meta/schema: %w: %x, want %d", ErrCorrupt, v, SchemaVersion))
 	}
-	for _, name := range [][]byte{bucketVMs, bucketIntents, bucketAudit, bucketFences, bucketSamples} {
+	for _, name := range [][]byte{bucketVMs, bucketIntents, bucketAudit, bucketFences, bucketSamples, bucketCursors} {
 		if tx.Bucket(name) == nil {
 			errs = append(errs, fmt.Errorf("%w: bucket %s missing", ErrCorrupt, name))
 		}
@@ -301,6 +307,13 @@ func check(tx *bolt.Tx, opts Options) error {
 		f, err := decodeFence(v)
 		if err == nil && (len(k) != 8 || f.ID != binary.BigEndian.Uint64(k)) {
 			err = fmt.Errorf("%w: key does not match fence id %d", ErrCorrupt, f.ID)
+		}
+		return err
+	})
+	each(bucketCursors, func(k, v []byte) error {
+		c, err := decodeCursor(v)
+		if err == nil && c.Source != string(k) {
+			err = fmt.Errorf("%w: key names cursor %q, record %q", ErrCorrupt, k, c.Source)
 		}
 		return err
 	})
