@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stmcginnis/gofish"
 	"github.com/stmcginnis/gofish/schemas"
 
 	"github.com/vigil-ha/vigil/sensors"
@@ -89,32 +90,70 @@ func EventHandler(fn func([]sensors.Event)) http.Handler {
 	})
 }
 
-// client returns the authenticated client, connecting if needed.
-func (r *Reader) client(ctx context.Context) error {
+// session returns the Reader's authenticated client bound to ctx, logging
+// in first when there is none, and the session it belongs to (for forget).
+// Checking r.api and taking it is one critical section: a Poll failing
+// concurrently drops the session for later callers only, never between
+// this caller's check and its use (that was a nil-pointer panic).
+func (r *Reader) session(ctx context.Context) (api, base *gofish.APIClient, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.api != nil {
-		return nil
+	if r.api == nil {
+		if err := r.connectLocked(ctx); err != nil {
+			return nil, nil, r.failLocked(err)
+		}
 	}
-	if err := r.connectLocked(ctx); err != nil {
-		return r.failLocked(err)
+	return r.api.WithContext(ctx), r.api, nil
+}
+
+// forget drops base if it is still the Reader's session, so that the next
+// caller logs in again. The BMC refused it already: no logout.
+func (r *Reader) forget(base *gofish.APIClient) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.api == base {
+		r.api = nil
 	}
-	return nil
+}
+
+// withSession runs op with the Reader's session bound to ctx. If the BMC
+// answers 401 (the session expired, or a failed Poll logged it out after
+// op took it), it logs in again and runs op once more: a request refused
+// with 401 changed nothing.
+func (r *Reader) withSession(ctx context.Context, op func(api *gofish.APIClient) error) error {
+	for attempt := 0; ; attempt++ {
+		api, base, err := r.session(ctx)
+		if err != nil {
+			return err
+		}
+		err = op(api)
+		if !unauthorized(err) || ctx.Err() != nil {
+			return err
+		}
+		r.forget(base)
+		if attempt > 0 {
+			return err
+		}
+	}
+}
+
+// unauthorized reports whether err is the BMC's HTTP 401.
+func unauthorized(err error) bool {
+	var re *schemas.Error
+	return errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusUnauthorized
 }
 
 // Subscribe asks the BMC to push events to destination (an https URL the
 // agent serves with EventHandler) and returns the subscription's URI, for
 // Unsubscribe.
 func (r *Reader) Subscribe(ctx context.Context, destination, contextTag string) (string, error) {
-	if err := r.client(ctx); err != nil {
-		return "", err
-	}
 	body := map[string]any{"Destination": destination, "Context": contextTag, "Protocol": "Redfish",
 		"EventFormatType": "Event"}
-	r.mu.Lock()
-	api := r.api.WithContext(ctx)
-	r.mu.Unlock()
-	resp, err := api.Post("/redfish/v1/EventService/Subscriptions", body)
+	var resp *http.Response
+	err := r.withSession(ctx, func(api *gofish.APIClient) (err error) {
+		resp, err = api.Post("/redfish/v1/EventService/Subscriptions", body)
+		return err
+	})
 	if err != nil {
 		return "", fmt.Errorf("redfish %s: subscribe: %w", r.cfg.URL, r.redact(err))
 	}
@@ -135,17 +174,16 @@ func (r *Reader) Subscribe(ctx context.Context, destination, contextTag string) 
 
 // Unsubscribe deletes a subscription made by Subscribe.
 func (r *Reader) Unsubscribe(ctx context.Context, uri string) error {
-	if err := r.client(ctx); err != nil {
+	err := r.withSession(ctx, func(api *gofish.APIClient) error {
+		resp, err := api.Delete(uri)
+		if err == nil {
+			resp.Body.Close()
+		}
 		return err
-	}
-	r.mu.Lock()
-	api := r.api.WithContext(ctx)
-	r.mu.Unlock()
-	resp, err := api.Delete(uri)
+	})
 	if err != nil {
 		return fmt.Errorf("redfish %s: unsubscribe: %w", r.cfg.URL, r.redact(err))
 	}
-	resp.Body.Close()
 	return nil
 }
 
@@ -180,30 +218,28 @@ func (r *Reader) StreamSSE(ctx context.Context, fn func(sensors.Event)) error {
 
 func (r *Reader) streamOnce(ctx context.Context, fn func(sensors.Event), lastID *string) error {
 	cctx, cancel := context.WithTimeout(ctx, r.cfg.PollTimeout)
-	err := r.client(cctx)
-	if err != nil {
-		cancel()
+	var es schemas.EventService
+	err := r.withSession(cctx, func(api *gofish.APIClient) (err error) {
+		es, err = fetchWith[schemas.EventService](api, "/redfish/v1/EventService")
 		return err
-	}
-	r.mu.Lock()
-	api := r.api.WithContext(cctx)
-	r.mu.Unlock()
-	es, err := fetchWith[schemas.EventService](api, "/redfish/v1/EventService")
+	})
 	cancel()
 	if err != nil {
-		return err
+		return r.redact(err)
 	}
 	if es.ServerSentEventURI == "" {
 		return ErrNoSSE
 	}
-	r.mu.Lock()
-	api = r.api.WithContext(ctx)
-	r.mu.Unlock()
 	hdr := map[string]string{"Accept": "text/event-stream"}
 	if *lastID != "" {
 		hdr["Last-Event-ID"] = *lastID
 	}
-	resp, err := api.GetWithHeaders(es.ServerSentEventURI, hdr)
+	// A new session when a Poll dropped the one used just above.
+	var resp *http.Response
+	err = r.withSession(ctx, func(api *gofish.APIClient) (err error) {
+		resp, err = api.GetWithHeaders(es.ServerSentEventURI, hdr)
+		return err
+	})
 	if err != nil {
 		return r.redact(err)
 	}
