@@ -13,8 +13,10 @@
 // own host or any level whose BMC is one of its own (ErrSelfFence), and never
 // more than Config.MaxShare of the cluster within Config.Window
 // (ErrMassFence: many hosts "failing" at once means the network failed).
-// Errors that retrying cannot fix (ErrAuth, ErrPrivilege, ErrUnsupported) end
-// a level at once, so a wrong password never locks an account out.
+// Errors that retrying cannot fix (ErrAuth, ErrPrivilege, ErrCipher,
+// ErrUnsupported) end a level at once, so a wrong password never locks an
+// account out. Those four and ErrUnreachable are internal/bmc's causes,
+// shared with the sensors readers.
 //
 // Order (DESIGN.md): an off or a cycle first revokes the host's ownership in
 // the replicated state through Config.Revoker, then powers it off, then

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/vigil-ha/vigil/internal/bmc"
 )
 
 // Power is a power state as a BMC reports it.
@@ -54,20 +56,26 @@ type Fencer interface {
 	Close() error
 }
 
-// Errors of fencing and its drivers; match with errors.Is. Drivers wrap the
-// peer's own error with one of these, so a caller can decide what to retry.
+// Errors of fencing and its drivers; match with errors.Is. The first five
+// are the causes every BMC client of vigil shares (internal/bmc): they are
+// the same values, so sensors and fencing, IPMI and Redfish, report a
+// failure in the same words. Drivers wrap the peer's own error with one of
+// these, so a caller can decide what to retry.
 var (
 	// ErrAuth: the BMC refused the credentials. Never retried: retrying a
 	// wrong password locks accounts out.
-	ErrAuth = errors.New("authentication failed")
+	ErrAuth = bmc.ErrAuth
 	// ErrPrivilege: the account may log in but not control power (an IPMI
 	// USER account; fencing needs OPERATOR). Never retried.
-	ErrPrivilege = errors.New("insufficient privilege")
+	ErrPrivilege = bmc.ErrPrivilege
+	// ErrCipher: no cipher suite or TLS handshake both sides accept, a
+	// downgrade, or a certificate that is not trusted. Never retried.
+	ErrCipher = bmc.ErrCipher
 	// ErrUnsupported: the BMC does not offer the action (a Redfish ResetType
 	// outside its AllowableValues). Never retried.
-	ErrUnsupported = errors.New("action not supported by the BMC")
+	ErrUnsupported = bmc.ErrUnsupported
 	// ErrUnreachable: no answer from the BMC within the deadline.
-	ErrUnreachable = errors.New("BMC unreachable")
+	ErrUnreachable = bmc.ErrUnreachable
 	// ErrNotConfirmed: the command was sent but the power never read back
 	// as wanted before the deadline.
 	ErrNotConfirmed = errors.New("power state not confirmed")
@@ -81,7 +89,7 @@ var (
 // Permanent reports whether err is one that retrying the same level cannot
 // fix (and may make worse, like a locked-out account).
 func Permanent(err error) bool {
-	for _, e := range []error{ErrAuth, ErrPrivilege, ErrUnsupported, ErrSelfFence, ErrMassFence} {
+	for _, e := range []error{ErrAuth, ErrPrivilege, ErrCipher, ErrUnsupported, ErrSelfFence, ErrMassFence} {
 		if errors.Is(err, e) {
 			return true
 		}

@@ -178,7 +178,7 @@ func TestManagerLevelsRetriesAndAuth(t *testing.T) {
 	if opens.Load() != 1 {
 		t.Fatalf("the wrong-password level was tried %d times; auth failures must not be retried", opens.Load())
 	}
-	if len(rec.Attempts) != 4 || !strings.Contains(rec.Attempts[0].Error, "authentication failed") {
+	if len(rec.Attempts) != 4 || !strings.Contains(rec.Attempts[0].Error, "wrong credentials") {
 		t.Fatalf("attempts %+v; want 1 auth failure + 2 unreachable + 1 success", rec.Attempts)
 	}
 

@@ -65,7 +65,7 @@ func TestLevelsAgainstSimulators(t *testing.T) {
 		t.Fatalf("attempts %+v; want one per wrong-password level and one success", rec.Attempts)
 	}
 	for _, a := range rec.Attempts[:2] {
-		if !strings.Contains(a.Error, "authentication failed") || strings.Contains(a.Error, "pw-xyzzy") {
+		if !strings.Contains(a.Error, "wrong credentials") || strings.Contains(a.Error, "pw-xyzzy") {
 			t.Fatalf("attempt %+v: want an authentication error without the password", a)
 		}
 	}

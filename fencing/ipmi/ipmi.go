@@ -6,29 +6,32 @@
 // `ipmitool -I lanplus -C N -L OPERATOR chassis power off|on|cycle|status`,
 // `fence_ipmilan -P -L operator -o off|on|status`.
 //
-// Cipher suites: pinned (Config.CipherSuite) or, by default, every standard
-// suite at least as strong as Config.MinCipherSuite (default 3), strongest
-// first (internal/rmcp; the default floor keeps suite 2, which crashes
-// ipmi_sim, out). go-ipmi accepts a BMC that answers with weaker algorithms
-// than asked for, so the driver reads the Open Session exchange off the wire
-// (rmcp.Observer) and refuses a downgrade (ErrWeakCipher) as soon as the
-// Open Session Response arrives, before a session is built on it.
+// Cipher suites: the zero Config is safe: auto, every standard suite at
+// least as strong as Config.MinCipherSuite (default 3), strongest first
+// (internal/rmcp; the default floor keeps suite 2, which crashes ipmi_sim,
+// out), never suite 0; Config.CipherSuite pins one. A suite or floor below 3
+// is refused unless Config.AllowWeakCipher. go-ipmi accepts a BMC that
+// answers with weaker algorithms than asked for, so the driver reads the
+// Open Session exchange off the wire (rmcp.Observer) and refuses a
+// downgrade (ErrWeakCipher) as soon as the Open Session Response arrives,
+// before a session is built on it.
 //
-// Errors keep the BMC's verdict as fencing sentinels: RAKP status 0x0d
-// (unknown user) and a RAKP 2 HMAC mismatch (wrong password) are
-// fencing.ErrAuth; RAKP status 0x09/0x0a (role refused) and completion code
-// 0xd4 are fencing.ErrPrivilege; no answer at all is fencing.ErrUnreachable.
-// go-ipmi flattens its connect errors to text, so the RAKP status is taken
-// from the datagrams themselves, not from the error string.
+// Errors keep the BMC's verdict as internal/bmc's causes, which fencing's
+// sentinels are: RAKP status 0x0d (unknown user), 0x0f and a RAKP 2 HMAC
+// mismatch (wrong password) are fencing.ErrAuth; RAKP status 0x09/0x0a
+// (role refused) and completion code 0xd4 are fencing.ErrPrivilege; an Open
+// Session refused for every suite offered, or a downgrade, is
+// fencing.ErrCipher; no answer at all is fencing.ErrUnreachable. go-ipmi
+// flattens its connect errors to text, so the statuses are taken from the
+// datagrams themselves, not from the error string; bmc.Detail keeps that
+// text for logs. Config's String, GoString, Format and LogValue never show
+// the password (bmc.Redacted).
 package ipmi
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"strconv"
-	"strings"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -37,19 +40,26 @@ import (
 	"github.com/bougou/go-ipmi/pkg/types"
 
 	"github.com/vigil-ha/vigil/fencing"
+	"github.com/vigil-ha/vigil/internal/bmc"
 	"github.com/vigil-ha/vigil/internal/rmcp"
 )
 
-// Config names a BMC and how to talk to it.
+// Config names a BMC and how to talk to it. Its zero value, given Host,
+// User and Password, is the safe default: port 623, cipher suites chosen
+// automatically (never weaker than suite 3).
 type Config struct {
 	Host     string
 	Port     int // default 623
 	User     string
-	Password string
-	// CipherSuite pins one suite; -1 (or unset through NewConfig) tries the
-	// suites at least as strong as MinCipherSuite, strongest first.
+	Password string `json:"-"`
+	// CipherSuite pins one suite (1-17). Zero (or negative) means auto:
+	// the suites at least as strong as MinCipherSuite, strongest first.
 	CipherSuite    int
-	MinCipherSuite int // default 3
+	MinCipherSuite int // floor in auto mode; zero means 3
+	// AllowWeakCipher permits a CipherSuite or MinCipherSuite below 3
+	// (an old BMC on an isolated network only: anyone on that network
+	// could then forge a "power off" confirmation).
+	AllowWeakCipher bool
 	// Timeout is one UDP exchange's timeout (default 1 s); Retries how
 	// many times a lost exchange is re-sent (default 2). The context's
 	// deadline bounds everything on top.
@@ -58,17 +68,35 @@ type Config struct {
 }
 
 // ErrWeakCipher: the BMC negotiated weaker algorithms than allowed. It is
-// rmcp.ErrWeakCipher, so errors.Is matches either name.
+// rmcp.ErrWeakCipher (which wraps fencing.ErrCipher), so errors.Is matches
+// any of the names.
 var ErrWeakCipher = rmcp.ErrWeakCipher
 
 // Target is "HOST:PORT".
-func (c Config) Target() string {
-	port := c.Port
-	if port == 0 {
-		port = 623
-	}
-	return net.JoinHostPort(c.Host, strconv.Itoa(port))
+func (c Config) Target() string { return rmcp.Target(c.Host, c.Port) }
+
+// Policy is the cipher suite policy the Config asks for.
+func (c Config) Policy() rmcp.Policy {
+	return rmcp.Policy{Suite: c.CipherSuite, Min: c.MinCipherSuite, AllowWeak: c.AllowWeakCipher}
 }
+
+// redacted is what the Config shows of itself (bmc.Redacted).
+func (c Config) redacted() bmc.Redacted {
+	return bmc.Redacted{Driver: "ipmi", Target: c.Target(), User: c.User, HasPassword: c.Password != "",
+		Attrs: []slog.Attr{slog.String("cipher_suite", c.Policy().String())}}
+}
+
+// String keeps the password out of formatted output.
+func (c Config) String() string { return c.redacted().String() }
+
+// GoString keeps the password out of %#v.
+func (c Config) GoString() string { return c.redacted().GoString() }
+
+// Format keeps the password out of every fmt verb.
+func (c Config) Format(f fmt.State, verb rune) { c.redacted().Format(f, verb) }
+
+// LogValue implements slog.LogValuer.
+func (c Config) LogValue() slog.Value { return c.redacted().LogValue() }
 
 // Fencer is one RMCP+ session with a BMC at OPERATOR privilege. Safe for
 // concurrent use (calls are serialised).
@@ -79,14 +107,15 @@ type Fencer struct {
 	suite int
 }
 
-// Dial opens a session. It fails with fencing.ErrAuth, fencing.ErrPrivilege,
-// fencing.ErrUnreachable or ErrWeakCipher, wrapped with the target.
+// Dial opens a session at OPERATOR privilege. It fails with
+// fencing.ErrAuth, fencing.ErrPrivilege, fencing.ErrUnreachable or
+// fencing.ErrCipher (ErrWeakCipher for a downgrade), wrapped with the
+// target, or with a configuration error (missing host or user, a user name
+// or password IPMI cannot carry, a weak cipher suite not allowed) before
+// anything is sent.
 func Dial(ctx context.Context, cfg Config) (*Fencer, error) {
 	if cfg.Port == 0 {
 		cfg.Port = 623
-	}
-	if cfg.MinCipherSuite == 0 {
-		cfg.MinCipherSuite = 3
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = time.Second
@@ -94,48 +123,16 @@ func Dial(ctx context.Context, cfg Config) (*Fencer, error) {
 	if cfg.Retries <= 0 {
 		cfg.Retries = 2
 	}
-	if cfg.Host == "" || cfg.User == "" {
-		return nil, fmt.Errorf("ipmi: host and user are required")
-	}
-	suites, err := rmcp.CandidateSuites(cfg.CipherSuite, cfg.MinCipherSuite)
+	cl, suite, err := rmcp.Open(ctx, rmcp.Session{
+		Host: cfg.Host, Port: cfg.Port, User: cfg.User, Password: cfg.Password,
+		Policy: cfg.Policy(), Privilege: types.PrivilegeLevelOperator,
+		Timeout: cfg.Timeout, Retries: cfg.Retries,
+		Hint: "fencing needs an account with OPERATOR privilege",
+	})
 	if err != nil {
-		return nil, fmt.Errorf("ipmi: %w", err)
+		return nil, fmt.Errorf("ipmi %s: %w", cfg.Target(), err)
 	}
-	target := cfg.Target()
-	ids := make([]types.CipherSuiteID, len(suites))
-	for i, s := range suites {
-		ids[i] = types.CipherSuiteID(s)
-	}
-	cl, err := client.NewClient(cfg.Host, cfg.Port, cfg.User, cfg.Password)
-	if err != nil {
-		return nil, fmt.Errorf("ipmi %s: %w", target, err)
-	}
-	obs := rmcp.NewObserver(rmcp.RefuseDowngrade(cfg.CipherSuite, cfg.MinCipherSuite))
-	cl.WithCipherSuiteID(ids...).
-		WithMaxPrivilegeLevel(types.PrivilegeLevelOperator).
-		WithTimeout(cfg.Timeout).
-		WithRetry(cfg.Retries).
-		WithUDPProxy(obs)
-	if err := cl.Connect(ctx); err != nil {
-		// No session to close: only release the socket, without waiting
-		// for a BMC that may not answer.
-		done, cancel := context.WithCancel(context.Background())
-		cancel()
-		_ = cl.Close(done)
-		if _, werr := obs.Check(cfg.CipherSuite, cfg.MinCipherSuite); obs.Answered() && werr != nil {
-			// The downgrade, not whatever go-ipmi tripped on after it.
-			return nil, fmt.Errorf("ipmi %s: %w", target, werr)
-		}
-		return nil, fmt.Errorf("ipmi %s: %w", target, classifyConnect(ctx, err, obs))
-	}
-	f := &Fencer{cfg: cfg, cl: cl}
-	suite, err := obs.Check(cfg.CipherSuite, cfg.MinCipherSuite)
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("ipmi %s: %w", target, err)
-	}
-	f.suite = suite
-	return f, nil
+	return &Fencer{cfg: cfg, cl: cl, suite: suite}, nil
 }
 
 // Level returns a fence level that dials cfg for every attempt.
@@ -165,7 +162,7 @@ func (f *Fencer) Power(ctx context.Context) (fencing.Power, error) {
 	}
 	st, err := f.cl.GetChassisStatus(ctx)
 	if err != nil {
-		return fencing.PowerUnknown, fmt.Errorf("ipmi %s: chassis status: %w", f.Target(), classify(ctx, err))
+		return fencing.PowerUnknown, fmt.Errorf("ipmi %s: chassis status: %w", f.Target(), rmcp.Classify(ctx, bmc.Scrub(err, f.cfg.Password), "Get Chassis Status", ""))
 	}
 	if st.PowerIsOn {
 		return fencing.PowerOn, nil
@@ -194,7 +191,8 @@ func (f *Fencer) Set(ctx context.Context, a fencing.Action) error {
 		return fmt.Errorf("ipmi %s: session closed", f.Target())
 	}
 	if _, err := f.cl.ChassisControl(ctx, ctl); err != nil {
-		return fmt.Errorf("ipmi %s: chassis power %s: %w", f.Target(), a, classify(ctx, err))
+		return fmt.Errorf("ipmi %s: chassis power %s: %w", f.Target(), a,
+			rmcp.Classify(ctx, bmc.Scrub(err, f.cfg.Password), "chassis power "+string(a), "power control needs OPERATOR"))
 	}
 	return nil
 }
@@ -211,46 +209,4 @@ func (f *Fencer) Close() error {
 	_ = f.cl.Close(ctx)
 	f.cl = nil
 	return nil
-}
-
-// classify maps an error of an established session.
-func classify(ctx context.Context, err error) error {
-	if re, ok := types.IsResponseError(err); ok && re.CompletionCode() == types.CompletionCode(0xd4) {
-		return fmt.Errorf("%w: the BMC refused the command for this account (completion code 0xd4); power control needs OPERATOR: %v", fencing.ErrPrivilege, err)
-	}
-	if ctx.Err() != nil || isTimeout(err) {
-		return fmt.Errorf("%w: %v", fencing.ErrUnreachable, err)
-	}
-	return err
-}
-
-// classifyConnect maps a failed session setup, preferring what the BMC said
-// on the wire over go-ipmi's flattened text.
-func classifyConnect(ctx context.Context, err error, w *rmcp.Observer) error {
-	status, inbound := w.RAKPStatus(), w.Inbound()
-	switch status {
-	case 0x09, 0x0a, 0x0b:
-		return fmt.Errorf("%w: the BMC refused an OPERATOR session for this account (RAKP status %#02x); fencing needs an account with OPERATOR privilege", fencing.ErrPrivilege, status)
-	case 0x0d, 0x0f:
-		return fmt.Errorf("%w: the BMC refused the user name or password (RAKP status %#02x)", fencing.ErrAuth, status)
-	}
-	if strings.Contains(err.Error(), client.ErrRAKPAuthentication.Error()) {
-		return fmt.Errorf("%w: wrong password (the BMC's RAKP 2 proof does not match it)", fencing.ErrAuth)
-	}
-	if inbound == 0 {
-		return fmt.Errorf("%w: no answer", fencing.ErrUnreachable)
-	}
-	if ctx.Err() != nil || isTimeout(err) {
-		return fmt.Errorf("%w: %v", fencing.ErrUnreachable, err)
-	}
-	return err
-}
-
-func isTimeout(err error) bool {
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return true
-	}
-	s := err.Error()
-	return strings.Contains(s, "timeout") || strings.Contains(s, "deadline exceeded")
 }

@@ -37,7 +37,9 @@ func config(t testing.TB, sim *ipmisim.Sim, role ipmisim.Role) ipmi.Config {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ipmi.Config{Host: sim.Host(), Port: sim.Port(), User: user, Password: strings.TrimSpace(string(pw)), CipherSuite: -1}
+	// No cipher suite setting: the zero value must mean auto (suite 3 with
+	// ipmi_sim, checked in do), never suite 0.
+	return ipmi.Config{Host: sim.Host(), Port: sim.Port(), User: user, Password: strings.TrimSpace(string(pw))}
 }
 
 func do(t *testing.T, cfg ipmi.Config, a fencing.Action, timeout time.Duration) (fencing.Result, error) {
@@ -180,6 +182,35 @@ func TestRefusals(t *testing.T) {
 	}
 	if !sim.Alive() {
 		t.Fatal("ipmi_sim died")
+	}
+}
+
+// TestCipherRefusals: a suite the BMC does not have is fencing.ErrCipher
+// (permanent: no retry); a weak suite is refused before anything is sent,
+// so suite 2 (which crashes ipmi_sim) never reaches it, unless explicitly
+// allowed.
+func TestCipherRefusals(t *testing.T) {
+	sim, _ := startSim(t, ipmisim.Config{})
+	cfg := config(t, sim, ipmisim.Operator)
+	cfg.CipherSuite = 17 // ipmi_sim has no SHA-256 suites
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := ipmi.Dial(ctx, cfg)
+	if !errors.Is(err, fencing.ErrCipher) || !fencing.Permanent(err) || !strings.Contains(err.Error(), "cipher suites") {
+		t.Fatalf("suite 17 against ipmi_sim = %v; want a permanent ErrCipher naming the suites", err)
+	}
+	for _, suite := range []int{1, 2} {
+		cfg.CipherSuite = suite
+		_, err = ipmi.Dial(ctx, cfg)
+		if !errors.Is(err, rmcp.ErrWeakPolicy) {
+			t.Fatalf("suite %d without AllowWeakCipher = %v; want ErrWeakPolicy", suite, err)
+		}
+	}
+	if !sim.Alive() || sim.Crashes() != 0 {
+		t.Fatal("a refused weak suite reached ipmi_sim (suite 2 crashes it)")
+	}
+	if on, _ := sim.Power(); !on {
+		t.Fatal("power changed")
 	}
 }
 

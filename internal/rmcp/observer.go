@@ -18,18 +18,20 @@ const (
 
 // Observer watches the datagrams of one go-ipmi client: pass it to
 // client.WithUDPProxy. It records the algorithms of the last Open Session
-// Request and of the successful Response that followed it, the last
-// non-zero RAKP 2 or 4 status of that attempt, and the number of datagrams
-// received. Safe for concurrent use; one Observer per client.
+// Request and of the successful Response that followed it, the status of a
+// refused Open Session and the last non-zero RAKP 2 or 4 status of that
+// attempt, and the number of datagrams received. Safe for concurrent use;
+// one Observer per client.
 type Observer struct {
-	refuse        bool
-	pinned, floor int
+	refuse bool
+	policy Policy
 
 	mu         sync.Mutex
 	requested  Algorithms
 	answered   Algorithms
 	haveReq    bool
 	haveAns    bool
+	openStatus uint8
 	rakpStatus uint8
 	inbound    int
 }
@@ -38,10 +40,10 @@ type Observer struct {
 type Option func(*Observer)
 
 // RefuseDowngrade makes the observer fail the read that delivers an Open
-// Session Response that Check(pinned, minSuite) rejects, with Check's error, so
-// go-ipmi never builds a session on downgraded algorithms.
-func RefuseDowngrade(pinned, minSuite int) Option {
-	return func(o *Observer) { o.refuse, o.pinned, o.floor = true, pinned, minSuite }
+// Session Response that Check(p) rejects, with Check's error, so go-ipmi
+// never builds a session on downgraded algorithms.
+func RefuseDowngrade(p Policy) Option {
+	return func(o *Observer) { o.refuse, o.policy = true, p }
 }
 
 // NewObserver returns an Observer that has seen nothing yet.
@@ -72,7 +74,9 @@ func (o *Observer) observe(b []byte, outbound bool) bool {
 		// tag, privilege, reserved (2), console session ID (4), then
 		// three 8-byte algorithm payloads with the algorithm at offset 4.
 		o.requested = Algorithms{p[12] & 0x3f, p[20] & 0x3f, p[28] & 0x3f}
-		o.haveReq, o.haveAns, o.rakpStatus = true, false, 0
+		o.haveReq, o.haveAns, o.openStatus, o.rakpStatus = true, false, 0, 0
+	case !outbound && pt == payloadOpenSessionResponse && len(p) >= 2 && p[1] != 0:
+		o.openStatus = p[1]
 	case !outbound && pt == payloadOpenSessionResponse && len(p) >= 36 && p[1] == 0:
 		// tag, status, privilege, reserved, console session ID (4), BMC
 		// session ID (4), then the three algorithm payloads.
@@ -86,20 +90,16 @@ func (o *Observer) observe(b []byte, outbound bool) bool {
 }
 
 // Check compares the algorithms the BMC answered with those of the last
-// request and with the floor (the pinned suite, or suite minSuite when pinned
-// < 0), and returns the standard suite in use (-1 if the request was no
-// standard suite). Every error wraps ErrWeakCipher, including "nothing
-// observed".
-func (o *Observer) Check(pinned, minSuite int) (suite int, err error) {
+// request and with p's floor, and returns the standard suite in use (-1 if
+// the request was no standard suite). Every error wraps ErrWeakCipher,
+// including "nothing observed".
+func (o *Observer) Check(p Policy) (suite int, err error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if !o.haveReq || !o.haveAns {
 		return -1, fmt.Errorf("%w: could not observe the RMCP+ open session exchange", ErrWeakCipher)
 	}
-	floorID := minSuite
-	if pinned >= 0 {
-		floorID = pinned
-	}
+	floorID := p.Floor()
 	floor, _ := SuiteAlgorithms(floorID)
 	if !o.answered.AtLeast(o.requested) || !o.answered.AtLeast(floor) {
 		return -1, fmt.Errorf("%w: asked for %s, BMC chose %s; the minimum is cipher suite %d (%s)",
@@ -114,6 +114,15 @@ func (o *Observer) Answered() bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return o.haveReq && o.haveAns
+}
+
+// OpenSessionStatus is the status of an Open Session Response that refused
+// the last request (0: none), e.g. 0x11 no cipher suite match (IPMI 2.0
+// table 13-15).
+func (o *Observer) OpenSessionStatus() uint8 {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.openStatus
 }
 
 // RAKPStatus is the last non-zero status of an RAKP 2 or 4 since the last
@@ -155,7 +164,7 @@ func (c *conn) Write(b []byte) (int, error) {
 func (c *conn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
 	if n > 0 && c.o.observe(b[:n], false) && c.o.refuse {
-		if _, cerr := c.o.Check(c.o.pinned, c.o.floor); cerr != nil {
+		if _, cerr := c.o.Check(c.o.policy); cerr != nil {
 			return 0, cerr
 		}
 	}

@@ -51,31 +51,31 @@ func TestCheck(t *testing.T) {
 		t.Fatalf("suite 1 = %v, want %v", s, suite1)
 	}
 	for _, tc := range []struct {
-		name          string
-		packets       [][]byte
-		pinned, floor int
-		wantSuite     int
-		weak          bool
+		name      string
+		packets   [][]byte
+		policy    Policy
+		wantSuite int
+		weak      bool
 	}{
-		{"suite 3 as asked", [][]byte{openReq(suite3), openResp(0, suite3)}, 3, 3, 3, false},
-		{"suite 3 agreed unpinned", [][]byte{openReq(suite3), openResp(0, suite3)}, -1, 3, 3, false},
-		{"suite 17 as asked", [][]byte{openReq(suite17), openResp(0, suite17)}, -1, 3, 17, false},
-		{"17 refused then 3", [][]byte{openReq(suite17), openResp(0x11, Algorithms{}), openReq(suite3), openResp(0, suite3)}, -1, 3, 3, false},
-		{"downgrade of integrity and crypt", [][]byte{openReq(suite3), openResp(0, suite1)}, 3, 3, -1, true},
-		{"downgraded to no integrity", [][]byte{openReq(suite3), openResp(0, suite1)}, -1, 3, -1, true},
-		{"auth downgraded to MD5", [][]byte{openReq(suite3), openResp(0, Algorithms{0x02, 0x01, 0x01})}, -1, 3, -1, true},
-		{"17 asked, 3 answered is below the request", [][]byte{openReq(suite17), openResp(0, suite3)}, -1, 3, -1, true},
-		{"pinned 17 answered with 3", [][]byte{openReq(suite17), openResp(0, suite3)}, 17, 3, -1, true},
+		{"suite 3 as asked", [][]byte{openReq(suite3), openResp(0, suite3)}, Policy{Suite: 3}, 3, false},
+		{"suite 3 agreed unpinned", [][]byte{openReq(suite3), openResp(0, suite3)}, Policy{}, 3, false},
+		{"suite 17 as asked", [][]byte{openReq(suite17), openResp(0, suite17)}, Policy{}, 17, false},
+		{"17 refused then 3", [][]byte{openReq(suite17), openResp(0x11, Algorithms{}), openReq(suite3), openResp(0, suite3)}, Policy{}, 3, false},
+		{"downgrade of integrity and crypt", [][]byte{openReq(suite3), openResp(0, suite1)}, Policy{Suite: 3}, -1, true},
+		{"downgraded to no integrity", [][]byte{openReq(suite3), openResp(0, suite1)}, Policy{}, -1, true},
+		{"auth downgraded to MD5", [][]byte{openReq(suite3), openResp(0, Algorithms{0x02, 0x01, 0x01})}, Policy{}, -1, true},
+		{"17 asked, 3 answered is below the request", [][]byte{openReq(suite17), openResp(0, suite3)}, Policy{}, -1, true},
+		{"pinned 17 answered with 3", [][]byte{openReq(suite17), openResp(0, suite3)}, Policy{Suite: 17}, -1, true},
 		// An error response (status != 0) is not a negotiation.
-		{"error response only", [][]byte{openReq(suite3), openResp(0x11, suite1)}, 3, 3, -1, true},
-		{"nothing observed", nil, -1, 3, -1, true},
+		{"error response only", [][]byte{openReq(suite3), openResp(0x11, suite1)}, Policy{Suite: 3}, -1, true},
+		{"nothing observed", nil, Policy{}, -1, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := NewObserver()
 			for _, p := range tc.packets {
 				o.observe(p, p[5] == payloadOpenSessionRequest)
 			}
-			got, err := o.Check(tc.pinned, tc.floor)
+			got, err := o.Check(tc.policy)
 			if (err != nil) != tc.weak || (err == nil && got != tc.wantSuite) {
 				t.Fatalf("Check = %d, %v; want suite %d, error %v", got, err, tc.wantSuite, tc.weak)
 			}
@@ -108,8 +108,25 @@ func TestRAKPStatus(t *testing.T) {
 	}
 }
 
-// bmc answers every datagram it receives with the next of replies.
-func bmc(t *testing.T, replies ...[]byte) string {
+func TestOpenSessionStatus(t *testing.T) {
+	o := NewObserver()
+	o.observe(openReq(suite17), true)
+	o.observe(openResp(0x11, Algorithms{}), false)
+	if o.OpenSessionStatus() != 0x11 || o.Answered() {
+		t.Fatalf("after a refused Open Session: status %#x answered %v; want 0x11, false", o.OpenSessionStatus(), o.Answered())
+	}
+	o.observe(openReq(suite3), true) // the next suite: a new attempt
+	if o.OpenSessionStatus() != 0 {
+		t.Fatalf("status kept across attempts: %#x", o.OpenSessionStatus())
+	}
+	o.observe(openResp(0, suite3), false)
+	if o.OpenSessionStatus() != 0 || !o.Answered() {
+		t.Fatalf("after an accepted Open Session: status %#x answered %v", o.OpenSessionStatus(), o.Answered())
+	}
+}
+
+// fakeBMC answers every datagram it receives with the next of replies.
+func fakeBMC(t *testing.T, replies ...[]byte) string {
 	t.Helper()
 	c, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
@@ -140,8 +157,8 @@ func exchange(t *testing.T, c net.Conn, req []byte) (int, error) {
 }
 
 func TestRefuseDowngrade(t *testing.T) {
-	addr := bmc(t, openResp(0, suite1), openResp(0, suite3))
-	o := NewObserver(RefuseDowngrade(3, 3))
+	addr := fakeBMC(t, openResp(0, suite1), openResp(0, suite3))
+	o := NewObserver(RefuseDowngrade(Policy{Suite: 3}))
 	c, err := o.Dial("udp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -158,14 +175,14 @@ func TestRefuseDowngrade(t *testing.T) {
 	if n, err := exchange(t, c, openReq(suite3)); n != len(want) || err != nil {
 		t.Fatalf("matching Open Session Response read = %d, %v; want %d bytes", n, err, len(want))
 	}
-	if suite, err := o.Check(3, 3); suite != 3 || err != nil {
+	if suite, err := o.Check(Policy{Suite: 3}); suite != 3 || err != nil {
 		t.Fatalf("Check = %d, %v; want 3", suite, err)
 	}
 }
 
 func TestObserverWithoutRefusalOnlyRecords(t *testing.T) {
 	resp := openResp(0, suite1)
-	addr := bmc(t, resp)
+	addr := fakeBMC(t, resp)
 	o := NewObserver()
 	c, err := o.Dial("udp", addr)
 	if err != nil {
@@ -175,7 +192,7 @@ func TestObserverWithoutRefusalOnlyRecords(t *testing.T) {
 	if n, err := exchange(t, c, openReq(suite3)); n != len(resp) || err != nil {
 		t.Fatalf("read = %d, %v; want the %d bytes passed through", n, err, len(resp))
 	}
-	if _, err := o.Check(-1, 3); !errors.Is(err, ErrWeakCipher) {
+	if _, err := o.Check(Policy{}); !errors.Is(err, ErrWeakCipher) {
 		t.Fatalf("Check after a downgrade = %v, want ErrWeakCipher", err)
 	}
 }
@@ -191,10 +208,10 @@ func FuzzObserve(f *testing.F) {
 	f.Add([]byte{0x06, 0x00, 0xff, 0x07, 0x06}, false)
 	f.Add([]byte{}, true)
 	f.Fuzz(func(t *testing.T, b []byte, out bool) {
-		o := NewObserver(RefuseDowngrade(-1, 3))
+		o := NewObserver(RefuseDowngrade(Policy{}))
 		o.observe(openReq(suite3), true)
 		o.observe(b, out)
-		_, _ = o.Check(-1, 3)
+		_, _ = o.Check(Policy{})
 		_ = o.RAKPStatus()
 	})
 }

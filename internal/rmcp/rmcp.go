@@ -1,20 +1,26 @@
-// Package rmcp observes the RMCP+ (IPMI 2.0 lanplus) session setup that
-// go-ipmi keeps private, for vigil's two IPMI clients (sensors/ipmi and
-// fencing/ipmi).
+// Package rmcp is the IPMI half of vigil's BMC plumbing: what go-ipmi keeps
+// private of the RMCP+ (IPMI 2.0 lanplus) session setup, for vigil's two
+// IPMI clients (sensors/ipmi and fencing/ipmi).
 //
-// It owns two things. Cipher suite policy: Algorithms (the authentication,
-// integrity and confidentiality algorithms of a suite, ranked by strength
-// because RMCP+ numbers them in no useful order), SuiteAlgorithms for the
-// standard suites 0-17, and CandidateSuites, the suites to propose
-// strongest first: a pinned one alone, or every standard suite at least as
-// strong as a floor. And the wire: Observer is a dialer for go-ipmi's
-// WithUDPProxy hook that sees every datagram of one client and records the
-// algorithms proposed in the Open Session Request and answered in the Open
-// Session Response, the status of RAKP 2 and 4 and how many datagrams came
+// It owns three things. Cipher suite policy: Policy (a pinned suite or
+// auto, the floor, and AllowWeak), whose zero value is auto with floor 3
+// (HMAC-SHA1, HMAC-SHA1-96, AES-CBC-128), never suite 0; a pinned suite or a
+// floor below 3 is refused unless AllowWeak says so, and suite 0 (no
+// authentication at all: any password opens it) always. Algorithms ranks
+// the authentication, integrity and confidentiality algorithms of a suite by
+// strength, because RMCP+ numbers them in no useful order;
+// Policy.Candidates lists the suites to propose, strongest first. The wire:
+// Observer is a dialer for go-ipmi's WithUDPProxy hook that sees every
+// datagram of one client and records the algorithms proposed in the Open
+// Session Request and answered in the Open Session Response, the status of a
+// refused Open Session and of RAKP 2 and 4, and how many datagrams came
 // back. Observer.Check compares the negotiated algorithms with the request
 // and the floor; with RefuseDowngrade the observer fails the very read that
 // delivers a downgraded Open Session Response, before go-ipmi builds a
-// session on it.
+// session on it. And the vocabulary: Connect and Classify map what the BMC
+// said on the wire (and go-ipmi's errors) to internal/bmc's causes, and
+// CheckCredentials refuses a user name or password IPMI cannot carry
+// before anything is sent.
 //
 // Caveats: go-ipmi accepts whatever algorithms a BMC answers with, and
 // flattens its connect errors to text, hence this package. Suite 2 crashes
@@ -30,12 +36,32 @@ import (
 	"slices"
 
 	"github.com/bougou/go-ipmi/pkg/types"
+
+	"github.com/vigil-ha/vigil/internal/bmc"
 )
 
 // ErrWeakCipher: the BMC negotiated algorithms weaker than were asked for or
 // than the configured minimum (a downgrade go-ipmi would accept), or the
-// Open Session exchange could not be observed to rule that out.
-var ErrWeakCipher = errors.New("BMC negotiated a cipher weaker than allowed")
+// Open Session exchange could not be observed to rule that out. It wraps
+// bmc.ErrCipher.
+var ErrWeakCipher = fmt.Errorf("%w: the BMC negotiated a cipher weaker than allowed", bmc.ErrCipher)
+
+// ErrWeakPolicy: a configuration asked for a cipher suite (or floor) below
+// DefaultMinSuite without AllowWeak, or for suite 0. It is a configuration
+// error, refused before anything is sent.
+var ErrWeakPolicy = errors.New("weak IPMI cipher suite refused")
+
+// ErrSuiteZero says why suite 0 can never be chosen (a zero Policy.Suite
+// means auto, so no Policy asks for it; a command line that does is refused
+// with this error).
+var ErrSuiteZero = fmt.Errorf("%w: cipher suite 0 has no authentication, integrity or confidentiality: "+
+	"any password opens a session and anyone on the BMC's network could forge its answers, a \"power off\" confirmation included", ErrWeakPolicy)
+
+// DefaultMinSuite is the weakest suite used unless a Policy allows weaker:
+// 3 (HMAC-SHA1 authentication, HMAC-SHA1-96 integrity, AES-CBC-128
+// confidentiality), the weakest one that authenticates, protects the
+// integrity of and encrypts every message.
+const DefaultMinSuite = 3
 
 // MaxStandardSuite is the highest standard cipher suite ID (IPMI 2.0
 // table 22-20 and its errata: 0-17).
@@ -96,23 +122,84 @@ func suiteOf(a Algorithms) int {
 	return -1
 }
 
-// CandidateSuites lists the cipher suites to propose, strongest first: the
-// pinned one alone (pinned >= 0), or every standard suite at least as strong
-// as suite minSuite, ordered by confidentiality, then integrity, then
-// authentication.
-func CandidateSuites(pinned, minSuite int) ([]int, error) {
-	if pinned >= 0 {
-		if _, ok := SuiteAlgorithms(pinned); !ok {
-			return nil, fmt.Errorf("cipher suite %d is not a standard suite (0-%d)", pinned, MaxStandardSuite)
-		}
-		return []int{pinned}, nil
+// Policy is an IPMI client's cipher suite setting, as sensors/ipmi.Config
+// and fencing/ipmi.Config carry it. The zero value is auto with the default
+// floor.
+type Policy struct {
+	// Suite pins one standard suite (1-17). Zero or negative means auto:
+	// every standard suite at least as strong as Min, strongest first.
+	Suite int
+	// Min is the floor in auto mode; zero means DefaultMinSuite (3).
+	Min int
+	// AllowWeak permits a pinned Suite or a Min below 3 (suites 1 and 2:
+	// no confidentiality, or no integrity either): only for an old BMC on
+	// an isolated network, since anyone on that network can then read or
+	// forge its answers, a "power off" confirmation included. Suite 0
+	// (no authentication) is never allowed.
+	AllowWeak bool
+}
+
+// Pinned returns the pinned suite, or -1 in auto mode.
+func (p Policy) Pinned() int {
+	if p.Suite <= 0 {
+		return -1
 	}
-	floor, ok := SuiteAlgorithms(minSuite)
-	if !ok {
-		return nil, fmt.Errorf("minimum cipher suite %d is not a standard suite (0-%d)", minSuite, MaxStandardSuite)
+	return p.Suite
+}
+
+// Floor is the weakest suite the session may end up with: the pinned suite,
+// or Min (DefaultMinSuite when zero).
+func (p Policy) Floor() int {
+	if p.Suite > 0 {
+		return p.Suite
 	}
+	if p.Min <= 0 {
+		return DefaultMinSuite
+	}
+	return p.Min
+}
+
+// String is "auto (at least suite 3)" or "suite 17".
+func (p Policy) String() string {
+	if p.Pinned() >= 0 {
+		return fmt.Sprintf("suite %d", p.Suite)
+	}
+	return fmt.Sprintf("auto (at least suite %d)", p.Floor())
+}
+
+// Validate refuses a non-standard suite, suite 0, and a suite or floor
+// below DefaultMinSuite unless AllowWeak. Errors wrap ErrWeakPolicy and say
+// why.
+func (p Policy) Validate() error {
+	if p.Suite > MaxStandardSuite {
+		return fmt.Errorf("cipher suite %d is not a standard suite (1-%d)", p.Suite, MaxStandardSuite)
+	}
+	if p.Suite <= 0 && (p.Min < 0 || p.Min > MaxStandardSuite) {
+		return fmt.Errorf("minimum cipher suite %d is not a standard suite (1-%d)", p.Min, MaxStandardSuite)
+	}
+	floor := p.Floor()
+	if floor < DefaultMinSuite && !p.AllowWeak {
+		a, _ := SuiteAlgorithms(floor)
+		return fmt.Errorf("%w: cipher suite %d (%s) leaves the session readable or forgeable by anyone on the BMC's network; "+
+			"use %d or stronger, or allow weak ciphers explicitly for an old BMC on an isolated network", ErrWeakPolicy, floor, a, DefaultMinSuite)
+	}
+	return nil
+}
+
+// Candidates lists the cipher suites to propose, strongest first: the
+// pinned one alone, or every standard suite at least as strong as the
+// floor, ordered by confidentiality, then integrity, then authentication.
+// It fails as Validate does.
+func (p Policy) Candidates() ([]int, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if p.Pinned() >= 0 {
+		return []int{p.Suite}, nil
+	}
+	floor, _ := SuiteAlgorithms(p.Floor())
 	var out []int
-	for id := 0; id <= MaxStandardSuite; id++ {
+	for id := 1; id <= MaxStandardSuite; id++ {
 		if a, ok := SuiteAlgorithms(id); ok && a.AtLeast(floor) {
 			out = append(out, id)
 		}

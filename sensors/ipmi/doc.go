@@ -11,8 +11,8 @@
 // `ipmitool sdr elist` plus `sel elist`). A poll that fails on a session
 // that was working reconnects once within the same deadline (BMC reboot,
 // session timeout); a BMC that does not answer fails the poll with
-// sensors.ErrSourceDown and further polls return at once (ErrBackoff) until
-// an exponential backoff expires.
+// sensors.ErrSourceDown and further polls return at once (ErrBackoff, with
+// the last failure) until an exponential backoff (bmc.Latch) expires.
 //
 // Decoding is ours, not ipmitool's: discrete sensors are decoded into the
 // named states of the IPMI 2.0 tables 42-2 (generic) and 42-3 (sensor
@@ -24,18 +24,27 @@
 // 0xcb on Get SDR or Get SEL Entry means empty, not failure; a cursor whose
 // record was erased, or a SEL whose erase time moved, is read from the start.
 //
-// Cipher suites: Config.CipherSuite pins one (ipmi_sim needs 3: it does not
-// answer the cipher-suite query, so go-ipmi's own probe takes seconds);
-// otherwise suites at least as strong as Config.MinCipherSuite (default 3)
-// are proposed strongest first (17, then 3). go-ipmi accepts whatever
-// algorithms the BMC answers with; vigil watches the RMCP+ Open Session
-// exchange itself (internal/rmcp, through go-ipmi's UDP dialer hook) and
-// refuses with ErrWeakCipher (rmcp.ErrWeakCipher), as soon as the Open
-// Session Response arrives and before the session is used, when the BMC
-// chose weaker algorithms than were asked for or than the minimum.
+// Cipher suites: the zero Config is auto with floor 3, never suite 0:
+// suites at least as strong as Config.MinCipherSuite (default 3) are
+// proposed strongest first (17, then 3); Config.CipherSuite pins one
+// (ipmi_sim needs 3: it does not answer the cipher-suite query). A suite or
+// floor below 3 is refused unless Config.AllowWeakCipher. go-ipmi accepts
+// whatever algorithms the BMC answers with; vigil watches the RMCP+ Open
+// Session exchange itself (internal/rmcp, through go-ipmi's UDP dialer hook)
+// and refuses with ErrWeakCipher, as soon as the Open Session Response
+// arrives and before the session is used, when the BMC chose weaker
+// algorithms than were asked for or than the minimum.
+//
+// Errors speak internal/bmc's vocabulary, as fencing's do: a BMC that does
+// not answer is bmc.ErrUnreachable (and sensors.ErrSourceDown); refused
+// credentials bmc.ErrAuth; a refused privilege bmc.ErrPrivilege; no
+// acceptable cipher suite, or a downgrade, bmc.ErrCipher. The text says
+// what to check; bmc.Detail adds go-ipmi's own error chain for logs. A user
+// name over 16 bytes or a password over 20 is refused before anything is
+// sent, naming the limit.
 //
 // Caveats: go-ipmi keeps a session alive with a background request every
 // 30 s; the SDR cache is refreshed every Config.SDRMaxAge; Config's String,
-// GoString and LogValue never show the password, and errors are scrubbed of
-// it.
+// GoString, Format and LogValue never show the password (bmc.Redacted), and
+// errors are scrubbed of it.
 package ipmi

@@ -2,11 +2,8 @@ package ipmi
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
-	"net"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -15,26 +12,33 @@ import (
 	"github.com/bougou/go-ipmi/pkg/command/sensor"
 	"github.com/bougou/go-ipmi/pkg/types"
 
+	"github.com/vigil-ha/vigil/internal/bmc"
 	"github.com/vigil-ha/vigil/internal/rmcp"
 	"github.com/vigil-ha/vigil/sensors"
 )
 
 // Config says how to reach one BMC. The password is only ever handed to the
-// session; it never appears in errors or logs.
+// session; it never appears in errors or logs (String, GoString, Format and
+// LogValue show bmc.Redacted). The zero value of every field but Host, User
+// and Password is a safe default.
 type Config struct {
 	Host     string
 	Port     int // default 623
 	User     string
-	Password string
+	Password string `json:"-"`
 
-	// CipherSuite pins one RMCP+ cipher suite (ipmi_sim needs 3). A
-	// negative value means "strongest first": every suite at least as
-	// strong as MinCipherSuite, strongest first (17, then 3).
+	// CipherSuite pins one RMCP+ cipher suite (1-17; ipmi_sim needs 3).
+	// Zero (or negative) means auto: every suite at least as strong as
+	// MinCipherSuite, strongest first (17, then 3). Never suite 0.
 	CipherSuite int
-	// MinCipherSuite is the weakest suite accepted when CipherSuite is
-	// negative; zero means 3 (HMAC-SHA1, HMAC-SHA1-96, AES-CBC-128).
-	// A pinned CipherSuite is its own minimum.
+	// MinCipherSuite is the weakest suite accepted in auto mode; zero
+	// means 3 (HMAC-SHA1, HMAC-SHA1-96, AES-CBC-128). A pinned
+	// CipherSuite is its own minimum.
 	MinCipherSuite int
+	// AllowWeakCipher permits a CipherSuite or MinCipherSuite below 3
+	// (no confidentiality, or no integrity either), for an old BMC on an
+	// isolated network only; without it such a Config is refused.
+	AllowWeakCipher bool
 
 	// Privilege is the session privilege: "user" (default; enough for
 	// sensors and the SEL), "operator" or "administrator".
@@ -56,16 +60,13 @@ type Config struct {
 	// attempts to a BMC that does not answer (default 1 s and 1 min).
 	MinBackoff, MaxBackoff time.Duration
 
-	Logger *slog.Logger
-	Now    func() time.Time
+	Logger *slog.Logger     `json:"-"`
+	Now    func() time.Time `json:"-"`
 }
 
 func (c *Config) defaults() {
 	if c.Port == 0 {
 		c.Port = 623
-	}
-	if c.MinCipherSuite == 0 {
-		c.MinCipherSuite = 3
 	}
 	if c.Privilege == "" {
 		c.Privilege = "user"
@@ -99,24 +100,26 @@ func (c *Config) defaults() {
 }
 
 // Target is "HOST:PORT", the name of the BMC in output and errors.
-func (c Config) Target() string {
-	port := c.Port
-	if port == 0 {
-		port = 623
-	}
-	return net.JoinHostPort(c.Host, strconv.Itoa(port))
+func (c Config) Target() string { return rmcp.Target(c.Host, c.Port) }
+
+// Policy is the cipher suite policy the Config asks for.
+func (c Config) Policy() rmcp.Policy {
+	return rmcp.Policy{Suite: c.CipherSuite, Min: c.MinCipherSuite, AllowWeak: c.AllowWeakCipher}
 }
 
-// Errors of the IPMI reader.
+// Errors of the IPMI reader. Failures are classified with internal/bmc's
+// causes (bmc.ErrUnreachable, bmc.ErrAuth, bmc.ErrPrivilege, bmc.ErrCipher,
+// bmc.ErrUnsupported), the same as fencing's.
 var (
 	// ErrWeakCipher is returned when the BMC negotiated algorithms weaker
 	// than the configured minimum (a downgrade go-ipmi would accept).
-	// It is rmcp.ErrWeakCipher, so errors.Is matches either name.
+	// It is rmcp.ErrWeakCipher (which wraps bmc.ErrCipher), so errors.Is
+	// matches any of the names.
 	ErrWeakCipher = rmcp.ErrWeakCipher
-	// ErrBackoff is returned (wrapping sensors.ErrSourceDown) when a poll
-	// is refused without touching the network because the last connect
-	// failed recently.
-	ErrBackoff = errors.New("ipmi: waiting before reconnecting")
+	// ErrBackoff is returned when a poll is refused without touching the
+	// network because the last connect failed recently; the error also
+	// wraps that failure. It is bmc.ErrBackoff.
+	ErrBackoff = bmc.ErrBackoff
 )
 
 // Reader keeps one RMCP+ session to one BMC open across polls and
@@ -126,23 +129,21 @@ var (
 type Reader struct {
 	cfg Config
 
-	mu       sync.Mutex
-	cl       *client.Client
-	neg      *rmcp.Observer
-	suite    int
-	defs     []*sensorDef
-	byNum    map[uint16]*sensorDef // owner<<8 | number
-	sdrTime  time.Time
-	cursor   SELCursor
-	failures int
-	nextTry  time.Time
+	mu      sync.Mutex
+	cl      *client.Client
+	suite   int
+	defs    []*sensorDef
+	byNum   map[uint16]*sensorDef // owner<<8 | number
+	sdrTime time.Time
+	cursor  SELCursor
+	latch   bmc.Latch
 }
 
 // New returns a Reader for cfg. It does not touch the network: the session
 // is opened by the first Poll.
 func New(cfg Config) *Reader {
 	cfg.defaults()
-	return &Reader{cfg: cfg}
+	return &Reader{cfg: cfg, latch: bmc.Latch{Min: cfg.MinBackoff, Max: cfg.MaxBackoff}}
 }
 
 // CipherSuite returns the suite of the open session (-1 when none).
@@ -176,12 +177,7 @@ func (r *Reader) dropLocked() {
 }
 
 // redact keeps the password out of any error text that reaches callers.
-func (r *Reader) redact(err error) error {
-	if err == nil || r.cfg.Password == "" || !strings.Contains(err.Error(), r.cfg.Password) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), r.cfg.Password, "<redacted>"))
-}
+func (r *Reader) redact(err error) error { return bmc.Scrub(err, r.cfg.Password) }
 
 // Poll reads every sensor and the SEL entries added since the last poll.
 // A BMC that does not answer makes Poll fail with an error wrapping
@@ -198,9 +194,8 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 
 	fresh := false
 	if r.cl == nil {
-		if now := r.cfg.Now(); now.Before(r.nextTry) {
-			return nil, fmt.Errorf("ipmi %s: %w (%w, next attempt in %v)", r.cfg.Target(), sensors.ErrSourceDown,
-				ErrBackoff, r.nextTry.Sub(now).Round(time.Millisecond))
+		if err := r.latch.Err(r.cfg.Now()); err != nil {
+			return nil, fmt.Errorf("ipmi %s: %w", r.cfg.Target(), err)
 		}
 		if err := r.connectLocked(ctx); err != nil {
 			return nil, r.failLocked(err)
@@ -211,7 +206,7 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 	if err != nil && !fresh && ctx.Err() == nil && !isCompletion(err) {
 		// The session was lost (BMC reboot, session timeout): open a new
 		// one once, within the same deadline.
-		r.cfg.Logger.Info("ipmi session lost, reconnecting", "target", r.cfg.Target(), "err", r.redact(err))
+		r.cfg.Logger.Info("ipmi session lost, reconnecting", "target", r.cfg.Target(), "err", bmc.Detail(r.redact(err)))
 		r.dropLocked()
 		if err := r.connectLocked(ctx); err != nil {
 			return nil, r.failLocked(err)
@@ -223,25 +218,31 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 			r.dropLocked()
 			return nil, r.failLocked(err)
 		}
-		return nil, fmt.Errorf("ipmi %s: %w", r.cfg.Target(), r.redact(err))
+		return nil, fmt.Errorf("ipmi %s: %w", r.cfg.Target(), rmcp.Classify(ctx, r.redact(err), "a sensor or SEL read", ""))
 	}
-	r.failures = 0
+	r.latch.Reset()
 	return p, nil
 }
 
-// failLocked records a failed attempt and schedules the next one with
-// exponential backoff.
+// failLocked records a failed attempt, schedules the next one with
+// exponential backoff and classifies the error: a BMC that does not answer
+// (or fails in a way no cause names) is sensors.ErrSourceDown; one that
+// refused the credentials, the privilege or the cipher answered, so it is
+// not.
 func (r *Reader) failLocked(err error) error {
-	r.failures++
-	d := r.cfg.MinBackoff << min(r.failures-1, 16)
-	if d > r.cfg.MaxBackoff || d <= 0 {
-		d = r.cfg.MaxBackoff
+	if !bmc.Classified(err) {
+		err = r.redact(err) // a library's error; ours never hold the password
 	}
-	r.nextTry = r.cfg.Now().Add(d)
-	if errors.Is(err, ErrWeakCipher) {
-		return fmt.Errorf("ipmi %s: %w", r.cfg.Target(), r.redact(err))
+	err = rmcp.Classify(context.Background(), err, "a sensor or SEL read", "")
+	switch bmc.KindOf(err) {
+	case bmc.KindUnreachable, "":
+		err = bmc.Tag(fmt.Errorf("ipmi %s: %w", r.cfg.Target(), err), sensors.ErrSourceDown)
+	default:
+		err = fmt.Errorf("ipmi %s: %w", r.cfg.Target(), err)
 	}
-	return fmt.Errorf("ipmi %s: %w: %w", r.cfg.Target(), sensors.ErrSourceDown, r.redact(err))
+	r.latch.Fail(r.cfg.Now(), err)
+	r.cfg.Logger.Debug("ipmi poll failed", "target", r.cfg.Target(), "err", bmc.Detail(err))
+	return err
 }
 
 // isCompletion reports whether err is a BMC's completion code: the BMC
@@ -275,50 +276,22 @@ func privilege(name string) (types.PrivilegeLevel, error) {
 	return 0, fmt.Errorf("ipmi: unknown privilege %q (user, operator, administrator)", name)
 }
 
+// connectLocked opens the session (rmcp.Open: credentials and cipher policy
+// checked first, downgrades refused, failures classified).
 func (r *Reader) connectLocked(ctx context.Context) error {
-	suites, err := rmcp.CandidateSuites(r.cfg.CipherSuite, r.cfg.MinCipherSuite)
-	if err != nil {
-		return fmt.Errorf("ipmi: %w", err)
-	}
 	priv, err := privilege(r.cfg.Privilege)
 	if err != nil {
 		return err
 	}
-	cl, err := client.NewClient(r.cfg.Host, r.cfg.Port, r.cfg.User, r.cfg.Password)
+	cl, suite, err := rmcp.Open(ctx, rmcp.Session{
+		Host: r.cfg.Host, Port: r.cfg.Port, User: r.cfg.User, Password: r.cfg.Password,
+		Policy: r.cfg.Policy(), Privilege: priv, Timeout: r.cfg.Timeout, Retries: r.cfg.Retries,
+		Hint: fmt.Sprintf("reading sensors needs an account with %s privilege (Config.Privilege)", strings.ToUpper(r.cfg.Privilege)),
+	})
 	if err != nil {
-		return errors.New("ipmi: user name too long")
-	}
-	neg := rmcp.NewObserver(rmcp.RefuseDowngrade(r.cfg.CipherSuite, r.cfg.MinCipherSuite))
-	ids := make([]types.CipherSuiteID, len(suites))
-	for i, s := range suites {
-		ids[i] = types.CipherSuiteID(s)
-	}
-	if len(ids) == 1 {
-		// A single suite goes through cipherSuiteID; a list of one
-		// would be ignored by go-ipmi and trigger its slow probe.
-		cl.WithCipherSuiteID(ids[0])
-	} else {
-		cl.WithCipherSuiteID(ids...)
-	}
-	cl.WithTimeout(r.cfg.Timeout).WithRetry(r.cfg.Retries).WithMaxPrivilegeLevel(priv)
-	cl.WithUDPProxy(neg)
-	if err := cl.Connect(ctx); err != nil {
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.cfg.Timeout)
-		_ = cl.Close(cctx)
-		cancel()
-		if _, werr := neg.Check(r.cfg.CipherSuite, r.cfg.MinCipherSuite); neg.Answered() && werr != nil {
-			return werr // the downgrade, not whatever go-ipmi tripped on after it
-		}
-		return fmt.Errorf("open session: %w", err)
-	}
-	suite, err := neg.Check(r.cfg.CipherSuite, r.cfg.MinCipherSuite)
-	if err != nil {
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.cfg.Timeout)
-		_ = cl.Close(cctx)
-		cancel()
 		return err
 	}
-	r.cl, r.neg, r.suite = cl, neg, suite
+	r.cl, r.suite = cl, suite
 	r.cfg.Logger.Debug("ipmi session open", "target", r.cfg.Target(), "cipher_suite", suite)
 	if err := r.loadSDRLocked(ctx); err != nil {
 		r.dropLocked()
@@ -567,15 +540,20 @@ func thresholdStatus(res *sensor.GetSensorReadingResponse) sensors.Status {
 	return sensors.StatusOK
 }
 
-// String and LogValue keep the password out of formatted output and logs.
-func (c Config) String() string {
-	return fmt.Sprintf("ipmi %s user %q cipher suite %d", c.Target(), c.User, c.CipherSuite)
+// redacted is what the Config shows of itself (bmc.Redacted).
+func (c Config) redacted() bmc.Redacted {
+	return bmc.Redacted{Driver: "ipmi", Target: c.Target(), User: c.User, HasPassword: c.Password != "",
+		Attrs: []slog.Attr{slog.String("cipher_suite", c.Policy().String()), slog.String("privilege", c.Privilege)}}
 }
 
-// LogValue implements slog.LogValuer.
-func (c Config) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("target", c.Target()), slog.String("user", c.User), slog.Int("cipher_suite", c.CipherSuite))
-}
+// String keeps the password out of formatted output.
+func (c Config) String() string { return c.redacted().String() }
 
 // GoString keeps the password out of %#v.
-func (c Config) GoString() string { return c.String() }
+func (c Config) GoString() string { return c.redacted().GoString() }
+
+// Format keeps the password out of every fmt verb.
+func (c Config) Format(f fmt.State, verb rune) { c.redacted().Format(f, verb) }
+
+// LogValue implements slog.LogValuer.
+func (c Config) LogValue() slog.Value { return c.redacted().LogValue() }
