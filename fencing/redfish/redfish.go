@@ -6,10 +6,20 @@
 // `fence_redfish --ip HOST --systems-uri /redfish/v1/Systems/ID -o off|on|status`,
 // `curl -X POST .../Actions/ComputerSystem.Reset -d '{"ResetType":"ForceOff"}'`.
 //
-// Authentication is HTTP Basic on every request. gofish's Connect succeeds
-// with any password (the service root is public), so Dial proves the
-// credentials with an authenticated GET of the Systems collection: 401 is
-// fencing.ErrAuth, 403 fencing.ErrPrivilege. A ResetType is checked against
+// Security: https only, certificates verified (unless Config.Insecure), and
+// a plain http:// service is refused unless Config.AllowPlainHTTP
+// (`--allow-plain-http`), since the credentials would cross the network in
+// clear. Dial logs in with a Redfish session (internal/bmc/rfsession: the
+// credentials go once, in the POST to the SessionService; every later
+// request carries X-Auth-Token) and Close logs out (DELETE of the session).
+// HTTP Basic is used only where the BMC has no SessionService; there the
+// authenticated GET of the Systems collection proves the credentials
+// (gofish's Basic "connect" succeeds with any password). Failures are
+// internal/bmc's causes, which fencing's sentinels are: 401 is
+// fencing.ErrAuth, 403 fencing.ErrPrivilege, an untrusted certificate or a
+// failed handshake fencing.ErrCipher, no answer fencing.ErrUnreachable.
+// Config's String, GoString, Format and LogValue never show the password
+// (bmc.Redacted). A ResetType is checked against
 // the system's ResetType@Redfish.AllowableValues (or its ActionInfo) before
 // it is sent; one the BMC does not allow, or that it answers with 400, is
 // fencing.ErrUnsupported. A Reset answered 202 with a task monitor is
@@ -22,13 +32,12 @@ package redfish
 
 import (
 	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -38,6 +47,8 @@ import (
 	"github.com/stmcginnis/gofish/schemas"
 
 	"github.com/vigil-ha/vigil/fencing"
+	"github.com/vigil-ha/vigil/internal/bmc"
+	"github.com/vigil-ha/vigil/internal/bmc/rfsession"
 )
 
 // Config names a Redfish service and how to talk to it.
@@ -45,43 +56,76 @@ type Config struct {
 	// URL is the service ("https://10.0.0.2"); a bare host means https.
 	URL      string
 	User     string
-	Password string
+	Password string `json:"-"`
 	// System is the ComputerSystem Id; empty when the BMC has exactly one.
 	System string
 	// Insecure skips certificate verification; RootCAs, when set, replaces
 	// the system roots (the system roots honour SSL_CERT_FILE).
 	Insecure bool
 	RootCAs  *x509.CertPool
+	// AllowPlainHTTP permits an http:// URL, whose requests carry the
+	// credentials (or the session token) in clear: an isolated lab
+	// network only. Without it such a URL is refused (rfsession.ErrPlainHTTP).
+	AllowPlainHTTP bool
 	// TaskPoll is the wait between task monitor polls (default 200 ms).
 	TaskPoll time.Duration
+	// LogoutTimeout bounds the session logout at Close (default 2 s).
+	LogoutTimeout time.Duration
 }
 
-// Endpoint is the normalised service URL (scheme and host, no path).
+// ErrPlainHTTP: an http:// URL without Config.AllowPlainHTTP.
+var ErrPlainHTTP = rfsession.ErrPlainHTTP
+
+// Endpoint is the normalised service URL (scheme and host, no path). It
+// refuses http:// unless AllowPlainHTTP.
 func (c Config) Endpoint() (string, error) {
-	raw := strings.TrimSpace(c.URL)
-	if raw == "" {
-		return "", errors.New("redfish: URL is required")
+	e, err := rfsession.Endpoint(c.URL, c.AllowPlainHTTP)
+	if err != nil {
+		return "", fmt.Errorf("redfish: %w", err)
 	}
-	if !strings.Contains(raw, "://") {
-		raw = "https://" + raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return "", fmt.Errorf("redfish: URL %q: want https://HOST[:PORT]", c.URL)
-	}
-	return u.Scheme + "://" + u.Host, nil
+	return e, nil
 }
 
-// Fencer is one Redfish service and one of its ComputerSystems.
+// redacted is what the Config shows of itself (bmc.Redacted).
+func (c Config) redacted() bmc.Redacted {
+	target, err := c.Endpoint()
+	if err != nil {
+		target = c.URL
+	}
+	attrs := []slog.Attr{slog.String("system", c.System)}
+	if c.Insecure {
+		attrs = append(attrs, slog.Bool("insecure", true))
+	}
+	if c.AllowPlainHTTP {
+		attrs = append(attrs, slog.Bool("allow_plain_http", true))
+	}
+	return bmc.Redacted{Driver: "redfish", Target: target, User: c.User, HasPassword: c.Password != "", Attrs: attrs}
+}
+
+// String keeps the password out of formatted output.
+func (c Config) String() string { return c.redacted().String() }
+
+// GoString keeps the password out of %#v.
+func (c Config) GoString() string { return c.redacted().GoString() }
+
+// Format keeps the password out of every fmt verb.
+func (c Config) Format(f fmt.State, verb rune) { c.redacted().Format(f, verb) }
+
+// LogValue implements slog.LogValuer.
+func (c Config) LogValue() slog.Value { return c.redacted().LogValue() }
+
+// Fencer is one Redfish service and one of its ComputerSystems, logged in
+// with a session (Basic where the BMC has no SessionService) until Close.
 type Fencer struct {
 	cfg      Config
 	endpoint string
 	mu       sync.Mutex
+	sess     *rfsession.Client
 	api      *gofish.APIClient
 	sysURI   string
 }
 
-// Dial connects, proves the credentials and finds the system.
+// Dial logs in, proves the credentials and finds the system.
 func Dial(ctx context.Context, cfg Config) (*Fencer, error) {
 	endpoint, err := cfg.Endpoint()
 	if err != nil {
@@ -90,22 +134,18 @@ func Dial(ctx context.Context, cfg Config) (*Fencer, error) {
 	if cfg.TaskPoll <= 0 {
 		cfg.TaskPoll = 200 * time.Millisecond
 	}
-	tlsConf := &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: cfg.RootCAs, InsecureSkipVerify: cfg.Insecure} //nolint:gosec // only with --insecure
-	hc := &http.Client{Transport: &http.Transport{
-		TLSClientConfig:     tlsConf,
-		TLSHandshakeTimeout: 10 * time.Second,
-		ForceAttemptHTTP2:   true,
-		MaxIdleConns:        2,
-		IdleConnTimeout:     30 * time.Second,
-	}}
-	api, err := gofish.ConnectContext(ctx, gofish.ClientConfig{
-		Endpoint: endpoint, Username: cfg.User, Password: cfg.Password, BasicAuth: true,
-		HTTPClient: hc, NoModifyTransport: true, ReuseConnections: true,
+	if cfg.LogoutTimeout <= 0 {
+		cfg.LogoutTimeout = 2 * time.Second
+	}
+	sess, err := rfsession.Connect(ctx, rfsession.Config{
+		URL: cfg.URL, User: cfg.User, Password: cfg.Password,
+		TLS:            bmc.TLS{Insecure: cfg.Insecure, RootCAs: cfg.RootCAs},
+		AllowPlainHTTP: cfg.AllowPlainHTTP, MaxConns: 2,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("redfish %s: %w", endpoint, classify(ctx, err))
+		return nil, fmt.Errorf("redfish %s: %w", endpoint, err)
 	}
-	f := &Fencer{cfg: cfg, endpoint: endpoint, api: api}
+	f := &Fencer{cfg: cfg, endpoint: endpoint, sess: sess, api: sess.API}
 	if err := f.findSystem(ctx); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("redfish %s: %w", endpoint, err)
@@ -113,9 +153,16 @@ func Dial(ctx context.Context, cfg Config) (*Fencer, error) {
 	return f, nil
 }
 
+// BasicAuth reports whether the BMC had no SessionService, so every
+// request carries the credentials.
+func (f *Fencer) BasicAuth() bool { return f.sess.Basic }
+
 // Level returns a fence level that dials cfg for every attempt.
 func Level(name string, cfg Config, timeout time.Duration, retries int) fencing.Level {
-	target, _ := cfg.Endpoint()
+	target, err := cfg.Endpoint()
+	if err != nil {
+		target = cfg.URL
+	}
 	return fencing.Level{
 		Name: name, Target: target, Timeout: timeout, Retries: retries,
 		Open: func(ctx context.Context) (fencing.Fencer, error) { return Dial(ctx, cfg) },
@@ -140,7 +187,7 @@ func (f *Fencer) findSystem(ctx context.Context) error {
 		} `json:"Systems"`
 	}
 	if err := getJSON(cl, root.ODataID, &rootDoc); err != nil {
-		return fmt.Errorf("service root: %w", classify(ctx, err))
+		return fmt.Errorf("service root: %w", f.classify(ctx, err))
 	}
 	if rootDoc.Systems.ODataID != "" {
 		systemsURI = rootDoc.Systems.ODataID
@@ -151,7 +198,7 @@ func (f *Fencer) findSystem(ctx context.Context) error {
 		} `json:"Members"`
 	}
 	if err := getJSON(cl, systemsURI, &coll); err != nil {
-		return fmt.Errorf("systems collection %s: %w", systemsURI, classify(ctx, err))
+		return fmt.Errorf("systems collection %s: %w", systemsURI, f.classify(ctx, err))
 	}
 	var ids []string
 	for _, m := range coll.Members {
@@ -202,7 +249,7 @@ func (f *Fencer) system(ctx context.Context) (*schemas.ComputerSystem, error) {
 	}
 	sys, err := schemas.GetObject[schemas.ComputerSystem](api.WithContext(ctx), f.sysURI)
 	if err != nil {
-		return nil, classify(ctx, err)
+		return nil, f.classify(ctx, err)
 	}
 	return sys, nil
 }
@@ -247,7 +294,7 @@ func (f *Fencer) Set(ctx context.Context, a fencing.Action) error {
 	}
 	allowed, err := sys.GetSupportedResetTypes()
 	if err != nil {
-		return fmt.Errorf("redfish %s: reset types: %w", f.endpoint, classify(ctx, err))
+		return fmt.Errorf("redfish %s: reset types: %w", f.endpoint, f.classify(ctx, err))
 	}
 	rt := prefs[0]
 	if len(allowed) > 0 {
@@ -264,7 +311,7 @@ func (f *Fencer) Set(ctx context.Context, a fencing.Action) error {
 	}
 	task, err := sys.Reset(rt)
 	if err != nil {
-		err = classify(ctx, err)
+		err = f.classify(ctx, err)
 		if errors.Is(err, fencing.ErrUnsupported) {
 			// Some BMCs refuse ForceOff on a system that is already off.
 			if p, perr := f.Power(ctx); perr == nil && ((a == fencing.ActionOff && p == fencing.PowerOff) || (a == fencing.ActionOn && p == fencing.PowerOn)) {
@@ -285,7 +332,13 @@ func (f *Fencer) Set(ctx context.Context, a fencing.Action) error {
 // means running, anything else carries the Task; a task that ends in
 // Exception or Killed, or with Critical status, is an error.
 func (f *Fencer) followTask(ctx context.Context, info *schemas.TaskMonitorInfo) error {
-	cl := f.api.WithContext(ctx)
+	f.mu.Lock()
+	api := f.api
+	f.mu.Unlock()
+	if api == nil {
+		return errors.New("closed")
+	}
+	cl := api.WithContext(ctx)
 	for {
 		resp, err := cl.Get(info.TaskMonitor)
 		if err != nil {
@@ -293,7 +346,7 @@ func (f *Fencer) followTask(ctx context.Context, info *schemas.TaskMonitorInfo) 
 			if errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusNotFound {
 				return nil // the monitor is gone once the task completed
 			}
-			return fmt.Errorf("task monitor %s: %w", info.TaskMonitor, classify(ctx, err))
+			return fmt.Errorf("task monitor %s: %w", info.TaskMonitor, f.classify(ctx, err))
 		}
 		var task struct {
 			TaskState  string `json:"TaskState"`
@@ -331,56 +384,19 @@ func (f *Fencer) followTask(ctx context.Context, info *schemas.TaskMonitorInfo) 
 	}
 }
 
-// Close releases idle connections.
+// Close logs out of the session (bounded by Config.LogoutTimeout; a BMC
+// that is gone cannot hear it) and releases idle connections.
 func (f *Fencer) Close() error {
 	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.api != nil && f.api.HTTPClient != nil {
-		f.api.HTTPClient.CloseIdleConnections()
-	}
-	f.api = nil
+	sess := f.sess
+	f.sess, f.api = nil, nil
+	f.mu.Unlock()
+	sess.Logout(f.cfg.LogoutTimeout)
 	return nil
 }
 
-// classify maps gofish's errors to fencing's sentinels by HTTP status.
-// gofish turns transport failures into status 0 with the text only.
-func classify(ctx context.Context, err error) error {
-	var re *schemas.Error
-	if errors.As(err, &re) {
-		switch re.HTTPReturnedStatusCode {
-		case http.StatusUnauthorized:
-			return fmt.Errorf("%w: the BMC answered 401 (wrong user or password)", fencing.ErrAuth)
-		case http.StatusForbidden:
-			return fmt.Errorf("%w: the BMC answered 403 for this account: %s", fencing.ErrPrivilege, brief(re))
-		case http.StatusBadRequest:
-			return fmt.Errorf("%w: the BMC answered 400: %s", fencing.ErrUnsupported, brief(re))
-		case 0:
-			if ctx.Err() != nil {
-				return fmt.Errorf("%w: %v", fencing.ErrUnreachable, ctx.Err())
-			}
-			return fmt.Errorf("%w: %s", fencing.ErrUnreachable, re.Message)
-		}
-		return fmt.Errorf("HTTP %d: %s", re.HTTPReturnedStatusCode, brief(re))
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("%w: %v", fencing.ErrUnreachable, err)
-	}
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return fmt.Errorf("%w: %v", fencing.ErrUnreachable, err)
-	}
-	return err
-}
-
-// brief is the Redfish error's message (its first extended message when the
-// top one is generic), without the raw body.
-func brief(e *schemas.Error) string {
-	msg := e.Message
-	if len(e.ExtendedInfos) > 0 && e.ExtendedInfos[0].Message != "" {
-		msg = e.ExtendedInfos[0].Message
-	}
-	if msg == "" {
-		msg = http.StatusText(e.HTTPReturnedStatusCode)
-	}
-	return msg
+// classify maps gofish's errors to the shared causes (rfsession.Classify),
+// with the password scrubbed from the library's text first.
+func (f *Fencer) classify(ctx context.Context, err error) error {
+	return rfsession.Classify(ctx, bmc.Scrub(err, f.cfg.Password))
 }

@@ -226,3 +226,71 @@ func TestMockupSystem(t *testing.T) {
 		t.Fatalf("unknown --system = %v; want an error listing the systems", err)
 	}
 }
+
+// TestFenceUsesASession: a fence logs in once through the SessionService,
+// sends every power request with the session token (never Basic
+// credentials) and logs out at Close.
+func TestFenceUsesASession(t *testing.T) {
+	sim, cfg, pl := startSim(t, redfishsim.Config{ResetDelay: 200 * time.Millisecond})
+	res, err := do(t, cfg, fencing.ActionOff, 10*time.Second)
+	if err != nil || !res.Confirmed {
+		t.Fatalf("off = %+v, %v", res, err)
+	}
+	st := sim.Stats()
+	if st.Logins != 1 || st.ActiveSessions != 0 || st.BasicRequests != 0 {
+		t.Fatalf("after a fence: %d logins, %d sessions still open, %d Basic requests; want 1, 0, 0", st.Logins, st.ActiveSessions, st.BasicRequests)
+	}
+	if got := pl.get(); len(got) != 1 || got[0] {
+		t.Fatalf("power hook calls %v, want one power off", got)
+	}
+
+	// Without a SessionService: Basic, and the fence still works.
+	sim2, cfg2, _ := startSim(t, redfishsim.Config{ResetDelay: -1, NoSessionService: true})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	f, err := redfish.Dial(ctx, cfg2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.BasicAuth() {
+		t.Error("no SessionService, yet BasicAuth() is false")
+	}
+	if _, err := fencing.Do(ctx, f, fencing.ActionOff, fencing.Confirm{}); err != nil {
+		t.Fatalf("off with Basic auth: %v", err)
+	}
+	f.Close()
+	if st := sim2.Stats(); st.Logins != 0 || st.BasicRequests == 0 {
+		t.Fatalf("without a SessionService: %+v; want Basic requests and no login", st)
+	}
+}
+
+// TestPlainHTTPRefused: an http:// BMC would get the credentials in clear;
+// without AllowPlainHTTP nothing is sent to it.
+func TestPlainHTTPRefused(t *testing.T) {
+	sim, cfg, pl := startSim(t, redfishsim.Config{PlainHTTP: true, ResetDelay: -1})
+	_, err := do(t, cfg, fencing.ActionOff, 5*time.Second)
+	if !errors.Is(err, redfish.ErrPlainHTTP) || !strings.Contains(err.Error(), "unencrypted") {
+		t.Fatalf("off over http:// = %v; want ErrPlainHTTP saying why", err)
+	}
+	if st := sim.Stats(); st.Requests != 0 || len(pl.get()) != 0 {
+		t.Fatalf("a refused http:// BMC got %d requests, power hooks %v", st.Requests, pl.get())
+	}
+	cfg.AllowPlainHTTP = true
+	if res, err := do(t, cfg, fencing.ActionOff, 5*time.Second); err != nil || !res.Confirmed {
+		t.Fatalf("off over http:// with AllowPlainHTTP = %+v, %v", res, err)
+	}
+}
+
+// TestUntrustedCertificate: a self-signed BMC certificate without Insecure
+// or its CA is fencing.ErrCipher, said in words, and permanent.
+func TestUntrustedCertificate(t *testing.T) {
+	sim, cfg, _ := startSim(t, redfishsim.Config{ResetDelay: -1})
+	cfg.RootCAs = nil
+	_, err := do(t, cfg, fencing.ActionStatus, 5*time.Second)
+	if !errors.Is(err, fencing.ErrCipher) || !strings.Contains(err.Error(), "certificate") || !fencing.Permanent(err) {
+		t.Fatalf("untrusted certificate = %v; want a permanent ErrCipher naming the certificate", err)
+	}
+	if st := sim.Stats(); st.Logins != 0 {
+		t.Fatalf("the credentials reached a BMC whose certificate was refused (%d logins)", st.Logins)
+	}
+}

@@ -2,12 +2,16 @@
 // Systems, Chassis thermal and power, Sensors, Health rollups, log services
 // and event subscriptions, tolerating single malformed resources.
 //
-// Reader (New(Config)) implements sensors.Reader. gofish does the
-// connection and authentication: a session (X-Auth-Token) first, HTTP Basic
-// when the service has no SessionService or refuses the login, and in both
-// cases one authenticated GET proves the credentials (gofish's Basic
-// "connect" succeeds with any password). TLS is verified unless
-// Config.Insecure; Config.RootCAs replaces the system roots.
+// Reader (New(Config)) implements sensors.Reader. It logs in as fencing
+// does (internal/bmc/rfsession): a session (X-Auth-Token), HTTP Basic only
+// when the service has no SessionService (then one authenticated GET proves
+// the credentials: gofish's Basic "connect" succeeds with any password),
+// and a logout at Close. TLS is verified unless Config.Insecure;
+// Config.RootCAs replaces the system roots; a plain http:// URL is refused
+// unless Config.AllowPlainHTTP. Failures are internal/bmc's causes (401
+// bmc.ErrAuth, 403 bmc.ErrPrivilege, an untrusted certificate bmc.ErrCipher,
+// no answer bmc.ErrUnreachable and sensors.ErrSourceDown), in the same
+// words as fencing's; bmc.Detail keeps the library's own error for logs.
 //
 // Each Poll walks every Chassis (Thermal, Power, the Sensors collection,
 // ThermalSubsystem/Fans, PowerSubsystem/PowerSupplies) and the LogServices

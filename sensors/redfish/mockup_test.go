@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/bmc"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
@@ -245,6 +246,53 @@ func TestWrongPasswordRefused(t *testing.T) {
 		if err != nil && strings.Contains(err.Error(), "definitely-wrong-pw") {
 			t.Errorf("error text contains the password: %v", err)
 		}
+		// One refused login, not a second try of the same wrong password
+		// over Basic (which counts toward a lockout), and no session left.
+		if st := sim.Stats(); st.AuthFailures != 1 || st.ActiveSessions != 0 {
+			t.Errorf("NoSessionService=%v: %d auth failures, %d sessions; want 1 and 0", noSession, st.AuthFailures, st.ActiveSessions)
+		}
+		if errors.Is(err, sensors.ErrSourceDown) {
+			t.Errorf("wrong credentials reported as a source down: %v", err)
+		}
+	}
+}
+
+// TestSessionLoggedOutAtClose: the reader polls with one session token and
+// deletes the session at Close.
+func TestSessionLoggedOutAtClose(t *testing.T) {
+	sim := startSim(t, redfishsim.Config{})
+	r := newReader(sim, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for range 2 {
+		if _, err := r.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := sim.Stats(); st.Logins != 1 || st.ActiveSessions != 1 || st.BasicRequests != 0 || r.BasicAuth() {
+		t.Fatalf("after two polls: %+v; want one session and no Basic request", st)
+	}
+	r.Close()
+	if st := sim.Stats(); st.ActiveSessions != 0 {
+		t.Fatalf("after Close: %d sessions open, want 0", st.ActiveSessions)
+	}
+}
+
+// TestPlainHTTPRefused: without AllowPlainHTTP an http:// service gets no
+// request (the credentials would cross in clear).
+func TestPlainHTTPRefused(t *testing.T) {
+	sim := startSim(t, redfishsim.Config{PlainHTTP: true})
+	r := newReader(sim, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := r.Poll(ctx)
+	if !errors.Is(err, ErrPlainHTTP) || sim.Stats().Requests != 0 {
+		t.Fatalf("Poll of http:// = %v after %d requests; want ErrPlainHTTP and none", err, sim.Stats().Requests)
+	}
+	r = newReader(sim, func(c *Config) { c.AllowPlainHTTP = true })
+	defer r.Close()
+	if p, err := r.Poll(ctx); err != nil || len(p.Readings) == 0 {
+		t.Fatalf("Poll of http:// with AllowPlainHTTP = %v", err)
 	}
 }
 
@@ -268,8 +316,8 @@ func TestTLSVerifiedByDefault(t *testing.T) {
 	r := newReader(sim, func(c *Config) { c.RootCAs = nil }) // system roots do not know the sim's CA
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if _, err := r.Poll(ctx); err == nil || !strings.Contains(err.Error(), "certificate") {
-		t.Errorf("Poll against an unknown CA = %v, want a certificate error", err)
+	if _, err := r.Poll(ctx); !errors.Is(err, bmc.ErrCipher) || !strings.Contains(err.Error(), "certificate") {
+		t.Errorf("Poll against an unknown CA = %v, want ErrCipher naming the certificate", err)
 	}
 	r = newReader(sim, func(c *Config) { c.RootCAs, c.Insecure = nil, true })
 	if _, err := r.Poll(ctx); err != nil {

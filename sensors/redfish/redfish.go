@@ -2,14 +2,12 @@ package redfish
 
 import (
 	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -19,6 +17,8 @@ import (
 	"github.com/stmcginnis/gofish"
 	"github.com/stmcginnis/gofish/schemas"
 
+	"github.com/vigil-ha/vigil/internal/bmc"
+	"github.com/vigil-ha/vigil/internal/bmc/rfsession"
 	"github.com/vigil-ha/vigil/sensors"
 )
 
@@ -26,11 +26,16 @@ import (
 type Config struct {
 	URL      string // https://host[:port] (the service root is /redfish/v1)
 	User     string
-	Password string
+	Password string `json:"-"`
 	// Insecure skips TLS certificate verification (never the default);
 	// RootCAs, when set, replaces the system roots.
 	Insecure bool
 	RootCAs  *x509.CertPool
+	// AllowPlainHTTP permits an http:// URL, whose requests carry the
+	// credentials (or the session token) in clear: an isolated lab
+	// network only. Without it such a URL fails every Poll with
+	// rfsession.ErrPlainHTTP.
+	AllowPlainHTTP bool
 	// System limits the walk to one ComputerSystem (by Id) where a BMC
 	// manages several; empty reads them all.
 	System string
@@ -46,14 +51,22 @@ type Config struct {
 	// MinBackoff and MaxBackoff bound the wait between reconnects to a
 	// service that does not answer (default 1 s and 1 min).
 	MinBackoff, MaxBackoff time.Duration
-	Logger                 *slog.Logger
-	Now                    func() time.Time
+	Logger                 *slog.Logger     `json:"-"`
+	Now                    func() time.Time `json:"-"`
 }
 
-// Errors of the Redfish reader.
+// Errors of the Redfish reader. Failures are classified with
+// internal/bmc's causes (bmc.ErrUnreachable, bmc.ErrAuth, bmc.ErrPrivilege,
+// bmc.ErrCipher, bmc.ErrUnsupported), the same as fencing's.
 var (
-	ErrAuth    = errors.New("redfish: authentication refused")
-	ErrBackoff = errors.New("redfish: waiting before reconnecting")
+	// ErrAuth: the service refused the credentials. It is bmc.ErrAuth.
+	ErrAuth = bmc.ErrAuth
+	// ErrBackoff: a poll refused without a request because the last
+	// connect failed recently; the error also wraps that failure. It is
+	// bmc.ErrBackoff.
+	ErrBackoff = bmc.ErrBackoff
+	// ErrPlainHTTP: an http:// URL without Config.AllowPlainHTTP.
+	ErrPlainHTTP = rfsession.ErrPlainHTTP
 )
 
 // Reader keeps one authenticated client (session token, or Basic where the
@@ -62,14 +75,14 @@ var (
 type Reader struct {
 	cfg Config
 
-	mu       sync.Mutex
-	api      *gofish.APIClient
-	httpc    *http.Client
-	basic    bool
-	expand   bool                       // collections fetched with $expand=.
-	seen     map[string]map[string]bool // log service -> entry ids read
-	failures int
-	nextTry  time.Time
+	mu     sync.Mutex
+	api    *gofish.APIClient
+	sess   *rfsession.Client
+	basic  bool
+	expand bool                       // collections fetched with $expand=.
+	seen   map[string]map[string]bool // log service -> entry ids read
+	latch  bmc.Latch
+	cfgErr error // a URL that cannot be used, reported by every Poll
 }
 
 // New returns a Reader; it connects on the first Poll.
@@ -92,11 +105,12 @@ func New(cfg Config) *Reader {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	cfg.URL = strings.TrimRight(cfg.URL, "/")
-	if !strings.Contains(cfg.URL, "://") {
-		cfg.URL = "https://" + cfg.URL
+	endpoint, err := rfsession.Endpoint(cfg.URL, cfg.AllowPlainHTTP)
+	if err == nil {
+		cfg.URL = endpoint
 	}
-	return &Reader{cfg: cfg, seen: map[string]map[string]bool{}}
+	return &Reader{cfg: cfg, seen: map[string]map[string]bool{}, cfgErr: err,
+		latch: bmc.Latch{Min: cfg.MinBackoff, Max: cfg.MaxBackoff}}
 }
 
 // BasicAuth reports whether the open client fell back to Basic auth.
@@ -115,72 +129,32 @@ func (r *Reader) Close() error {
 }
 
 func (r *Reader) dropLocked() {
-	if r.api != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		r.api.WithContext(ctx).Logout()
-		cancel()
-		r.api = nil
+	if r.sess != nil {
+		r.sess.Logout(2 * time.Second)
 	}
+	r.api, r.sess = nil, nil
 }
 
-func (r *Reader) redact(err error) error {
-	if err == nil || r.cfg.Password == "" || !strings.Contains(err.Error(), r.cfg.Password) {
+// redact keeps the password out of any error text that reaches callers.
+func (r *Reader) redact(err error) error { return bmc.Scrub(err, r.cfg.Password) }
+
+// connectLocked logs in (internal/bmc/rfsession: a session, Basic only
+// where the service has no SessionService, credentials proved either way).
+func (r *Reader) connectLocked(ctx context.Context) error {
+	if r.cfgErr != nil {
+		return r.cfgErr
+	}
+	sess, err := rfsession.Connect(ctx, rfsession.Config{
+		URL: r.cfg.URL, User: r.cfg.User, Password: r.cfg.Password,
+		TLS:            bmc.TLS{Insecure: r.cfg.Insecure, RootCAs: r.cfg.RootCAs},
+		AllowPlainHTTP: r.cfg.AllowPlainHTTP, BasicOnly: r.cfg.BasicOnly,
+		MaxConns: r.cfg.Concurrency, Prove: "/redfish/v1/Chassis",
+	})
+	if err != nil {
 		return err
 	}
-	return errors.New(strings.ReplaceAll(err.Error(), r.cfg.Password, "<redacted>"))
-}
-
-func (r *Reader) connectLocked(ctx context.Context) error {
-	tr := &http.Transport{
-		Proxy:               nil,
-		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: r.cfg.RootCAs, InsecureSkipVerify: r.cfg.Insecure}, //nolint:gosec // opt-in
-		MaxIdleConnsPerHost: r.cfg.Concurrency,
-		IdleConnTimeout:     time.Minute,
-		TLSHandshakeTimeout: 5 * time.Second,
-		ForceAttemptHTTP2:   false, // BMCs speak HTTP/1.1; h2 was slower here
-	}
-	r.httpc = &http.Client{Transport: tr}
-	cc := gofish.ClientConfig{
-		Endpoint: r.cfg.URL, Username: r.cfg.User, Password: r.cfg.Password,
-		HTTPClient: r.httpc, NoModifyTransport: true, ReuseConnections: true,
-		MaxConcurrentRequests: int64(r.cfg.Concurrency),
-	}
-	var api *gofish.APIClient
-	var err error
-	basic := r.cfg.BasicOnly
-	if !basic {
-		api, err = gofish.ConnectContext(ctx, cc)
-		if err != nil {
-			if ctx.Err() != nil || isTransport(err) {
-				return fmt.Errorf("connect: %w", err)
-			}
-			// No SessionService, or login refused: try Basic, and let the
-			// authenticated GET below judge the credentials.
-			r.cfg.Logger.Info("redfish session login failed, falling back to Basic auth", "target", r.cfg.URL, "err", r.redact(err))
-			basic = true
-		}
-	}
-	if basic {
-		cc.BasicAuth = true
-		api, err = gofish.ConnectContext(ctx, cc)
-		if err != nil {
-			return fmt.Errorf("connect: %w", err)
-		}
-	}
-	// With Basic auth gofish "connects" whatever the password (the
-	// service root is open): prove the credentials with a real
-	// authenticated GET.
-	resp, err := api.WithContext(ctx).Get("/redfish/v1/Chassis")
-	if err != nil {
-		var re *schemas.Error
-		if errors.As(err, &re) && (re.HTTPReturnedStatusCode == 401 || re.HTTPReturnedStatusCode == 403) {
-			return fmt.Errorf("%w (HTTP %d)", ErrAuth, re.HTTPReturnedStatusCode)
-		}
-		return fmt.Errorf("check credentials: %w", err)
-	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	r.api, r.basic = api, basic
+	api := sess.API
+	r.api, r.sess, r.basic = api, sess, sess.Basic
 	r.expand = !r.cfg.NoExpand && api.Service != nil && api.Service.ProtocolFeaturesSupported.ExpandQuery.NoLinks
 	return nil
 }
@@ -203,8 +177,8 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.api == nil {
-		if now := r.cfg.Now(); now.Before(r.nextTry) {
-			return nil, fmt.Errorf("redfish %s: %w (%w)", r.cfg.URL, sensors.ErrSourceDown, ErrBackoff)
+		if err := r.latch.Err(r.cfg.Now()); err != nil {
+			return nil, fmt.Errorf("redfish %s: %w", r.cfg.URL, err)
 		}
 		if err := r.connectLocked(ctx); err != nil {
 			return nil, r.failLocked(err)
@@ -215,7 +189,7 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 		var re *schemas.Error
 		if errors.As(err, &re) && re.HTTPReturnedStatusCode == 401 && ctx.Err() == nil {
 			// Session expired: log in again once.
-			r.api = nil
+			r.api, r.sess = nil, nil
 			if err := r.connectLocked(ctx); err != nil {
 				return nil, r.failLocked(err)
 			}
@@ -225,31 +199,35 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 	if err != nil {
 		// Log the session out in the background (a dead BMC must not
 		// hold this poll past its deadline; a live one frees its slot).
-		if api := r.api; api != nil {
-			go func() {
-				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-				defer cancel()
-				api.WithContext(ctx).Logout()
-			}()
+		if sess := r.sess; sess != nil {
+			go sess.Logout(2 * time.Second)
 		}
-		r.api = nil
-		return nil, r.failLocked(err)
+		r.api, r.sess = nil, nil
+		return nil, r.failLocked(rfsession.Classify(ctx, err))
 	}
-	r.failures = 0
+	r.latch.Reset()
 	return p, nil
 }
 
+// failLocked records a failed attempt, schedules the next one with
+// exponential backoff and classifies the error: a service that does not
+// answer (or fails in a way no cause names) is sensors.ErrSourceDown; one
+// that refused the credentials, the privilege or the TLS handshake
+// answered, so it is not.
 func (r *Reader) failLocked(err error) error {
-	r.failures++
-	d := r.cfg.MinBackoff << min(r.failures-1, 16)
-	if d > r.cfg.MaxBackoff || d <= 0 {
-		d = r.cfg.MaxBackoff
+	if !bmc.Classified(err) {
+		err = r.redact(err) // a library's error; ours never hold the password
 	}
-	r.nextTry = r.cfg.Now().Add(d)
-	if errors.Is(err, ErrAuth) {
-		return fmt.Errorf("redfish %s: %w", r.cfg.URL, r.redact(err))
+	err = rfsession.Classify(context.Background(), err)
+	switch bmc.KindOf(err) {
+	case bmc.KindUnreachable, "":
+		err = bmc.Tag(fmt.Errorf("redfish %s: %w", r.cfg.URL, err), sensors.ErrSourceDown)
+	default:
+		err = fmt.Errorf("redfish %s: %w", r.cfg.URL, err)
 	}
-	return fmt.Errorf("redfish %s: %w: %w", r.cfg.URL, sensors.ErrSourceDown, r.redact(err))
+	r.latch.Fail(r.cfg.Now(), err)
+	r.cfg.Logger.Debug("redfish poll failed", "target", r.cfg.URL, "err", bmc.Detail(err))
+	return err
 }
 
 // walker is one Poll's state: the client bound to the poll's context and
@@ -927,15 +905,29 @@ func lastPathElem(p string) string {
 	return p
 }
 
-// String and LogValue keep the password out of formatted output and logs.
-func (c Config) String() string {
-	return fmt.Sprintf("redfish %s user %q", c.URL, c.User)
+// redacted is what the Config shows of itself (bmc.Redacted).
+func (c Config) redacted() bmc.Redacted {
+	var attrs []slog.Attr
+	if c.System != "" {
+		attrs = append(attrs, slog.String("system", c.System))
+	}
+	if c.Insecure {
+		attrs = append(attrs, slog.Bool("insecure", true))
+	}
+	if c.AllowPlainHTTP {
+		attrs = append(attrs, slog.Bool("allow_plain_http", true))
+	}
+	return bmc.Redacted{Driver: "redfish", Target: c.URL, User: c.User, HasPassword: c.Password != "", Attrs: attrs}
 }
 
-// LogValue implements slog.LogValuer.
-func (c Config) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("url", c.URL), slog.String("user", c.User))
-}
+// String keeps the password out of formatted output.
+func (c Config) String() string { return c.redacted().String() }
 
 // GoString keeps the password out of %#v.
-func (c Config) GoString() string { return c.String() }
+func (c Config) GoString() string { return c.redacted().GoString() }
+
+// Format keeps the password out of every fmt verb.
+func (c Config) Format(f fmt.State, verb rune) { c.redacted().Format(f, verb) }
+
+// LogValue implements slog.LogValuer.
+func (c Config) LogValue() slog.Value { return c.redacted().LogValue() }

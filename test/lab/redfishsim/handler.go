@@ -243,6 +243,7 @@ func (s *Sim) authenticate(r *http.Request) (*account, *session, bool) {
 	}
 	user, pass, ok := r.BasicAuth()
 	if ok {
+		s.basicReqs.Add(1)
 		s.mu.RLock()
 		a := s.accounts[user]
 		good := a != nil && a.failures == 0 && time.Now().After(a.lockedUntil) &&

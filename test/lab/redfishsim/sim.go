@@ -217,6 +217,7 @@ type Sim struct {
 	selPath   string           // LogService path receiving SEL entries
 	delay     atomic.Int64     // time.Duration every response waits
 	requests  atomic.Int64
+	basicReqs atomic.Int64
 	connMu    sync.Mutex // guards servers' conns
 	down      bool
 	stuck     bool // resets accepted but without effect
@@ -235,6 +236,7 @@ type Sim struct {
 // Stats counts what clients did, for tests that check a client's manners.
 type Stats struct {
 	Requests       int      // every HTTP request
+	BasicRequests  int      // requests authenticated with HTTP Basic (credentials sent in each)
 	AuthFailures   int      // requests or logins rejected with 401
 	Logins         int      // sessions created
 	Logouts        int      // sessions deleted
@@ -544,6 +546,7 @@ func (s *Sim) Stats() Stats {
 	st := s.stats
 	st.ResetTypes = slices.Clone(s.stats.ResetTypes)
 	st.Requests = int(s.requests.Load())
+	st.BasicRequests = int(s.basicReqs.Load())
 	st.ActiveSessions = len(s.sessions)
 	return st
 }
