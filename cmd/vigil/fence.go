@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/vigil-ha/vigil/fencing"
 	"github.com/vigil-ha/vigil/fencing/ipmi"
 	"github.com/vigil-ha/vigil/fencing/redfish"
+	"github.com/vigil-ha/vigil/internal/rmcp"
 )
 
 func runFence(ctx context.Context, e *env, args []string) error {
@@ -20,10 +20,11 @@ func runFence(ctx context.Context, e *env, args []string) error {
 	}, args)
 }
 
-// fenceOutput is the `vigil fence --json` shape (CLI.md) plus the error.
+// fenceOutput is the `vigil fence --json` shape (CLI.md) plus, on failure,
+// {"error": {"kind", "message"}} (bmcerrors.go).
 type fenceOutput struct {
 	fencing.Result
-	Error string `json:"error,omitempty"`
+	Error *jsonError `json:"error,omitempty"`
 }
 
 func fenceVerb(a fencing.Action) func(ctx context.Context, e *env, args []string) error {
@@ -35,44 +36,18 @@ func fenceVerb(a fencing.Action) func(ctx context.Context, e *env, args []string
 			fencing.ActionCycle:  "Power a host off (confirmed off), then on (confirmed on).",
 			fencing.ActionStatus: "Read a host's power state from its BMC.",
 		}[a]
-		fs := newFlags(e, "fence "+string(a)+" BMC-FLAGS [--json]", summary)
+		fs := newFlags(e, "fence "+string(a)+" BMC-FLAGS [--json]", summary+"\n\n"+bmcExitHelp())
 		b.register(fs.FlagSet)
 		asJSON := fs.Bool("json", false, "print JSON (CLI.md) instead of a line of text")
 		if err := parseFlags(fs, args, 0); err != nil {
 			return err
 		}
-		if err := b.check(); err != nil {
-			return err
-		}
-		pw, err := b.password(e)
-		if err != nil {
-			return err
-		}
-		ctx, cancel := context.WithTimeout(ctx, b.timeout)
-		defer cancel()
-
 		out := fenceOutput{Result: fencing.Result{Action: a, Driver: "ipmi", Target: b.target(), Power: fencing.PowerUnknown}}
 		if b.redfish != "" {
 			out.Driver = "redfish"
 		}
-		start := time.Now()
-		f, err := openFencer(ctx, &b, pw)
-		if err == nil {
-			out.Result, err = fencing.Do(ctx, f, a, fencing.Confirm{})
-			f.Close()
-		}
-		out.Elapsed = time.Since(start)
-		out.ElapsedMS = out.Elapsed.Milliseconds()
-		if err != nil {
-			var ue usageError
-			if errors.As(err, &ue) {
-				return err
-			}
-			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
-				err = fmt.Errorf("%w (--timeout %v)", err, b.timeout)
-			}
-			out.Error = err.Error()
-		}
+		err := fence(ctx, e, &b, a, &out.Result)
+		out.Error = newJSONError(err, b.verbose)
 		if *asJSON {
 			if werr := writeJSON(e.stdout, out); werr != nil && err == nil {
 				err = werr
@@ -82,6 +57,30 @@ func fenceVerb(a fencing.Action) func(ctx context.Context, e *env, args []string
 		}
 		return err
 	}
+}
+
+// fence checks the flags, opens the BMC and does a, filling res.
+func fence(ctx context.Context, e *env, b *bmcFlags, a fencing.Action, res *fencing.Result) error {
+	if err := b.check(); err != nil {
+		return err
+	}
+	pw, err := b.password(e)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, b.timeout)
+	defer cancel()
+	start := time.Now()
+	f, err := openFencer(ctx, b, pw)
+	if err == nil {
+		var r fencing.Result
+		r, err = fencing.Do(ctx, f, a, fencing.Confirm{})
+		*res = r
+		f.Close()
+	}
+	res.Elapsed = time.Since(start)
+	res.ElapsedMS = res.Elapsed.Milliseconds()
+	return b.explain(ctx, err)
 }
 
 func printFence(e *env, r fencing.Result) {
@@ -100,9 +99,15 @@ func openFencer(ctx context.Context, b *bmcFlags, pw string) (fencing.Fencer, er
 		if err != nil {
 			return nil, err
 		}
-		return ipmi.Dial(ctx, ipmi.Config{Host: host, Port: port, User: b.user, Password: pw, CipherSuite: b.cipherSuite})
+		if err := rmcp.CheckCredentials(host, b.user, pw); err != nil {
+			return nil, usagef("--ipmi: %v", err)
+		}
+		p := b.ipmiPolicy()
+		return ipmi.Dial(ctx, ipmi.Config{Host: host, Port: port, User: b.user, Password: pw,
+			CipherSuite: p.Suite, AllowWeakCipher: p.AllowWeak})
 	}
-	cfg := redfish.Config{URL: b.redfish, User: b.user, Password: pw, System: b.system, Insecure: b.insecure}
+	cfg := redfish.Config{URL: b.redfish, User: b.user, Password: pw, System: b.system, Insecure: b.insecure,
+		AllowPlainHTTP: b.allowPlainHTTP}
 	if _, err := cfg.Endpoint(); err != nil {
 		return nil, usagef("--redfish: %v", err)
 	}

@@ -26,7 +26,11 @@ type fenceJSON struct {
 	Power     string `json:"power"`
 	Confirmed bool   `json:"confirmed"`
 	ElapsedMS *int64 `json:"elapsed_ms"`
-	Error     string `json:"error"`
+	Error     *struct {
+		Kind    string `json:"kind"`
+		Message string `json:"message"`
+		Detail  string `json:"detail"`
+	} `json:"error"`
 }
 
 func parseFence(t *testing.T, out string) fenceJSON {
@@ -172,12 +176,13 @@ func fenceLabIPMI(t *testing.T, bin string) {
 		t.Fatal("lab host off after vigil fence on/cycle")
 	}
 
-	// A USER account: a clear privilege error, exit 1, the host untouched.
+	// A USER account: a clear privilege error, exit 5, the host untouched.
 	uuser, ufile, _ := h.BMC.Credentials(lab.User)
 	code, out, errOut = vigilFence(t, bin, nil, "off", "--ipmi", h.BMC.Addr(), "--user", uuser, "--password-file", ufile, "--json")
 	f = parseFence(t, out)
-	if code != 1 || f.Confirmed || !strings.Contains(errOut, "insufficient privilege") || !strings.Contains(f.Error, "OPERATOR") || !h.On() {
-		t.Fatalf("fence off as USER: exit %d, %+v, stderr %q; want exit 1 with an insufficient privilege error", code, f, errOut)
+	if code != 5 || f.Confirmed || !strings.Contains(errOut, "insufficient privilege") || f.Error == nil ||
+		f.Error.Kind != "privilege" || !strings.Contains(f.Error.Message, "OPERATOR") || !h.On() {
+		t.Fatalf("fence off as USER: exit %d, %+v, stderr %q; want exit 5 with an insufficient privilege error", code, f, errOut)
 	}
 }
 
@@ -224,8 +229,8 @@ func fenceLabRedfish(t *testing.T, bin string) {
 	}
 	// Without the CA, certificate checking refuses the BMC.
 	code, _, errOut := vigilFence(t, bin, []string{"SSL_CERT_FILE=/dev/null"}, append([]string{"status"}, bmc...)...)
-	if code != 1 || !strings.Contains(errOut, "certificate") {
-		t.Fatalf("status without trusting the BMC's CA: exit %d, stderr %q; want a certificate error", code, errOut)
+	if code != 6 || !strings.Contains(errOut, "certificate") {
+		t.Fatalf("status without trusting the BMC's CA: exit %d, stderr %q; want exit 6 and a certificate error", code, errOut)
 	}
 }
 
@@ -255,8 +260,8 @@ func TestFenceErrors(t *testing.T) {
 		{"no verb", []string{"fence"}, 2, "missing verb", 0},
 		{"bad verb", []string{"fence", "reboot"}, 2, `unknown verb "reboot"`, 0},
 		{"bad port", []string{"fence", "off", "--ipmi", "127.0.0.1:99999", "--user", user, "--password-file", pwFile}, 2, "bad port", 0},
-		{"wrong password", []string{"fence", "off", "--ipmi", sim.Addr(), "--user", user, "--password-file", wrongFile}, 1, "authentication failed", 5 * time.Second},
-		{"unreachable", []string{"fence", "off", "--ipmi", pc.LocalAddr().String(), "--user", user, "--password-file", pwFile, "--timeout", "2s"}, 1, "BMC unreachable", 5 * time.Second},
+		{"wrong password", []string{"fence", "off", "--ipmi", sim.Addr(), "--user", user, "--password-file", wrongFile}, 4, "wrong credentials", 5 * time.Second},
+		{"unreachable", []string{"fence", "off", "--ipmi", pc.LocalAddr().String(), "--user", user, "--password-file", pwFile, "--timeout", "2s"}, 3, "BMC unreachable", 5 * time.Second},
 		{"status", []string{"fence", "status", "--ipmi", sim.Addr(), "--user", user, "--password-file", pwFile}, 0, "", 5 * time.Second},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 
 func runHealth(ctx context.Context, e *env, args []string) error {
 	var b bmcFlags
-	fs := newFlags(e, "health BMC-FLAGS [--json]", "One poll of a BMC plus the failure prediction: risk and expected time\nto failure per component. A single poll sees thresholds, decoded states and\nthe SEL; trends need the agent's history.")
+	fs := newFlags(e, "health BMC-FLAGS [--json]", "One poll of a BMC plus the failure prediction: risk and expected time\nto failure per component. A single poll sees thresholds, decoded states and\nthe SEL; trends need the agent's history.\n\n"+bmcExitHelp())
 	b.register(fs.FlagSet)
 	asJSON := fs.Bool("json", false, "print JSON (CLI.md) instead of a table")
 	historyFile := fs.String("history", "", "keep sensor history in the bbolt `FILE` across runs, so repeated\nruns see trends (default: this poll only)")
@@ -21,20 +21,20 @@ func runHealth(ctx context.Context, e *env, args []string) error {
 	}
 	p, err := pollBMC(ctx, e, &b)
 	if err != nil {
-		return err
+		return failJSON(e, *asJSON, &b, err)
 	}
 	var hist health.History = health.NewMemHistory(16)
 	if *historyFile != "" {
 		st, err := store.Open(*historyFile, store.Options{})
 		if err != nil {
-			return fmt.Errorf("history: %w", err)
+			return failJSON(e, *asJSON, &b, fmt.Errorf("history: %w", err))
 		}
 		defer st.Close()
 		hist = st
 	}
 	v, err := health.New(health.Config{Prefix: b.target() + "/"}, hist).Update(p)
 	if err != nil {
-		return err
+		return failJSON(e, *asJSON, &b, err)
 	}
 	v.Target = b.target()
 	if *asJSON {

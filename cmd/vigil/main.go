@@ -4,7 +4,10 @@
 //
 // Every subcommand lives in its own file and is listed in commands below.
 // Usage errors (unknown commands or flags, missing arguments) exit 2; a
-// command that could not do what it says exits 1.
+// command that could not do what it says exits 1, or, when a BMC refused or
+// did not answer, the exit code of the cause (bmcerrors.go: 3 unreachable,
+// 4 wrong credentials, 5 insufficient privilege, 6 cipher or TLS refused,
+// 7 unsupported).
 package main
 
 import (
@@ -85,6 +88,9 @@ func exitCode(stderr io.Writer, prefix string, err error) int {
 	var ue usageError
 	if errors.As(err, &ue) {
 		return 2
+	}
+	if code, ok := bmcExitCode(err); ok {
+		return code
 	}
 	return 1
 }

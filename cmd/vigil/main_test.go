@@ -116,8 +116,13 @@ func TestBMCFlagsCheck(t *testing.T) {
 		{"no user", bmcFlags{ipmi: "h", timeout: 1}, "--user is required"},
 		{"zero timeout", bmcFlags{ipmi: "h", user: "u"}, "--timeout must be positive"},
 		{"insecure with ipmi", bmcFlags{ipmi: "h", user: "u", timeout: 1, insecure: true, cipherSuite: -1}, "--insecure applies to --redfish only"},
-		{"suite with redfish", bmcFlags{redfish: "https://h", user: "u", timeout: 1, cipherSuite: 3}, "--cipher-suite applies to --ipmi only"},
-		{"suite out of range", bmcFlags{ipmi: "h", user: "u", timeout: 1, cipherSuite: 18}, "0 to 17"},
+		{"suite with redfish", bmcFlags{redfish: "https://h", user: "u", timeout: 1, cipherSuite: 3}, "apply to --ipmi only"},
+		{"suite out of range", bmcFlags{ipmi: "h", user: "u", timeout: 1, cipherSuite: 18}, "1 to 17"},
+		{"suite 0", bmcFlags{ipmi: "h", user: "u", timeout: 1, cipherSuite: 0}, "no authentication"},
+		{"suite 2 not allowed", bmcFlags{ipmi: "h", user: "u", timeout: 1, cipherSuite: 2}, "--allow-weak-cipher"},
+		{"suite 2 allowed", bmcFlags{ipmi: "h", user: "u", timeout: 1, cipherSuite: 2, allowWeakCipher: true}, ""},
+		{"plain http", bmcFlags{redfish: "http://h", user: "u", timeout: 1, cipherSuite: -1}, "plain http refused"},
+		{"plain http allowed", bmcFlags{redfish: "http://h", user: "u", timeout: 1, cipherSuite: -1, allowPlainHTTP: true}, ""},
 		{"ok", bmcFlags{ipmi: "h", user: "u", timeout: 1, cipherSuite: -1}, ""},
 	}
 	for _, tt := range tests {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/vigil-ha/vigil/internal/rmcp"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/sensors/host"
 	"github.com/vigil-ha/vigil/sensors/ipmi"
@@ -23,7 +24,7 @@ func runSensors(ctx context.Context, e *env, args []string) error {
 
 func runSensorsRead(ctx context.Context, e *env, args []string) error {
 	var b bmcFlags
-	fs := newFlags(e, "sensors read BMC-FLAGS [--json]", "One poll of a BMC: every sensor reading with its thresholds and\ndecoded states, and the log entries (SEL) it holds.")
+	fs := newFlags(e, "sensors read BMC-FLAGS [--json]", "One poll of a BMC: every sensor reading with its thresholds and\ndecoded states, and the log entries (SEL) it holds.\n\n"+bmcExitHelp())
 	b.register(fs.FlagSet)
 	asJSON := fs.Bool("json", false, "print JSON (CLI.md) instead of a table")
 	if err := parseFlags(fs, args, 0); err != nil {
@@ -31,7 +32,7 @@ func runSensorsRead(ctx context.Context, e *env, args []string) error {
 	}
 	p, err := pollBMC(ctx, e, &b)
 	if err != nil {
-		return err
+		return failJSON(e, *asJSON, &b, err)
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, p)
@@ -60,7 +61,8 @@ func runSensorsHost(ctx context.Context, e *env, args []string) error {
 }
 
 // pollBMC checks the flags, reads the password and does one poll of the
-// BMC within --timeout.
+// BMC within --timeout. Its errors carry internal/bmc's causes (the exit
+// code and JSON kind follow from them).
 func pollBMC(ctx context.Context, e *env, b *bmcFlags) (*sensors.Poll, error) {
 	if err := b.check(); err != nil {
 		return nil, err
@@ -76,7 +78,8 @@ func pollBMC(ctx context.Context, e *env, b *bmcFlags) (*sensors.Poll, error) {
 		return nil, err
 	}
 	defer r.Close()
-	return r.Poll(ctx)
+	p, err := r.Poll(ctx)
+	return p, b.explain(ctx, err)
 }
 
 func openBMC(b *bmcFlags, pw string) (sensors.Reader, error) {
@@ -85,11 +88,26 @@ func openBMC(b *bmcFlags, pw string) (sensors.Reader, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ipmi.New(ipmi.Config{Host: h, Port: port, User: b.user, Password: pw, CipherSuite: b.cipherSuite,
-			PollTimeout: b.timeout}), nil
+		if err := rmcp.CheckCredentials(h, b.user, pw); err != nil {
+			return nil, usagef("--ipmi: %v", err)
+		}
+		p := b.ipmiPolicy()
+		return ipmi.New(ipmi.Config{Host: h, Port: port, User: b.user, Password: pw,
+			CipherSuite: p.Suite, AllowWeakCipher: p.AllowWeak, PollTimeout: b.timeout}), nil
 	}
 	return redfish.New(redfish.Config{URL: b.redfish, User: b.user, Password: pw, Insecure: b.insecure,
-		System: b.system, PollTimeout: b.timeout}), nil
+		AllowPlainHTTP: b.allowPlainHTTP, System: b.system, PollTimeout: b.timeout}), nil
+}
+
+// failJSON prints {"error": {"kind", "message"}} on stdout when the
+// command was asked for JSON, and returns err for stderr and the exit code.
+func failJSON(e *env, asJSON bool, b *bmcFlags, err error) error {
+	if asJSON {
+		_ = writeJSON(e.stdout, struct {
+			Error *jsonError `json:"error"`
+		}{newJSONError(err, b.verbose)})
+	}
+	return err
 }
 
 func fmtValue(r sensors.Reading) string {

@@ -49,7 +49,7 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 	defer sim.Close()
 	user, pw := sim.Credentials()
 	vars := map[string]string{passwordEnv: pw}
-	code, out, errOut := runCLI(t, vars, "sensors", "read", "--redfish", sim.URL(), "--user", user, "--json")
+	code, out, errOut := runCLI(t, vars, "sensors", "read", "--redfish", sim.URL(), "--allow-plain-http", "--user", user, "--json")
 	if code != 0 {
 		t.Fatalf("sensors read: exit %d, stderr %q", code, errOut)
 	}
@@ -73,7 +73,7 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 		t.Fatal(err)
 	}
 	hist := t.TempDir() + "/history.db"
-	code, out, errOut = runCLI(t, vars, "health", "--redfish", sim.URL(), "--user", user, "--history", hist, "--json")
+	code, out, errOut = runCLI(t, vars, "health", "--redfish", sim.URL(), "--allow-plain-http", "--user", user, "--history", hist, "--json")
 	if code != 0 {
 		t.Fatalf("health: exit %d, stderr %q", code, errOut)
 	}
@@ -90,7 +90,7 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 	}
 	t.Logf("health after FailFan: risk %s, components %v", v.Risk, v.Components)
 	// The history file keeps FAN1's samples for the next run.
-	code, _, errOut = runCLI(t, vars, "health", "--redfish", sim.URL(), "--user", user, "--history", hist, "--json")
+	code, _, errOut = runCLI(t, vars, "health", "--redfish", sim.URL(), "--allow-plain-http", "--user", user, "--history", hist, "--json")
 	if code != 0 {
 		t.Fatalf("second health run with --history: exit %d, stderr %q", code, errOut)
 	}
@@ -111,9 +111,9 @@ func TestSensorsReadAndHealthRedfish(t *testing.T) {
 		t.Errorf("after two runs with --history the FAN1 ring holds %d samples, want 2 (keys %q)", fan1, keys)
 	}
 
-	code, _, errOut = runCLI(t, map[string]string{passwordEnv: "wrong"}, "sensors", "read", "--redfish", sim.URL(), "--user", user)
-	if code != 1 || !strings.Contains(errOut, "authentication") {
-		t.Errorf("wrong password: exit %d, stderr %q; want 1 and an authentication error", code, errOut)
+	code, _, errOut = runCLI(t, map[string]string{passwordEnv: "wrong"}, "sensors", "read", "--redfish", sim.URL(), "--allow-plain-http", "--user", user)
+	if code != 4 || !strings.Contains(errOut, "wrong credentials") {
+		t.Errorf("wrong password: exit %d, stderr %q; want 4 and a wrong credentials error", code, errOut)
 	}
 }
 
@@ -170,7 +170,7 @@ func TestSensorsReadAndHealthIPMI(t *testing.T) {
 	}
 	code, _, errOut = runCLI(t, map[string]string{passwordEnv: "wrong-password"}, "sensors", "read", "--ipmi", sim.Addr(),
 		"--user", user, "--cipher-suite", "3", "--timeout", "5s")
-	if code != 1 || strings.Contains(errOut, "wrong-password") {
-		t.Errorf("wrong password: exit %d, stderr %q; want 1 without the password", code, errOut)
+	if code != 4 || strings.Contains(errOut, "wrong-password") {
+		t.Errorf("wrong password: exit %d, stderr %q; want 4 without the password", code, errOut)
 	}
 }
