@@ -1,6 +1,7 @@
 package health
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -216,11 +217,32 @@ func eventKey(ev sensors.Event) string {
 	return "event/" + ev.Component + "/" + ev.State
 }
 
+// BatchAppender is an optional History method (*store.Store has it):
+// write samples taken at several times, and move log cursors, in one
+// transaction.
+type BatchAppender interface {
+	AppendBatches(batches []store.Batch, cursors ...store.Cursor) error
+}
+
+// ErrNoCursors: Update was given log cursors but its History cannot keep
+// them with the samples (it is not a BatchAppender).
+var ErrNoCursors = errors.New("health: this history cannot keep log cursors")
+
 // Update records one poll and returns the verdict as of poll.Time.
-func (p *Predictor) Update(poll *sensors.Poll) (Verdict, error) {
+//
+// cursors, when given, say how far the poll's events were read from each
+// log (an IPMI SEL, a Redfish log service); they are written in the same
+// transaction as the poll's samples, so an event is counted exactly when its
+// log's cursor passes it, even across a crash (History must be a
+// BatchAppender, else ErrNoCursors and nothing is written).
+func (p *Predictor) Update(poll *sensors.Poll, cursors ...store.Cursor) (Verdict, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := poll.Time
+	ba, batched := p.hist.(BatchAppender)
+	if len(cursors) > 0 && !batched {
+		return Verdict{}, ErrNoCursors
+	}
 	if !p.loaded {
 		p.loaded = true
 		if kl, ok := p.hist.(KeyLister); ok {
@@ -246,11 +268,11 @@ func (p *Predictor) Update(poll *sensors.Poll) (Verdict, error) {
 			values[p.key(r.Key())] = *r.Value
 		}
 	}
+	var batches []store.Batch
 	if len(values) > 0 {
-		if err := p.hist.AppendSamples(now, values); err != nil {
-			return Verdict{}, fmt.Errorf("health: record poll: %w", err)
-		}
+		batches = append(batches, store.Batch{Time: now, Values: values})
 	}
+	var seen []evKey
 	for _, ev := range poll.Events {
 		if !ev.Asserted || ev.State == "" {
 			continue
@@ -259,12 +281,39 @@ func (p *Predictor) Update(poll *sensors.Poll) (Verdict, error) {
 		if t.IsZero() {
 			t = now
 		}
-		if err := p.hist.AppendSamples(t, map[string]float64{p.key(eventKey(ev)): 1}); err != nil {
-			return Verdict{}, fmt.Errorf("health: record event: %w", err)
+		batches = addSample(batches, t, p.key(eventKey(ev)))
+		seen = append(seen, evKey{ev.Component, ev.State})
+	}
+	if batched {
+		if len(batches) > 0 || len(cursors) > 0 {
+			if err := ba.AppendBatches(batches, cursors...); err != nil {
+				return Verdict{}, fmt.Errorf("health: record poll: %w", err)
+			}
 		}
-		p.events[evKey{ev.Component, ev.State}] = true
+	} else {
+		for _, b := range batches {
+			if err := p.hist.AppendSamples(b.Time, b.Values); err != nil {
+				return Verdict{}, fmt.Errorf("health: record poll: %w", err)
+			}
+		}
+	}
+	for _, k := range seen {
+		p.events[k] = true
 	}
 	return p.assessLocked(poll.Target, now)
+}
+
+// addSample adds an event sample (value 1) of key at t: to a batch of that
+// time without the key, else to a new one, so that two events of one kind
+// logged in the same second stay two samples.
+func addSample(batches []store.Batch, t time.Time, key string) []store.Batch {
+	for i := range batches {
+		if _, dup := batches[i].Values[key]; !dup && batches[i].Time.Equal(t) {
+			batches[i].Values[key] = 1
+			return batches
+		}
+	}
+	return append(batches, store.Batch{Time: t, Values: map[string]float64{key: 1}})
 }
 
 // finding is one rule's conclusion about one component.
