@@ -87,6 +87,10 @@ const (
 	MaxLogKnown  = 1024
 )
 
+// Validate reports what makes c unfit for the store (PutCursor refuses it
+// with ErrInvalid), or nil.
+func (c *Cursor) Validate() error { return c.validate() }
+
 func (c *Cursor) validate() error {
 	switch {
 	case !validName(c.Source):

@@ -21,8 +21,10 @@
 // where ipmitool prints "ok". SEL records are decoded by ParseSEL (standard
 // and OEM records, threshold readings converted with the sensor's SDR
 // factors, the DIMM of memory events from event data 3). Completion code
-// 0xcb on Get SDR or Get SEL Entry means empty, not failure; a cursor whose
-// record was erased, or a SEL whose erase time moved, is read from the start.
+// 0xcb on Get SDR or Get SEL Entry means empty, not failure. The SEL cursor
+// (SELCursor, kept in the agent's store) reports each record once: when
+// its remembered record is erased or its ID reused (a cleared or wrapped
+// SEL) the SEL is walked from the start and timestamps tell the new ones.
 //
 // Cipher suites: the zero Config is auto with floor 3, never suite 0:
 // suites at least as strong as Config.MinCipherSuite (default 3) are

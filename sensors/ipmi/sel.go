@@ -5,11 +5,15 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"slices"
 	"time"
 
 	"github.com/bougou/go-ipmi/pkg/command/storage"
+	"github.com/bougou/go-ipmi/pkg/types"
 
 	"github.com/vigil-ha/vigil/sensors"
+	"github.com/vigil-ha/vigil/store"
 )
 
 // SELRecord is one decoded 16-byte System Event Log record (IPMI 2.0
@@ -164,18 +168,12 @@ func (r SELRecord) Event(info *SensorInfo, now time.Time) sensors.Event {
 	return ev
 }
 
-// SELCursor remembers how far the SEL has been read. The agent may persist
-// it (Reader.Cursor / Config via NewWithCursor) so that a restart does not
-// report old entries again.
-type SELCursor struct {
-	Valid   bool      `json:"valid"`
-	LastID  uint16    `json:"last_id"`
-	Entries uint16    `json:"entries"`
-	Added   time.Time `json:"added"`
-	// Erased is the SEL's last erase time: when it moves, the log was
-	// cleared and record IDs may be reused, so reading starts over.
-	Erased time.Time `json:"erased"`
-}
+// SELCursor is how far the SEL has been read (see store.SELCursor, which
+// explains how records are told apart). The agent keeps it in its store
+// (Reader.Cursor after a poll, SetCursor before the next one, from another
+// process too) so that every SEL record is reported once: across polls,
+// restarts, SEL clears that reuse record IDs, and a full SEL that wraps.
+type SELCursor = store.SELCursor
 
 // NewWithCursor is New with a SEL cursor remembered from an earlier run:
 // only entries after it are reported.
@@ -185,7 +183,16 @@ func NewWithCursor(cfg Config, c SELCursor) *Reader {
 	return r
 }
 
-// Cursor returns the current SEL cursor.
+// SetCursor replaces the SEL cursor (one remembered from an earlier run);
+// the next poll reports only the entries after it.
+func (r *Reader) SetCursor(c SELCursor) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.cursor = c
+}
+
+// Cursor returns the current SEL cursor: the position after the entries
+// the last poll returned.
 func (r *Reader) Cursor() SELCursor {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -195,72 +202,198 @@ func (r *Reader) Cursor() SELCursor {
 // maxSELPerPoll bounds one poll's SEL walk (a full SEL holds about 3000).
 const maxSELPerPoll = 4096
 
-// readSELLocked returns the SEL entries added since the cursor. Get SEL Info
-// first: when neither the entry count nor the last addition time moved,
-// that is the only request. An empty SEL (0 entries or 0xcb) is no events.
+// readSELLocked returns the SEL entries added since the cursor and moves
+// it past them.
 func (r *Reader) readSELLocked(ctx context.Context, now time.Time) ([]sensors.Event, error) {
-	info := &storage.GetSELInfoResponse{}
-	if err := r.cl.Exchange(ctx, &storage.GetSELInfoRequest{}, info); err != nil {
-		if isCompletion(err) {
-			return nil, nil // no SEL on this BMC
+	evs, c, err := readSEL(ctx, r.cl, r.cursor, func(rec SELRecord) sensors.Event {
+		var si *SensorInfo
+		if d := r.byNum[uint16(rec.GeneratorID&0xff)<<8|uint16(rec.SensorNum)]; d != nil && rec.Type == 0x02 {
+			si = d.info()
 		}
-		return nil, fmt.Errorf("get SEL info: %w", err)
+		return rec.Event(si, now)
+	}, func(id uint16, err error) {
+		r.cfg.Logger.Warn("undecodable SEL record", "target", r.cfg.Target(), "record", id, "err", err)
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.cursor = c
+	return evs, nil
+}
+
+// exchanger is the one call of a go-ipmi client the SEL walk makes.
+type exchanger interface {
+	Exchange(ctx context.Context, req types.Request, res types.Response) error
+}
+
+// readSEL returns the SEL records added since cursor c, decoded by event,
+// and the cursor after them; bad reports a record it could not parse.
+//
+// Get SEL Info first: when neither the entry count nor the last addition
+// or erase time moved, that is the only request. Then the remembered
+// record is read back: when it is still there (same checksum) the walk
+// goes on after it; when it is gone or replaced (the SEL was cleared and
+// its IDs reused, or it wrapped) the whole SEL is walked and the
+// timestamps tell the new records (selTracker). An empty SEL (0 entries or
+// 0xcb) is no events.
+func readSEL(ctx context.Context, ex exchanger, c SELCursor, event func(SELRecord) sensors.Event,
+	bad func(uint16, error)) ([]sensors.Event, SELCursor, error) {
+	info := &storage.GetSELInfoResponse{}
+	if err := ex.Exchange(ctx, &storage.GetSELInfoRequest{}, info); err != nil {
+		if isCompletion(err) {
+			return nil, c, nil // no SEL on this BMC
+		}
+		return nil, c, fmt.Errorf("get SEL info: %w", err)
 	}
 	if info.Entries == 0 {
-		r.cursor = SELCursor{Valid: true, Added: info.RecentAdditionTime, Erased: info.RecentEraseTime}
-		return nil, nil
+		// Whatever is logged next is new.
+		return nil, SELCursor{Valid: true, Added: info.RecentAdditionTime, Erased: info.RecentEraseTime}, nil
 	}
-	c := r.cursor
-	if c.Valid && !c.Erased.Equal(info.RecentEraseTime) {
-		c = SELCursor{} // cleared since: IDs may have been reused
+	if c.Valid && c.Entries == info.Entries && c.Added.Equal(info.RecentAdditionTime) && c.Erased.Equal(info.RecentEraseTime) {
+		return nil, c, nil
 	}
-	if c.Valid && c.Entries == info.Entries && c.Added.Equal(info.RecentAdditionTime) {
-		return nil, nil
+	get := func(id uint16) (*storage.GetSELEntryResponse, error) {
+		res := &storage.GetSELEntryResponse{}
+		err := ex.Exchange(ctx, &storage.GetSELEntryRequest{RecordID: id, ReadBytes: 0xff}, res)
+		return res, err
 	}
+	tr := newSELTracker(c)
 	next := uint16(0) // first entry
 	if c.Valid && c.LastID != 0 {
-		res, err := r.getSELLocked(ctx, c.LastID)
+		res, err := get(c.LastID)
 		switch cc, isCC := completionCode(err); {
-		case err == nil:
+		case err == nil && selSum(res.Data) == c.LastSum:
 			next = res.NextRecordID
-		case isCC && (cc == ccEmpty || cc == 0xc9 || cc == 0xca):
-			next = 0 // the remembered entry was erased: read from the start
+			tr.resume(res.Data)
+		case err == nil, isCC && (cc == ccEmpty || cc == 0xc9 || cc == 0xca):
+			// The remembered record was erased, or its ID now holds
+			// another record: walk the whole SEL.
 		default:
-			return nil, fmt.Errorf("get SEL entry %#04x: %w", c.LastID, err)
+			return nil, c, fmt.Errorf("get SEL entry %#04x: %w", c.LastID, err)
 		}
 	}
 	var out []sensors.Event
-	last := c.LastID
-	for i := 0; next != 0xffff && i < maxSELPerPoll; i++ {
-		res, err := r.getSELLocked(ctx, next)
+	complete := true
+	for i := 0; next != 0xffff; i++ {
+		if i == maxSELPerPoll {
+			complete = false
+			break
+		}
+		res, err := get(next)
 		if cc, isCC := completionCode(err); isCC && cc == ccEmpty {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("get SEL entry %#04x: %w", next, err)
+			return nil, c, fmt.Errorf("get SEL entry %#04x: %w", next, err)
 		}
+		isNew := tr.add(next, res.Data)
 		rec, perr := ParseSEL(res.Data)
-		if perr != nil {
-			r.cfg.Logger.Warn("undecodable SEL record", "target", r.cfg.Target(), "record", next, "err", perr)
-		} else {
-			var si *SensorInfo
-			if d := r.byNum[uint16(rec.GeneratorID&0xff)<<8|uint16(rec.SensorNum)]; d != nil && rec.Type == 0x02 {
-				si = d.info()
-			}
-			out = append(out, rec.Event(si, now))
-			last = rec.ID
+		switch {
+		case perr != nil:
+			bad(next, perr)
+		case isNew:
+			out = append(out, event(rec))
 		}
 		if res.NextRecordID == next {
 			break // a BMC that loops
 		}
 		next = res.NextRecordID
 	}
-	r.cursor = SELCursor{Valid: true, LastID: last, Entries: info.Entries, Added: info.RecentAdditionTime, Erased: info.RecentEraseTime}
-	return out, nil
+	return out, tr.cursor(info, complete), nil
 }
 
-func (r *Reader) getSELLocked(ctx context.Context, id uint16) (*storage.GetSELEntryResponse, error) {
-	res := &storage.GetSELEntryResponse{}
-	err := r.cl.Exchange(ctx, &storage.GetSELEntryRequest{RecordID: id, ReadBytes: 0xff}, res)
-	return res, err
+// selSum is the checksum that tells a record from another one that reuses
+// its ID: CRC-32 (IEEE) of its 16 bytes.
+func selSum(b []byte) uint32 {
+	return crc32.ChecksumIEEE(b[:min(len(b), 16)])
+}
+
+// selStamp is a record's raw timestamp, and whether it has one (OEM
+// records 0xe0-0xff do not).
+func selStamp(b []byte) (uint32, bool) {
+	if len(b) < 7 || b[2] >= 0xe0 {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint32(b[3:7]), true
+}
+
+// realStamp: a timestamp of the SEL clock, not seconds since the BMC's
+// initialisation (those restart at every BMC boot) nor "unspecified".
+func realStamp(ts uint32) bool { return ts > 0x20000000 && ts != 0xffffffff }
+
+// selTracker walks SEL records in log order against the cursor of the
+// previous read: it says which records are new and builds the cursor that
+// follows them. Walking on from the remembered record (resume), every
+// record is new. Walking the whole SEL because that record is gone, a
+// record is new when its timestamp is newer than the cursor's, or equal and
+// not among its marks; a record without a timestamp takes the one before
+// it; timestamps of different clocks (real vs since BMC boot) do not
+// compare, and such a record counts as new.
+type selTracker struct {
+	old     SELCursor
+	resumed bool
+	prev    uint32 // stamp of the previous record walked
+	next    SELCursor
+}
+
+func newSELTracker(old SELCursor) *selTracker {
+	return &selTracker{old: old, next: SELCursor{Valid: true, LastID: old.LastID, LastSum: old.LastSum,
+		Stamp: old.Stamp, Marks: slices.Clone(old.Marks)}}
+}
+
+// resume: the walk goes on after the remembered record, whose bytes are b.
+func (t *selTracker) resume(b []byte) {
+	t.resumed = true
+	if ts, ok := selStamp(b); ok {
+		t.prev = ts
+	}
+}
+
+// add takes the next record (asked for as id, bytes b) and says whether
+// it is new.
+func (t *selTracker) add(id uint16, b []byte) bool {
+	if len(b) >= 2 {
+		id = binary.LittleEndian.Uint16(b[0:2])
+	}
+	ts, ok := selStamp(b)
+	if !ok {
+		ts = t.prev
+	}
+	t.prev = ts
+	mark := store.SELMark{ID: id, Sum: selSum(b)}
+	old := t.old
+	isNew := true
+	switch {
+	case t.resumed, !old.Valid:
+	case realStamp(ts) != realStamp(old.Stamp) && old.Stamp != 0:
+		isNew = !slices.Contains(old.Marks, mark)
+	case ts < old.Stamp:
+		isNew = false
+	case ts == old.Stamp:
+		isNew = !slices.Contains(old.Marks, mark)
+	}
+	if id != 0 && id != 0xffff {
+		t.next.LastID, t.next.LastSum = id, mark.Sum
+	}
+	switch n := &t.next; {
+	case ts > n.Stamp || realStamp(ts) != realStamp(n.Stamp) && n.Stamp != 0 && isNew:
+		n.Stamp, n.Marks = ts, []store.SELMark{mark}
+	case ts == n.Stamp && !slices.Contains(n.Marks, mark):
+		n.Marks = append(n.Marks, mark)
+		if len(n.Marks) > store.MaxSELMarks {
+			n.Marks = slices.Delete(n.Marks, 0, len(n.Marks)-store.MaxSELMarks)
+		}
+	}
+	return isNew
+}
+
+// cursor is the cursor after the walk. A walk cut short by maxSELPerPoll
+// leaves Entries and Added unset, so the next poll goes on.
+func (t *selTracker) cursor(info *storage.GetSELInfoResponse, complete bool) SELCursor {
+	c := t.next
+	c.Erased = info.RecentEraseTime
+	if complete {
+		c.Entries, c.Added = info.Entries, info.RecentAdditionTime
+	}
+	return c
 }
