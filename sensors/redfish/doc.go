@@ -18,7 +18,9 @@
 // of chassis, managers and systems with up to Config.Concurrency GETs in
 // flight, fetching collections with $expand=. when the service root says
 // the BMC supports it (12 GETs instead of 61 for a DMTF mockup), and reports
-// only log entries not seen before. Every resource is
+// only log entries its cursor (LogCursor, one per log service, bounded, kept
+// in the agent's store) has not passed: ordered by Created, told apart by
+// Id, so a cleared log whose Ids start over is noticed. Every resource is
 // decoded into gofish's schema types; when gofish rejects it (one field of
 // the wrong type fails its whole decode, e.g. SensorNumber sent as a
 // string) the tolerant decoder drops just the fields, elements and

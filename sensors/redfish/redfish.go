@@ -79,8 +79,8 @@ type Reader struct {
 	api    *gofish.APIClient
 	sess   *rfsession.Client
 	basic  bool
-	expand bool                       // collections fetched with $expand=.
-	seen   map[string]map[string]bool // log service -> entry ids read
+	expand bool                 // collections fetched with $expand=.
+	logs   map[string]LogCursor // log service -> how far it has been read
 	latch  bmc.Latch
 	cfgErr error // a URL that cannot be used, reported by every Poll
 }
@@ -109,7 +109,7 @@ func New(cfg Config) *Reader {
 	if err == nil {
 		cfg.URL = endpoint
 	}
-	return &Reader{cfg: cfg, seen: map[string]map[string]bool{}, cfgErr: err,
+	return &Reader{cfg: cfg, logs: map[string]LogCursor{}, cfgErr: err,
 		latch: bmc.Latch{Min: cfg.MinBackoff, Max: cfg.MaxBackoff}}
 }
 
@@ -245,7 +245,7 @@ type walker struct {
 	events   []sensors.Event
 	skipped  []string
 	fatal    error
-	newSeen  map[string][]string
+	newLogs  map[string]LogCursor
 	expand   bool
 }
 
@@ -411,7 +411,7 @@ type chassisLinks struct {
 
 func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
 	w := &walker{r: r, api: r.api.WithContext(ctx), ctx: ctx, now: r.cfg.Now(),
-		sem: make(chan struct{}, r.cfg.Concurrency), newSeen: map[string][]string{}, expand: r.expand}
+		sem: make(chan struct{}, r.cfg.Concurrency), newLogs: map[string]LogCursor{}, expand: r.expand}
 	chassis, bodies, ok := w.expandedMembers("/redfish/v1/Chassis")
 	if !ok {
 		return nil, w.firstError()
@@ -443,13 +443,8 @@ func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
 	if w.fatal != nil {
 		return nil, w.fatal
 	}
-	for svc, ids := range w.newSeen {
-		if r.seen[svc] == nil {
-			r.seen[svc] = map[string]bool{}
-		}
-		for _, id := range ids {
-			r.seen[svc][id] = true
-		}
+	for svc, c := range w.newLogs {
+		r.logs[svc] = c
 	}
 	// Fans and PSUs seen through several views (Thermal, Sensors,
 	// ThermalSubsystem) form one redundant set per kind when there are
@@ -782,8 +777,8 @@ func (w *walker) psu(path string, raw []byte) {
 		States: healthStates(p.Status), Redundant: "psus"})
 }
 
-// logServices reads the entries of every log service under path that were
-// not seen by an earlier poll.
+// logServices reads the entries of every log service under path that its
+// cursor has not passed (logTracker), and moves the cursor past them.
 func (w *walker) logServices(path string) {
 	c, ok := fetch[collection](w, path)
 	if !ok {
@@ -808,25 +803,32 @@ func (w *walker) logServices(path string) {
 				w.skip(svc+"/Entries", err)
 				return
 			}
+			// r.logs is only written after the walk, by the goroutine
+			// holding r.mu: reading it here is safe.
+			var old *LogCursor
+			if c, ok := w.r.logs[svc]; ok {
+				old = &c
+			}
+			tr := newLogTracker(old, len(coll.Members))
+			var evs []sensors.Event
 			for _, mraw := range coll.Members {
 				var l struct {
 					ID      string `json:"@odata.id"`
 					EntryID string `json:"Id"`
 				}
 				_ = json.Unmarshal(mraw, &l)
-				key := nameOr(l.EntryID, l.ID)
-				// r.seen is only written after the walk, by the goroutine
-				// holding r.mu: reading it here is safe.
-				seen := w.r.seen[svc][key] || w.r.seen[svc][l.ID]
-				if seen {
-					continue
-				}
+				key := entryKey(l.EntryID, l.ID)
 				entry := mraw
 				if l.EntryID == "" && l.ID != "" {
-					// A link, not an expanded member: fetch it.
+					// A link, not an expanded member: fetch it, unless
+					// it was read before.
+					if tr.known(key) {
+						continue
+					}
 					b, err := w.get(l.ID)
 					if err != nil {
 						w.skip(l.ID, err)
+						tr.incomplete = true
 						continue
 					}
 					entry = b
@@ -834,13 +836,18 @@ func (w *walker) logServices(path string) {
 				ev, err := DecodeLogEntry(entry, w.now)
 				if err != nil {
 					w.skip(nameOr(l.ID, svc), err)
+					tr.incomplete = true
 					continue
 				}
-				w.mu.Lock()
-				w.events = append(w.events, ev)
-				w.newSeen[svc] = append(w.newSeen[svc], key, l.ID)
-				w.mu.Unlock()
+				created, dated := entryCreated(entry, w.now)
+				if tr.add(key, created, dated) {
+					evs = append(evs, ev)
+				}
 			}
+			w.mu.Lock()
+			w.events = append(w.events, evs...)
+			w.newLogs[svc] = tr.cursor()
+			w.mu.Unlock()
 		})
 	}
 }
