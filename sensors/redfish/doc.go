@@ -27,11 +27,19 @@
 // sub-fields the type cannot take, keeps the rest, and lists what it
 // dropped in Poll.Skipped and the log.
 //
-// Events: Subscribe registers a push Destination with the EventService and
-// EventHandler decodes what the BMC then POSTs; StreamSSE follows the
-// ServerSentEventUri (gofish has no SSE client) and reopens a dropped
-// stream with Last-Event-ID. DecodeEvent and DecodeLogEntry are tolerant
-// like the resource decoder.
+// Events: a Receiver is the HTTPS handler BMCs push events to.
+// Reader.Subscribe registers a subscription with it (a random ID and a
+// 32-byte secret) and gives the BMC the Destination URL/ID/SECRET and the
+// Context "vigil ID". The Receiver accepts a push only with that secret
+// (compared in constant time), a body within its limit that decodes as a
+// Redfish Event, and the subscription's Context when the event carries one;
+// everything else is answered with an error and counted by DropReason
+// (Receiver.Stats), since a forged "uncorrectable ECC" event would set off
+// an evacuation. StreamSSE follows the ServerSentEventUri (gofish has no
+// SSE client) and reopens a dropped stream with Last-Event-ID. Subscribe,
+// Unsubscribe and StreamSSE take the Reader's session atomically, log in
+// again when a failed Poll dropped it, and retry once on a 401.
+// DecodeEvent and DecodeLogEntry are tolerant like the resource decoder.
 //
 // Caveats: readings of disabled or absent resources have no value and an
 // unknown status; a resource that fails to load is skipped, but an

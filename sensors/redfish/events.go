@@ -20,8 +20,9 @@ import (
 // eventPayload is a Redfish Event (what a push delivers and an SSE "data:"
 // line carries), decoded tolerantly.
 type eventPayload struct {
-	ID     string `json:"Id"`
-	Events []eventRecord
+	ID      string `json:"Id"`
+	Context string // the subscriber's Context, echoed by the BMC
+	Events  []eventRecord
 }
 
 type eventRecord struct {
@@ -45,6 +46,12 @@ func DecodeEvent(b []byte, now time.Time) ([]sensors.Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
+	return p.events(now), nil
+}
+
+// events turns the payload's records into model events; now stamps those
+// without a valid EventTimestamp.
+func (p *eventPayload) events(now time.Time) []sensors.Event {
 	out := make([]sensors.Event, 0, len(p.Events))
 	for _, e := range p.Events {
 		ev := sensors.Event{Source: sensors.SourceRedfish, ID: e.EventID, Time: now, Message: e.Message, Asserted: true}
@@ -63,31 +70,7 @@ func DecodeEvent(b []byte, now time.Time) ([]sensors.Event, error) {
 		}
 		out = append(out, ev)
 	}
-	return out, nil
-}
-
-// EventHandler is the HTTP endpoint a BMC pushes subscribed events to: it
-// decodes each POST and hands the events to fn. Bodies are limited to
-// 1 MiB; undecodable ones get 400.
-func EventHandler(fn func([]sensors.Event)) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost {
-			http.Error(w, "POST only", http.StatusMethodNotAllowed)
-			return
-		}
-		b, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-		if err != nil {
-			http.Error(w, "read error", http.StatusBadRequest)
-			return
-		}
-		evs, err := DecodeEvent(b, time.Now())
-		if err != nil {
-			http.Error(w, "not a Redfish event", http.StatusBadRequest)
-			return
-		}
-		fn(evs)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	return out
 }
 
 // session returns the Reader's authenticated client bound to ctx, logging
@@ -143,19 +126,39 @@ func unauthorized(err error) bool {
 	return errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusUnauthorized
 }
 
-// Subscribe asks the BMC to push events to destination (an https URL the
-// agent serves with EventHandler) and returns the subscription's URI, for
-// Unsubscribe.
-func (r *Reader) Subscribe(ctx context.Context, destination, contextTag string) (string, error) {
-	body := map[string]any{"Destination": destination, "Context": contextTag, "Protocol": "Redfish",
+// Subscription is a push subscription made by Subscribe.
+type Subscription struct {
+	// URI is the EventDestination on the BMC.
+	URI string
+	// ID names the subscription in the Receiver's logs; the BMC echoes
+	// "vigil ID" as the events' Context.
+	ID string
+
+	rc *Receiver
+}
+
+// Subscribe registers a new subscription with rc (a random ID and 32-byte
+// secret) and asks the BMC to push its events to rc at URL/ID/SECRET with
+// Context "vigil ID". rc hands each authenticated push's events to deliver,
+// which must not block. If the BMC refuses, the registration is removed.
+// Equivalent to: POST /redfish/v1/EventService/Subscriptions.
+func (r *Reader) Subscribe(ctx context.Context, rc *Receiver, deliver func([]sensors.Event)) (*Subscription, error) {
+	reg, destination, err := rc.register(r.cfg.URL, deliver)
+	if err != nil {
+		return nil, fmt.Errorf("redfish %s: subscribe: %w", r.cfg.URL, err)
+	}
+	body := map[string]any{"Destination": destination, "Context": reg.context, "Protocol": "Redfish",
 		"EventFormatType": "Event"}
 	var resp *http.Response
-	err := r.withSession(ctx, func(api *gofish.APIClient) (err error) {
+	err = r.withSession(ctx, func(api *gofish.APIClient) (err error) {
 		resp, err = api.Post("/redfish/v1/EventService/Subscriptions", body)
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("redfish %s: subscribe: %w", r.cfg.URL, r.redact(err))
+		rc.unregister(reg.id)
+		// A BMC may quote the Destination in its refusal: never the secret.
+		err = errors.New(strings.ReplaceAll(r.redact(err).Error(), string(reg.secret), "<secret>"))
+		return nil, fmt.Errorf("redfish %s: subscribe: %w", r.cfg.URL, err)
 	}
 	defer resp.Body.Close()
 	loc := resp.Header.Get("Location")
@@ -169,13 +172,19 @@ func (r *Reader) Subscribe(ctx context.Context, destination, contextTag string) 
 	if i := strings.Index(loc, "/redfish/"); i > 0 {
 		loc = loc[i:]
 	}
-	return loc, nil
+	return &Subscription{URI: loc, ID: reg.id, rc: rc}, nil
 }
 
-// Unsubscribe deletes a subscription made by Subscribe.
-func (r *Reader) Unsubscribe(ctx context.Context, uri string) error {
+// Unsubscribe stops accepting sub's pushes and deletes the subscription
+// on the BMC.
+// Equivalent to: DELETE URI.
+func (r *Reader) Unsubscribe(ctx context.Context, sub *Subscription) error {
+	sub.rc.unregister(sub.ID)
+	if sub.URI == "" {
+		return fmt.Errorf("redfish %s: unsubscribe %s: the BMC gave no subscription URI", r.cfg.URL, sub.ID)
+	}
 	err := r.withSession(ctx, func(api *gofish.APIClient) error {
-		resp, err := api.Delete(uri)
+		resp, err := api.Delete(sub.URI)
 		if err == nil {
 			resp.Body.Close()
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -62,8 +60,13 @@ func FuzzDecodeEvent(f *testing.F) {
 	})
 }
 
+// TestSSEAndPushFromSimulator: the simulated BMC streams an event over SSE
+// and pushes it, over verified TLS, to a Receiver that authenticates it.
+// The subscription the BMC keeps has a secret in its Destination and
+// vigil's Context, which the pushed event echoes.
 func TestSSEAndPushFromSimulator(t *testing.T) {
-	sim := startSim(t, redfishsim.Config{})
+	rc, dest := newPushServer(t, ReceiverConfig{})
+	sim := startSim(t, redfishsim.Config{PushRootCAs: dest})
 	r := newReader(sim, nil)
 	defer r.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -75,11 +78,20 @@ func TestSSEAndPushFromSimulator(t *testing.T) {
 	go func() { done <- r.StreamSSE(sctx, func(ev sensors.Event) { sse <- ev }) }()
 
 	pushed := make(chan []sensors.Event, 16)
-	dest := httptest.NewServer(EventHandler(func(evs []sensors.Event) { pushed <- evs }))
-	defer dest.Close()
-	sub, err := r.Subscribe(ctx, dest.URL+"/events", "vigil-test")
+	sub, err := r.Subscribe(ctx, rc, func(evs []sensors.Event) { pushed <- evs })
 	if err != nil {
 		t.Fatal(err)
+	}
+	res, ok := sim.Resource(sub.URI)
+	if !ok {
+		t.Fatalf("the BMC has no subscription at %s", sub.URI)
+	}
+	secret := rc.secretOf(sub.ID)
+	if d, _ := res["Destination"].(string); d != rc.base+"/"+sub.ID+"/"+secret || len(secret) != 43 {
+		t.Errorf("BMC's Destination = %q, want %s/%s/<43-character secret>", d, rc.base, sub.ID)
+	}
+	if c, _ := res["Context"].(string); c != "vigil "+sub.ID {
+		t.Errorf("BMC's Context = %q, want %q", c, "vigil "+sub.ID)
 	}
 	time.Sleep(200 * time.Millisecond) // let the SSE stream open
 	if err := sim.FailFan("FAN1"); err != nil {
@@ -101,14 +113,28 @@ func TestSSEAndPushFromSimulator(t *testing.T) {
 	case <-ctx.Done():
 		t.Fatal("no pushed event within the deadline")
 	}
+	st := rc.Stats()
+	if st.Accepted != 1 || st.Events != 1 {
+		t.Errorf("Stats() = %+v, want 1 push with 1 event accepted", st)
+	}
+	for reason, n := range st.Dropped {
+		if n != 0 {
+			t.Errorf("the BMC's genuine push was dropped: %s = %d", reason, n)
+		}
+	}
 	if err := r.Unsubscribe(ctx, sub); err != nil {
-		t.Errorf("Unsubscribe(%s): %v", sub, err)
+		t.Errorf("Unsubscribe(%s): %v", sub.URI, err)
+	}
+	if _, ok := sim.Resource(sub.URI); ok {
+		t.Errorf("the BMC kept subscription %s after Unsubscribe", sub.URI)
+	}
+	if n := rc.registrations(); n != 0 {
+		t.Errorf("the Receiver kept %d registrations after Unsubscribe", n)
 	}
 	scancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Errorf("StreamSSE after cancel = %v", err)
 	}
-	_ = http.StatusOK
 }
 
 func errEOF() error { return io.EOF }

@@ -184,6 +184,10 @@ func TestSubscribeWhilePollsFail(t *testing.T) {
 	if _, err := r.Poll(ctx); err != nil {
 		t.Fatalf("first Poll: %v", err)
 	}
+	rc, err := NewReceiver(ReceiverConfig{URL: "https://127.0.0.1:9/events"}) // never pushed to
+	if err != nil {
+		t.Fatal(err)
+	}
 	fp.cutWalk(true)
 	stop := make(chan struct{})
 	stopped := func() bool {
@@ -208,12 +212,12 @@ func TestSubscribeWhilePollsFail(t *testing.T) {
 		wg.Go(func() {
 			for !stopped() {
 				rounds.Add(1)
-				uri, err := r.Subscribe(ctx, "https://127.0.0.1:9/events", "race")
+				sub, err := r.Subscribe(ctx, rc, func([]sensors.Event) {})
 				if err != nil {
 					errs.Add(1)
 					continue
 				}
-				if err := r.Unsubscribe(ctx, uri); err != nil {
+				if err := r.Unsubscribe(ctx, sub); err != nil {
 					errs.Add(1)
 				}
 			}
