@@ -14,6 +14,8 @@ import (
 	"github.com/stmcginnis/gofish"
 	"github.com/stmcginnis/gofish/schemas"
 
+	"github.com/vigil-ha/vigil/internal/bmc"
+	"github.com/vigil-ha/vigil/internal/bmc/rfsession"
 	"github.com/vigil-ha/vigil/sensors"
 )
 
@@ -90,12 +92,16 @@ func (r *Reader) session(ctx context.Context) (api, base *gofish.APIClient, err 
 }
 
 // forget drops base if it is still the Reader's session, so that the next
-// caller logs in again. The BMC refused it already: no logout.
+// caller logs in again. The BMC refused it already; the logout in the
+// background only closes its connections.
 func (r *Reader) forget(base *gofish.APIClient) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.api == base {
-		r.api = nil
+		if sess := r.sess; sess != nil {
+			go sess.Logout(2 * time.Second)
+		}
+		r.api, r.sess = nil, nil
 	}
 }
 
@@ -157,7 +163,7 @@ func (r *Reader) Subscribe(ctx context.Context, rc *Receiver, deliver func([]sen
 	if err != nil {
 		rc.unregister(reg.id)
 		// A BMC may quote the Destination in its refusal: never the secret.
-		err = errors.New(strings.ReplaceAll(r.redact(err).Error(), string(reg.secret), "<secret>"))
+		err = bmc.Scrub(rfsession.Classify(ctx, err), r.cfg.Password, string(reg.secret))
 		return nil, fmt.Errorf("redfish %s: subscribe: %w", r.cfg.URL, err)
 	}
 	defer resp.Body.Close()
@@ -191,7 +197,7 @@ func (r *Reader) Unsubscribe(ctx context.Context, sub *Subscription) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("redfish %s: unsubscribe: %w", r.cfg.URL, r.redact(err))
+		return fmt.Errorf("redfish %s: unsubscribe: %w", r.cfg.URL, r.redact(rfsession.Classify(ctx, err)))
 	}
 	return nil
 }

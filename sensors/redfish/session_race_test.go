@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -15,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/internal/bmc"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
@@ -26,6 +29,7 @@ type faultyPath struct {
 	srv *httptest.Server
 
 	cut     atomic.Pointer[func(path string) bool]
+	answer  atomic.Pointer[http.HandlerFunc] // answers instead of the BMC
 	mu      sync.Mutex
 	hold    string        // path held until release is closed
 	reached chan struct{} // closed when a request for hold arrives
@@ -44,6 +48,10 @@ func newFaultyPath(t testing.TB, sim *redfishsim.Sim) *faultyPath {
 	fp.srv = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if cut := fp.cut.Load(); cut != nil && (*cut)(r.URL.Path) {
 			panic(http.ErrAbortHandler) // the client sees the connection die
+		}
+		if answer := fp.answer.Load(); answer != nil {
+			(*answer)(w, r)
+			return
 		}
 		fp.mu.Lock()
 		hold, reached, release := fp.hold, fp.reached, fp.release
@@ -230,5 +238,60 @@ func TestSubscribeWhilePollsFail(t *testing.T) {
 	t.Logf("%d subscribe/unsubscribe rounds (%d errors) against %d failing polls", rounds.Load(), errs.Load(), polls.Load())
 	if rounds.Load() < 10 || polls.Load() < 10 {
 		t.Fatalf("only %d rounds and %d polls: the race was hardly tried", rounds.Load(), polls.Load())
+	}
+}
+
+// TestSubscribeRefusedKeepsSecret: a BMC that refuses a subscription and
+// quotes its Destination (as Redfish's PropertyValueFormatError does) never
+// gets the secret into the error, and the registration is removed.
+func TestSubscribeRefusedKeepsSecret(t *testing.T) {
+	sim := startSim(t, redfishsim.Config{})
+	fp := newFaultyPath(t, sim)
+	r := fp.reader(sim)
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	rc, err := NewReceiver(ReceiverConfig{URL: "https://127.0.0.1:9/events"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quoted atomic.Value
+	refuse := http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.Method != http.MethodPost || req.URL.Path != "/redfish/v1/EventService/Subscriptions" {
+			http.Error(w, "not here", http.StatusNotFound)
+			return
+		}
+		var body struct{ Destination string }
+		_ = json.NewDecoder(req.Body).Decode(&body)
+		quoted.Store(body.Destination)
+		msg := fmt.Sprintf("The value '%s' for the property Destination is of a different format than the property can accept.", body.Destination)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusBadRequest)
+		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{"code": "Base.1.8.GeneralError", "message": msg,
+			"@Message.ExtendedInfo": []any{map[string]any{"MessageId": "Base.1.8.PropertyValueFormatError", "Message": msg}}}})
+	})
+	if _, err := r.Poll(ctx); err != nil { // log in through the BMC first
+		t.Fatal(err)
+	}
+	fp.answer.Store(&refuse)
+	sub, err := r.Subscribe(ctx, rc, func([]sensors.Event) {})
+	if err == nil {
+		t.Fatalf("Subscribe = %+v, want the BMC's refusal", sub)
+	}
+	dest, _ := quoted.Load().(string)
+	_, secret, _ := cutLast(dest)
+	if len(secret) != 43 {
+		t.Fatalf("the BMC saw Destination %q, want one ending in a 43-character secret", dest)
+	}
+	for _, text := range []string{err.Error(), fmt.Sprintf("%+v", err), bmc.Detail(err)} {
+		if strings.Contains(text, secret) {
+			t.Errorf("Subscribe's error shows the secret: %s", text)
+		}
+	}
+	if !strings.Contains(err.Error(), "different format") {
+		t.Errorf("Subscribe's error = %v, want the BMC's reason", err)
+	}
+	if n := rc.registrations(); n != 0 {
+		t.Errorf("a refused subscription left %d registrations", n)
 	}
 }
