@@ -3,6 +3,7 @@ package replica
 import (
 	"bytes"
 	"context"
+	"errors"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -367,14 +368,48 @@ func vmCmd(name string, n int) *state.CreateVM {
 	}}
 }
 
-func mustApply(tb testing.TB, n *Node, cmds ...state.Command) state.Result {
-	tb.Helper()
+// mustApply applies cmds one by one through whichever node leads, riding
+// out leader changes: a command refused as not-leader is retried; one whose
+// outcome was unknown is retried too, and a retry that then finds it
+// already done (exists, stale generation) reads its result from the state.
+func (c *testCluster) mustApply(cmds ...state.Command) state.Result {
+	c.tb.Helper()
 	var res state.Result
 	for _, cmd := range cmds {
-		var err error
-		if res, err = n.Apply(ctxT(tb, 10*time.Second), cmd); err != nil {
-			tb.Fatalf("apply %T on %s: %v", cmd, n.ID(), err)
-		}
+		res = c.apply1(cmd)
 	}
 	return res
+}
+
+func (c *testCluster) apply1(cmd state.Command) state.Result {
+	c.tb.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	uncertain := false
+	for {
+		l := c.leader(15 * time.Second)
+		res, err := l.Apply(ctxT(c.tb, 5*time.Second), cmd)
+		switch {
+		case err == nil:
+			return res
+		case uncertain && (errors.Is(err, state.ErrExists) || errors.Is(err, state.ErrStaleGeneration)):
+			if p, ok := cmd.(*state.Place); ok {
+				for _, pl := range p.Placements {
+					vm, _ := l.State().VM(pl.VM)
+					if vm.Owner != pl.Owner || vm.Generation != pl.Generation+1 {
+						c.tb.Fatalf("apply %T: %v, and the state does not show it applied", cmd, err)
+					}
+					res.Generations = append(res.Generations, vm.Generation)
+				}
+			}
+			return res
+		case errors.Is(err, ErrNotLeader), errors.Is(err, ErrUnknownOutcome):
+			uncertain = uncertain || errors.Is(err, ErrUnknownOutcome)
+			if time.Now().After(deadline) {
+				c.tb.Fatalf("apply %T: %v", cmd, err)
+			}
+			c.tb.Logf("apply %T on %s: %v; retrying", cmd, l.ID(), err)
+		default:
+			c.tb.Fatalf("apply %T on %s: %v", cmd, l.ID(), err)
+		}
+	}
 }

@@ -21,8 +21,8 @@ import (
 func TestElectApplyFailover(t *testing.T) {
 	c := newCluster(t, 3, 0, nil)
 	l := c.leader(15 * time.Second)
-	mustApply(t, l, hostCmd("h1", 1), hostCmd("h2", 2), hostCmd("h3", 3), vmCmd("vm1", 1))
-	res := mustApply(t, l, &state.Place{Placements: []state.Placement{{VM: "vm1", Generation: 0, Owner: "h1"}}})
+	c.mustApply(hostCmd("h1", 1), hostCmd("h2", 2), hostCmd("h3", 3), vmCmd("vm1", 1))
+	res := c.mustApply(&state.Place{Placements: []state.Placement{{VM: "vm1", Generation: 0, Owner: "h1"}}})
 	if !reflect.DeepEqual(res.Generations, []uint64{1}) {
 		t.Fatalf("place result generations = %v, want [1]", res.Generations)
 	}
@@ -55,7 +55,7 @@ func TestElectApplyFailover(t *testing.T) {
 			t.Fatalf("round %d: killed leader %s still leads", round, old)
 		}
 		owner := []string{"h2", "h3", "h1"}[round]
-		res := mustApply(t, l, &state.Place{Placements: []state.Placement{{VM: "vm1", Generation: gen, Owner: owner}}})
+		res := c.mustApply(&state.Place{Placements: []state.Placement{{VM: "vm1", Generation: gen, Owner: owner}}})
 		gen = res.Generations[0]
 		c.restart(old)
 		want := c.converged(15 * time.Second)
@@ -80,7 +80,7 @@ func TestSnapshotRestoreAcrossRestart(t *testing.T) {
 	})
 	l := c.leader(15 * time.Second)
 	for i := range 30 {
-		mustApply(t, l, hostCmd(fmt.Sprintf("h%02d", i), i+1))
+		c.mustApply(hostCmd(fmt.Sprintf("h%02d", i), i+1))
 	}
 	c.converged(10 * time.Second)
 	for _, n := range c.live() {
@@ -88,7 +88,7 @@ func TestSnapshotRestoreAcrossRestart(t *testing.T) {
 			t.Fatalf("snapshot on %s: %v", n.ID(), err)
 		}
 	}
-	mustApply(t, l, vmCmd("vm1", 1), &state.Place{Placements: []state.Placement{{VM: "vm1", Owner: "h00"}}})
+	c.mustApply(vmCmd("vm1", 1), &state.Place{Placements: []state.Placement{{VM: "vm1", Owner: "h00"}}})
 	want := c.converged(10 * time.Second)
 	wantIndex := l.State().Index()
 	c.closeAll()
@@ -134,8 +134,8 @@ func TestSnapshotRestoreAcrossRestart(t *testing.T) {
 // changes neither the configuration nor the state.
 func TestBootstrapOnce(t *testing.T) {
 	c := newCluster(t, 1, 0, func(cfg *Config) { cfg.Voters = 1 })
-	l := c.leader(10 * time.Second)
-	mustApply(t, l, hostCmd("h1", 1))
+	c.leader(10 * time.Second)
+	c.mustApply(hostCmd("h1", 1))
 	c.stop("n1")
 	cfg := c.cfgs["n1"]
 	cfg.Bootstrap = append(cfg.Bootstrap, Server{ID: "ghost", Address: "127.0.0.1:1"})
@@ -172,7 +172,7 @@ func TestJoinAndReconcileVoters(t *testing.T) {
 	if voter {
 		t.Fatal("n4 joined as a voter; three voters were there already")
 	}
-	mustApply(t, l, hostCmd("h1", 1))
+	c.mustApply(hostCmd("h1", 1))
 	c.converged(10 * time.Second)
 
 	var followers []string
@@ -203,8 +203,7 @@ func TestJoinAndReconcileVoters(t *testing.T) {
 	// Voters now: the leader, n4 and followers[1]. Without n4's promotion,
 	// losing followers[1] would leave one live voter of three.
 	c.stop(followers[1])
-	l = c.leader(15 * time.Second)
-	mustApply(t, l, hostCmd("h2", 2))
+	c.mustApply(hostCmd("h2", 2))
 	c.converged(10 * time.Second)
 	if _, ok := c.node("n4").State().Host("h2"); !ok {
 		t.Error("n4 does not hold the entry committed with its vote")

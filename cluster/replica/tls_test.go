@@ -92,7 +92,7 @@ func rogueTLS(t *testing.T, c *testCluster) *tls.Config {
 func TestForeignCAPeerRefused(t *testing.T) {
 	c := newCluster(t, 3, 0, nil)
 	l := c.leader(15 * time.Second)
-	mustApply(t, l, hostCmd("h1", 1))
+	c.mustApply(hostCmd("h1", 1))
 	c.converged(10 * time.Second)
 	rogueCfg := rogueTLS(t, c)
 
@@ -132,7 +132,7 @@ func TestForeignCAPeerRefused(t *testing.T) {
 		target := raft.ServerAddress(n.Addr())
 		var resp raft.AppendEntriesResponse
 		err := rogueTrans.AppendEntries("n?", target, &raft.AppendEntriesRequest{
-			RPCHeader:         raft.RPCHeader{ID: []byte("rogue"), Addr: []byte(ln.Addr().String())},
+			RPCHeader:         raft.RPCHeader{ProtocolVersion: raft.ProtocolVersionMax, ID: []byte("rogue"), Addr: []byte(ln.Addr().String())},
 			Term:              term + 10,
 			PrevLogEntry:      n.raft.LastIndex(),
 			PrevLogTerm:       term,
@@ -144,7 +144,7 @@ func TestForeignCAPeerRefused(t *testing.T) {
 		}
 		var vote raft.RequestVoteResponse
 		if err := rogueTrans.RequestVote("n?", target, &raft.RequestVoteRequest{
-			RPCHeader: raft.RPCHeader{ID: []byte("rogue"), Addr: []byte(ln.Addr().String())},
+			RPCHeader: raft.RPCHeader{ProtocolVersion: raft.ProtocolVersionMax, ID: []byte("rogue"), Addr: []byte(ln.Addr().String())},
 			Term:      term + 20, LastLogIndex: 1 << 40, LastLogTerm: term + 20,
 		}, &vote); err == nil {
 			t.Fatalf("vote request from rogue to %s accepted: %+v", n.ID(), vote)
@@ -176,7 +176,7 @@ func TestForeignCAPeerRefused(t *testing.T) {
 	if l2.ID() != leaderID || l2.Term() != term {
 		t.Errorf("leader %s term %d after the rogue, want %s term %d", l2.ID(), l2.Term(), leaderID, term)
 	}
-	mustApply(t, l2, hostCmd("h2", 2)) // the cluster still works
+	c.mustApply(hostCmd("h2", 2)) // the cluster still works
 	c.converged(10 * time.Second)
 	for _, n := range c.live() {
 		if _, ok := n.State().Host("evil"); ok {
