@@ -30,7 +30,7 @@ func runSensorsRead(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	p, err := pollBMC(ctx, e, &b)
+	p, err := pollBMC(ctx, e, &b, nil)
 	if err != nil {
 		return failJSON(e, *asJSON, &b, err)
 	}
@@ -62,8 +62,10 @@ func runSensorsHost(ctx context.Context, e *env, args []string) error {
 
 // pollBMC checks the flags, reads the password and does one poll of the
 // BMC within --timeout. Its errors carry internal/bmc's causes (the exit
-// code and JSON kind follow from them).
-func pollBMC(ctx context.Context, e *env, b *bmcFlags) (*sensors.Poll, error) {
+// code and JSON kind follow from them). cur, when not nil, gives the reader
+// the event-log cursors of an earlier run and takes the new ones after a
+// poll (health --history).
+func pollBMC(ctx context.Context, e *env, b *bmcFlags, cur *logCursors) (*sensors.Poll, error) {
 	if err := b.check(); err != nil {
 		return nil, err
 	}
@@ -78,7 +80,15 @@ func pollBMC(ctx context.Context, e *env, b *bmcFlags) (*sensors.Poll, error) {
 		return nil, err
 	}
 	defer r.Close()
+	if cur != nil {
+		if err := cur.give(r); err != nil {
+			return nil, err
+		}
+	}
 	p, err := r.Poll(ctx)
+	if err == nil && cur != nil {
+		cur.take(r)
+	}
 	return p, b.explain(ctx, err)
 }
 
