@@ -3,5 +3,8 @@
 // hosts, VMs, placements and fence records through hashicorp/raft. The raft
 // leader plans failover and evacuation.
 //
-// Nothing is built here yet: it arrives with the failover engine.
+// Built so far: cluster/state (the replicated state machine: hosts, VMs and
+// their ownership by generation, policies, fence records, leases) and
+// cluster/replica (that state under raft over mutual TLS, stored in bbolt).
+// Leases, the planner and the simulation build on them.
 package cluster
