@@ -3,6 +3,7 @@ package state
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -56,7 +57,13 @@ func BenchmarkApplyPlace(b *testing.B) {
 // BenchmarkSnapshot: size of the state of 500 hosts and 10,000 VMs as a
 // snapshot, and the time to write and restore it.
 func BenchmarkSnapshot(b *testing.B) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
 	a := bigState(b, 500, 10_000)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	heap := float64(after.HeapAlloc) - float64(before.HeapAlloc)
 	var size int
 	b.Run("write", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
@@ -67,6 +74,7 @@ func BenchmarkSnapshot(b *testing.B) {
 			size = buf.Len()
 		}
 		b.ReportMetric(float64(size), "bytes/10kVMs")
+		b.ReportMetric(heap, "heap-bytes/10kVMs")
 	})
 	var buf bytes.Buffer
 	if _, err := a.s.Snapshot().WriteTo(&buf); err != nil {
