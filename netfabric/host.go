@@ -1155,6 +1155,10 @@ func (h *Host) runEdits(ctx context.Context, own *tapEdit) {
 				base = g
 			} else {
 				h.setFabric(base, file)
+				if ctx.Err() != nil { // this caller's time ran out, not e's
+					h.requeue(batch[i:], own, ctx.Err())
+					return
+				}
 			}
 		}
 		e.finish(err)

@@ -341,3 +341,54 @@ func TestTapsDeletedTogether(t *testing.T) {
 		t.Errorf("delete group holds %v, want only the foreign ext-tap", g)
 	}
 }
+
+// TestBatchRequeuedWhenApplierTimesOut: when the caller carrying out a
+// batch runs out of time, the other callers' hooks are not failed with its
+// error: they go back to the queue and the next caller carries them out.
+func TestBatchRequeuedWhenApplierTimesOut(t *testing.T) {
+	ns := newNS(t)
+	h := openHost(t, ns)
+	ctx := ctxT(t)
+	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
+		t.Fatal(err)
+	}
+	const n = 3
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	h.applying <- struct{}{} // this test is the applier
+	for i := range n {
+		wg.Go(func() {
+			errs[i] = h.PlugVM(ctx, []Tap{{Name: fmt.Sprintf("vm%d-0", 10+i), VM: fmt.Sprintf("vm%d", 10+i), Bridge: "vbr0",
+				MAC: fmt.Sprintf("52:54:00:00:00:%02x", 10+i)}})
+		})
+	}
+	for {
+		h.mu.Lock()
+		queued := len(h.edits)
+		h.mu.Unlock()
+		if queued == n {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	expired, cancel := context.WithCancel(ctx)
+	cancel()
+	h.runEdits(expired, nil)
+	h.mu.Lock()
+	requeued := len(h.edits)
+	h.mu.Unlock()
+	if requeued != n {
+		t.Errorf("after the applier's context ended, %d hooks are queued, want all %d back", requeued, n)
+	}
+	h.unlockApply()
+	wg.Wait()
+	st, _ := h.Read(ctx)
+	for i := range n {
+		if errs[i] != nil {
+			t.Errorf("PlugVM(vm%d) = %v, want it carried out by the next caller", 10+i, errs[i])
+		}
+		if st.Links[fmt.Sprintf("vm%d-0", 10+i)] == nil {
+			t.Errorf("vm%d-0 missing", 10+i)
+		}
+	}
+}
