@@ -44,6 +44,7 @@ func commands() []command {
 		{"fence", "power control of a peer through its BMC, with confirmation", runFence},
 		{"qmp", "talk to a QEMU process over QMP: status, live migration", runQMP},
 		{"net", "reconcile this host's bridges, VLANs, VXLANs and VM taps", runNet},
+		{"config", "check the agent's config file", runConfig},
 	}
 }
 
@@ -84,6 +85,10 @@ func exitCode(stderr io.Writer, prefix string, err error) int {
 		fmt.Fprintf(stderr, "%s: interrupted\n", prefix)
 		return 130
 	}
+	var re reportedError
+	if errors.As(err, &re) {
+		return 1
+	}
 	fmt.Fprintf(stderr, "%s: %v\n", prefix, err)
 	var ue usageError
 	if errors.As(err, &ue) {
@@ -103,6 +108,12 @@ func printUsage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun 'vigil COMMAND --help' for a command's flags.")
 }
+
+// reportedError is a failure the command has already explained on
+// stderr; it exits 1 without another line.
+type reportedError struct{ error }
+
+func reported(err error) error { return reportedError{err} }
 
 // usageError marks a wrong invocation; it exits 2.
 type usageError struct{ msg string }

@@ -1,0 +1,768 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/netip"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/vigil-ha/vigil/internal/bmc/rfsession"
+	"github.com/vigil-ha/vigil/internal/rmcp"
+)
+
+// DefaultPath is where the agent looks for its config.
+const DefaultPath = "/etc/vigil/vigil.yaml"
+
+// Defaults of optional keys.
+const (
+	DefaultStateDir    = "/var/lib/vigil"
+	DefaultBootIDFile  = "/proc/sys/kernel/random/boot_id"
+	DefaultSocket      = "/run/vigil/vigil.sock"
+	DefaultRunDir      = "/run/vigil/vms"
+	DefaultGossipPort  = 7946
+	DefaultRaftPort    = 7947
+	DefaultIPMIPort    = 623
+	DefaultInterval    = 10 * time.Second
+	DefaultWatchdogDev = "/dev/watchdog"
+	DefaultWDTimeout   = 10 * time.Second
+	DefaultBMCTimeout  = 10 * time.Second
+)
+
+// maxSocketPath is the longest path a Unix socket address holds (sun_path
+// is 108 bytes with its terminating NUL).
+const maxSocketPath = 107
+
+// Config is the agent's configuration (CLI.md, "The agent's config"). Every
+// optional key has its default filled in by Parse.
+type Config struct {
+	// File is the path it was read from.
+	File       string
+	Version    int
+	Host       string
+	StateDir   string
+	BootIDFile string
+	Socket     string
+	Addresses  Addresses
+	// BMC is this host's own BMC; nil when the host has none to read.
+	BMC *BMC
+	// Fence is the account this host uses on its peers' BMCs; nil in
+	// standalone mode.
+	Fence *Account
+	// Cluster is nil for a standalone host: sensors, prediction and
+	// alerts only.
+	Cluster  *Cluster
+	Watchdog Watchdog
+	Sensors  Sensors
+	VMs      VMs
+	// FabricFile is the netfabric file of this host (vigil net apply -f);
+	// empty when vigil manages no network here.
+	FabricFile string
+	Metrics    Metrics
+	// Syslog is nil when events go to no syslog server.
+	Syslog *Syslog
+	Log    Log
+	Timing Timing
+
+	refs []fileRef
+}
+
+// Addresses are this host's addresses on the cluster's networks.
+type Addresses struct {
+	Management netip.Addr // gossip, raft, the inter-host API
+	Migration  netip.Addr // live-migration streams; default Management
+}
+
+// BMC is this host's own BMC: sensors are read there, peers fence through it.
+type BMC struct {
+	// IPMI is "HOST:PORT" (port 623 by default); Redfish is the service URL.
+	// Exactly one is set.
+	IPMIHost string
+	IPMIPort int
+	Redfish  string
+	Account
+	// CipherSuite pins an IPMI cipher suite; 0 is auto (the strongest both
+	// sides support, never below suite 3).
+	CipherSuite     int
+	AllowWeakCipher bool
+	// Redfish only.
+	System         string
+	Insecure       bool
+	AllowPlainHTTP bool
+	// Timeout bounds one poll of the BMC.
+	Timeout time.Duration
+}
+
+// Target names the BMC: "HOST:PORT" for IPMI, the URL for Redfish.
+func (b *BMC) Target() string {
+	if b.Redfish != "" {
+		return b.Redfish
+	}
+	return rmcp.Target(b.IPMIHost, b.IPMIPort)
+}
+
+// Account is a BMC user and the file holding its password.
+type Account struct {
+	User         string
+	PasswordFile string
+}
+
+// Cluster says how this host joins its cluster.
+type Cluster struct {
+	Name          string
+	GossipPort    int
+	RaftPort      int
+	Join          []string
+	Bootstrap     []string
+	GossipKeyFile string
+	TLS           TLS
+	// Witness is the optional third vote of a two-host cluster, HOST:PORT.
+	Witness string
+}
+
+// TLS is the cluster's mutual TLS material.
+type TLS struct {
+	CAFile, CertFile, KeyFile string
+}
+
+// Watchdog is the hardware watchdog this host feeds.
+type Watchdog struct {
+	// Device is empty for "none": the cluster then never assumes this host
+	// fenced itself.
+	Device  string
+	Timeout time.Duration
+}
+
+// Sensors tunes the sensor loop.
+type Sensors struct {
+	Interval time.Duration
+	// SysfsRoot and ProcfsRoot are where the host's kernel view is read
+	// (default /sys and /proc).
+	SysfsRoot, ProcfsRoot string
+}
+
+// VMs says where this host's VMs keep their sockets and how they run.
+type VMs struct {
+	RunDir string
+	Accel  string // kvm or tcg
+}
+
+// Metrics is the Prometheus endpoint; Listen empty turns it off.
+type Metrics struct {
+	Listen string
+}
+
+// Syslog is where events go besides the audit log.
+type Syslog struct {
+	Network  string // unix, udp, tcp or tls
+	Address  string // a path for unix, HOST:PORT otherwise
+	Facility string
+}
+
+// Log sets the agent's own log.
+type Log struct {
+	Level  string // debug, info, warn, error
+	Format string // text or json
+}
+
+// Timing is the cluster's timing profile: how fast failure is suspected
+// and how long leases last. lan (the default) suits hosts on one switch,
+// wan tolerates slower links, lab is the fast profile of the test lab.
+type Timing struct {
+	Profile string
+}
+
+// fileRef is a file the config names, with where it is named.
+type fileRef struct {
+	path   string
+	key    string
+	line   int
+	secret bool
+}
+
+// Load reads and checks the config at path: its syntax, every value, and
+// the files it names (secrets must exist, be non-empty and be readable by
+// no one beyond owner and group, 0640). The error is Errors naming file,
+// line and key of each problem, or the reason the file could not be read.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Errors{{File: path, Msg: readError(err)}}
+	}
+	// Problems with the files are reported together with those of the
+	// text, in line order.
+	c, errs := parse(path, data)
+	if c != nil {
+		if err := c.CheckFiles(); err != nil {
+			errs = append(errs, err.(Errors)...)
+		}
+	}
+	if len(errs) > 0 {
+		slices.SortStableFunc(errs, func(a, b *Error) int { return a.Line - b.Line })
+		return nil, errs
+	}
+	return c, nil
+}
+
+func readError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return "cannot read: " + err.Error()
+}
+
+// Parse checks data, the content of the file named file, against the
+// schema without touching the filesystem (CheckFiles does that), and fills
+// in defaults.
+func Parse(file string, data []byte) (*Config, error) {
+	c, errs := parse(file, data)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return c, nil
+}
+
+// parse returns the config as far as it could be read (nil when the YAML
+// itself is broken) and every problem found.
+func parse(file string, data []byte) (*Config, Errors) {
+	d := &decoder{file: file}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, Errors{{File: file, Line: 1, Msg: "empty config (want at least version: 1 and host:)"}}
+		}
+		return nil, Errors{syntaxError(file, err)}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, Errors{{File: file, Line: extra.Line, Msg: "more than one YAML document"}}
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	c := &Config{File: file}
+	c.decode(d, root)
+	return c, d.errs
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func syntaxError(file string, err error) *Error {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &Error{File: file, Line: n, Msg: "YAML syntax: " + m[2]}
+	}
+	return &Error{File: file, Msg: "YAML syntax: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+}
+
+var hostName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
+
+func (c *Config) decode(d *decoder, root *yaml.Node) {
+	var mgmt, migr string
+	var clusterNode *yaml.Node
+	seen := d.mapping(root, "", []field{
+		{"version", true, d.integer(&c.Version, 1, 1)},
+		{"host", true, d.str(&c.Host)},
+		{"state_dir", false, d.absPath(&c.StateDir)},
+		{"boot_id_file", false, d.absPath(&c.BootIDFile)},
+		{"socket", false, d.absPath(&c.Socket)},
+		{"addresses", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{
+				{"management", true, d.str(&mgmt)},
+				{"migration", false, d.str(&migr)},
+			})
+		}},
+		{"bmc", false, func(n *yaml.Node, p string) { c.BMC = d.bmc(n, p) }},
+		{"fence", false, func(n *yaml.Node, p string) {
+			c.Fence = &Account{}
+			d.mapping(n, p, []field{
+				{"user", true, d.str(&c.Fence.User)},
+				{"password_file", true, d.absPath(&c.Fence.PasswordFile)},
+			})
+		}},
+		{"cluster", false, func(n *yaml.Node, p string) { clusterNode = n; c.Cluster = d.cluster(n, p) }},
+		{"watchdog", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{
+				{"device", false, d.str(&c.Watchdog.Device)},
+				{"timeout", false, d.duration(&c.Watchdog.Timeout, time.Second, 10*time.Minute)},
+			})
+		}},
+		{"sensors", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{
+				{"interval", false, d.duration(&c.Sensors.Interval, time.Second, time.Hour)},
+				{"sysfs", false, d.absPath(&c.Sensors.SysfsRoot)},
+				{"procfs", false, d.absPath(&c.Sensors.ProcfsRoot)},
+			})
+		}},
+		{"vms", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{
+				{"run_dir", false, d.absPath(&c.VMs.RunDir)},
+				{"accel", false, d.oneOf(&c.VMs.Accel, "kvm", "tcg")},
+			})
+		}},
+		{"fabric_file", false, d.absPath(&c.FabricFile)},
+		{"metrics", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{{"listen", true, d.hostPort(&c.Metrics.Listen)}})
+		}},
+		{"syslog", false, func(n *yaml.Node, p string) { c.Syslog = d.syslog(n, p) }},
+		{"log", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{
+				{"level", false, d.oneOf(&c.Log.Level, "debug", "info", "warn", "error")},
+				{"format", false, d.oneOf(&c.Log.Format, "text", "json")},
+			})
+		}},
+		{"timing", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{{"profile", false, d.oneOf(&c.Timing.Profile, "lan", "wan", "lab")}})
+		}},
+	})
+	if n := seen["host"]; n != nil && c.Host != "" && !hostName.MatchString(c.Host) {
+		d.errorf(n, "host", "%q is not a host name (letters, digits and '-', at most 63)", c.Host)
+	}
+	if n := seen["socket"]; n != nil && len(c.Socket) > maxSocketPath {
+		d.errorf(n, "socket", "path is %d bytes, a Unix socket path holds at most %d", len(c.Socket), maxSocketPath)
+	}
+	if a := seen["addresses"]; a != nil {
+		c.Addresses.Management = d.ip(a, "addresses.management", mgmt)
+		c.Addresses.Migration = d.ip(a, "addresses.migration", migr)
+	}
+	if wd := seen["watchdog"]; wd != nil && c.Watchdog.Device != "" && c.Watchdog.Device != "none" && !filepath.IsAbs(c.Watchdog.Device) {
+		d.errorf(wd, "watchdog.device", "%q: want an absolute device path or none", c.Watchdog.Device)
+	}
+	if c.Cluster != nil && clusterNode.Kind == yaml.MappingNode {
+		key := d.at(clusterNode)
+		if _, ok := seen["addresses"]; !ok {
+			d.errorf(key, "addresses.management", "required with cluster:")
+		}
+		if c.Fence == nil {
+			d.errorf(key, "fence", "required with cluster: (the account this host fences its peers with)")
+		}
+		if c.BMC == nil {
+			d.errorf(key, "bmc", "required with cluster: (peers fence this host through it)")
+		}
+	}
+	c.defaults()
+	if cl := c.Cluster; cl != nil && cl.GossipPort == cl.RaftPort && clusterNode.Kind == yaml.MappingNode {
+		if n := valueNode(clusterNode, "raft_port"); n != clusterNode {
+			d.errorf(n, "cluster.raft_port", "%d is also gossip_port", cl.RaftPort)
+		} else {
+			d.errorf(valueNode(clusterNode, "gossip_port"), "cluster.gossip_port", "%d is also raft_port (default %d)", cl.GossipPort, DefaultRaftPort)
+		}
+	}
+	c.collectRefs(seen)
+}
+
+// defaults fills in every optional key left out.
+func (c *Config) defaults() {
+	set := func(s *string, v string) {
+		if *s == "" {
+			*s = v
+		}
+	}
+	set(&c.StateDir, DefaultStateDir)
+	set(&c.BootIDFile, DefaultBootIDFile)
+	set(&c.Socket, DefaultSocket)
+	set(&c.VMs.RunDir, DefaultRunDir)
+	set(&c.VMs.Accel, "kvm")
+	set(&c.Sensors.SysfsRoot, "/sys")
+	set(&c.Sensors.ProcfsRoot, "/proc")
+	set(&c.Log.Level, "info")
+	set(&c.Log.Format, "text")
+	set(&c.Timing.Profile, "lan")
+	switch c.Watchdog.Device {
+	case "":
+		c.Watchdog.Device = DefaultWatchdogDev
+	case "none":
+		c.Watchdog.Device = ""
+	}
+	if c.Watchdog.Timeout == 0 {
+		c.Watchdog.Timeout = DefaultWDTimeout
+	}
+	if c.Sensors.Interval == 0 {
+		c.Sensors.Interval = DefaultInterval
+	}
+	if !c.Addresses.Migration.IsValid() {
+		c.Addresses.Migration = c.Addresses.Management
+	}
+	if c.BMC != nil && c.BMC.Timeout == 0 {
+		c.BMC.Timeout = min(DefaultBMCTimeout, c.Sensors.Interval)
+	}
+	if c.Cluster != nil {
+		if c.Cluster.GossipPort == 0 {
+			c.Cluster.GossipPort = DefaultGossipPort
+		}
+		if c.Cluster.RaftPort == 0 {
+			c.Cluster.RaftPort = DefaultRaftPort
+		}
+	}
+	if c.Syslog != nil && c.Syslog.Facility == "" {
+		c.Syslog.Facility = "daemon"
+	}
+}
+
+// collectRefs remembers the files the config names, with their lines,
+// for CheckFiles.
+func (c *Config) collectRefs(seen map[string]*yaml.Node) {
+	line := func(path ...string) int {
+		n := seen[path[0]]
+		for _, k := range path[1:] {
+			if n == nil || n.Kind != yaml.MappingNode {
+				return 0
+			}
+			var next *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == k {
+					next = n.Content[i+1]
+				}
+			}
+			n = next
+		}
+		if n == nil {
+			return 0
+		}
+		return n.Line
+	}
+	add := func(p string, secret bool, key ...string) {
+		if p != "" {
+			c.refs = append(c.refs, fileRef{path: p, key: strings.Join(key, "."), line: line(key...), secret: secret})
+		}
+	}
+	if c.BMC != nil {
+		add(c.BMC.PasswordFile, true, "bmc", "password_file")
+	}
+	if c.Fence != nil {
+		add(c.Fence.PasswordFile, true, "fence", "password_file")
+	}
+	if cl := c.Cluster; cl != nil {
+		add(cl.GossipKeyFile, true, "cluster", "gossip_key_file")
+		add(cl.TLS.CAFile, false, "cluster", "tls", "ca_file")
+		add(cl.TLS.CertFile, false, "cluster", "tls", "cert_file")
+		add(cl.TLS.KeyFile, true, "cluster", "tls", "key_file")
+	}
+	add(c.FabricFile, false, "fabric_file")
+}
+
+// CheckFiles checks the files the config names: each must exist and be a
+// regular file; a secret (a password, the gossip key, the TLS key) must
+// also be non-empty and grant nothing beyond owner read-write and group
+// read (0640). Errors name the file, the line and the key.
+func (c *Config) CheckFiles() error {
+	var errs Errors
+	for _, r := range c.refs {
+		fail := func(format string, args ...any) {
+			errs = append(errs, &Error{File: c.File, Line: r.line, Path: r.key, Msg: r.path + ": " + fmt.Sprintf(format, args...)})
+		}
+		fi, err := os.Stat(r.path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			fail("no such file")
+			continue
+		case err != nil:
+			fail("%v", errors.Unwrap(err))
+			continue
+		case !fi.Mode().IsRegular():
+			fail("not a regular file")
+			continue
+		}
+		if !r.secret {
+			continue
+		}
+		if perm := fi.Mode().Perm(); perm&^0o640 != 0 {
+			fail("mode %04o lets others read or change a secret; want 0600 or 0640 (chmod 600 %s)", perm, r.path)
+			continue
+		}
+		if fi.Size() == 0 {
+			fail("empty")
+			continue
+		}
+		f, err := os.Open(r.path)
+		if err != nil {
+			fail("%v", errors.Unwrap(err))
+			continue
+		}
+		f.Close()
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// ReadSecret returns the content of a secret file without its trailing
+// newline. Errors name the file, never its content.
+func ReadSecret(path string) (string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	s := strings.TrimRight(string(raw), "\r\n")
+	if s == "" {
+		return "", fmt.Errorf("%s is empty", path)
+	}
+	return s, nil
+}
+
+func (d *decoder) absPath(dst *string) func(*yaml.Node, string) {
+	return func(n *yaml.Node, path string) {
+		var v string
+		d.str(&v)(n, path)
+		if v == "" {
+			return
+		}
+		if !filepath.IsAbs(v) {
+			d.errorf(n, path, "%q: want an absolute path", v)
+			return
+		}
+		*dst = filepath.Clean(v)
+	}
+}
+
+func (d *decoder) ip(n *yaml.Node, path, v string) netip.Addr {
+	if v == "" {
+		return netip.Addr{}
+	}
+	a, err := netip.ParseAddr(v)
+	if err != nil {
+		d.errorf(valueNode(n, path), path, "%q is not an IP address", v)
+	}
+	return a
+}
+
+// valueNode finds the node of the last key of path under n, for its line;
+// n itself when it is not there.
+func valueNode(n *yaml.Node, path string) *yaml.Node {
+	key := path[strings.LastIndex(path, ".")+1:]
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+	}
+	return n
+}
+
+// hostPort decodes HOST:PORT with a numeric port.
+func (d *decoder) hostPort(dst *string) func(*yaml.Node, string) {
+	return func(n *yaml.Node, path string) {
+		var v string
+		d.str(&v)(n, path)
+		if v == "" {
+			return
+		}
+		if err := checkHostPort(v, false); err != nil {
+			d.errorf(n, path, "%q: %v", v, err)
+			return
+		}
+		*dst = v
+	}
+}
+
+// checkHostPort checks "HOST:PORT" (IPv6 in brackets); with portOptional
+// a bare host is accepted too.
+func checkHostPort(v string, portOptional bool) error {
+	def := 0
+	if portOptional {
+		def = 1
+	}
+	_, _, err := splitHostPort(v, def)
+	return err
+}
+
+func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
+	b := &BMC{}
+	if n.Kind != yaml.MappingNode {
+		d.mapping(n, path, nil)
+		return b
+	}
+	var ipmiAddr, suite string
+	seen := d.mapping(n, path, []field{
+		{"ipmi", false, d.str(&ipmiAddr)},
+		{"redfish", false, d.str(&b.Redfish)},
+		{"user", true, d.str(&b.User)},
+		{"password_file", true, d.absPath(&b.PasswordFile)},
+		{"cipher_suite", false, d.str(&suite)},
+		{"allow_weak_cipher", false, d.boolean(&b.AllowWeakCipher)},
+		{"system", false, d.str(&b.System)},
+		{"insecure", false, d.boolean(&b.Insecure)},
+		{"allow_plain_http", false, d.boolean(&b.AllowPlainHTTP)},
+		{"timeout", false, d.duration(&b.Timeout, 100*time.Millisecond, 5*time.Minute)},
+	})
+	at := func(key string) *yaml.Node { return valueNode(n, key) }
+	_, hasIPMI := seen["ipmi"]
+	_, hasRedfish := seen["redfish"]
+	switch {
+	case !hasIPMI && !hasRedfish:
+		d.errorf(d.at(n), path+".ipmi", "required: one of ipmi: HOST[:PORT] or redfish: URL")
+	case hasIPMI && hasRedfish:
+		d.errorf(seen["redfish"], path+".redfish", "ipmi: and redfish: are exclusive")
+	}
+	for _, k := range []string{"system", "insecure", "allow_plain_http"} {
+		if _, ok := seen[k]; ok && hasIPMI && !hasRedfish {
+			d.errorf(seen[k], path+"."+k, "applies to redfish: only")
+		}
+	}
+	for _, k := range []string{"cipher_suite", "allow_weak_cipher"} {
+		if _, ok := seen[k]; ok && hasRedfish && !hasIPMI {
+			d.errorf(seen[k], path+"."+k, "applies to ipmi: only")
+		}
+	}
+	if hasIPMI && ipmiAddr != "" {
+		h, port, err := splitHostPort(ipmiAddr, DefaultIPMIPort)
+		if err != nil {
+			d.errorf(at("ipmi"), path+".ipmi", "%q: %v", ipmiAddr, err)
+		}
+		b.IPMIHost, b.IPMIPort = h, port
+		if len(b.User) > rmcp.MaxUserName {
+			d.errorf(at("user"), path+".user", "%d bytes: IPMI user names hold at most %d", len(b.User), rmcp.MaxUserName)
+		}
+	}
+	if suite != "" && suite != "auto" {
+		sn := at("cipher_suite")
+		s, err := strconv.Atoi(suite)
+		switch {
+		case err != nil:
+			d.errorf(sn, path+".cipher_suite", "want auto or a suite number 1 to %d, got %q", rmcp.MaxStandardSuite, suite)
+		case s == 0:
+			d.errorf(sn, path+".cipher_suite", "0 refused: %v", rmcp.ErrSuiteZero)
+		case s < 0 || s > rmcp.MaxStandardSuite:
+			d.errorf(sn, path+".cipher_suite", "IPMI cipher suites are 1 to %d, got %d", rmcp.MaxStandardSuite, s)
+		default:
+			b.CipherSuite = s
+			if err := (rmcp.Policy{Suite: s, AllowWeak: b.AllowWeakCipher}).Validate(); err != nil {
+				d.errorf(sn, path+".cipher_suite", "%d refused: %v (allow_weak_cipher: true)", s, err)
+			}
+		}
+	}
+	if hasRedfish && b.Redfish != "" {
+		ep, err := rfsession.Endpoint(b.Redfish, b.AllowPlainHTTP)
+		switch {
+		case errors.Is(err, rfsession.ErrPlainHTTP):
+			d.errorf(at("redfish"), path+".redfish", "%q: plain http refused: the BMC password (or session token) would cross the network unencrypted; "+
+				"use https://, or allow_plain_http: true on an isolated lab network only", b.Redfish)
+		case err != nil:
+			d.errorf(at("redfish"), path+".redfish", "%v", err)
+		default:
+			b.Redfish = ep
+		}
+	}
+	return b
+}
+
+// splitHostPort splits "HOST[:PORT]" (IPv6 in brackets); a bare host
+// gets port def, or is refused when def is 0.
+func splitHostPort(s string, def int) (string, int, error) {
+	if !strings.Contains(s, ":") || (strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")) {
+		h := strings.Trim(s, "[]")
+		switch {
+		case h == "":
+			return "", 0, errors.New("empty host")
+		case def == 0:
+			return "", 0, errors.New("want HOST:PORT")
+		}
+		return h, def, nil
+	}
+	h, p, err := net.SplitHostPort(s)
+	if err != nil {
+		return "", 0, errors.New("want HOST:PORT")
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil || port < 1 || port > 65535 {
+		return "", 0, fmt.Errorf("bad port %q (1 to 65535)", p)
+	}
+	return h, port, nil
+}
+
+func (d *decoder) cluster(n *yaml.Node, path string) *Cluster {
+	c := &Cluster{}
+	seen := d.mapping(n, path, []field{
+		{"name", true, d.str(&c.Name)},
+		{"gossip_port", false, d.integer(&c.GossipPort, 1, 65535)},
+		{"raft_port", false, d.integer(&c.RaftPort, 1, 65535)},
+		{"join", false, d.strList(&c.Join)},
+		{"bootstrap", false, d.strList(&c.Bootstrap)},
+		{"gossip_key_file", false, d.absPath(&c.GossipKeyFile)},
+		{"tls", true, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{
+				{"ca_file", true, d.absPath(&c.TLS.CAFile)},
+				{"cert_file", true, d.absPath(&c.TLS.CertFile)},
+				{"key_file", true, d.absPath(&c.TLS.KeyFile)},
+			})
+		}},
+		{"witness", false, d.hostPort(&c.Witness)},
+	})
+	if c.Name != "" && !hostName.MatchString(c.Name) {
+		d.errorf(seen["name"], path+".name", "%q is not a cluster name (letters, digits and '-', at most 63)", c.Name)
+	}
+	if jn := seen["join"]; jn != nil {
+		for i, j := range c.Join {
+			if err := checkHostPort(j, true); err != nil {
+				d.errorf(jn.Content[min(i, len(jn.Content)-1)], fmt.Sprintf("%s.join[%d]", path, i), "%q: %v", j, err)
+			}
+		}
+	}
+	if bn := seen["bootstrap"]; bn != nil {
+		names := map[string]bool{}
+		for i, h := range c.Bootstrap {
+			p := fmt.Sprintf("%s.bootstrap[%d]", path, i)
+			switch {
+			case !hostName.MatchString(h):
+				d.errorf(bn.Content[min(i, len(bn.Content)-1)], p, "%q is not a host name", h)
+			case names[h]:
+				d.errorf(bn.Content[min(i, len(bn.Content)-1)], p, "%q listed twice", h)
+			}
+			names[h] = true
+		}
+	}
+	return c
+}
+
+var facilities = []string{"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
+	"local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"}
+
+func (d *decoder) syslog(n *yaml.Node, path string) *Syslog {
+	s := &Syslog{}
+	var addr string
+	seen := d.mapping(n, path, []field{
+		{"address", true, d.str(&addr)},
+		{"facility", false, d.oneOf(&s.Facility, facilities...)},
+	})
+	if addr == "" {
+		return s
+	}
+	an := seen["address"]
+	u, err := url.Parse(addr)
+	if err != nil {
+		d.errorf(an, path+".address", "%q: want unix:///PATH, udp://HOST:PORT, tcp://HOST:PORT or tls://HOST:PORT", addr)
+		return s
+	}
+	switch u.Scheme {
+	case "unix":
+		if !filepath.IsAbs(u.Path) || u.Host != "" {
+			d.errorf(an, path+".address", "%q: want unix:///ABSOLUTE/PATH", addr)
+		}
+		s.Network, s.Address = "unix", u.Path
+	case "udp", "tcp", "tls":
+		if err := checkHostPort(u.Host, false); err != nil || u.Path != "" {
+			d.errorf(an, path+".address", "%q: want %s://HOST:PORT", addr, u.Scheme)
+		}
+		s.Network, s.Address = u.Scheme, u.Host
+	default:
+		d.errorf(an, path+".address", "%q: scheme must be unix, udp, tcp or tls", addr)
+	}
+	return s
+}
