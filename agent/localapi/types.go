@@ -1,0 +1,90 @@
+package localapi
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Status is the answer of GET /v1/status: CLI.md's `vigil status --json`.
+type Status struct {
+	// Cluster is the cluster's name; null on a standalone host.
+	Cluster *string `json:"cluster"`
+	Host    string  `json:"host"`
+	// Leader is the host that plans; null when there is none (standalone,
+	// or no quorum).
+	Leader *string `json:"leader"`
+	Quorum bool    `json:"quorum"`
+	// Mode is "standalone" or "cluster".
+	Mode string `json:"mode"`
+	// Starting is true until the daemon's first sensor poll finished.
+	Starting bool         `json:"starting"`
+	Hosts    []HostStatus `json:"hosts"`
+	VMs      []VMStatus   `json:"vms"`
+}
+
+// HostStatus is one host in Status.
+type HostStatus struct {
+	Name string `json:"name"`
+	// State is one of DESIGN.md's: healthy, degraded, suspect, fencing,
+	// fenced, maintenance, left.
+	State string `json:"state"`
+	// Risk is the host's worst component risk: none, low, high, imminent.
+	Risk string `json:"risk"`
+	// VMs counts the VMs placed on the host.
+	VMs int `json:"vms"`
+	// LastSeenMS is how long ago the host was last heard from; for the
+	// local host, how long ago its sensors were last polled. Null when
+	// never.
+	LastSeenMS *int64 `json:"last_seen_ms"`
+	// Components are the parts with a risk above none (the local host's
+	// own view; peers may leave it out).
+	Components []Component `json:"components,omitempty"`
+	// Sources are the local host's sensor sources (its BMC, its kernel).
+	Sources []Source `json:"sources,omitempty"`
+}
+
+// Component is one hardware part with its risk (CLI.md "health").
+type Component struct {
+	Name       string   `json:"name"`
+	Risk       string   `json:"risk"`
+	ETASeconds *float64 `json:"eta_seconds"`
+	Reason     string   `json:"reason"`
+	Replace    bool     `json:"replace,omitempty"`
+}
+
+// Source is one sensor source of the local host.
+type Source struct {
+	Name   string `json:"name"`   // bmc, kernel
+	Target string `json:"target"` // the BMC's address, the host name
+	Up     bool   `json:"up"`
+	// LastPoll is when it last answered; null when never.
+	LastPoll *time.Time `json:"last_poll"`
+	Error    string     `json:"error,omitempty"`
+}
+
+// VMStatus is one VM in Status.
+type VMStatus struct {
+	Name       string `json:"name"`
+	Host       string `json:"host"`
+	State      string `json:"state"`
+	Generation uint64 `json:"generation"`
+	Priority   int    `json:"priority"`
+}
+
+// Event is one audit log entry as GET /v1/events serves it (CLI.md
+// "events"); with follow, one JSON object per line.
+type Event struct {
+	Seq     uint64    `json:"seq"`
+	Time    time.Time `json:"time"`
+	Kind    string    `json:"kind"`
+	Host    string    `json:"host"`
+	VM      string    `json:"vm"`
+	Message string    `json:"message"`
+	// Evidence is a JSON object: what the decision rested on.
+	Evidence json.RawMessage `json:"evidence"`
+}
+
+// apiError is the body of every non-2xx answer.
+type apiError struct {
+	Error string `json:"error"`
+}
