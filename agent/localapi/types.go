@@ -45,6 +45,8 @@ type HostStatus struct {
 
 // Component is one hardware part with its risk (CLI.md "health").
 type Component struct {
+	// Source is where the verdict came from: bmc or kernel.
+	Source     string   `json:"source"`
 	Name       string   `json:"name"`
 	Risk       string   `json:"risk"`
 	ETASeconds *float64 `json:"eta_seconds"`

@@ -45,6 +45,9 @@ func commands() []command {
 		{"qmp", "talk to a QEMU process over QMP: status, live migration", runQMP},
 		{"net", "reconcile this host's bridges, VLANs, VXLANs and VM taps", runNet},
 		{"config", "check the agent's config file", runConfig},
+		{"agent", "the daemon: sensors, prediction, events, the local API", runAgent},
+		{"status", "the cluster as the local daemon sees it", runStatus},
+		{"events", "the daemon's audit log, or follow it", runEvents},
 	}
 }
 

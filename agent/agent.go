@@ -1,0 +1,386 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/vigil-ha/vigil/agent/config"
+	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/sensors"
+	"github.com/vigil-ha/vigil/sensors/health"
+	"github.com/vigil-ha/vigil/store"
+)
+
+// StoreFile is the agent's bbolt file inside state_dir.
+const StoreFile = "vigil.db"
+
+// ErrClusterUnavailable: the config has cluster: but the agent was given no
+// Cluster to run it with.
+var ErrClusterUnavailable = errors.New("cluster: is configured, but this agent runs standalone only (no cluster layer)")
+
+// Options are what the agent is built from besides its config.
+type Options struct {
+	Logger *slog.Logger
+	// Notifier is the service manager (default Systemd, which does nothing
+	// without NOTIFY_SOCKET).
+	Notifier Notifier
+	// Cluster runs the cluster when the config has cluster:; nil for a
+	// standalone host.
+	Cluster Cluster
+	// Sources replaces the readers built from the config (tests of the
+	// loop's logic; the BMC first, named SourceBMC, then SourceKernel).
+	Sources map[string]sensors.Reader
+	// Now is the clock of readings and events (default time.Now).
+	Now func() time.Time
+	// StoreOptions tune the store (tests: NoSync).
+	StoreOptions store.Options
+}
+
+// Agent is the daemon of one host. Build it with New and run it with Run,
+// once.
+type Agent struct {
+	cfg      *config.Config
+	log      *slog.Logger
+	notifier Notifier
+	cluster  Cluster
+	now      func() time.Time
+	opts     Options
+
+	// ready is closed once the store is open (events can be served).
+	ready   chan struct{}
+	st      *store.Store
+	events  *eventLog
+	sources []*source // owned by the main loop
+
+	mu   sync.Mutex
+	snap snapshot // what Status serves, rebuilt by the main loop
+}
+
+// snapshot is the local host's status as of the main loop's last round.
+type snapshot struct {
+	starting bool
+	host     localapi.HostStatus
+	lastPoll time.Time
+}
+
+// New checks that the agent can run with cfg; nothing is opened before Run.
+func New(cfg *config.Config, opts Options) (*Agent, error) {
+	if cfg.Cluster != nil && opts.Cluster == nil {
+		return nil, ErrClusterUnavailable
+	}
+	a := &Agent{cfg: cfg, log: opts.Logger, notifier: opts.Notifier, cluster: opts.Cluster, now: opts.Now, opts: opts,
+		ready: make(chan struct{})}
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
+	}
+	if a.notifier == nil {
+		a.notifier = Systemd{}
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	a.snap = snapshot{starting: true, host: localapi.HostStatus{Name: cfg.Host, State: "healthy", Risk: string(health.RiskNone)}}
+	return a, nil
+}
+
+// Run opens the local API's socket first (refusing to start when another
+// daemon answers on it), then the store and the sensors, tells systemd it
+// is ready and runs the sensor loop until ctx ends. A cancelled ctx is a
+// clean stop: Run then returns nil, with the socket removed and the store
+// closed.
+func (a *Agent) Run(ctx context.Context) (err error) {
+	ln, err := localapi.Listen(a.cfg.Socket)
+	if err != nil {
+		return err
+	}
+	srv := localapi.NewServer(a, a.log.With("component", "localapi"))
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if a.events != nil {
+			a.events.closeAll()
+		}
+		srv.Close(cctx)
+		if serr := <-served; serr != nil && err == nil {
+			err = fmt.Errorf("local API: %w", serr)
+		}
+	}()
+	a.notify(statusLine("starting: opening the store"))
+
+	if err := os.MkdirAll(a.cfg.StateDir, 0o700); err != nil {
+		return fmt.Errorf("state_dir: %w", err)
+	}
+	sopts := a.opts.StoreOptions
+	if sopts.Now == nil {
+		sopts.Now = a.now
+	}
+	st, err := store.Open(filepath.Join(a.cfg.StateDir, StoreFile), sopts)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a.st = st
+	a.events = newEventLog(st, a.cfg.Host, a.now)
+	close(a.ready)
+
+	if a.opts.Sources != nil {
+		a.sources = a.injectedSources(st)
+	} else {
+		a.sources, err = openSources(a.cfg, st, a.log, a.now)
+		if err != nil {
+			return err
+		}
+	}
+	defer closeSources(a.sources)
+
+	mode := "standalone"
+	if a.cluster != nil {
+		mode = "cluster " + a.cfg.Cluster.Name
+	}
+	a.record(Event{Kind: KindAgentStarted, Message: fmt.Sprintf("vigil agent started on %s (%s)", a.cfg.Host, mode),
+		Evidence: map[string]any{"pid": os.Getpid(), "mode": mode, "sensors_interval_seconds": a.cfg.Sensors.Interval.Seconds()}})
+	if a.cfg.Metrics.Listen != "" {
+		a.log.Warn("metrics.listen is set but this agent serves no metrics yet", "listen", a.cfg.Metrics.Listen)
+	}
+	if a.cfg.Syslog != nil {
+		a.log.Warn("syslog is set but this agent sends no events to syslog yet", "address", a.cfg.Syslog.Address)
+	}
+
+	lctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	clusterDone := make(chan error, 1)
+	if a.cluster != nil {
+		go func() { clusterDone <- a.cluster.Run(lctx, a.events) }()
+	}
+	a.notify("READY=1")
+	loopErr := a.loop(lctx, clusterDone)
+	a.notify("STOPPING=1")
+	a.notify(statusLine("stopping"))
+	cancel()
+	if a.cluster != nil && loopErr == nil {
+		if cerr := <-clusterDone; cerr != nil && !errors.Is(cerr, context.Canceled) {
+			loopErr = fmt.Errorf("cluster: %w", cerr)
+		}
+	}
+	a.record(Event{Kind: KindAgentStopped, Message: "vigil agent stopped on " + a.cfg.Host,
+		Evidence: map[string]any{"pid": os.Getpid()}})
+	return loopErr
+}
+
+func (a *Agent) injectedSources(st *store.Store) []*source {
+	var out []*source
+	for _, name := range []string{SourceBMC, SourceKernel} {
+		r, ok := a.opts.Sources[name]
+		if !ok {
+			continue
+		}
+		out = append(out, &source{name: name, target: name, reader: r, risks: map[string]health.Component{},
+			pred: health.New(health.Config{Prefix: a.cfg.Host + "/" + name + "/"}, st)})
+	}
+	return out
+}
+
+func (a *Agent) notify(state string) {
+	if err := a.notifier.Notify(state); err != nil {
+		a.log.Warn("sd_notify", "state", state, "err", err)
+	}
+}
+
+// pollTimeout bounds one source's poll.
+func (a *Agent) pollTimeout() time.Duration {
+	if a.cfg.BMC != nil {
+		return a.cfg.BMC.Timeout
+	}
+	return min(config.DefaultBMCTimeout, a.cfg.Sensors.Interval)
+}
+
+// loop is the main loop: it starts a poll round every sensors.interval (one
+// at a time), applies each round's results, and feeds systemd's watchdog
+// only while rounds keep completing: a poll stuck beyond its deadline, or
+// a main loop stuck applying one, stops the kicks and systemd restarts the
+// agent.
+func (a *Agent) loop(ctx context.Context, clusterDone <-chan error) error {
+	interval := a.cfg.Sensors.Interval
+	timeout := a.pollTimeout()
+	// A round that has not come back within this long is stuck: every
+	// reader is bounded by timeout, so only a reader ignoring its context
+	// or a wedged machine gets here.
+	stuckAfter := 2*timeout + 5*time.Second
+
+	var wdC <-chan time.Time
+	if wd := a.notifier.WatchdogInterval(); wd > 0 {
+		t := time.NewTicker(wd / 2)
+		defer t.Stop()
+		wdC = t.C
+		a.log.Info("systemd watchdog on", "interval", wd)
+	}
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+
+	type round struct {
+		results map[string]sensors.Result
+	}
+	done := make(chan round, 1)
+	var inFlight bool
+	var started time.Time
+	pollCtx, cancelPolls := context.WithCancel(ctx)
+	defer func() {
+		cancelPolls()
+		if inFlight {
+			// Give the round its deadline to notice the cancellation; the
+			// readers are closed after this.
+			select {
+			case <-done:
+			case <-time.After(stuckAfter):
+				a.log.Warn("a sensor poll did not end at shutdown")
+			}
+		}
+	}()
+	start := func() {
+		inFlight, started = true, time.Now()
+		go func() { done <- round{pollSources(pollCtx, a.sources, timeout)} }()
+	}
+	start()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-clusterDone:
+			if err == nil || errors.Is(err, context.Canceled) {
+				err = errors.New("stopped")
+			}
+			return fmt.Errorf("cluster: %w", err)
+		case <-tick.C:
+			if !inFlight {
+				start()
+			} else {
+				a.log.Warn("sensor poll still running at the next interval", "running", time.Since(started).Round(time.Millisecond))
+			}
+		case r := <-done:
+			inFlight = false
+			now := a.now()
+			a.apply(r.results, now)
+			hh := a.hostHealth(now)
+			if a.cluster != nil {
+				a.cluster.PublishHealth(hh)
+			}
+			a.publish(hh, now)
+		case <-wdC:
+			if inFlight && time.Since(started) > stuckAfter {
+				a.log.Error("sensor poll stuck: not feeding the systemd watchdog", "running", time.Since(started).Round(time.Second))
+				continue
+			}
+			a.notify("WATCHDOG=1")
+		}
+	}
+}
+
+// publish rebuilds the status snapshot and the STATUS= line.
+func (a *Agent) publish(hh HostHealth, now time.Time) {
+	hs := localapi.HostStatus{Name: a.cfg.Host, State: "healthy", Risk: string(hh.Risk), Components: []localapi.Component{}}
+	if hh.Degraded || riskRank(hh.Risk) >= riskRank(health.RiskHigh) {
+		hs.State = "degraded"
+	}
+	var lastPoll time.Time
+	for _, s := range a.sources {
+		src := localapi.Source{Name: s.name, Target: s.target, Up: s.up, Error: s.lastErr}
+		if !s.lastOK.IsZero() {
+			t := s.lastOK
+			src.LastPoll = &t
+			if t.After(lastPoll) {
+				lastPoll = t
+			}
+		}
+		hs.Sources = append(hs.Sources, src)
+		if s.verdict == nil {
+			continue
+		}
+		for _, c := range s.verdict.Components {
+			if c.Risk == health.RiskNone {
+				continue
+			}
+			hs.Components = append(hs.Components, localapi.Component{Source: s.name, Name: c.Name, Risk: string(c.Risk),
+				ETASeconds: c.ETASeconds, Reason: c.Reason, Replace: c.Replace})
+		}
+	}
+	a.mu.Lock()
+	a.snap = snapshot{host: hs, lastPoll: lastPoll}
+	a.mu.Unlock()
+
+	line := fmt.Sprintf("%s: %s, risk %s", a.cfg.Host, hs.State, hs.Risk)
+	for _, d := range hh.Down {
+		line += ", " + d + " down"
+	}
+	a.notify(statusLine(line))
+}
+
+// Status implements localapi.Backend: the cluster's view when there is a
+// cluster, else this host alone.
+func (a *Agent) Status(ctx context.Context) (localapi.Status, error) {
+	a.mu.Lock()
+	snap := a.snap
+	a.mu.Unlock()
+	host := snap.host
+	if !snap.lastPoll.IsZero() {
+		ms := a.now().Sub(snap.lastPoll).Milliseconds()
+		host.LastSeenMS = &ms
+	}
+	if a.cluster != nil {
+		st, err := a.cluster.Status(ctx)
+		if err != nil {
+			return localapi.Status{}, err
+		}
+		st.Host, st.Mode, st.Starting = a.cfg.Host, "cluster", snap.starting
+		for i, h := range st.Hosts {
+			if h.Name == a.cfg.Host {
+				h.Components, h.Sources = host.Components, host.Sources
+				st.Hosts[i] = h
+			}
+		}
+		return st, nil
+	}
+	return localapi.Status{Host: a.cfg.Host, Mode: "standalone", Starting: snap.starting,
+		Hosts: []localapi.HostStatus{host}, VMs: []localapi.VMStatus{}}, nil
+}
+
+// Events implements localapi.Backend from the audit log.
+func (a *Agent) Events(ctx context.Context, after uint64, limit int) ([]localapi.Event, error) {
+	select {
+	case <-a.ready:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	evs, err := a.st.Events(after, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]localapi.Event, len(evs))
+	for i, e := range evs {
+		out[i] = fromStore(e, a.cfg.Host)
+	}
+	return out, nil
+}
+
+// Subscribe implements localapi.Backend.
+func (a *Agent) Subscribe() (<-chan localapi.Event, func()) {
+	select {
+	case <-a.ready:
+		return a.events.subscribe()
+	default:
+		// Nothing is recorded before the store opens: an empty stream
+		// that ends at once; the follower reconnects.
+		ch := make(chan localapi.Event)
+		close(ch)
+		return ch, func() {}
+	}
+}
+
+var _ localapi.Backend = (*Agent)(nil)

@@ -1,0 +1,30 @@
+// Package agent is the daemon every hypervisor host runs (`vigil agent`):
+// it wires sensors, health, the store and the local API into one process,
+// and is where the cluster layer plugs in. cmd/vigil keeps only flags,
+// signals and output.
+//
+// Run opens the local API's socket first (a second daemon is refused
+// there), then the store in state_dir, then the sensor sources: this host's
+// BMC over IPMI or Redfish, with its log cursors restored from the store so
+// each SEL record or log entry is reported once across restarts, and the
+// host kernel (sensors/host). The main loop polls them every
+// sensors.interval, one round at a time, feeds each poll to its
+// sensors/health predictor (samples and cursors in one store transaction)
+// and turns every change into an Event: a component's risk raised, changed
+// or cleared, the BMC unreachable or back, the agent started or stopped.
+// Every event goes to the store's audit log first (Recorder), then to the
+// followers of the local API's event stream.
+//
+// systemd: READY=1 once the loop starts, a STATUS= line after every round,
+// STOPPING=1 on the way out; WATCHDOG=1 is sent by the main loop only, and
+// only while sensor rounds keep completing (Notifier, Systemd).
+//
+// Standalone and cluster: without cluster: in the config the agent senses,
+// predicts and records events only, and `vigil status` shows this host
+// alone. The cluster layer plugs in through Cluster (it receives the host's
+// health and a Recorder, and answers the status); a config with cluster:
+// and no Cluster is refused (ErrClusterUnavailable).
+//
+// Events in the store: the subject is the host, or the VM for VM events
+// (the host then in the evidence); the evidence is a JSON object.
+package agent

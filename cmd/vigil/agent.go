@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/vigil-ha/vigil/agent"
+	"github.com/vigil-ha/vigil/agent/config"
+)
+
+func runAgent(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "agent [--config FILE]", "The daemon: senses this host's BMC and kernel, predicts failures, records\nevery decision in the audit log and serves the local API on its socket.\nWithout cluster: in the config the host is standalone. Under systemd it is\na Type=notify service with a watchdog. SIGTERM or SIGINT stop it cleanly.")
+	path := fs.String("config", config.DefaultPath, "the config `FILE`")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(e, *path)
+	if err != nil {
+		return err
+	}
+	log := newLogger(e, cfg.Log)
+	a, err := agent.New(cfg, agent.Options{Logger: log})
+	if err != nil {
+		return err
+	}
+	log.Info("starting", "host", cfg.Host, "config", cfg.File, "socket", cfg.Socket, "state_dir", cfg.StateDir)
+	if err := a.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// loadConfig loads and checks the agent's config, printing every problem
+// on stderr (then it exits 1).
+func loadConfig(e *env, path string) (*config.Config, error) {
+	cfg, err := config.Load(path)
+	var problems config.Errors
+	if errors.As(err, &problems) {
+		for _, p := range problems {
+			fmt.Fprintln(e.stderr, p)
+		}
+		return nil, reported(err)
+	}
+	return cfg, err
+}
+
+// newLogger is the daemon's log on stderr (the journal, under systemd).
+func newLogger(e *env, lc config.Log) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(lc.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	if lc.Format == "json" {
+		return slog.New(slog.NewJSONHandler(e.stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, opts))
+}
