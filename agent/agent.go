@@ -99,9 +99,9 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	srv := localapi.NewServer(a, a.log.With("component", "localapi"))
+	srv := localapi.NewServer(ln, a, a.log.With("component", "localapi"))
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() { served <- srv.Serve() }()
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()

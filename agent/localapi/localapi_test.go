@@ -67,9 +67,9 @@ func serve(t *testing.T, b Backend) (string, *Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewServer(b, nil)
+	s := NewServer(ln, b, nil)
 	done := make(chan error, 1)
-	go func() { done <- s.Serve(ln) }()
+	go func() { done <- s.Serve() }()
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

@@ -177,6 +177,8 @@ type Server struct {
 	hs      *http.Server
 	cancel  context.CancelFunc
 	routes  []route
+
+	ln      net.Listener
 }
 
 // route is one endpoint. Read-only routes answer GET only; a route that
@@ -186,12 +188,13 @@ type route struct {
 	handle       func(w http.ResponseWriter, r *http.Request)
 }
 
-// NewServer returns a server for backend; Serve starts it.
-func NewServer(backend Backend, log *slog.Logger) *Server {
+// NewServer returns a server of backend on ln (from Listen); Serve starts
+// it.
+func NewServer(ln net.Listener, backend Backend, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{backend: backend, log: log}
+	s := &Server{backend: backend, log: log, ln: ln}
 	// Every route, in one table.
 	s.routes = []route{
 		{http.MethodGet, "/v1/status", s.handleStatus},
@@ -217,9 +220,9 @@ func NewServer(backend Backend, log *slog.Logger) *Server {
 	return s
 }
 
-// Serve answers requests on ln until Close; it returns nil after Close.
-func (s *Server) Serve(ln net.Listener) error {
-	err := s.hs.Serve(ln)
+// Serve answers requests until Close; it returns nil after Close.
+func (s *Server) Serve() error {
+	err := s.hs.Serve(s.ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
@@ -234,6 +237,9 @@ func (s *Server) Close(ctx context.Context) error {
 	if err != nil {
 		s.hs.Close()
 	}
+	// Serve closes it too, but may not have run yet: the socket is gone
+	// when Close returns.
+	s.ln.Close()
 	return err
 }
 
