@@ -178,7 +178,7 @@ type Server struct {
 	cancel  context.CancelFunc
 	routes  []route
 
-	ln      net.Listener
+	ln net.Listener
 }
 
 // route is one endpoint. Read-only routes answer GET only; a route that
