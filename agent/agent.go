@@ -140,6 +140,9 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 		}
 	}
 	defer closeSources(a.sources)
+	if err := restoreRisks(st, a.sources); err != nil {
+		return fmt.Errorf("audit log: %w", err)
+	}
 
 	mode := "standalone"
 	if a.cluster != nil {

@@ -137,13 +137,20 @@ func fanPoll(rpm float64) *sensors.Poll {
 
 func eventKinds(t *testing.T, c *localapi.Client) []string {
 	t.Helper()
-	var kinds []string
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := c.Events(ctx, 0, false, func(ev localapi.Event) error { kinds = append(kinds, ev.Kind); return nil }); err != nil {
+	kinds, err := tryKinds(c)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return kinds
+}
+
+// tryKinds lists the kinds of the audit log's events through the API.
+func tryKinds(c *localapi.Client) ([]string, error) {
+	var kinds []string
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := c.Events(ctx, 0, false, func(ev localapi.Event) error { kinds = append(kinds, ev.Kind); return nil })
+	return kinds, err
 }
 
 // TestStandaloneLoop: the loop turns a BMC that does not answer, then
@@ -352,5 +359,53 @@ func TestFromStore(t *testing.T) {
 	se, err := toStore(Event{Kind: "started", Host: "h2", VM: "web1", Evidence: map[string]any{"generation": 3}})
 	if err != nil || se.Subject != "web1" || se.Evidence != `{"generation":3,"host":"h2"}` {
 		t.Errorf("toStore(vm event) = %+v, %v", se, err)
+	}
+}
+
+// TestRestartKeepsRisks: a restarted agent does not report again a risk it
+// reported before the restart (nor clear it while its predictor warms up),
+// and reports the change once the part recovers.
+func TestRestartKeepsRisks(t *testing.T) {
+	newNotifySocket(t, 0)
+	cfg := testConfig(t)
+	run := func(polls ...*sensors.Poll) (*localapi.Client, func() error, *sensorstest.Reader) {
+		r := &sensorstest.Reader{}
+		for _, p := range polls {
+			r.Push(p)
+		}
+		a, err := New(cfg, Options{Sources: map[string]sensors.Reader{SourceBMC: r}, StoreOptions: store.Options{NoSync: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return localapi.NewClient(cfg.Socket), running(t, a), r
+	}
+	c, stop, _ := run(fanPoll(0))
+	eventually(t, "the risk", func() bool { k, _ := tryKinds(c); return slices.Contains(k, KindRisk) })
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	c, stop, r := run(fanPoll(0))
+	eventually(t, "rounds past the warm-up", func() bool { return r.Calls() >= warmupRounds+3 })
+	want := []string{KindAgentStarted, KindRisk, KindAgentStopped, KindAgentStarted}
+	if got := eventKinds(t, c); !slices.Equal(got, want) {
+		t.Errorf("events after a restart with the fan still dead = %v, want %v", got, want)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	c, stop, _ = run(fanPoll(5000))
+	var evs []localapi.Event
+	eventually(t, "the risk cleared", func() bool {
+		evs = nil
+		c.Events(context.Background(), 0, false, func(ev localapi.Event) error { evs = append(evs, ev); return nil })
+		return len(evs) > 0 && evs[len(evs)-1].Kind == KindRisk
+	})
+	if last := evs[len(evs)-1]; len(evs) != 7 || !strings.Contains(last.Message, "FAN1 risk cleared") {
+		t.Errorf("after the fan recovered: %d events, the last %+v; want 7, FAN1's risk cleared", len(evs), last)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,10 +2,13 @@ package agent
 
 import (
 	"context"
+	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -45,7 +48,15 @@ type source struct {
 	verdict  *health.Verdict
 	risks    map[string]health.Component // components above none, by name
 	downedAt time.Time
+	// rounds counts the verdicts since start. The first warmupRounds
+	// verdicts raise risks but clear none: the predictor's hysteresis
+	// starts empty (a value needs two polls to count), so a risk restored
+	// from before a restart would otherwise be cleared and raised again.
+	rounds int
 }
+
+// warmupRounds is how many verdicts after a start never clear a risk.
+const warmupRounds = 3
 
 // cursorKeeper moves a reader's log cursors between it and the store, so
 // that each SEL record or Redfish log entry is reported once, across polls
@@ -91,12 +102,14 @@ func (k *selKeeper) current(now time.Time) []store.Cursor {
 
 func (k *selKeeper) rewind() { k.r.SetCursor(k.saved) }
 
-// logCursorReader is what a Redfish reader offers to keep its log service
-// cursors (one per log service, by @odata.id).
+// logCursorReader is how a Redfish reader (*redfish.Reader) keeps its log
+// service cursors (one per log service, by @odata.id).
 type logCursorReader interface {
 	Cursors() map[string]store.LogCursor
 	SetCursors(map[string]store.LogCursor)
 }
+
+var _ logCursorReader = (*redfish.Reader)(nil)
 
 // logKeeper keeps a Redfish reader's log cursors under
 // "redfish:URL" + the log service's @odata.id.
@@ -146,12 +159,21 @@ func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func
 		s := &source{name: SourceBMC}
 		blog := log.With("component", "sensors", "source", SourceBMC)
 		if b.Redfish != "" {
-			r := redfish.New(redfish.Config{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure,
+			var roots *x509.CertPool
+			if b.CAFile != "" {
+				pem, err := os.ReadFile(b.CAFile)
+				if err != nil {
+					return nil, fmt.Errorf("bmc.ca_file: %w", err)
+				}
+				roots = x509.NewCertPool()
+				if !roots.AppendCertsFromPEM(pem) {
+					return nil, fmt.Errorf("bmc.ca_file: %s holds no PEM certificate", b.CAFile)
+				}
+			}
+			r := redfish.New(redfish.Config{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure, RootCAs: roots,
 				AllowPlainHTTP: b.AllowPlainHTTP, System: b.System, PollTimeout: b.Timeout, Logger: blog, Now: now})
 			s.reader, s.target = r, "redfish "+b.Redfish
-			if lr, ok := any(r).(logCursorReader); ok {
-				s.cursors = &logKeeper{r: lr, prefix: "redfish:" + b.Redfish}
-			}
+			s.cursors = &logKeeper{r: r, prefix: "redfish:" + b.Redfish}
 		} else {
 			if err := rmcp.CheckCredentials(b.IPMIHost, b.User, pw); err != nil {
 				return nil, fmt.Errorf("bmc: %w", err)
@@ -290,11 +312,10 @@ func (a *Agent) compareRisks(s *source, v health.Verdict) {
 			continue
 		}
 		msg := fmt.Sprintf("%s risk %s: %s", name, c.Risk, c.Reason)
-		switch {
-		case had:
+		if had {
 			msg = fmt.Sprintf("%s risk %s (was %s): %s", name, c.Risk, prev.Risk, c.Reason)
 		}
-		if c.Replace {
+		if c.Replace && !strings.Contains(c.Reason, "replace") {
 			msg += "; replace it (redundancy lost, nothing moves)"
 		}
 		previous := health.RiskNone
@@ -303,8 +324,13 @@ func (a *Agent) compareRisks(s *source, v health.Verdict) {
 		}
 		a.record(Event{Time: v.Time, Kind: KindRisk, Message: msg, Evidence: riskEvidence(s, c, previous)})
 	}
+	s.rounds++
 	for _, name := range slices.Sorted(maps.Keys(s.risks)) {
 		if _, still := now[name]; still {
+			continue
+		}
+		if s.rounds <= warmupRounds {
+			now[name] = s.risks[name]
 			continue
 		}
 		prev := s.risks[name]
@@ -318,6 +344,48 @@ func (a *Agent) compareRisks(s *source, v health.Verdict) {
 			Evidence: riskEvidence(s, cleared, prev.Risk)})
 	}
 	s.risks = now
+}
+
+// restoreRisks sets every source's components at risk as the audit log
+// last recorded them, so that a restarted agent reports changes, not the
+// state it already reported. The log is read in pages.
+func restoreRisks(st *store.Store, srcs []*source) error {
+	bySource := map[string]*source{}
+	for _, s := range srcs {
+		bySource[s.name] = s
+	}
+	const page = 1000
+	for after := uint64(0); ; {
+		evs, err := st.Events(after, page)
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			after = e.Seq
+			if e.Kind != KindRisk {
+				continue
+			}
+			var ev struct {
+				Source, Component, Risk, Reason, Target string
+				Replace                                 bool
+			}
+			if json.Unmarshal([]byte(e.Evidence), &ev) != nil {
+				continue
+			}
+			s := bySource[ev.Source]
+			if s == nil || ev.Target != s.target || ev.Component == "" {
+				continue
+			}
+			if ev.Risk == string(health.RiskNone) {
+				delete(s.risks, ev.Component)
+				continue
+			}
+			s.risks[ev.Component] = health.Component{Name: ev.Component, Risk: health.Risk(ev.Risk), Reason: ev.Reason, Replace: ev.Replace}
+		}
+		if len(evs) < page {
+			return nil
+		}
+	}
 }
 
 func riskEvidence(s *source, c health.Component, previous health.Risk) map[string]any {

@@ -97,10 +97,12 @@ type BMC struct {
 	// sides support, never below suite 3).
 	CipherSuite     int
 	AllowWeakCipher bool
-	// Redfish only.
+	// Redfish only. CAFile holds the CA certificates (PEM) the BMC's
+	// certificate is checked against instead of the system's.
 	System         string
 	Insecure       bool
 	AllowPlainHTTP bool
+	CAFile         string
 	// Timeout bounds one poll of the BMC.
 	Timeout time.Duration
 }
@@ -443,6 +445,7 @@ func (c *Config) collectRefs(seen map[string]*yaml.Node) {
 	}
 	if c.BMC != nil {
 		add(c.BMC.PasswordFile, true, "bmc", "password_file")
+		add(c.BMC.CAFile, false, "bmc", "ca_file")
 	}
 	if c.Fence != nil {
 		add(c.Fence.PasswordFile, true, "fence", "password_file")
@@ -600,6 +603,7 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 		{"system", false, d.str(&b.System)},
 		{"insecure", false, d.boolean(&b.Insecure)},
 		{"allow_plain_http", false, d.boolean(&b.AllowPlainHTTP)},
+		{"ca_file", false, d.absPath(&b.CAFile)},
 		{"timeout", false, d.duration(&b.Timeout, 100*time.Millisecond, 5*time.Minute)},
 	})
 	at := func(key string) *yaml.Node { return valueNode(n, key) }
@@ -611,7 +615,7 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 	case hasIPMI && hasRedfish:
 		d.errorf(seen["redfish"], path+".redfish", "ipmi: and redfish: are exclusive")
 	}
-	for _, k := range []string{"system", "insecure", "allow_plain_http"} {
+	for _, k := range []string{"system", "insecure", "allow_plain_http", "ca_file"} {
 		if _, ok := seen[k]; ok && hasIPMI && !hasRedfish {
 			d.errorf(seen[k], path+"."+k, "applies to redfish: only")
 		}

@@ -132,7 +132,7 @@ func TestBadConfigs(t *testing.T) {
 		{"bmc both endpoints", head + "bmc:\n  ipmi: 10.0.1.1\n  redfish: https://10.0.1.1\n  user: vigil\n  password_file: /p\n", []string{
 			"vigil.yaml:5: bmc.redfish: ipmi: and redfish: are exclusive"}},
 		{"bmc inline password", head + "bmc:\n  ipmi: 10.0.1.1\n  user: vigil\n  password: hunter2\n", []string{
-			"vigil.yaml:6: bmc.password: unknown key (known: ipmi, redfish, user, password_file, cipher_suite, allow_weak_cipher, system, insecure, allow_plain_http, timeout)",
+			"vigil.yaml:6: bmc.password: unknown key (known: ipmi, redfish, user, password_file, cipher_suite, allow_weak_cipher, system, insecure, allow_plain_http, ca_file, timeout)",
 			"vigil.yaml:3: bmc.password_file: required"}},
 		{"cipher suite 0", head + "bmc: {ipmi: 10.0.1.1, user: u, password_file: /p, cipher_suite: 0}\n", []string{
 			`vigil.yaml:3: bmc.cipher_suite: 0 refused: weak IPMI cipher suite refused: cipher suite 0 has no authentication, integrity or confidentiality: any password opens a session and anyone on the BMC's network could forge its answers, a "power off" confirmation included`}},

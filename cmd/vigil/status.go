@@ -71,8 +71,8 @@ func printStatus(e *env, st *localapi.Status) {
 					eta = fmtSeconds(*c.ETASeconds)
 				}
 				reason := c.Reason
-				if c.Replace {
-					reason += " (replace)"
+				if c.Replace && !strings.Contains(reason, "replace") {
+					reason += " (replace it)"
 				}
 				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", c.Source, c.Name, c.Risk, eta, reason)
 			}
