@@ -377,6 +377,22 @@ func (n *Node) Read(ctx context.Context, fn func(*state.State)) error {
 	return nil
 }
 
+// VerifyLeader confirms that this node is still the leader: a quorum
+// answered it in its current term since the call. It appends nothing to the
+// log (unlike Read), so it suits a check made on every lease renewal. A
+// leader that lost its quorum fails it (ErrNotLeader) once it notices, within
+// raft's leader lease; a leader deposed by a newer one fails it at once.
+func (n *Node) VerifyLeader(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err := wait(ctx, n.raft.VerifyLeader())
+	if errors.Is(err, raft.ErrLeadershipLost) {
+		err = raft.ErrNotLeader
+	}
+	return n.classify(err)
+}
+
 // Snapshot takes a snapshot now.
 func (n *Node) Snapshot(ctx context.Context) error {
 	return n.classify(wait(ctx, n.raft.Snapshot()))

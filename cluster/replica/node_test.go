@@ -242,3 +242,43 @@ func TestPlanVoters(t *testing.T) {
 		})
 	}
 }
+
+// VerifyLeader passes on the leader and fails with ErrNotLeader on a
+// follower and on a leader that lost its quorum, without a log entry.
+func TestVerifyLeader(t *testing.T) {
+	c := newCluster(t, 3, 0, nil)
+	l := c.leader(15 * time.Second)
+	before := l.State().Index()
+	if err := l.VerifyLeader(ctxT(t, 5*time.Second)); err != nil {
+		t.Fatalf("VerifyLeader on leader %s = %v, want nil", l.ID(), err)
+	}
+	for _, n := range c.live() {
+		if n != l {
+			if err := n.VerifyLeader(ctxT(t, 5*time.Second)); !errors.Is(err, ErrNotLeader) {
+				t.Fatalf("VerifyLeader on follower %s = %v, want ErrNotLeader", n.ID(), err)
+			}
+		}
+	}
+	if got := l.State().Index(); got != before {
+		t.Fatalf("applied index moved %d → %d: VerifyLeader wrote to the log", before, got)
+	}
+	for _, n := range c.live() {
+		if n != l {
+			c.stop(n.ID())
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := l.VerifyLeader(ctxT(t, 10*time.Second))
+		if errors.Is(err, ErrNotLeader) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("VerifyLeader on %s without a quorum = %v, want nil or ErrNotLeader", l.ID(), err)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("VerifyLeader on %s still passes 10 s after losing its quorum", l.ID())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
