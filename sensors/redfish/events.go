@@ -76,32 +76,31 @@ func (p *eventPayload) events(now time.Time) []sensors.Event {
 }
 
 // session returns the Reader's authenticated client bound to ctx, logging
-// in first when there is none, and the session it belongs to (for forget).
-// Checking r.api and taking it is one critical section: a Poll failing
+// in first when there is none, and the login it belongs to (for forget).
+// Checking r.cur and taking it is one critical section: a Poll failing
 // concurrently drops the session for later callers only, never between
 // this caller's check and its use (that was a nil-pointer panic).
-func (r *Reader) session(ctx context.Context) (api, base *gofish.APIClient, err error) {
+func (r *Reader) session(ctx context.Context) (api *gofish.APIClient, base *login, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.api == nil {
+	if r.cur == nil {
 		if err := r.connectLocked(ctx); err != nil {
 			return nil, nil, r.failLocked(err)
 		}
 	}
-	return r.api.WithContext(ctx), r.api, nil
+	return r.cur.api.WithContext(ctx), r.cur, nil
 }
 
-// forget drops base if it is still the Reader's session, so that the next
-// caller logs in again. The BMC refused it already; the logout in the
-// background only closes its connections.
-func (r *Reader) forget(base *gofish.APIClient) {
+// forget drops base, whole, if it is still the Reader's login, so that the
+// next caller logs in again. The BMC refused its session already: no
+// logout with a token it no longer takes (Close has nothing left to log
+// out either).
+func (r *Reader) forget(base *login) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.api == base {
-		if sess := r.sess; sess != nil {
-			go sess.Logout(2 * time.Second)
-		}
-		r.api, r.sess = nil, nil
+	if r.cur == base {
+		r.cur.abandon()
+		r.cur = nil
 	}
 }
 

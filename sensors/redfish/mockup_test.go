@@ -217,7 +217,7 @@ func TestMockupsReadEveryTemperatureFanPSU(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("%s: %d readings, %d expectations checked, %d log entries, %d GETs per poll (expand %v), skipped %q",
-				name, len(p.Readings), len(want), len(p.Events), sim.Stats().Requests-before, r.expand, p.Skipped)
+				name, len(p.Readings), len(want), len(p.Events), sim.Stats().Requests-before, r.cur.expand, p.Skipped)
 		})
 	}
 }
@@ -368,7 +368,7 @@ func TestWronglyTypedFieldDoesNotBlind(t *testing.T) {
 
 func firstThermal(t *testing.T, r *Reader, ctx context.Context) string {
 	t.Helper()
-	resp, err := r.api.WithContext(ctx).Get("/redfish/v1/Chassis")
+	resp, err := r.cur.api.WithContext(ctx).Get("/redfish/v1/Chassis")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,14 +75,36 @@ var (
 type Reader struct {
 	cfg Config
 
-	mu     sync.Mutex
-	api    *gofish.APIClient
-	sess   *rfsession.Client
-	basic  bool
-	expand bool                 // collections fetched with $expand=.
+	mu sync.Mutex
+	// cur is the open login, nil when there is none: every use and every
+	// drop of the session goes through it whole.
+	cur    *login
 	logs   map[string]LogCursor // log service -> how far it has been read
 	latch  bmc.Latch
 	cfgErr error // a URL that cannot be used, reported by every Poll
+}
+
+// login is one authenticated client to the service: the rfsession client
+// (a session token, or Basic credentials) and what the service root said.
+// A Reader holds one or none; it is dropped as a whole, so no part of a
+// session the BMC refused can outlive it (Close once logged out a session
+// whose client had already been dropped).
+type login struct {
+	api    *gofish.APIClient
+	sess   *rfsession.Client
+	expand bool // collections fetched with $expand=.
+}
+
+// logout deletes the session on the BMC (nothing to do under Basic):
+// for a session given up while the BMC still knows it.
+func (l *login) logout(timeout time.Duration) { l.sess.Logout(timeout) }
+
+// abandon forgets a session the BMC refused (401): no DELETE with a token
+// the BMC no longer takes, only its idle connections closed.
+func (l *login) abandon() {
+	if l.api.HTTPClient != nil {
+		l.api.HTTPClient.CloseIdleConnections()
+	}
 }
 
 // New returns a Reader; it connects on the first Poll.
@@ -113,11 +135,12 @@ func New(cfg Config) *Reader {
 		latch: bmc.Latch{Min: cfg.MinBackoff, Max: cfg.MaxBackoff}}
 }
 
-// BasicAuth reports whether the open client fell back to Basic auth.
+// BasicAuth reports whether the open client fell back to Basic auth
+// (false when none is open).
 func (r *Reader) BasicAuth() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.basic
+	return r.cur != nil && r.cur.sess.Basic
 }
 
 // Close logs out of the session.
@@ -129,10 +152,10 @@ func (r *Reader) Close() error {
 }
 
 func (r *Reader) dropLocked() {
-	if r.sess != nil {
-		r.sess.Logout(2 * time.Second)
+	if r.cur != nil {
+		r.cur.logout(2 * time.Second)
 	}
-	r.api, r.sess = nil, nil
+	r.cur = nil
 }
 
 // redact keeps the password out of any error text that reaches callers.
@@ -154,8 +177,8 @@ func (r *Reader) connectLocked(ctx context.Context) error {
 		return err
 	}
 	api := sess.API
-	r.api, r.sess, r.basic = api, sess, sess.Basic
-	r.expand = !r.cfg.NoExpand && api.Service != nil && api.Service.ProtocolFeaturesSupported.ExpandQuery.NoLinks
+	r.cur = &login{api: api, sess: sess,
+		expand: !r.cfg.NoExpand && api.Service != nil && api.Service.ProtocolFeaturesSupported.ExpandQuery.NoLinks}
 	return nil
 }
 
@@ -176,7 +199,7 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.api == nil {
+	if r.cur == nil {
 		if err := r.latch.Err(r.cfg.Now()); err != nil {
 			return nil, fmt.Errorf("redfish %s: %w", r.cfg.URL, err)
 		}
@@ -189,7 +212,8 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 		var re *schemas.Error
 		if errors.As(err, &re) && re.HTTPReturnedStatusCode == 401 && ctx.Err() == nil {
 			// Session expired: log in again once.
-			r.api, r.sess = nil, nil
+			r.cur.abandon()
+			r.cur = nil
 			if err := r.connectLocked(ctx); err != nil {
 				return nil, r.failLocked(err)
 			}
@@ -199,10 +223,10 @@ func (r *Reader) Poll(ctx context.Context) (*sensors.Poll, error) {
 	if err != nil {
 		// Log the session out in the background (a dead BMC must not
 		// hold this poll past its deadline; a live one frees its slot).
-		if sess := r.sess; sess != nil {
-			go sess.Logout(2 * time.Second)
+		if cur := r.cur; cur != nil {
+			go cur.logout(2 * time.Second)
 		}
-		r.api, r.sess = nil, nil
+		r.cur = nil
 		return nil, r.failLocked(rfsession.Classify(ctx, err))
 	}
 	r.latch.Reset()
@@ -410,8 +434,8 @@ type chassisLinks struct {
 }
 
 func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
-	w := &walker{r: r, api: r.api.WithContext(ctx), ctx: ctx, now: r.cfg.Now(),
-		sem: make(chan struct{}, r.cfg.Concurrency), newLogs: map[string]LogCursor{}, expand: r.expand}
+	w := &walker{r: r, api: r.cur.api.WithContext(ctx), ctx: ctx, now: r.cfg.Now(),
+		sem: make(chan struct{}, r.cfg.Concurrency), newLogs: map[string]LogCursor{}, expand: r.cur.expand}
 	chassis, bodies, ok := w.expandedMembers("/redfish/v1/Chassis")
 	if !ok {
 		return nil, w.firstError()

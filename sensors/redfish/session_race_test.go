@@ -142,7 +142,7 @@ func TestStreamSSESessionLostMidway(t *testing.T) {
 		t.Fatal("Poll with the walk cut succeeded")
 	}
 	r.mu.Lock()
-	lost := r.api == nil
+	lost := r.cur == nil
 	r.mu.Unlock()
 	if !lost {
 		t.Fatal("the failed Poll kept its session; the test does not reach the case it is for")
