@@ -27,6 +27,18 @@
 // sub-fields the type cannot take, keeps the rest, and lists what it
 // dropped in Poll.Skipped and the log.
 //
+// A BMC that implements several schema generations shows one sensor in
+// several views (a fan in Thermal, ThermalSubsystem/Fans and Sensors);
+// each physical sensor is one reading (identity): the same resource, an
+// excerpt and the Sensor its DataSourceUri names, or one name and kind in
+// several views of a chassis (unique in each) are one sensor, read as the
+// newest view shows it (Sensors, then the subsystems, then Thermal and
+// Power) with what only an older view has (a PSU's watts). Sensors of
+// different chassis stay apart; when they would share a key, their names
+// get the chassis Id in front ("1U/CPU Temp"). Thermal and Power entries
+// named otherwise than their Sensor, with no link to it (as in DMTF's
+// mockups), cannot be told to be the same and stay separate readings.
+//
 // Events: a Receiver is the HTTPS handler BMCs push events to.
 // Reader.Subscribe registers a subscription with it (a random ID and a
 // 32-byte secret) and gives the BMC the Destination URL/ID/SECRET and the

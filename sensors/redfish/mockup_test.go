@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -90,11 +91,60 @@ func mockStatus(o map[string]any) sensors.Status {
 }
 
 // expectations walks the mockup files themselves (not through the
-// simulator) and lists every temperature, fan and PSU.
+// simulator) and lists every temperature, fan and PSU, once per physical
+// part: a ThermalSubsystem fan whose SpeedPercent.DataSourceUri names a
+// Sensor is that sensor's reading, and entries of one name and kind in
+// several views of a chassis are one reading, as the newest view states it,
+// with the value of an older one when it has none (see identity).
 func expectations(t *testing.T, dir string) []expected {
 	var out []expected
 	chassis, _ := filepath.Glob(filepath.Join(dir, "Chassis/*/index.json"))
 	for _, c := range chassis {
+		out = append(out, sameSensorOnce(chassisExpectations(t, dir, c))...)
+	}
+	return out
+}
+
+// fileRank orders expectation sources like view.rank.
+var fileRank = map[string]int{"Thermal": 1, "Power": 1, "Fans": 2, "PowerSupplies": 2, "Sensors": 3}
+
+// sameSensorOnce folds expectations of one chassis that name the same
+// sensor in several files into one.
+func sameSensorOnce(in []expected) []expected {
+	type key struct {
+		kind sensors.Kind
+		name string
+	}
+	byKey := map[key][]expected{}
+	var order []key
+	for _, e := range in {
+		k := key{e.kind, strings.ToLower(e.name)}
+		if byKey[k] == nil {
+			order = append(order, k)
+		}
+		byKey[k] = append(byKey[k], e)
+	}
+	var out []expected
+	for _, k := range order {
+		es := byKey[k]
+		sort.SliceStable(es, func(i, j int) bool { return fileRank[es[i].file] > fileRank[es[j].file] })
+		e := es[0]
+		for _, o := range es[1:] {
+			if e.value == nil && o.value != nil {
+				e.value, e.unit = o.value, o.unit
+				if e.status == sensors.StatusUnknown {
+					e.status = o.status
+				}
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func chassisExpectations(t *testing.T, dir, c string) []expected {
+	var out []expected
+	{
 		cd := filepath.Dir(c)
 		if m := readJSON(t, c); m["Thermal"] != nil {
 			th := readJSON(t, filepath.Join(cd, "Thermal/index.json"))
@@ -131,6 +181,9 @@ func expectations(t *testing.T, dir string) []expected {
 		for _, f := range fans {
 			o := readJSON(t, f)
 			sp, _ := o["SpeedPercent"].(map[string]any)
+			if src, _ := sp["DataSourceUri"].(string); src != "" {
+				continue // read as the Sensor it names
+			}
 			v, u := num(sp["SpeedRPM"]), sensors.UnitRPM
 			if v == nil {
 				v, u = num(sp["Reading"]), sensors.UnitPercent // duty only

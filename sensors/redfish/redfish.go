@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -264,13 +266,14 @@ type walker struct {
 	sem chan struct{}
 	wg  sync.WaitGroup
 
-	mu       sync.Mutex
-	readings []sensors.Reading
-	events   []sensors.Event
-	skipped  []string
-	fatal    error
-	newLogs  map[string]LogCursor
-	expand   bool
+	mu        sync.Mutex
+	readings  []sensors.Reading // rollups
+	sightings []sighting        // chassis sensors, one per view (identity merges them)
+	events    []sensors.Event
+	skipped   []string
+	fatal     error
+	newLogs   map[string]LogCursor
+	expand    bool
 }
 
 // get fetches one resource's JSON.
@@ -311,6 +314,10 @@ func (w *walker) skip(path string, err error) {
 	if isTransport(err) && w.fatal == nil {
 		w.fatal = err
 	}
+	if re != nil && re.HTTPReturnedStatusCode != 0 {
+		// The status and message, not the raw body.
+		err = fmt.Errorf("HTTP %d: %s", re.HTTPReturnedStatusCode, rfsession.Brief(re))
+	}
 	w.skipped = append(w.skipped, fmt.Sprintf("%s: %v", path, w.r.redact(err)))
 }
 
@@ -322,6 +329,17 @@ func (w *walker) add(rs ...sensors.Reading) {
 		rs[i].Time = w.now
 	}
 	w.readings = append(w.readings, rs...)
+}
+
+// sight records readings of chassis c as view v shows them.
+func (w *walker) sight(c chassisRef, v view, ss ...sighting) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, s := range ss {
+		s.rd.Source, s.rd.Time = sensors.SourceRedfish, w.now
+		s.chassis, s.chassisID, s.view = c.path, c.id, v
+		w.sightings = append(w.sightings, s)
+	}
 }
 
 func (w *walker) note(path string, skipped []string) {
@@ -389,6 +407,7 @@ func (w *walker) expandedMembers(path string) ([]string, [][]byte, bool) {
 	}
 	paths := make([]string, 0, len(c.Members))
 	bodies := make([][]byte, 0, len(c.Members))
+	listed := map[string]bool{}
 	for _, m := range c.Members {
 		var probe map[string]json.RawMessage
 		if json.Unmarshal(m, &probe) != nil {
@@ -396,9 +415,10 @@ func (w *walker) expandedMembers(path string) ([]string, [][]byte, bool) {
 		}
 		var id string
 		_ = json.Unmarshal(probe["@odata.id"], &id)
-		if id == "" {
-			continue
+		if id == "" || listed[strings.TrimRight(id, "/")] {
+			continue // a member listed twice is read once
 		}
+		listed[strings.TrimRight(id, "/")] = true
 		paths = append(paths, id)
 		if len(probe) > 1 {
 			bodies = append(bodies, m) // inlined
@@ -456,7 +476,7 @@ func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
 					}
 					w.spawn(func() { w.system(path, bodies[i]) })
 				}
-				w.spawn(func() { w.logServices(path + "/LogServices") })
+				w.spawn(func() { w.guessedLogServices(path + "/LogServices") })
 			}
 		})
 	}
@@ -470,9 +490,10 @@ func (r *Reader) walkLocked(ctx context.Context) (*sensors.Poll, error) {
 	for svc, c := range w.newLogs {
 		r.logs[svc] = c
 	}
-	// Fans and PSUs seen through several views (Thermal, Sensors,
-	// ThermalSubsystem) form one redundant set per kind when there are
-	// at least two distinct ones.
+	// One reading per physical sensor, however many views show it.
+	w.readings = append(w.readings, identity(w.sightings)...)
+	// Fans and PSUs form one redundant set per kind when there are at
+	// least two distinct ones.
 	distinct := map[sensors.Kind]map[string]bool{}
 	for _, rd := range w.readings {
 		if rd.Kind == sensors.KindFan || rd.Kind == sensors.KindPSU {
@@ -514,26 +535,30 @@ func (w *walker) firstError() error {
 	return errors.New("redfish: walk failed")
 }
 
+// chassisRef names the chassis a reading belongs to.
+type chassisRef struct{ path, id string }
+
 func (w *walker) chassis(path string, raw []byte) {
 	c, ok := fetchOr[chassisLinks](w, path, raw)
 	if !ok {
 		return
 	}
-	w.add(rollup("Chassis", nameOr(c.ID, lastPathElem(path)), c.Status, ""))
+	ref := chassisRef{path: path, id: nameOr(c.ID, lastPathElem(path))}
+	w.add(rollup("Chassis", ref.id, c.Status, ""))
 	if p := c.Thermal.ODataID; p != "" {
-		w.spawn(func() { w.thermal(p) })
+		w.spawn(func() { w.thermal(ref, p) })
 	}
 	if p := c.Power.ODataID; p != "" {
-		w.spawn(func() { w.power(p) })
+		w.spawn(func() { w.power(ref, p) })
 	}
 	if p := c.Sensors.ODataID; p != "" {
-		w.spawn(func() { w.members(p, w.sensor) })
+		w.spawn(func() { w.members(p, func(p string, raw []byte) { w.sensor(ref, p, raw) }) })
 	}
 	if p := c.ThermalSubsystem.ODataID; p != "" {
-		w.spawn(func() { w.members(p+"/Fans", w.fan) })
+		w.spawn(func() { w.members(p+"/Fans", func(p string, raw []byte) { w.fan(ref, p, raw) }) })
 	}
 	if p := c.PowerSubsystem.ODataID; p != "" {
-		w.spawn(func() { w.members(p+"/PowerSupplies", w.psu) })
+		w.spawn(func() { w.members(p+"/PowerSupplies", func(p string, raw []byte) { w.psu(ref, p, raw) }) })
 	}
 	if p := c.LogServices.ODataID; p != "" {
 		w.spawn(func() { w.logServices(p) })
@@ -602,9 +627,16 @@ func statusOf(s schemas.Status) sensors.Status {
 	return sensors.StatusUnknown
 }
 
+// f64 widens a schema number; a float32 (gofish's type for some legacy
+// readings, such as ReadingVolts) keeps its shortest decimal form, so
+// 12.05 stays 12.05 and not 12.050000190734863.
 func f64[T float32 | float64 | int](p *T) *float64 {
 	if p == nil {
 		return nil
+	}
+	if v, ok := any(*p).(float32); ok {
+		d, _ := strconv.ParseFloat(strconv.FormatFloat(float64(v), 'g', -1, 32), 64)
+		return sensors.F(d)
 	}
 	return sensors.F(float64(*p))
 }
@@ -636,19 +668,19 @@ func valueIfEnabled(v *float64, st sensors.Status) *float64 {
 	return v
 }
 
-func (w *walker) thermal(path string) {
+func (w *walker) thermal(c chassisRef, path string) {
 	t, ok := fetch[schemas.Thermal](w, path)
 	if !ok {
 		return
 	}
-	var rs []sensors.Reading
+	var temps, rs []sighting
 	for _, x := range t.Temperatures {
 		st := statusOf(x.Status)
 		n := nameOr(x.Name, x.MemberID)
-		rs = append(rs, sensors.Reading{Component: n, Name: n, Kind: sensors.KindTemperature, Unit: sensors.UnitCelsius,
+		temps = append(temps, sighting{member: x.MemberID, rd: sensors.Reading{Component: n, Name: n, Kind: sensors.KindTemperature, Unit: sensors.UnitCelsius,
 			Value: valueIfEnabled(f64(x.ReadingCelsius), st), Status: st,
 			Thresholds: thr(x.LowerThresholdNonCritical, x.LowerThresholdCritical, x.LowerThresholdFatal,
-				x.UpperThresholdNonCritical, x.UpperThresholdCritical, x.UpperThresholdFatal)})
+				x.UpperThresholdNonCritical, x.UpperThresholdCritical, x.UpperThresholdFatal)}})
 	}
 	fans := 0
 	for _, x := range t.Fans {
@@ -670,24 +702,24 @@ func (w *walker) thermal(path string) {
 		if fans > 1 {
 			rd.Redundant = "fans"
 		}
-		rs = append(rs, rd)
+		rs = append(rs, sighting{member: x.MemberID, rd: rd})
 	}
-	w.add(rs...)
+	w.sight(c, viewThermal, append(temps, rs...)...)
 }
 
-func (w *walker) power(path string) {
+func (w *walker) power(c chassisRef, path string) {
 	p, ok := fetch[schemas.Power](w, path)
 	if !ok {
 		return
 	}
-	var rs []sensors.Reading
+	var rs []sighting
 	for _, x := range p.Voltages {
 		st := statusOf(x.Status)
 		n := nameOr(x.Name, x.MemberID)
-		rs = append(rs, sensors.Reading{Component: n, Name: n, Kind: sensors.KindVoltage, Unit: sensors.UnitVolts,
+		rs = append(rs, sighting{member: x.MemberID, rd: sensors.Reading{Component: n, Name: n, Kind: sensors.KindVoltage, Unit: sensors.UnitVolts,
 			Value: valueIfEnabled(f64(x.ReadingVolts), st), Status: st,
 			Thresholds: thr(x.LowerThresholdNonCritical, x.LowerThresholdCritical, x.LowerThresholdFatal,
-				x.UpperThresholdNonCritical, x.UpperThresholdCritical, x.UpperThresholdFatal)})
+				x.UpperThresholdNonCritical, x.UpperThresholdCritical, x.UpperThresholdFatal)}})
 	}
 	for _, x := range p.PowerSupplies {
 		st := statusOf(x.Status)
@@ -701,9 +733,9 @@ func (w *walker) power(path string) {
 		if len(p.PowerSupplies) > 1 {
 			rd.Redundant = "psus"
 		}
-		rs = append(rs, rd)
+		rs = append(rs, sighting{member: x.MemberID, rd: rd})
 	}
-	w.add(rs...)
+	w.sight(c, viewPower, rs...)
 }
 
 // healthStates turns a Status into discrete states ("Enabled", "Health
@@ -759,7 +791,7 @@ func sensorKind(t schemas.ReadingType, units, name string) (sensors.Kind, sensor
 	return sensors.KindOther, sensors.Unit(units)
 }
 
-func (w *walker) sensor(path string, raw []byte) {
+func (w *walker) sensor(c chassisRef, path string, raw []byte) {
 	s, ok := fetchOr[schemas.Sensor](w, path, raw)
 	if !ok {
 		return
@@ -771,10 +803,10 @@ func (w *walker) sensor(path string, raw []byte) {
 	rd := sensors.Reading{Component: n, Name: n, Kind: kind, Unit: unit, Value: valueIfEnabled(s.Reading, st), Status: st,
 		Thresholds: thr(t.LowerCaution.Reading, t.LowerCritical.Reading, t.LowerFatal.Reading,
 			t.UpperCaution.Reading, t.UpperCritical.Reading, t.UpperFatal.Reading)}
-	w.add(rd)
+	w.sight(c, viewSensors, sighting{rd: rd, self: path})
 }
 
-func (w *walker) fan(path string, raw []byte) {
+func (w *walker) fan(c chassisRef, path string, raw []byte) {
 	f, ok := fetchOr[schemas.Fan](w, path, raw)
 	if !ok {
 		return
@@ -788,17 +820,17 @@ func (w *walker) fan(path string, raw []byte) {
 	case f.SpeedPercent.Reading != nil:
 		rd.Value, rd.Unit = valueIfEnabled(f.SpeedPercent.Reading, st), sensors.UnitPercent
 	}
-	w.add(rd)
+	w.sight(c, viewThermalSubsystem, sighting{rd: rd, self: path, source: f.SpeedPercent.DataSourceURI})
 }
 
-func (w *walker) psu(path string, raw []byte) {
+func (w *walker) psu(c chassisRef, path string, raw []byte) {
 	p, ok := fetchOr[schemas.PowerSupplyUnit](w, path, raw)
 	if !ok {
 		return
 	}
 	n := nameOr(p.Name, p.ID)
-	w.add(sensors.Reading{Component: n, Name: n, Kind: sensors.KindPSU, Status: statusOf(p.Status),
-		States: healthStates(p.Status), Redundant: "psus"})
+	w.sight(c, viewPowerSubsystem, sighting{self: path, rd: sensors.Reading{Component: n, Name: n, Kind: sensors.KindPSU,
+		Status: statusOf(p.Status), States: healthStates(p.Status), Redundant: "psus"}})
 }
 
 // logServices reads the entries of every log service under path that its
@@ -808,6 +840,32 @@ func (w *walker) logServices(path string) {
 	if !ok {
 		return
 	}
+	w.logEntries(c)
+}
+
+// guessedLogServices is logServices at the usual place under a manager or
+// system, which need not have one: a 404 there is no log, not a failure.
+func (w *walker) guessedLogServices(path string) {
+	raw, err := w.get(path)
+	var re *schemas.Error
+	if errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusNotFound {
+		return
+	}
+	if err != nil {
+		w.skip(path, err)
+		return
+	}
+	c, skipped, err := decode[collection](raw)
+	if err != nil {
+		w.skip(path, err)
+		return
+	}
+	w.note(path, skipped)
+	w.logEntries(c)
+}
+
+// logEntries reads the entries of each log service of c.
+func (w *walker) logEntries(c collection) {
 	for _, m := range c.Members {
 		svc := m.ODataID
 		w.spawn(func() {
