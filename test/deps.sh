@@ -11,6 +11,7 @@ packages=(
 	busybox-static cpio kmod
 	gcc             # test/lab/guest: -m32 -ffreestanding build, no multilib needed
 	xz-utils        # test/fullkernel: unpacks the kernel image once
+	spin            # cluster/model: the protocol's model checker (its verifier builds with gcc)
 	libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients # qmp benchmark: virsh migrate --live side by side
 )
 
