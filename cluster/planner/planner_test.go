@@ -1,0 +1,571 @@
+package planner
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/cluster/executor"
+	"github.com/vigil-ha/vigil/cluster/lease"
+	"github.com/vigil-ha/vigil/cluster/state"
+)
+
+// TestHostDeadPowerCut: memberlist says a host is dead and nothing says
+// it is alive: it is revoked, set fencing and fenced through its BMC; its
+// VMs wait for the power to be read back off and are then placed
+// elsewhere under new generations. Without a watchdog, the same holds
+// when the lease deadline is what noticed.
+func TestHostDeadPowerCut(t *testing.T) {
+	for _, viaLease := range []bool{false, true} {
+		t.Run(fmt.Sprintf("noticed by lease deadline=%v", viaLease), func(t *testing.T) {
+			var noDog []string
+			if viaLease {
+				noDog = []string{"h2"}
+			}
+			b := newBench(t, 3, 6, noDog...)
+			b.placeAll()
+			lost := b.s.VMsOn("h2")
+			if len(lost) == 0 {
+				t.Fatal("nothing on h2")
+			}
+			if viaLease {
+				// h2 stops renewing. Just before its deadline: nothing.
+				b.step(lc.TTL-time.Second, "h1", "h3")
+				if st := b.host("h2").State; st != state.Healthy || len(b.fences) != 0 {
+					t.Fatalf("before the deadline: h2 %s, fences %v", st, b.fences)
+				}
+				b.step(2*time.Second, "h1", "h3")
+			} else {
+				b.observe("h2", MemberDead, b.now, true, false)
+				b.step(500*time.Millisecond, "h1", "h3")
+			}
+			if st := b.host("h2").State; st != state.Fencing || len(b.fences) != 1 || !strings.HasPrefix(b.fences[0], "h2/") {
+				t.Fatalf("h2 %s, fences %v\n%s", st, b.fences, b.dump())
+			}
+			for _, vm := range lost {
+				if v, _ := b.s.VM(vm.Spec.Name); v.Owner != "" || v.Generation != vm.Generation+1 {
+					t.Fatalf("%s = owner %q gen %d, want revoked at %d", vm.Spec.Name, v.Owner, v.Generation, vm.Generation+1)
+				}
+			}
+			if l, _ := b.s.Lease("h2"); !l.Revoked {
+				t.Error("h2's lease not revoked")
+			}
+			// Not confirmed yet: the VMs wait.
+			b.step(3*time.Second, "h1", "h3")
+			for _, vm := range lost {
+				if o := b.owner(vm.Spec.Name); o != "" {
+					t.Fatalf("%s placed on %s before the fence was confirmed\n%s", vm.Spec.Name, o, b.dump())
+				}
+			}
+			var id uint64
+			fmt.Sscanf(b.fences[0], "h2/%d", &id)
+			b.p.FenceDone(ctx, b.now, FenceOutcome{Target: "h2", FenceID: id, Confirmed: true, Detail: "chassis power off"})
+			if st := b.host("h2").State; st != state.Fenced {
+				t.Fatalf("after the confirmation h2 is %s", st)
+			}
+			b.step(time.Second, "h1", "h3")
+			for _, vm := range lost {
+				v, _ := b.s.VM(vm.Spec.Name)
+				if v.Owner != "h1" && v.Owner != "h3" || v.Generation != vm.Generation+2 {
+					t.Errorf("%s = owner %q gen %d, want on h1 or h3 at %d", vm.Spec.Name, v.Owner, v.Generation, vm.Generation+2)
+				}
+			}
+			if !b.saw("fence.confirmed", "h2", "power read back off") {
+				t.Errorf("no confirmation event:\n%s", b.dump())
+			}
+		})
+	}
+}
+
+// TestMemberlistAloneFencesNobody: memberlist's "dead" is a hint. A host
+// that renewed since, or whose storage heartbeat still advances, is not
+// fenced; one with neither is.
+func TestMemberlistAloneFencesNobody(t *testing.T) {
+	cases := []struct {
+		name      string
+		renewing  bool
+		hbKnown   bool
+		hbAdvance bool
+		fenced    bool
+		event     string
+	}{
+		{"renewed since the suspicion", true, true, false, false, "alive"},
+		{"heartbeat advancing", false, true, true, false, "isolated"},
+		{"nothing says alive", false, true, false, true, "dead"},
+		{"no storage", false, false, false, true, "dead"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := newBench(t, 3, 3)
+			b.placeAll()
+			since := b.now
+			b.observe("h2", MemberDead, since, c.hbKnown, c.hbAdvance)
+			live := []string{"h1", "h3"}
+			if c.renewing {
+				live = append(live, "h2")
+			}
+			b.step(2*time.Second, live...)
+			if got := len(b.fences) > 0; got != c.fenced {
+				t.Fatalf("fenced = %v, want %v\n%s", got, c.fenced, b.dump())
+			}
+			if !b.saw(c.event, "h2") {
+				t.Errorf("no %q event about h2:\n%s", c.event, b.dump())
+			}
+		})
+	}
+}
+
+// TestBMCUnreachableWatchdog: with the BMC unreachable, a host whose
+// watchdog is armed is presumed fenced at its lease deadline plus the
+// margin, not a moment earlier; one whose watchdog is none never is, and
+// an event says why.
+func TestBMCUnreachableWatchdog(t *testing.T) {
+	for _, dog := range []bool{true, false} {
+		t.Run(fmt.Sprintf("watchdog=%v", dog), func(t *testing.T) {
+			var noDog []string
+			if !dog {
+				noDog = []string{"h2"}
+			}
+			b := newBench(t, 3, 3, noDog...)
+			b.placeAll()
+			lastRenewal := b.now
+			b.observe("h2", MemberDead, b.now, true, false)
+			b.step(time.Second, "h1", "h3")
+			if len(b.fences) != 1 {
+				t.Fatalf("fences %v", b.fences)
+			}
+			var id uint64
+			fmt.Sscanf(b.fences[0], "h2/%d", &id)
+			b.bmc = func(target string, id uint64) FenceOutcome {
+				return FenceOutcome{Target: target, FenceID: id, Unreachable: true, Detail: "BMC unreachable"}
+			}
+			b.p.FenceDone(ctx, b.now, FenceOutcome{Target: "h2", FenceID: id, Unreachable: true, Detail: "BMC unreachable"})
+			selfFenceAt := lastRenewal.Add(lc.TTL + b.p.cfg.SelfFenceMargin)
+			for b.now.Before(selfFenceAt.Add(-500 * time.Millisecond)) {
+				b.step(500*time.Millisecond, "h1", "h3")
+				if st := b.host("h2").State; st != state.Fencing {
+					t.Fatalf("at %v (self-fence at %v) h2 is %s", b.now.Sub(t0), selfFenceAt.Sub(t0), st)
+				}
+			}
+			b.step(2*time.Second, "h1", "h3")
+			st := b.host("h2").State
+			if dog && st != state.Fenced {
+				t.Fatalf("armed watchdog: h2 %s after the deadline\n%s", st, b.dump())
+			}
+			if !dog {
+				b.step(time.Minute, "h1", "h3")
+				if st := b.host("h2").State; st != state.Fencing {
+					t.Fatalf("no watchdog: h2 %s, want still fencing", st)
+				}
+				if !b.saw("fence.wait", "h2", "watchdog is none", "never presumed") {
+					t.Errorf("no event saying why:\n%s", b.dump())
+				}
+				if len(b.fences) < 3 {
+					t.Errorf("BMC fence retried %d times in a minute, want retries", len(b.fences))
+				}
+			}
+			if dog {
+				for _, f := range b.s.Fences() {
+					if f.Target == "h2" && f.Method == "lease-expiry" && f.Confirmed {
+						return
+					}
+				}
+				t.Errorf("no confirmed lease-expiry fence record: %+v", b.s.Fences())
+			}
+		})
+	}
+}
+
+// TestLeaderChangeRearmsTimers: a new leader's planner re-arms every
+// deadline with a full TTL: a host the old leader last heard long ago is
+// not fenced before the new TTL runs out.
+func TestLeaderChangeRearmsTimers(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.step(lc.TTL-time.Second, "h1", "h3") // h2 silent: almost expired
+	p2, err := New(b.p.cfg, b.s, b, b, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.p = p2
+	p2.Start(b.now)
+	b.step(lc.TTL-time.Second, "h1", "h3")
+	if st := b.host("h2").State; st != state.Healthy {
+		t.Fatalf("new leader fenced h2 after %v, before a full TTL", lc.TTL-time.Second)
+	}
+	b.step(2*time.Second, "h1", "h3")
+	if st := b.host("h2").State; st != state.Fencing {
+		t.Fatalf("after a full TTL: h2 %s, want fencing", st)
+	}
+}
+
+// TestNotLeaderNoFence: a planner whose host is no longer leader sends no
+// power command.
+func TestNotLeaderNoFence(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(time.Second, "h1", "h3")
+	if len(b.fences) != 1 {
+		t.Fatalf("fences %v", b.fences)
+	}
+	var id uint64
+	fmt.Sscanf(b.fences[0], "h2/%d", &id)
+	b.p.FenceDone(ctx, b.now, FenceOutcome{Target: "h2", FenceID: id, Detail: "still reads on"})
+	b.leader = false
+	b.step(10*time.Second, "h1", "h3")
+	if len(b.fences) != 1 {
+		t.Fatalf("a deposed leader fenced again: %v", b.fences)
+	}
+}
+
+// TestMassFenceGuard: of 5 hosts, 3 lost at once: 2 are fenced (half of 5,
+// rounded down), the third is not, and an event says why.
+func TestMassFenceGuard(t *testing.T) {
+	b := newBench(t, 5, 5)
+	b.placeAll()
+	for _, h := range []string{"h3", "h4", "h5"} {
+		b.observe(h, MemberDead, b.now, true, false)
+	}
+	b.step(2*time.Second, "h1", "h2")
+	var targets []string
+	for _, f := range b.fences {
+		targets = append(targets, strings.Split(f, "/")[0])
+	}
+	slices.Sort(targets)
+	targets = slices.Compact(targets)
+	if !slices.Equal(targets, []string{"h3", "h4"}) {
+		t.Fatalf("fenced %v, want h3 and h4 only", targets)
+	}
+	if st := b.host("h5").State; st != state.Healthy {
+		t.Errorf("h5 is %s, want untouched", st)
+	}
+	if !b.saw("mass-fence-guard", "h5", "limit 2") {
+		t.Errorf("no guard event:\n%s", b.dump())
+	}
+}
+
+// TestPlacementRules: priority first, then anti-affinity, affinity,
+// routes and capacity.
+func TestPlacementRules(t *testing.T) {
+	t.Run("anti-affinity", func(t *testing.T) {
+		b := newBench(t, 3, 0)
+		b.must(&state.SetGroupPolicy{Policy: state.GroupPolicy{Name: "pair", Affinity: state.Apart}})
+		for i := 1; i <= 3; i++ {
+			b.must(&state.CreateVM{Desired: state.Running, Spec: vmSpec(i, "pair")})
+		}
+		b.placeAll()
+		seen := map[string]bool{}
+		for _, vm := range b.s.VMs() {
+			if seen[vm.Owner] {
+				t.Fatalf("two VMs of the anti-affinity group on %s", vm.Owner)
+			}
+			seen[vm.Owner] = true
+		}
+	})
+	t.Run("affinity", func(t *testing.T) {
+		b := newBench(t, 3, 0)
+		b.must(&state.SetGroupPolicy{Policy: state.GroupPolicy{Name: "app", Affinity: state.Together}})
+		for i := 1; i <= 3; i++ {
+			b.must(&state.CreateVM{Desired: state.Running, Spec: vmSpec(i, "app")})
+		}
+		b.step(time.Second, b.hosts...)
+		b.step(time.Second, b.hosts...)
+		owners := map[string]bool{}
+		for _, vm := range b.s.VMs() {
+			owners[vm.Owner] = true
+		}
+		if len(owners) != 1 || owners[""] {
+			t.Fatalf("affinity group spread over %v", owners)
+		}
+	})
+	t.Run("routes", func(t *testing.T) {
+		b := newBench(t, 3, 0)
+		b.must(&state.SetGroupPolicy{Policy: state.GroupPolicy{Name: "g", Routes: []state.Route{{From: "h2", To: "h3"}}}})
+		b.must(&state.CreateVM{Desired: state.Running, Spec: vmSpec(1, "g")})
+		b.step(time.Second, b.hosts...)
+		// Move it onto h2 by hand, then lose h2: it may only go to h3,
+		// though h1 has more room.
+		vm, _ := b.s.VM("vm1")
+		b.must(&state.Place{Placements: []state.Placement{{VM: "vm1", Generation: vm.Generation, Owner: "h2"}}})
+		b.must(&state.CreateVM{Desired: state.Running, Spec: vmSpec(9, "")})
+		b.step(time.Second, b.hosts...)
+		if o := b.owner("vm9"); o == "h3" {
+			b.t.Log("vm9 went to h3; h1 has more room for vm1")
+		}
+		b.observe("h2", MemberDead, b.now, true, false)
+		b.step(time.Second, "h1", "h3")
+		var id uint64
+		fmt.Sscanf(b.fences[0], "h2/%d", &id)
+		b.p.FenceDone(ctx, b.now, FenceOutcome{Target: "h2", FenceID: id, Confirmed: true})
+		b.step(time.Second, "h1", "h3")
+		if o := b.owner("vm1"); o != "h3" {
+			t.Fatalf("vm1 moved to %q, want h3 (the only allowed route from h2)\n%s", o, b.dump())
+		}
+	})
+	t.Run("priority and capacity", func(t *testing.T) {
+		b := newBench(t, 1, 0)
+		// One host of 16 GiB: a 12 GiB VM of priority 10 and two 6 GiB
+		// VMs of priority 200 and 100. Priority 200 goes first, then
+		// 100 fits, then 12 GiB no longer does.
+		for i, p := range []struct {
+			mem  int64
+			prio int
+		}{{12 << 10, 10}, {6 << 10, 200}, {6 << 10, 100}} {
+			spec := vmSpec(i+1, "")
+			spec.MemoryMiB, spec.HA.Priority = p.mem, p.prio
+			b.must(&state.CreateVM{Desired: state.Running, Spec: spec})
+		}
+		b.step(time.Second, b.hosts...)
+		got := []string{b.owner("vm1"), b.owner("vm2"), b.owner("vm3")}
+		if !slices.Equal(got, []string{"", "h1", "h1"}) {
+			t.Fatalf("owners %q, want the two high-priority VMs placed and the big one not", got)
+		}
+		if !b.saw("no-capacity", "vm1", "no room") {
+			t.Errorf("no event for vm1:\n%s", b.dump())
+		}
+	})
+}
+
+// TestAdmissionControl: with room kept for one host failure, a create
+// that would leave less is refused, and an unplaced new VM that would
+// break it waits.
+func TestAdmissionControl(t *testing.T) {
+	b := newBench(t, 2, 0)
+	b.must(&state.SetAdmission{Admission: state.Admission{HostFailures: 1}})
+	// Two hosts of 16 GiB, one kept in reserve: 16 GiB may run.
+	for i := 1; i <= 4; i++ {
+		if err := b.p.Admit(b.now, vmSpec(i, "")); err != nil {
+			t.Fatalf("Admit vm%d: %v", i, err)
+		}
+		spec := vmSpec(i, "")
+		spec.MemoryMiB = 4096
+		b.must(&state.CreateVM{Desired: state.Running, Spec: spec})
+	}
+	b.step(time.Second, b.hosts...)
+	spec := vmSpec(5, "")
+	if err := b.p.Admit(b.now, spec); err == nil || !strings.Contains(err.Error(), "host failure") {
+		t.Fatalf("Admit over the reserve = %v, want an admission error", err)
+	}
+	b.must(&state.CreateVM{Desired: state.Running, Spec: spec})
+	b.step(time.Second, b.hosts...)
+	if o := b.owner("vm5"); o != "" {
+		t.Fatalf("vm5 placed on %s beyond admission control", o)
+	}
+	if !b.saw("admission", "vm5") {
+		t.Errorf("no admission event:\n%s", b.dump())
+	}
+}
+
+// TestReadmit: a fenced host comes back only with a new boot id and only
+// after renewing steadily for the stable period; Readmit by a person skips
+// the wait but not the boot id.
+func TestReadmit(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(time.Second, "h1", "h3")
+	var id uint64
+	fmt.Sscanf(b.fences[0], "h2/%d", &id)
+	b.p.FenceDone(ctx, b.now, FenceOutcome{Target: "h2", FenceID: id, Confirmed: true})
+	b.observe("h2", MemberAlive, b.now, true, true)
+	// Same boot id: never readmitted, by time or by a person.
+	b.step(10*time.Second, b.hosts...)
+	if st := b.host("h2").State; st != state.Fenced {
+		t.Fatalf("h2 %s with its fenced boot id", st)
+	}
+	if err := b.p.Readmit(ctx, b.now, "h2"); err == nil {
+		t.Fatal("Readmit with the fenced boot id succeeded")
+	}
+	// New boot id: after the stable period.
+	b.boots["h2"] = "h2-b2"
+	b.step(4*time.Second, b.hosts...)
+	if st := b.host("h2").State; st != state.Fenced {
+		t.Fatalf("h2 %s before the stable period", st)
+	}
+	b.step(2*time.Second, b.hosts...)
+	if st := b.host("h2").State; st != state.Healthy {
+		t.Fatalf("h2 %s after the stable period\n%s", st, b.dump())
+	}
+	b.step(time.Second, b.hosts...)
+	if b.epochs["h2"] == 0 {
+		t.Error("readmitted h2 got no lease")
+	}
+}
+
+// TestStartFailuresHold: N failed starts in the window revoke the VM and
+// hold it, with the reason; it is not placed again until the hold ends.
+func TestStartFailuresHold(t *testing.T) {
+	b := newBench(t, 2, 1)
+	b.placeAll()
+	host := b.owner("vm1")
+	vm, _ := b.s.VM("vm1")
+	for i := range 3 {
+		b.now = b.now.Add(time.Second)
+		b.p.Renew(ctx, b.now, lease.Request{Holder: host, BootID: b.boots[host], Epoch: b.epochs[host], Seq: 1000 + uint64(i)},
+			executor.Report{Host: host, Applied: b.s.Index(), LeaseValid: true, Failures: []executor.StartFailure{{VM: "vm1", Generation: vm.Generation, Err: "qemu exited"}}})
+	}
+	if o := b.owner("vm1"); o != "" {
+		t.Fatalf("after 3 failures vm1 is on %s, want held", o)
+	}
+	if !b.saw("held", "vm1", "failed to start 3 times", "qemu exited") {
+		t.Fatalf("no hold event:\n%s", b.dump())
+	}
+	b.step(time.Minute, b.hosts...)
+	if o := b.owner("vm1"); o != "" {
+		t.Fatalf("vm1 placed on %s during its hold", o)
+	}
+	b.step(10*time.Minute, b.hosts...)
+	if o := b.owner("vm1"); o == "" {
+		t.Fatal("vm1 still unplaced after its hold")
+	}
+}
+
+// TestReleaseNeedsAck: a VM taken from a live host is placed again only
+// once that host reports a replica past the revocation without it running.
+func TestReleaseNeedsAck(t *testing.T) {
+	b := newBench(t, 2, 1)
+	b.placeAll()
+	host := b.owner("vm1")
+	other := "h1"
+	if host == "h1" {
+		other = "h2"
+	}
+	vm, _ := b.s.VM("vm1")
+	if _, err := b.p.revoke(ctx, b.now, host, []state.VM{vm}, "test", true); err != nil {
+		t.Fatal(err)
+	}
+	revokedAt := b.s.Index()
+	// The host still reports it running, from an older replica.
+	b.p.Report(ctx, b.now, executor.Report{Host: host, Applied: revokedAt - 1, LeaseValid: true, Running: []executor.Running{{VM: "vm1", Generation: vm.Generation}}})
+	b.p.Tick(ctx, b.now)
+	if o := b.owner("vm1"); o != "" {
+		t.Fatalf("placed on %s before %s released it", o, host)
+	}
+	b.p.Report(ctx, b.now, executor.Report{Host: host, Applied: revokedAt, LeaseValid: true})
+	b.renew(other)
+	b.p.Tick(ctx, b.now)
+	if o := b.owner("vm1"); o == "" {
+		t.Fatalf("not placed after the release:\n%s", b.dump())
+	}
+}
+
+// TestHealth: a failure expected within the evacuation time makes the
+// host degraded and migrates its VMs; one expected later, or a lost
+// redundancy, only makes it degraded; fine health brings it back after the
+// cooldown.
+func TestHealth(t *testing.T) {
+	cases := []struct {
+		name    string
+		h       Health
+		migrate bool
+	}{
+		{"imminent", Health{Imminent: true, Component: "dimm", Reason: "uncorrectable errors"}, true},
+		{"due within the evacuation time", Health{ETA: time.Second, Component: "fan1", Reason: "rpm falling"}, true},
+		{"due later", Health{ETA: time.Hour, Component: "fan1", Reason: "rpm falling"}, false},
+		{"redundancy lost", Health{RedundancyLost: true, Component: "psu2", Reason: "failed"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := newBench(t, 3, 6)
+			b.placeAll()
+			c.h.Host = "h2"
+			b.p.Health(b.now, c.h)
+			b.step(time.Second, b.hosts...)
+			if st := b.host("h2").State; st != state.Degraded {
+				t.Fatalf("h2 %s, want degraded", st)
+			}
+			if got := len(b.orders) > 0; got != c.migrate {
+				t.Fatalf("migration orders %v, want some: %v", b.orders, c.migrate)
+			}
+			for _, o := range b.orders {
+				if o.Source != "h2" || o.Target == "h2" {
+					t.Fatalf("order %+v", o)
+				}
+				b.p.MigrateDone(ctx, b.now, executor.MigrateResult{Order: o})
+				if v, _ := b.s.VM(o.VM); v.Owner != o.Target || v.Generation != o.Generation+1 {
+					t.Fatalf("after MigrateDone %s = %s@%d, want %s@%d", o.VM, v.Owner, v.Generation, o.Target, o.Generation+1)
+				}
+			}
+			// Nothing new goes to a degraded host.
+			b.must(&state.CreateVM{Desired: state.Running, Spec: vmSpec(50, "")})
+			b.step(time.Second, b.hosts...)
+			if o := b.owner("vm50"); o == "h2" {
+				t.Fatal("a new VM went to the degraded host")
+			}
+			b.p.Health(b.now, Health{Host: "h2"})
+			b.step(10*time.Second, b.hosts...)
+			if st := b.host("h2").State; st != state.Degraded {
+				t.Fatalf("h2 %s before the cooldown", st)
+			}
+			b.step(11*time.Second, b.hosts...)
+			if st := b.host("h2").State; st != state.Healthy {
+				t.Fatalf("h2 %s after the cooldown\n%s", st, b.dump())
+			}
+		})
+	}
+}
+
+// TestDrainAndReadmit: drain moves every VM off by migration and keeps the
+// host in maintenance; readmit brings it back.
+func TestDrainAndReadmit(t *testing.T) {
+	b := newBench(t, 3, 6)
+	b.placeAll()
+	if err := b.p.Drain(ctx, b.now, "h3"); err != nil {
+		t.Fatal(err)
+	}
+	for range 4 {
+		b.step(time.Second, b.hosts...)
+		for _, o := range b.orders {
+			b.p.MigrateDone(ctx, b.now, executor.MigrateResult{Order: o})
+		}
+		b.orders = nil
+	}
+	if n := len(b.s.VMsOn("h3")); n != 0 || b.host("h3").State != state.Maintenance {
+		t.Fatalf("after the drain h3 owns %d VMs and is %s", n, b.host("h3").State)
+	}
+	if !b.saw("drained", "h3") {
+		t.Errorf("no drained event:\n%s", b.dump())
+	}
+	if err := b.p.Readmit(ctx, b.now, "h3"); err != nil {
+		t.Fatal(err)
+	}
+	if st := b.host("h3").State; st != state.Healthy {
+		t.Fatalf("h3 %s after readmit", st)
+	}
+}
+
+// TestResolveReportedHandover: a migration whose answer was lost is
+// committed from the source's report when the target runs the VM at the
+// new generation, and taken away from both otherwise.
+func TestResolveReportedHandover(t *testing.T) {
+	for _, targetRuns := range []bool{true, false} {
+		t.Run(fmt.Sprintf("target runs it=%v", targetRuns), func(t *testing.T) {
+			b := newBench(t, 2, 1)
+			b.placeAll()
+			src := b.owner("vm1")
+			dst := "h1"
+			if src == "h1" {
+				dst = "h2"
+			}
+			vm, _ := b.s.VM("vm1")
+			b.p.Report(ctx, b.now, executor.Report{Host: src, Applied: b.s.Index(), LeaseValid: true,
+				Released: []executor.Released{{VM: "vm1", Generation: vm.Generation, Target: dst}}})
+			rep := executor.Report{Host: dst, Applied: b.s.Index(), LeaseValid: true}
+			if targetRuns {
+				rep.Running = []executor.Running{{VM: "vm1", Generation: vm.Generation + 1}}
+			}
+			b.p.Report(ctx, b.now, rep)
+			b.p.Tick(ctx, b.now)
+			v, _ := b.s.VM("vm1")
+			switch {
+			case targetRuns && (v.Owner != dst || v.Generation != vm.Generation+1):
+				t.Fatalf("vm1 = %s@%d, want the handover to %s@%d committed", v.Owner, v.Generation, dst, vm.Generation+1)
+			case !targetRuns && v.Owner != "":
+				t.Fatalf("vm1 = %s@%d, want it taken from %s\n%s", v.Owner, v.Generation, src, b.dump())
+			}
+		})
+	}
+}
