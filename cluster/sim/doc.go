@@ -1,0 +1,29 @@
+// Package sim is the deterministic simulation of a vigil cluster: N hosts
+// running the real lease keeper (cluster/lease), executor
+// (cluster/executor) and, on the leader, planner (cluster/planner), over
+// the real state machine (cluster/state), with everything else faked: one
+// clock, a network (partitions, one-way loss, delay, reordering), BMCs
+// (unreachable, or still reading "on" for a while after off), hardware
+// watchdogs, shared storage, and the VM runner (vms/vmstest).
+//
+// Raft itself is tested elsewhere (cluster/replica); here the replicated
+// log is one sequence of entries applied to a cluster/state, appended only
+// by a leader connected to a quorum of voters, and copied to each host's
+// own replica by messages that can be late or lost. Leadership moves when
+// the leader loses its quorum, after an election timeout.
+//
+// Determinism: one root seed; every random choice comes from it (per-host
+// generators are derived from it); events run in (time, sequence) order;
+// maps are walked in sorted order; no goroutine, no wall clock. The same
+// seed gives the same trace, byte for byte.
+//
+// Invariants, checked after every event: a VM never runs on two hosts at
+// once; committed generations only rise; only the leader, with an open
+// fence record, fences; never more than the allowed share of hosts is
+// fenced in the window; no VM stays down longer than its RTO while a
+// quorum, capacity and a fence path exist.
+//
+// Scenarios are scripts of commands (partition 1 2, tick 500ms, fail-bmc
+// 3, ...), either written by hand in testdata/*.txt with golden output, or
+// generated from a seed (Generate). See commands.go for the language.
+package sim
