@@ -65,7 +65,7 @@
 // # Reproducing a check
 //
 //	spin -a -DBUG_SKIP_GEN protocol.pml
-//	gcc -O2 -w -DVECTORSZ=256 -DMEMLIM=1024 -DCOLLAPSE -DSAFETY -o pan pan.c
+//	gcc -O1 -w -DVECTORSZ=256 -DMEMLIM=1024 -DCOLLAPSE -DSAFETY -o pan pan.c
 //	./pan -m100000
 //	spin -t -p -g -DBUG_SKIP_GEN protocol.pml   # replay the counterexample
 //
