@@ -25,6 +25,9 @@
 // (SELCursor, kept in the agent's store) reports each record once: when
 // its remembered record is erased or its ID reused (a cleared or wrapped
 // SEL) the SEL is walked from the start and timestamps tell the new ones.
+// vigil's own OEM records (alert/bmclog writes them; internal/bmc/ownlog
+// tells them by record type and manufacturer) move the cursor but are
+// never reported: a decision of vigil's is not hardware evidence.
 //
 // Cipher suites: the zero Config is auto with floor 3, never suite 0:
 // suites at least as strong as Config.MinCipherSuite (default 3) are

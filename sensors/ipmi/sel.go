@@ -12,6 +12,7 @@ import (
 	"github.com/bougou/go-ipmi/pkg/command/storage"
 	"github.com/bougou/go-ipmi/pkg/types"
 
+	"github.com/vigil-ha/vigil/internal/bmc/ownlog"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/store"
 )
@@ -235,7 +236,8 @@ type exchanger interface {
 // goes on after it; when it is gone or replaced (the SEL was cleared and
 // its IDs reused, or it wrapped) the whole SEL is walked and the
 // timestamps tell the new records (selTracker). An empty SEL (0 entries or
-// 0xcb) is no events.
+// 0xcb) is no events. vigil's own records (internal/bmc/ownlog) move the
+// cursor but are never events: its decisions are not hardware evidence.
 func readSEL(ctx context.Context, ex exchanger, c SELCursor, event func(SELRecord) sensors.Event,
 	bad func(uint16, error)) ([]sensors.Event, SELCursor, error) {
 	info := &storage.GetSELInfoResponse{}
@@ -289,6 +291,9 @@ func readSEL(ctx context.Context, ex exchanger, c SELCursor, event func(SELRecor
 		isNew := tr.add(next, res.Data)
 		rec, perr := ParseSEL(res.Data)
 		switch {
+		case ownlog.IsSEL(res.Data):
+			// vigil's own record of a decision (alert/bmclog): passed,
+			// never hardware evidence.
 		case perr != nil:
 			bad(next, perr)
 		case isNew:

@@ -11,6 +11,7 @@ import (
 	"github.com/bougou/go-ipmi/pkg/command/storage"
 	"github.com/bougou/go-ipmi/pkg/types"
 
+	"github.com/vigil-ha/vigil/internal/bmc/ownlog"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/store"
 	"github.com/vigil-ha/vigil/store/storetest"
@@ -58,6 +59,16 @@ func (f *fakeSEL) add(num byte, oem bool) {
 	if f.nextID == 0xffff {
 		f.nextID = 1
 	}
+	f.added = f.stamp()
+	f.clock += f.tick
+}
+
+// addOwn logs one of vigil's own records (alert/bmclog's OEM record).
+func (f *fakeSEL) addOwn() {
+	b := ownlog.SEL(f.stamp(), ownlog.Code{Kind: ownlog.KindRiskRaised})
+	binary.LittleEndian.PutUint16(b[:], f.nextID)
+	f.recs = append(f.recs, b[:])
+	f.nextID++
 	f.added = f.stamp()
 	f.clock += f.tick
 }
@@ -205,6 +216,11 @@ func TestSELCursorCountsEachRecordOnce(t *testing.T) {
 		{"OEM records without a timestamp", func(f *fakeSEL) { f.capacity, f.tick = 3, 1 }, []step{
 			{func(f *fakeSEL) { f.add(1, false); f.add(0, true) }, []string{"1", "2"}},
 			{func(f *fakeSEL) { f.add(0, true); f.add(0, true); f.add(0, true) }, []string{"3", "4", "5"}},
+		}},
+		{"vigil's own records are passed, not reported", func(f *fakeSEL) { f.tick = 1 }, []step{
+			{func(f *fakeSEL) { f.addOwn(); f.add(1, false); f.addOwn() }, []string{"2"}},
+			{func(f *fakeSEL) { f.addOwn() }, nil},
+			{add(2), []string{"5"}},
 		}},
 		{"record IDs wrap after 0xfffe", func(f *fakeSEL) { f.nextID, f.tick = 0xfffd, 1 }, []step{
 			{add(1, 2), []string{"65533", "65534"}},
