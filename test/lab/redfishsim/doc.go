@@ -21,6 +21,11 @@
 //     the Destination, filtered by EventTypes, RegistryPrefixes, MessageIds,
 //     ResourceTypes, OriginResources) and a Server-Sent Events stream at
 //     ServerSentEventUri ($filter with eq/and/or; Last-Event-ID replays);
+//   - optionally (Config.ExternalLog) a LogService for external entities
+//     (LogPurposes ExternalEntity) whose Entries collection answers Allow:
+//     GET, HEAD, POST and creates a LogEntry from a client's POST, raising an
+//     event for it; Config.ExternalLogReadOnly shows the same log without
+//     POST (405). Every other log entry collection answers Allow: GET, HEAD;
 //   - fault injection: SetReading, SetHealth, FailFan, FailPSU, RaiseECC
 //     (DIMM MemoryMetrics), AddLogEntry and Repair, each of which also
 //     writes a SEL entry and emits an event; SetField and SetRaw to serve

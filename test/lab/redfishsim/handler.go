@@ -380,6 +380,7 @@ func (s *Sim) serveGet(w http.ResponseWriter, r *http.Request, p string) {
 		return
 	}
 	b, err := json.MarshalIndent(s.expand(o, r.URL.Query().Get("$expand")), "", "  ")
+	s.allowHeader(w, p, o)
 	s.mu.RUnlock()
 	if err != nil {
 		writeError(w, &rfError{status: 500, msgID: "InternalError", message: err.Error()})
@@ -452,6 +453,13 @@ func (s *Sim) servePost(w http.ResponseWriter, r *http.Request, p string, acct *
 			return
 		}
 		s.submitTestEvent(w, r)
+		return
+	case s.postable(p):
+		if !canOperate(acct) {
+			writeError(w, errPrivilege())
+			return
+		}
+		s.postLogEntry(w, r, p)
 		return
 	case strings.HasSuffix(p, "/Actions/LogService.ClearLog"):
 		if !canOperate(acct) {

@@ -195,10 +195,12 @@ func FuzzRequestBodies(f *testing.F) {
 		`{"Destination":"https://127.0.0.1:1/x","Context":"c","Protocol":"Redfish","HttpHeaders":{"a":"b"}}`,
 		`{"Destination":"ftp://x","HttpHeaders":[{"a":1}]}`, `{"Destination":5}`,
 		`{"UserName":"admin","Password":"x"}`, `{"UserName":5}`, `{"Context":"x"}`, `{"PowerState":"Off"}`,
+		`{"Message":"vigil: x","Severity":"Warning","EntryType":"Oem","OemRecordFormat":"Vigil","MessageId":"Vigil.1.0.RiskRaised"}`,
+		`{"Message":5}`, `{"Message":"x","Severity":"Bad"}`, `{"Message":"x","Links":{"OriginOfCondition":{"@odata.id":"/redfish/v1/Systems/1"}}}`,
 	} {
 		f.Add(seed)
 	}
-	s, err := New(Config{ResetDelay: time.Hour, Password: "pw", PushRetries: 1, PushTimeout: 10 * time.Millisecond})
+	s, err := New(Config{ResetDelay: time.Hour, Password: "pw", PushRetries: 1, PushTimeout: 10 * time.Millisecond, ExternalLog: true})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -210,6 +212,7 @@ func FuzzRequestBodies(f *testing.F) {
 		{"POST", "/redfish/v1/EventService/Actions/EventService.SubmitTestEvent"},
 		{"PATCH", "/redfish/v1/Systems/1"},
 		{"PATCH", "/redfish/v1/Chassis/1"},
+		{"POST", "/redfish/v1/Managers/1/LogServices/External/Entries"},
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, tg := range targets {

@@ -152,6 +152,18 @@ type Config struct {
 	// (default 15 s).
 	SSEKeepAlive time.Duration
 
+	// ExternalLog adds a LogService for external entities to the (first)
+	// manager, Managers/{id}/LogServices/External: LogPurposes
+	// ["ExternalEntity"], and an Entries collection whose Allow header
+	// lists POST and that creates a LogEntry from a POST (Operator or
+	// Administrator) and raises an event for it. ExternalLogReadOnly
+	// offers the same log service without POST (Allow: GET, HEAD; a POST
+	// gets 405), as a BMC that shows such a log but takes nothing into it.
+	// Without either, no log service takes entries (every log entry
+	// collection answers Allow: GET, HEAD).
+	ExternalLog         bool
+	ExternalLogReadOnly bool
+
 	// Dir holds files the simulator writes (CA file, password file); default
 	// a temporary directory removed by Close.
 	Dir string
@@ -200,37 +212,41 @@ type Sim struct {
 	certMu sync.Mutex
 	certs  map[string]*tls.Certificate
 
-	mu        sync.RWMutex              // GETs read-lock; everything else locks
-	res       map[string]map[string]any // path -> JSON object
-	orig      map[string]map[string]any // res as built, for Repair
-	raw       map[string][]byte         // path -> raw body served instead
-	systems   map[string]*system        // path -> system
-	resets    map[string]*system        // reset target -> system
-	accounts  map[string]*account
-	sessions  map[string]*session // token -> session
-	nextID    int
-	subs      map[string]*subscription // path -> subscription
-	sse       map[*sseClient]struct{}
-	events    []eventRecord // recent events for SSE Last-Event-ID
-	eventSeq  int
-	tasks     map[string]*task // monitor path -> task
-	selPath   string           // LogService path receiving SEL entries
-	delay     atomic.Int64     // time.Duration every response waits
-	requests  atomic.Int64
-	basicReqs atomic.Int64
-	connMu    sync.Mutex // guards servers' conns
-	down      bool
-	stuck     bool // resets accepted but without effect
-	stats     Stats
-	closed    bool
-	servers   []*server
-	url       string
-	powerMu   sync.Mutex // serialises OnPower hooks with state changes
-	bg        sync.WaitGroup
-	bgCtx     context.Context
-	bgCancel  context.CancelFunc
-	pushHTTP  *http.Client
-	keepAlive time.Duration
+	mu       sync.RWMutex              // GETs read-lock; everything else locks
+	res      map[string]map[string]any // path -> JSON object
+	orig     map[string]map[string]any // res as built, for Repair
+	raw      map[string][]byte         // path -> raw body served instead
+	systems  map[string]*system        // path -> system
+	resets   map[string]*system        // reset target -> system
+	accounts map[string]*account
+	sessions map[string]*session // token -> session
+	nextID   int
+	subs     map[string]*subscription // path -> subscription
+	sse      map[*sseClient]struct{}
+	events   []eventRecord // recent events for SSE Last-Event-ID
+	eventSeq int
+	tasks    map[string]*task // monitor path -> task
+	selPath  string           // LogService path receiving SEL entries
+	// extLogPath is the External log service ("" without one);
+	// postableLogs are the entry collections that take a POST.
+	extLogPath   string
+	postableLogs map[string]bool
+	delay        atomic.Int64 // time.Duration every response waits
+	requests     atomic.Int64
+	basicReqs    atomic.Int64
+	connMu       sync.Mutex // guards servers' conns
+	down         bool
+	stuck        bool // resets accepted but without effect
+	stats        Stats
+	closed       bool
+	servers      []*server
+	url          string
+	powerMu      sync.Mutex // serialises OnPower hooks with state changes
+	bg           sync.WaitGroup
+	bgCtx        context.Context
+	bgCancel     context.CancelFunc
+	pushHTTP     *http.Client
+	keepAlive    time.Duration
 }
 
 // Stats counts what clients did, for tests that check a client's manners.
@@ -298,20 +314,21 @@ func New(cfg Config) (*Sim, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Sim{
-		cfg:       cfg,
-		log:       log.With("component", "redfishsim"),
-		certs:     map[string]*tls.Certificate{},
-		res:       map[string]map[string]any{},
-		raw:       map[string][]byte{},
-		systems:   map[string]*system{},
-		resets:    map[string]*system{},
-		accounts:  map[string]*account{},
-		sessions:  map[string]*session{},
-		subs:      map[string]*subscription{},
-		sse:       map[*sseClient]struct{}{},
-		tasks:     map[string]*task{},
-		nextID:    1,
-		keepAlive: cfg.SSEKeepAlive,
+		cfg:          cfg,
+		log:          log.With("component", "redfishsim"),
+		certs:        map[string]*tls.Certificate{},
+		res:          map[string]map[string]any{},
+		raw:          map[string][]byte{},
+		systems:      map[string]*system{},
+		resets:       map[string]*system{},
+		accounts:     map[string]*account{},
+		sessions:     map[string]*session{},
+		subs:         map[string]*subscription{},
+		sse:          map[*sseClient]struct{}{},
+		tasks:        map[string]*task{},
+		postableLogs: map[string]bool{},
+		nextID:       1,
+		keepAlive:    cfg.SSEKeepAlive,
 	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	s.accounts[cfg.User] = &account{Account: Account{User: cfg.User, Password: cfg.Password, Role: RoleAdministrator}}
@@ -338,6 +355,11 @@ func New(cfg Config) (*Sim, error) {
 		return nil, err
 	}
 	s.addServices()
+	if cfg.ExternalLog || cfg.ExternalLogReadOnly {
+		if err := s.addExternalLog(); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.initSystems(); err != nil {
 		return nil, err
 	}
