@@ -53,6 +53,11 @@
 // again when a failed Poll dropped it, and retry once on a 401.
 // DecodeEvent and DecodeLogEntry are tolerant like the resource decoder.
 //
+// vigil's own log entries (alert/bmclog writes them; internal/bmc/ownlog
+// says how they are marked) and the events a BMC raises about them are
+// never reported: the log cursor passes them, but a decision of vigil's is
+// not hardware evidence.
+//
 // Caveats: readings of disabled or absent resources have no value and an
 // unknown status; a resource that fails to load is skipped, but an
 // authentication failure or an unreachable service fails the whole poll

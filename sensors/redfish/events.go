@@ -15,6 +15,7 @@ import (
 	"github.com/stmcginnis/gofish/schemas"
 
 	"github.com/vigil-ha/vigil/internal/bmc"
+	"github.com/vigil-ha/vigil/internal/bmc/ownlog"
 	"github.com/vigil-ha/vigil/internal/bmc/rfsession"
 	"github.com/vigil-ha/vigil/sensors"
 )
@@ -52,10 +53,14 @@ func DecodeEvent(b []byte, now time.Time) ([]sensors.Event, error) {
 }
 
 // events turns the payload's records into model events; now stamps those
-// without a valid EventTimestamp.
+// without a valid EventTimestamp. Events about vigil's own log entries
+// (a BMC that raises an event for every entry added) are left out.
 func (p *eventPayload) events(now time.Time) []sensors.Event {
 	out := make([]sensors.Event, 0, len(p.Events))
 	for _, e := range p.Events {
+		if ownlog.IsLogEntry(e.MessageID, "", e.Message) {
+			continue
+		}
 		ev := sensors.Event{Source: sensors.SourceRedfish, ID: e.EventID, Time: now, Message: e.Message, Asserted: true}
 		if t, err := time.Parse(time.RFC3339, e.EventTimestamp); err == nil {
 			ev.Time = t

@@ -20,6 +20,7 @@ import (
 	"github.com/stmcginnis/gofish/schemas"
 
 	"github.com/vigil-ha/vigil/internal/bmc"
+	"github.com/vigil-ha/vigil/internal/bmc/ownlog"
 	"github.com/vigil-ha/vigil/internal/bmc/rfsession"
 	"github.com/vigil-ha/vigil/sensors"
 )
@@ -922,7 +923,7 @@ func (w *walker) logEntries(c collection) {
 					continue
 				}
 				created, dated := entryCreated(entry, w.now)
-				if tr.add(key, created, dated) {
+				if tr.add(key, created, dated) && !ownEntry(entry) {
 					evs = append(evs, ev)
 				}
 			}
@@ -948,6 +949,18 @@ type logEntry struct {
 	Origin     struct {
 		ODataID string `json:"@odata.id"`
 	} `json:"OriginOfCondition"`
+}
+
+// ownEntry reports whether a LogEntry is one vigil wrote itself
+// (alert/bmclog; internal/bmc/ownlog tells): the cursor passes it, but a
+// decision of vigil's is never hardware evidence.
+func ownEntry(b []byte) bool {
+	e, _, err := decode[struct {
+		MessageID       string `json:"MessageId"`
+		OemRecordFormat string
+		Message         string
+	}](b)
+	return err == nil && ownlog.IsLogEntry(e.MessageID, e.OemRecordFormat, e.Message)
 }
 
 // DecodeLogEntry turns one Redfish LogEntry (a SEL record or an event log
