@@ -13,6 +13,7 @@ packages=(
 	xz-utils        # test/fullkernel: unpacks the kernel image once
 	spin            # cluster/model: the protocol's model checker (its verifier builds with gcc)
 	libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients # qmp benchmark: virsh migrate --live side by side
+	systemd         # image: systemd-analyze verify/security, systemd-sysusers, systemd-tmpfiles (none needs systemd as PID 1)
 )
 
 missing=()
