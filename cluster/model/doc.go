@@ -73,8 +73,8 @@
 // A failing subtest prints its own command. The correct model has about a
 // million states (safety and liveness alike), a few seconds each.
 // VIGIL_SPIN_DEEP=1 go test ./cluster/model adds the correct model with
-// three faults (8 million states) and with three hosts (13 million); each
-// takes 20-60 s and up to 2 GB.
+// three faults (8.3 million states) and with three hosts (13.4 million);
+// each takes one to two minutes of a loaded machine and up to 2 GB.
 //
 // # Limits
 //
