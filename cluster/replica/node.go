@@ -484,3 +484,19 @@ func (n *Node) Remove(ctx context.Context, id string) error {
 func (n *Node) TransferLeadership(ctx context.Context) error {
 	return n.classify(wait(ctx, n.raft.LeadershipTransfer()))
 }
+
+// TransferLeadershipTo asks raft to hand leadership to the voter id (leader
+// only). Unlike TransferLeadership, which picks the most up-to-date voter
+// even when it is down, the caller chooses one it knows to be alive.
+func (n *Node) TransferLeadershipTo(ctx context.Context, id string) error {
+	servers, err := n.Servers(ctx)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(servers, func(s Server) bool { return s.ID == id })
+	if i < 0 || !servers[i].Voter || id == n.cfg.ID {
+		return fmt.Errorf("%w: transfer leadership to %q: not another voter of the cluster", ErrConfig, id)
+	}
+	f := n.raft.LeadershipTransferToServer(raft.ServerID(id), raft.ServerAddress(servers[i].Address))
+	return n.classify(wait(ctx, f))
+}

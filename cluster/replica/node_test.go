@@ -282,3 +282,25 @@ func TestVerifyLeader(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TransferLeadershipTo hands leadership to the voter named, and refuses a
+// server that is not another voter.
+func TestTransferLeadershipTo(t *testing.T) {
+	c := newCluster(t, 3, 0, nil)
+	l := c.leader(15 * time.Second)
+	if err := l.TransferLeadershipTo(ctxT(t, 5*time.Second), "n9"); !errors.Is(err, ErrConfig) {
+		t.Fatalf("transfer to unknown n9 = %v, want ErrConfig", err)
+	}
+	for _, target := range []string{"n1", "n2", "n3"} {
+		l = c.leader(15 * time.Second)
+		if l.ID() == target {
+			continue
+		}
+		if err := l.TransferLeadershipTo(ctxT(t, 10*time.Second), target); err != nil {
+			t.Fatalf("transfer %s → %s: %v", l.ID(), target, err)
+		}
+		if got := c.leader(15 * time.Second); got.ID() != target {
+			t.Fatalf("after transfer to %s the leader is %s", target, got.ID())
+		}
+	}
+}
