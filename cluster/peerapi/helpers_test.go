@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vigil-ha/vigil/cluster/internal/pkitest"
 	"github.com/vigil-ha/vigil/cluster/replica"
 	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/internal/pkitest"
 )
 
 // testLogger writes warnings and errors to the test log until the test

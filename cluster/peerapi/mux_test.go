@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vigil-ha/vigil/cluster/internal/pkitest"
 	"github.com/vigil-ha/vigil/cluster/replica"
+	"github.com/vigil-ha/vigil/internal/pkitest"
 )
 
 // The Mux sends a TLS client offering the peer ALPN to the API side and

@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vigil-ha/vigil/cluster/internal/pkitest"
 	"github.com/vigil-ha/vigil/cluster/replica"
 	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/internal/pkitest"
 )
 
 // A peer without a certificate from the cluster CA is refused before any

@@ -329,8 +329,8 @@ func (s *Server) renew(ctx context.Context, c call) (any, error) {
 		return nil, fmt.Errorf("%w: %q is not a registered host", ErrForbidden, req.Holder)
 	}
 	if s.cfg.Renewer == nil {
-		// A witness: it is leader only until it hands over.
-		return nil, s.notLeader()
+		// A witness: it leads only until it has handed over to a host.
+		return nil, fmt.Errorf("%w: %s answers no renewals (a witness hands leadership to a host)", ErrNoLeader, s.cfg.Node.ID())
 	}
 	if !s.cfg.Node.IsLeader() {
 		return nil, s.notLeader()
