@@ -29,7 +29,7 @@ all: build
 # The agent (bin/vigil, which links no test code) and the lab's own binary
 # (bin/vigil-lab: demo, chaos).
 # The agent is built through image/workspace.sh's workspace, which drops the
-# one gofish file that imports package testing.
+# gofish and raft files that import package testing.
 build:
 	bash image/workspace.sh bin/.work
 	GOWORK=$(CURDIR)/bin/.work/go.work GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/vigil

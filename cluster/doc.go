@@ -4,7 +4,11 @@
 // leader plans failover and evacuation.
 //
 // Built so far: cluster/state (the replicated state machine: hosts, VMs and
-// their ownership by generation, policies, fence records, leases) and
-// cluster/replica (that state under raft over mutual TLS, stored in bbolt).
-// Leases, the planner and the simulation build on them.
+// their ownership by generation, policies, fence records, leases),
+// cluster/replica (that state under raft over mutual TLS, stored in bbolt),
+// cluster/peerapi (the inter-host API beside raft, on the same port:
+// forwarding commands to the leader, lease renewals with the host's
+// round-trip check, join, status) and cluster/witness (`vigil witness`, the
+// VM-less third voter of two-host clusters). Leases, the planner and the
+// simulation build on them.
 package cluster

@@ -17,6 +17,9 @@ var thirdPartyTestingImporters = map[string]string{
 	// Release builds (make build) drop that file through the workspace
 	// image/workspace.sh prepares; TestReleaseBuildLinksNoTesting checks it.
 	"github.com/stmcginnis/gofish/schemas": "gofish v0.23.0 schemas/testutil.go",
+	// raft v1.8.0 ships its cluster test helpers (MakeCluster, MockFSM)
+	// in testing.go, a non-test file; the workspace drops it too.
+	"github.com/hashicorp/raft": "raft v1.8.0 testing.go",
 }
 
 // TestLinksNoTestCode: the shipped agent binary links nothing of the lab
@@ -29,7 +32,7 @@ func TestLinksNoTestCode(t *testing.T) {
 
 // TestReleaseBuildLinksNoTesting: built as make build builds it, through
 // the workspace of image/workspace.sh, the agent links package testing
-// through nothing at all, gofish included.
+// through nothing at all, gofish and raft included.
 func TestReleaseBuildLinksNoTesting(t *testing.T) {
 	if testing.Short() {
 		t.Skip("copies gofish and lists the build: not with -short")

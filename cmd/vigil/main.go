@@ -48,6 +48,7 @@ func commands() []command {
 		{"agent", "the daemon: sensors, prediction, events, the local API", runAgent},
 		{"status", "the cluster as the local daemon sees it", runStatus},
 		{"events", "the daemon's audit log, or follow it", runEvents},
+		{"witness", "the VM-less third voter of two-host clusters", runWitness},
 	}
 }
 
