@@ -38,6 +38,10 @@ func (p *Planner) checkHealth(ctx context.Context, now time.Time) {
 		if h.State == state.Healthy && !hl.Imminent && hl.ETA == 0 && !hl.RedundancyLost {
 			continue // the common case: nothing to decide
 		}
+		if hl.ETA > 0 {
+			// The expected failure comes closer as time passes.
+			hl.ETA = max(hl.ETA-now.Sub(t.healthAt), time.Nanosecond)
+		}
 		evac := p.evacuationTime(h.Name, t)
 		switch {
 		case hl.Imminent || hl.ETA > 0 && hl.ETA <= evac:

@@ -189,7 +189,7 @@ func (b *bench) dump() string {
 // placeAll gets every VM placed with all hosts renewing.
 func (b *bench) placeAll() {
 	b.t.Helper()
-	b.step(2*time.Second, b.hosts...)
+	b.step(4*time.Second, b.hosts...)
 	for _, vm := range b.s.VMs() {
 		if vm.Owner == "" {
 			b.t.Fatalf("%s not placed:\n%s", vm.Spec.Name, b.dump())

@@ -257,6 +257,9 @@ func (p *Planner) released(now time.Time, name string, t *vmTrack) bool {
 // place places every VM that should run and has no owner, highest priority
 // first, then tightest RTO, in one compare-and-set.
 func (p *Planner) place(ctx context.Context, now time.Time) {
+	if now.Sub(p.startedAt) < 2*p.cfg.Lease.RenewInterval+p.cfg.Lease.MaxRenewalRTT {
+		return // a new leader first hears every live host renew
+	}
 	vms := p.vmsNow()
 	var todo []state.VM
 	for _, vm := range vms {

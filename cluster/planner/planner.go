@@ -269,12 +269,13 @@ func (c *Config) defaults() error {
 
 // Planner is the leader's decision logic for one term of leadership.
 type Planner struct {
-	cfg     Config
-	view    View
-	prop    Proposer
-	fencer  Fencer
-	mover   Mover
-	started bool
+	cfg       Config
+	view      View
+	prop      Proposer
+	fencer    Fencer
+	mover     Mover
+	started   bool
+	startedAt time.Time
 	// startIndex is the commit index when this planner started.
 	startIndex uint64
 
@@ -319,15 +320,23 @@ type hostTrack struct {
 	heard    time.Time
 	// aliveSince: renewing without a gap since (stable period).
 	aliveSince time.Time
-	report     executor.Report
-	reported   bool
-	obs        Observation
-	observed   bool
-	health     Health
-	healthAt   time.Time
-	healthyAt  time.Time // since when health has been fine
-	evacuating bool
-	draining   bool
+	// invalidSince: since when the host's reports say its own lease is
+	// not valid (zero while valid).
+	invalidSince time.Time
+	// grantedBoot is the boot id this planner last granted a lease to,
+	// at grantedEpoch: a repeated grant request of that boot gets the
+	// same epoch, not a new one per request.
+	grantedBoot  string
+	grantedEpoch uint64
+	report       executor.Report
+	reported     bool
+	obs          Observation
+	observed     bool
+	health       Health
+	healthAt     time.Time
+	healthyAt    time.Time // since when health has been fine
+	evacuating   bool
+	draining     bool
 
 	// Fencing.
 	fenceID       uint64
@@ -375,6 +384,7 @@ func New(cfg Config, view View, prop Proposer, fencer Fencer, mover Mover) (*Pla
 // not fenced, until each has acknowledged it.
 func (p *Planner) Start(now time.Time) {
 	p.started = true
+	p.startedAt = now
 	p.startIndex = p.view.Index()
 	for _, h := range p.hostsNow() {
 		t := p.host(h.Name)
@@ -507,12 +517,17 @@ func (p *Planner) Renew(ctx context.Context, now time.Time, req lease.Request, r
 	}
 	cur, _ := p.view.Lease(h.Name)
 	switch {
+	case req.Epoch == 0 && t.grantedBoot == req.BootID && t.grantedEpoch == cur.Epoch && !cur.Revoked:
+		// Asked again (our answer was lost or came late): the same
+		// epoch, not a new entry per request.
+		reply.Epoch = cur.Epoch
 	case req.Epoch == 0:
 		res, err := p.propose(ctx, &state.GrantLease{Holder: h.Name, PrevEpoch: cur.Epoch, Expiry: now.Add(p.cfg.Lease.TTL)})
 		if err != nil {
 			return refuse("grant: %v", err)
 		}
 		reply.Epoch = res.Lease.Epoch
+		t.grantedBoot, t.grantedEpoch = req.BootID, reply.Epoch
 		p.forget("lease/" + h.Name)
 		p.emit(now, "lease.granted", h.Name, fmt.Sprintf("epoch %d", reply.Epoch))
 	case req.Epoch != cur.Epoch || cur.Revoked:
@@ -550,6 +565,12 @@ func (p *Planner) takeReport(ctx context.Context, now time.Time, t *hostTrack, r
 		return // an older report overtaken by a newer one
 	}
 	t.report, t.reported = rep, true
+	switch {
+	case rep.LeaseValid:
+		t.invalidSince = time.Time{}
+	case t.invalidSince.IsZero():
+		t.invalidSince = now
+	}
 	// Acknowledged releases.
 	for name, vt := range p.vms {
 		if vt.holders[t.name] && rep.Applied >= vt.unplacedAt && !rep.Runs(name) {

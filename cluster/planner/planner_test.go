@@ -271,8 +271,7 @@ func TestPlacementRules(t *testing.T) {
 		for i := 1; i <= 3; i++ {
 			b.must(&state.CreateVM{Desired: state.Running, Spec: vmSpec(i, "app")})
 		}
-		b.step(time.Second, b.hosts...)
-		b.step(time.Second, b.hosts...)
+		b.step(4*time.Second, b.hosts...)
 		owners := map[string]bool{}
 		for _, vm := range b.s.VMs() {
 			owners[vm.Owner] = true
@@ -318,7 +317,7 @@ func TestPlacementRules(t *testing.T) {
 			spec.MemoryMiB, spec.HA.Priority = p.mem, p.prio
 			b.must(&state.CreateVM{Desired: state.Running, Spec: spec})
 		}
-		b.step(time.Second, b.hosts...)
+		b.step(4*time.Second, b.hosts...)
 		got := []string{b.owner("vm1"), b.owner("vm2"), b.owner("vm3")}
 		if !slices.Equal(got, []string{"", "h1", "h1"}) {
 			t.Fatalf("owners %q, want the two high-priority VMs placed and the big one not", got)
@@ -344,7 +343,7 @@ func TestAdmissionControl(t *testing.T) {
 		spec.MemoryMiB = 4096
 		b.must(&state.CreateVM{Desired: state.Running, Spec: spec})
 	}
-	b.step(time.Second, b.hosts...)
+	b.step(4*time.Second, b.hosts...)
 	spec := vmSpec(5, "")
 	if err := b.p.Admit(b.now, spec); err == nil || !strings.Contains(err.Error(), "host failure") {
 		t.Fatalf("Admit over the reserve = %v, want an admission error", err)
@@ -567,5 +566,99 @@ func TestResolveReportedHandover(t *testing.T) {
 				t.Fatalf("vm1 = %s@%d, want it taken from %s\n%s", v.Owner, v.Generation, src, b.dump())
 			}
 		})
+	}
+}
+
+// TestGrantIsIdempotentPerBoot: a host that asks for a lease again (our
+// answer was lost or late) gets the epoch it was granted, not a new log
+// entry per request; a new boot gets a new epoch.
+func TestGrantIsIdempotentPerBoot(t *testing.T) {
+	b := newBench(t, 2, 0)
+	ask := func(boot string) lease.Reply {
+		b.seq++
+		return b.p.Renew(ctx, b.now, lease.Request{Holder: "h2", BootID: boot, Seq: b.seq}, executor.Report{Host: "h2", Applied: b.s.Index()})
+	}
+	first := ask("h2-b1")
+	idx := b.s.Index()
+	again := ask("h2-b1")
+	if !first.Granted || again.Epoch != first.Epoch || b.s.Index() != idx {
+		t.Fatalf("second grant request: %+v after %+v, index %d → %d; want the same epoch and no new entry", again, first, idx, b.s.Index())
+	}
+	if rebooted := ask("h2-b2"); rebooted.Epoch <= first.Epoch {
+		t.Fatalf("a new boot got epoch %d, want above %d", rebooted.Epoch, first.Epoch)
+	}
+}
+
+// TestLeaseInvalidWhileRenewing: a host whose renewals are answered but
+// whose own lease stays invalid (the answers arrive too late) cannot run
+// its VMs; after a TTL of that it is treated as lost, so they run
+// elsewhere.
+func TestLeaseInvalidWhileRenewing(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	vms := b.s.VMsOn("h2")
+	late := func() {
+		b.seq++
+		b.p.Renew(ctx, b.now, lease.Request{Holder: "h2", BootID: b.boots["h2"], Epoch: b.epochs["h2"], Seq: b.seq},
+			executor.Report{Host: "h2", Applied: b.s.Index(), LeaseValid: false})
+	}
+	for b.now.Before(t0.Add(4*time.Second + lc.TTL - time.Second)) {
+		late()
+		b.step(500*time.Millisecond, "h1", "h3")
+	}
+	if st := b.host("h2").State; st != state.Healthy {
+		t.Fatalf("h2 %s before a TTL of invalid reports", st)
+	}
+	for range 4 {
+		late()
+		b.step(500*time.Millisecond, "h1", "h3")
+	}
+	if st := b.host("h2").State; st != state.Fencing || !b.saw("dead", "h2", "answers reach it too late") {
+		t.Fatalf("h2 %s after a TTL of invalid reports\n%s", st, b.dump())
+	}
+	// Its reports (a replica past the revocation, nothing running)
+	// acknowledge the release: the VMs run elsewhere.
+	b.step(time.Second, "h1", "h3")
+	for _, vm := range vms {
+		if o := b.owner(vm.Spec.Name); o == "h2" || o == "" {
+			t.Errorf("%s owned by %q, want h1 or h3", vm.Spec.Name, o)
+		}
+	}
+}
+
+// TestETAAges: an expected time to failure counts down from its report:
+// a failure due in 10 s on a host that needs 4 s to empty itself is
+// evacuated after about 6 s, with no new report.
+func TestETAAges(t *testing.T) {
+	b := newBench(t, 3, 6) // 2 VMs of 2 GiB each: 4 GiB / 1000 MiB/s × 2 ≈ 8 s
+	b.placeAll()
+	b.p.Health(b.now, Health{Host: "h2", ETA: 12 * time.Second, Component: "fan1", Reason: "rpm falling"})
+	b.step(2*time.Second, b.hosts...)
+	if len(b.orders) != 0 {
+		t.Fatalf("evacuated at once: %v", b.orders)
+	}
+	b.step(3*time.Second, b.hosts...)
+	if len(b.orders) == 0 {
+		t.Fatalf("not evacuated as the failure came within the evacuation time\n%s", b.dump())
+	}
+}
+
+// TestFenceTimeout: a fence whose outcome never comes back counts as
+// failed after FenceTimeout and is tried again.
+func TestFenceTimeout(t *testing.T) {
+	b := newBench(t, 3, 3, "h2")
+	b.placeAll()
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(time.Second, "h1", "h3")
+	if len(b.fences) != 1 {
+		t.Fatalf("fences %v", b.fences)
+	}
+	b.step(b.p.cfg.FenceTimeout-2*time.Second, "h1", "h3")
+	if len(b.fences) != 1 {
+		t.Fatalf("fenced again before the timeout: %v", b.fences)
+	}
+	b.step(4*time.Second, "h1", "h3")
+	if len(b.fences) != 2 || !b.saw("fence.failed", "h2", "no outcome after") {
+		t.Fatalf("after the timeout: fences %v\n%s", b.fences, b.dump())
 	}
 }

@@ -35,6 +35,9 @@ const (
 	// KeepRunningAfterLapse: the executor leaves VMs running when the
 	// host's own lease lapsed.
 	KeepRunningAfterLapse
+	// FenceWithoutVerifyLeader: the planner sends a power command without
+	// first confirming it is still the leader with a quorum.
+	FenceWithoutVerifyLeader
 	numBugs
 )
 
@@ -63,6 +66,8 @@ func (b Bug) String() string {
 		return "release-on-revoke-without-ack"
 	case KeepRunningAfterLapse:
 		return "keep-running-after-lapse"
+	case FenceWithoutVerifyLeader:
+		return "fence-without-verify-leader"
 	}
 	return "unknown"
 }
