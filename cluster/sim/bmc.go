@@ -24,7 +24,8 @@ func (f fencer) Fence(target string, id uint64) {
 		return
 	}
 	if s.leader != f.h || s.term != f.term || !s.quorumConnected(f.h) {
-		s.violate("only the leader fences: %s (term %d) fenced %s while the leader is %q (term %d)", f.h.name, f.term, target, s.Leader(), s.term)
+		s.violate("only the leader fences: %s (term %d) fenced %s while the leader with a quorum is %q (term %d; %s reaches a quorum: %v)",
+			f.h.name, f.term, target, s.Leader(), s.term, f.h.name, s.quorumConnected(f.h))
 	}
 	h, _ := s.fsm.Host(target)
 	rec, open := state.FenceRecord{}, false

@@ -109,7 +109,7 @@ func (g *gen) host() int { return 1 + g.r.IntN(g.n) }
 func (g *gen) episode(t time.Duration) {
 	r := g.r
 	h := g.host()
-	switch r.IntN(14) {
+	switch r.IntN(15) {
 	case 0: // power cut, maybe repaired later
 		g.at(t, "power-off %d", h)
 		if r.IntN(10) < 7 {
@@ -195,6 +195,14 @@ func (g *gen) episode(t time.Duration) {
 		g.at(t, "storage-cut %d", h)
 		g.at(t, "partition %d", h)
 		g.at(t+rnd(r, 5*time.Second, 20*time.Second), "heal")
+	case 14: // answers reach the host too late, and nothing else is wrong
+		d := rnd(r, 1500*time.Millisecond, 4*time.Second)
+		for v := 1; v <= g.voters; v++ {
+			if v != h {
+				g.at(t, "delay %d>%d %v %v", v, h, d.Round(time.Millisecond), (d + time.Second).Round(time.Millisecond))
+			}
+		}
+		g.at(t+rnd(r, 10*time.Second, 25*time.Second), "heal")
 	case 13: // cut off with QEMU unkillable: the watchdog must act
 		g.at(t, "stop-fails %d on", h)
 		g.at(t, "partition %d", h)
