@@ -9,6 +9,10 @@
 // cluster/peerapi (the inter-host API beside raft, on the same port:
 // forwarding commands to the leader, lease renewals with the host's
 // round-trip check, join, status) and cluster/witness (`vigil witness`, the
-// VM-less third voter of two-host clusters). Leases, the planner and the
-// simulation build on them.
+// VM-less third voter of two-host clusters), cluster/lease (a host's own view
+// of its lease), cluster/planner (the leader's decisions: dead hosts fenced
+// and their VMs placed, evacuation, drain, guards), cluster/executor (a
+// host making its VMs match the committed state) and cluster/sim (all of
+// them in a deterministic simulation that checks the invariants at every
+// step, with seeded bugs it must catch).
 package cluster
