@@ -1,0 +1,33 @@
+// Package bmclog writes vigil's decisions about a host into that host's own
+// BMC log, where a technician with nothing but ipmitool or the BMC's web page
+// finds them next to the hardware's events: a risk raised (or changed) or
+// cleared, an evacuation started and ended, the host fenced, its self-fence,
+// its readmission (Map; every other event is left out, and so is any event
+// about another host or a VM). It is one alert.Sink.
+//
+// IPMI: one Add SEL Entry of an OEM timestamped record (type 0xc9,
+// manufacturer 32473, six bytes of vigil's event code: kind, severity, the
+// audit log's sequence number and a hash of the component; the layout is
+// internal/bmc/ownlog's) per decision, each in its own RMCP+ session at
+// OPERATOR privilege with the account of bmc: in the agent's config (a USER
+// account is refused with bmc.ErrPrivilege, naming the privilege needed).
+// `ipmitool sel list` shows the records as "OEM record c9".
+//
+// Redfish: a LogEntry POSTed to the first log service (managers', then
+// systems') that lists ExternalEntity among its LogPurposes and POST in the
+// Allow header of its Entries, with EntryType Oem, OemRecordFormat Vigil, a
+// MessageId in the Vigil registry and a Message starting "vigil: HOST". A
+// BMC without such a log service is told once in the log (ErrNoLogService)
+// and then skipped.
+//
+// The readers in sensors/ recognise these records (ownlog.IsSEL,
+// ownlog.IsLogEntry) and never feed them back into prediction.
+//
+// Caveats: Send is called from the fan-out's goroutine and blocks at most
+// Config.Timeout; a failed write is counted (Stats), logged without
+// secrets (the first of each cause as a warning) and returned, and the Sink
+// then refuses writes at once until a backoff passes, so a dead BMC costs
+// one timeout per backoff, not one per event. Records lost that way stay in
+// the audit log, which is the record of truth; nothing is queued or retried
+// here.
+package bmclog
