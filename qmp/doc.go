@@ -66,14 +66,35 @@
 //
 // Caveats: once post-copy starts there is no rollback. A post-copy whose
 // link breaks (QEMU pauses it, or the stall timer pauses both sides) is
-// resumed with migrate-recover and `migrate resume` once the link is back,
-// retried for PostcopyRecoverTimeout; after that both processes must be
-// kept, since the VM's memory is split between them (waits of 2 s between
-// attempts avoid a QEMU 7.2 abort, migrate_fd_connect: !s->cleanup_bh, on
-// a resume right after a pause). Result.PausedMs is the guest's real pause,
-// from the source's STOP to the destination's RESUME event; QEMU's
-// downtime_ms is measured on the source alone (and, without return-path,
-// misses the destination's load time).
+// resumed with migrate-recover and one `migrate resume`, which connects
+// when the link is back (TCP retries the connect), for
+// PostcopyRecoverTimeout; after that both processes must be kept, since
+// the VM's memory is split between them. A second resume is sent only once
+// the first connect has surely ended: two pending connects that both
+// succeed make QEMU 7.2 abort the source (migrate_fd_connect: Assertion
+// `!s->cleanup_bh'), and the pages only it held are lost.
+//
+// QEMU's own window: right after the switch to post-copy the source sends
+// the device state, with the LISTEN and RUN commands, as one package, and
+// the destination runs the VM only once it has read all of it. A channel
+// that breaks before then makes the destination's load fail ("CMD_PACKAGED:
+// Buffer receive fail … load of migration failed: Resource temporarily
+// unavailable") and its QEMU exit: QEMU pauses a post-copy for recovery
+// only once the destination runs the VM. vigil does not pause while the
+// destination has not started the VM (its migration status still active or
+// its run state still inmigrate), since that would break the channel
+// itself; it waits for TCP to deliver the package. If the destination exits
+// anyway, Migrate returns ErrPostcopyLost at once: the VM is lost on the
+// destination and runs nowhere. The source QEMU is left paused, holding the
+// rest of the VM's memory, and is never resumed: QEMU 7.2 refuses `cont`
+// while the post-copy migration is unfinished, even after migrate_cancel,
+// and a destination that ran the VM may have written to its disks since.
+// The VM must be restarted from its disks, on one host, once the source
+// QEMU is killed and confirmed gone.
+//
+// Result.PausedMs is the guest's real pause, from the source's STOP to the
+// destination's RESUME event; QEMU's downtime_ms is measured on the source
+// alone (and, without return-path, misses the destination's load time).
 //
 // Downtime includes the pre-switchover hook: prepare the destination's
 // network before Migrate where possible and keep the hook to a last check.

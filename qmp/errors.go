@@ -66,6 +66,14 @@ var (
 	// sure the destination is dead (fence its host if need be), then
 	// resume the source.
 	ErrBothStopped = errors.New("qmp: VM left stopped on both sides")
+	// ErrPostcopyLost: the destination QEMU went away (its monitor
+	// closed) after post-copy had started. The VM runs nowhere: the
+	// destination's copy is gone, and the source QEMU, paused with the
+	// rest of the VM's memory, cannot be resumed (QEMU refuses `cont`
+	// while a post-copy migration is unfinished, even after
+	// migrate_cancel). What is left is a restart from the VM's disks,
+	// once, after the source QEMU is killed and confirmed gone.
+	ErrPostcopyLost = errors.New("qmp: post-copy migration lost with the destination")
 	// ErrProcessUnknown: a monitor does not know the QEMU process at its
 	// other end (not a local unix socket, a peer outside this PID
 	// namespace), so it can neither kill it nor see it exit.

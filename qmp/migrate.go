@@ -455,8 +455,17 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 		lastStep      time.Time
 		lastPass      uint64
 		passRemaining uint64
+		// loadingSince: post-copy stalled while the destination was
+		// still receiving the device state (see destinationLoading).
+		loadingSince time.Time
 	)
 	for {
+		// Once post-copy starts the destination holds part of the VM:
+		// its going away ends the migration at once.
+		var dstGone <-chan struct{}
+		if m.postcopy {
+			dstGone = m.dst.Done()
+		}
 		select {
 		case <-ctx.Done():
 			return MigrationInfo{}, m.abort(ctx, "cancelled", "cancelled: "+context.Cause(ctx).Error(),
@@ -478,6 +487,8 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 			// The source QEMU is gone: nothing left to keep running.
 			return MigrationInfo{}, m.abort(ctx, "failed", "source QEMU exited during migration",
 				fmt.Errorf("%w: source QEMU exited during migration", ErrMigrationFailed))
+		case <-dstGone:
+			return MigrationInfo{}, m.postcopyLost()
 		}
 		var info MigrationInfo
 		if err := m.call(ctx, m.src, "query-migrate", nil, &info); err != nil {
@@ -491,6 +502,7 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 		moved := p.Transferred
 		if moved != lastBytes {
 			lastBytes, lastMove = moved, now
+			loadingSince = time.Time{}
 		}
 		switch info.Status {
 		case "completed":
@@ -534,6 +546,22 @@ func (m *migration) follow(ctx context.Context, events <-chan Event, switchErr <
 		}
 		if now.Sub(lastMove) > m.o.StallTimeout {
 			why := fmt.Sprintf("no progress for %v (status %s, %d bytes sent): migration link cut?", m.o.StallTimeout, info.Status, moved)
+			if m.postcopy && m.destinationLoading(ctx) {
+				// Pausing now would break the channel that still
+				// carries the device state, and QEMU's destination
+				// cannot survive that: wait for TCP to deliver it.
+				if loadingSince.IsZero() {
+					loadingSince = now
+					m.log.Warn("post-copy stalled while the destination still loads the device state; not pausing (QEMU cannot recover there), waiting for the link", "why", why)
+				}
+				if now.Sub(loadingSince) > m.o.PostcopyRecoverTimeout {
+					why = fmt.Sprintf("post-copy link lost while the destination was still loading the device state, and not back within %v: the VM runs nowhere (the source holds it paused and QEMU cannot resume it there; the destination has not started it); keep both processes: the migration goes on if the link returns",
+						m.o.PostcopyRecoverTimeout)
+					m.res.Reason = why
+					return info, fmt.Errorf("%w: %s", ErrMigrationStalled, why)
+				}
+				continue
+			}
 			if m.postcopy {
 				// A silent cut leaves post-copy "active": pause both
 				// sides so QEMU can recover once the link is back.
@@ -652,22 +680,45 @@ func (m *migration) note(step, format string, a ...any) {
 	m.log.Info("migration escalation", "step", step, "detail", fmt.Sprintf(format, a...))
 }
 
+// resumeConnectTimeout is how long a `migrate resume` may still be
+// connecting while the source stays postcopy-paused: QEMU's connect is
+// asynchronous and, over a link still cut, TCP retries it until Linux
+// gives up (about 127 s with the default tcp_syn_retries of 6). A second
+// resume while the first may still connect makes two connections, and
+// when both succeed QEMU 7.2 aborts the source (migrate_fd_connect:
+// Assertion `!s->cleanup_bh'), taking the pages the destination still
+// needs with it.
+const resumeConnectTimeout = 150 * time.Second
+
 // recoverPostcopy resumes a post-copy migration whose link broke: the
-// destination listens again (migrate-recover), the source reconnects
-// (migrate with resume), retried every second until the source runs the
-// migration again or PostcopyRecoverTimeout passes. The VM runs on the
-// destination throughout, stalling on pages it has not received.
+// destination listens again (migrate-recover, once per pause), the source
+// reconnects (migrate with resume, once, and again only when that connect
+// has surely ended: resumeConnectTimeout), checked every 2 s until the
+// source runs the migration again or PostcopyRecoverTimeout passes. A
+// resume issued while the link is still cut connects when it comes back
+// (TCP retransmits its SYN). The VM runs on the destination throughout,
+// stalling on pages it has not received.
 func (m *migration) recoverPostcopy(ctx context.Context) error {
 	m.note("postcopy-recover", "post-copy link lost; recovering")
 	deadline := m.clock.Now().Add(m.o.PostcopyRecoverTimeout)
 	listening := false
+	var resumed time.Time // a resume that may still be connecting
 	for attempt := 1; ; attempt++ {
-		// QEMU 7.2 aborts (migrate_fd_connect: !s->cleanup_bh) when a
-		// resume follows a pause too closely: let its clean-up run.
 		m.clock.Sleep(ctx, 2*time.Second)
+		select {
+		case <-m.dst.Done():
+			return m.postcopyLost()
+		default:
+		}
 		var src, dst MigrationInfo
 		m.call(ctx, m.src, "query-migrate", nil, &src)
-		m.call(ctx, m.dst, "query-migrate", nil, &dst)
+		if err := m.call(ctx, m.dst, "query-migrate", nil, &dst); errors.Is(err, ErrClosed) || dst.Status == "failed" {
+			// A destination whose load failed exits.
+			return m.postcopyLost()
+		}
+		if src.Status != "postcopy-paused" && src.Status != "" {
+			resumed = time.Time{} // its connect ended (postcopy-recover or on)
+		}
 		switch src.Status {
 		case "postcopy-active", "completed":
 			m.log.Info("post-copy recovered", "attempts", attempt)
@@ -682,8 +733,13 @@ func (m *migration) recoverPostcopy(ctx context.Context) error {
 					listening = true
 				}
 			}
-			if listening {
-				if err := m.call(ctx, m.src, "migrate", map[string]any{"uri": m.o.URI, "resume": true}, nil); err != nil {
+			if listening && (resumed.IsZero() || m.clock.Now().Sub(resumed) > resumeConnectTimeout) {
+				err := m.call(ctx, m.src, "migrate", map[string]any{"uri": m.o.URI, "resume": true}, nil)
+				if _, refused := errors.AsType[*Error](err); !refused {
+					// Accepted, or no answer: it may be connecting.
+					resumed = m.clock.Now()
+				}
+				if err != nil {
 					m.log.Debug("migrate resume", "err", err)
 				}
 			}
@@ -692,10 +748,51 @@ func (m *migration) recoverPostcopy(ctx context.Context) error {
 			listening = false
 		}
 		if m.clock.Now().After(deadline) || ctx.Err() != nil {
+			if dst.Status == "active" {
+				why := fmt.Sprintf("post-copy link lost while the destination was still loading the device state, and not back within %v (source %s): the VM runs nowhere (the source holds it paused and QEMU cannot resume it there; the destination has not started it); keep both processes",
+					m.o.PostcopyRecoverTimeout, src.Status)
+				m.res.Reason = why
+				return fmt.Errorf("%w: %s", ErrMigrationStalled, why)
+			}
 			return fmt.Errorf("%w: post-copy link lost and not recovered within %v (source %s, destination %s): the VM runs on the destination but pages still on the source are needed; keep both processes and retry migrate-recover",
 				ErrMigrationStalled, m.o.PostcopyRecoverTimeout, src.Status, dst.Status)
 		}
 	}
+}
+
+// destinationLoading reports whether the destination, after the source
+// switched to post-copy, has not started the VM yet: QEMU sends the LISTEN
+// command, the device state and the RUN command as one package, which the
+// destination reads whole before it acts on it (its migration status turns
+// postcopy-active at LISTEN, its run state leaves inmigrate at RUN). A
+// channel that breaks before RUN makes the destination's load fail
+// ("CMD_PACKAGED: Buffer receive fail … Resource temporarily unavailable")
+// and its QEMU exit: QEMU pauses a post-copy for recovery only once the
+// destination runs the VM. So a stall there must not be answered with
+// migrate-pause, which closes the channel. A destination that does not
+// answer counts as not loading (the stall is handled as before).
+func (m *migration) destinationLoading(ctx context.Context) bool {
+	var dst MigrationInfo
+	if err := m.call(ctx, m.dst, "query-migrate", nil, &dst); err != nil {
+		return false
+	}
+	if dst.Status == "active" {
+		return true
+	}
+	st, err := m.status(ctx, m.dst)
+	return err == nil && st.Status == "inmigrate"
+}
+
+// postcopyLost ends a post-copy migration whose destination QEMU went
+// away: nothing can be recovered (see ErrPostcopyLost), and nothing is
+// resumed.
+func (m *migration) postcopyLost() error {
+	why := "post-copy lost: the destination QEMU is gone (its monitor closed) and the VM with it; " +
+		"the VM runs nowhere: the source QEMU stays paused with the rest of its memory, and QEMU cannot resume it there; " +
+		"never resume either side: kill the source, confirm it gone, then start the VM from its disks on one host"
+	m.res.Status, m.res.Reason = "failed", why
+	m.log.Error("post-copy migration lost with the destination; the VM runs nowhere", "why", why)
+	return fmt.Errorf("%w: %s", ErrPostcopyLost, why)
 }
 
 // switchover runs the pre-switchover hook, then lets QEMU switch over.

@@ -440,6 +440,142 @@ func TestMigratePostcopyRecovers(t *testing.T) {
 	}
 }
 
+// postcopyFake is a migration that switches to post-copy, then follows
+// script (given the simulated time since the switch) for the source's
+// query-migrate; the destination answers query-migrate with *dstMigrate.
+func postcopyFake(clk *qmptest.Clock, dstMigrate *string, script func(f *fakeMigration, since time.Duration) map[string]any) *fakeMigration {
+	f := newFake(nil)
+	var switched time.Time
+	f.migrate = func(f *fakeMigration, n int) map[string]any {
+		if !slices.Contains(f.src.Commands(), "migrate-start-postcopy") {
+			f.transferred += 1 << 20
+			return active(f.transferred, 3)
+		}
+		if switched.IsZero() {
+			switched = clk.Now()
+		}
+		return script(f, clk.Now().Sub(switched))
+	}
+	f.dst.Handle(func(cmd string, args json.RawMessage) (any, error) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.order = append(f.order, "dst:"+cmd)
+		switch cmd {
+		case "query-status":
+			return qmp.StatusInfo{Status: f.dstStatus, Running: f.dstStatus == "running"}, nil
+		case "query-migrate":
+			return map[string]any{"status": *dstMigrate}, nil
+		case "query-block":
+			return []map[string]any{{"device": "drive0", "inserted": map[string]any{}}}, nil
+		}
+		return nil, nil
+	})
+	return f
+}
+
+func postcopyOpts(clk *qmptest.Clock) qmp.MigrateOptions {
+	opt := fastOpts()
+	opt.AllowPostcopy = true
+	opt.PollInterval = 100 * time.Millisecond
+	opt.StallTimeout = 2 * time.Second
+	opt.PostcopyRecoverTimeout = 30 * time.Second
+	opt.Clock = clk
+	return opt
+}
+
+// The link breaks right after the switch to post-copy, while the
+// destination still receives the device state (its status still
+// "active"). QEMU's destination cannot survive a broken channel there, so
+// vigil must not pause (which closes the channel): once the link carries
+// data again the migration goes on and completes.
+func TestMigratePostcopyStallWhileDestinationLoads(t *testing.T) {
+	clk := qmptest.NewClock(time.Unix(1700000000, 0))
+	runClock(t, clk)
+	dstMigrate := "active"
+	f := postcopyFake(clk, &dstMigrate, func(f *fakeMigration, since time.Duration) map[string]any {
+		if since < 8*time.Second { // cut: nothing moves, well past the stall timeout
+			return map[string]any{"status": "postcopy-active", "ram": map[string]any{"transferred": f.transferred}}
+		}
+		dstMigrate, f.dstStatus = "postcopy-active", "running"
+		return completed()
+	})
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, postcopyOpts(clk))
+	if err != nil || res.Status != "completed" {
+		t.Fatalf("Migrate = %+v, %v; want completed once the link is back", res, err)
+	}
+	for _, c := range f.orderSnapshot() {
+		if strings.HasSuffix(c, ":migrate-pause") {
+			t.Fatalf("commands %v: %s while the destination was loading the device state (QEMU's destination exits when that channel breaks)", f.orderSnapshot(), c)
+		}
+	}
+}
+
+// The destination QEMU dies during post-copy (as QEMU 7.2's does when the
+// link breaks before it runs the VM): Migrate says so at once with
+// ErrPostcopyLost, instead of retrying recovery against a dead process
+// for PostcopyRecoverTimeout, and resumes nothing.
+func TestMigratePostcopyDestinationLost(t *testing.T) {
+	clk := qmptest.NewClock(time.Unix(1700000000, 0))
+	runClock(t, clk)
+	dstMigrate := "active"
+	f := postcopyFake(clk, &dstMigrate, func(f *fakeMigration, since time.Duration) map[string]any {
+		if since >= 3*time.Second {
+			f.dst.Close() // its load failed: the QEMU exited
+		}
+		return map[string]any{"status": "postcopy-paused"}
+	})
+	opt := postcopyOpts(clk)
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, opt)
+	if !errors.Is(err, qmp.ErrPostcopyLost) || res.Status != "failed" || !res.Postcopy {
+		t.Fatalf("Migrate with the destination gone during post-copy = %+v, %v; want ErrPostcopyLost", res, err)
+	}
+	if !strings.Contains(res.Reason, "runs nowhere") || !strings.Contains(res.Reason, "never resume") {
+		t.Errorf("reason %q: want it to say the VM runs nowhere and that neither side may be resumed", res.Reason)
+	}
+	if res.WallMs >= opt.PostcopyRecoverTimeout.Milliseconds() {
+		t.Errorf("WallMs = %d simulated ms: the loss was reported only after the recovery timeout %v", res.WallMs, opt.PostcopyRecoverTimeout)
+	}
+	if slices.Contains(f.src.Commands(), "cont") {
+		t.Errorf("source commands %v: the source was resumed after post-copy started", f.src.Commands())
+	}
+}
+
+// The link stays cut after the pause: the source's `migrate resume`
+// connects only when the link is back (TCP retries the connect). A second
+// resume while the first may still be connecting makes two connections,
+// and QEMU 7.2 aborts the source when both succeed (migrate_fd_connect:
+// Assertion `!s->cleanup_bh'). So one resume, then wait for it.
+func TestMigratePostcopyOneResumeWhileConnecting(t *testing.T) {
+	clk := qmptest.NewClock(time.Unix(1700000000, 0))
+	runClock(t, clk)
+	dstMigrate := "postcopy-paused"
+	var resumedAt time.Time
+	f := postcopyFake(clk, &dstMigrate, func(f *fakeMigration, since time.Duration) map[string]any {
+		if f.resumed() && resumedAt.IsZero() {
+			resumedAt = clk.Now()
+		}
+		// The connect of the first resume succeeds 20 s after it.
+		if !resumedAt.IsZero() && clk.Now().Sub(resumedAt) >= 20*time.Second {
+			dstMigrate, f.dstStatus = "postcopy-active", "running"
+			return completed()
+		}
+		return map[string]any{"status": "postcopy-paused"}
+	})
+	res, err := qmp.Migrate(context.Background(), f.src, f.dst, postcopyOpts(clk))
+	if err != nil || res.Status != "completed" || !slices.Contains(res.Steps, "postcopy-recover") {
+		t.Fatalf("Migrate = %+v, %v; want completed after postcopy-recover", res, err)
+	}
+	n := 0
+	for _, c := range f.src.Calls() {
+		if c.Command == "migrate" && strings.Contains(string(c.Args), `"resume":true`) {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d resumes while the first was still connecting, want 1 (a second one aborts QEMU 7.2's source)", n)
+	}
+}
+
 // resumed reports whether the source got `migrate` with resume: true.
 func (f *fakeMigration) resumed() bool {
 	for _, c := range f.src.Calls() {
