@@ -12,6 +12,7 @@ import (
 
 	"github.com/vigil-ha/vigil/agent/config"
 	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/alert"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/sensors/health"
 	"github.com/vigil-ha/vigil/store"
@@ -40,6 +41,9 @@ type Options struct {
 	Now func() time.Time
 	// StoreOptions tune the store (tests: NoSync).
 	StoreOptions store.Options
+	// Sinks get every event after the audit log, besides those the
+	// config asks for (syslog:, the journal under systemd).
+	Sinks []alert.Sink
 }
 
 // Agent is the daemon of one host. Build it with New and run it with Run,
@@ -129,6 +133,20 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	defer st.Close()
 	a.st = st
 	a.events = newEventLog(st, a.cfg.Host, a.now)
+	sinks, err := a.openSinks()
+	if err != nil {
+		return err
+	}
+	a.events.sinks = alert.NewFanout(alert.Options{Logger: a.log.With("component", "alert")}, sinks...)
+	defer func() {
+		// After agent-stopped is recorded: the sinks get until the
+		// deadline to send what they still hold.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sinkFlushTimeout)
+		defer cancel()
+		if err := a.events.sinks.Close(cctx); err != nil {
+			a.log.Warn("alert sinks at shutdown", "err", err)
+		}
+	}()
 	close(a.ready)
 
 	if a.opts.Sources != nil {

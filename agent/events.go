@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/alert"
 	"github.com/vigil-ha/vigil/store"
 )
 
@@ -36,6 +37,9 @@ type Event struct {
 	Host    string
 	VM      string // empty for host events
 	Message string
+	// Generation is the VM's generation the event is about (0 when
+	// none); it is stored in the evidence as "generation".
+	Generation uint64
 	// Evidence is what the decision rested on; it is stored as a JSON
 	// object.
 	Evidence map[string]any
@@ -47,7 +51,8 @@ type Recorder interface {
 	Record(ev Event) error
 }
 
-// eventLog is the agent's Recorder: store.Append, then a fan-out to the
+// eventLog is the agent's Recorder: store.Append, then the alert sinks
+// (syslog, journal, BMC log: each through its own bounded queue), then the
 // followers of the local API's event stream. A follower that falls behind
 // is dropped (its channel closed) so that a hung client never stalls the
 // agent.
@@ -55,6 +60,7 @@ type eventLog struct {
 	st        *store.Store
 	localHost string
 	now       func() time.Time
+	sinks     *alert.Fanout // nil: none
 
 	mu   sync.Mutex
 	subs map[chan localapi.Event]struct{}
@@ -85,6 +91,8 @@ func (l *eventLog) Record(ev Event) error {
 		return fmt.Errorf("audit log: %w", err)
 	}
 	se.Seq = seq
+	l.sinks.Publish(alert.Event{Seq: seq, Time: ev.Time, Kind: ev.Kind, Host: ev.Host, VM: ev.VM, Message: ev.Message,
+		Generation: ev.Generation, Evidence: ev.Evidence})
 	out := fromStore(se, l.localHost)
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -136,6 +144,9 @@ func toStore(ev Event) (store.Event, error) {
 	if ev.VM != "" {
 		subject = ev.VM
 		evidence["host"] = ev.Host
+	}
+	if ev.Generation != 0 {
+		evidence["generation"] = ev.Generation
 	}
 	b, err := json.Marshal(evidence)
 	if err != nil {

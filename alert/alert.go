@@ -6,7 +6,12 @@
 //
 // A Sink is one surface. Sinks live in sub-packages (alert/syslog,
 // alert/journal, alert/bmclog); the fan-out that feeds them, each through
-// its own bounded queue, lives here.
+// its own bounded queue, lives here (Fanout).
+//
+// Loss is counted, never silent: an event a sink's queue had no room for,
+// or whose Send failed, is counted per sink (Fanout.Stats, for the
+// metrics) and the sink's next event carries the count in Event.Dropped,
+// so the surface itself says that something is missing before it.
 package alert
 
 import (
@@ -27,6 +32,10 @@ type Event struct {
 	Generation uint64
 	// Evidence is what the decision rested on.
 	Evidence map[string]any
+	// Dropped is how many events this sink lost right before this one
+	// (its queue was full, or their Send failed); the sink reports it
+	// with this event. The fan-out sets it.
+	Dropped uint64
 }
 
 // Sink is one surface events go to.
@@ -38,4 +47,13 @@ type Sink interface {
 	Send(ctx context.Context, ev Event) error
 	// Close flushes what it can and releases the sink's connections.
 	Close() error
+}
+
+// Patient is implemented by a sink whose Send waits for its receiver to
+// come back (reconnecting with backoff) instead of failing while it is
+// away, as syslog does. The fan-out then bounds its Send by SendTimeout
+// instead of Options.SendTimeout; 0 means only by the fan-out's Close, so
+// that the queue bound alone decides what is lost during an outage.
+type Patient interface {
+	SendTimeout() time.Duration
 }
