@@ -254,6 +254,36 @@ func Open(ctx context.Context, cfg Config) (*Node, error) {
 	return n, nil
 }
 
+// Bootstrap makes servers the first voters of a node opened without
+// Config.Bootstrap, once their addresses are known (an agent learns its
+// peers' addresses by asking them). It does nothing on a node that already
+// has raft state, bootstrapped or joined: the configuration is used once,
+// like Config.Bootstrap. Every listed node may call it with the same list.
+func (n *Node) Bootstrap(servers []Server) error {
+	if !slices.ContainsFunc(servers, func(s Server) bool { return s.ID == n.cfg.ID }) {
+		return fmt.Errorf("%w: bootstrap without this node %q", ErrConfig, n.cfg.ID)
+	}
+	existing, err := raft.HasExistingState(n.logs, n.logs, n.snaps)
+	if err != nil {
+		return fmt.Errorf("read raft state in %s: %w", n.cfg.Dir, err)
+	}
+	if existing {
+		return nil
+	}
+	var conf raft.Configuration
+	for _, s := range servers {
+		if s.ID == "" || s.Address == "" {
+			return fmt.Errorf("%w: bootstrap: ID and Address required", ErrConfig)
+		}
+		conf.Servers = append(conf.Servers, raft.Server{Suffrage: raft.Voter, ID: raft.ServerID(s.ID), Address: raft.ServerAddress(s.Address)})
+	}
+	if err := n.raft.BootstrapCluster(conf).Error(); err != nil && !errors.Is(err, raft.ErrCantBootstrap) {
+		return fmt.Errorf("bootstrap: %w", err)
+	}
+	n.log.Info("bootstrapped", "voters", len(conf.Servers))
+	return nil
+}
+
 func (n *Node) closeStores() {
 	if n.logs != nil {
 		n.logs.Close()

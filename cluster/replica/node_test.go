@@ -304,3 +304,35 @@ func TestTransferLeadershipTo(t *testing.T) {
 		}
 	}
 }
+
+// Nodes opened without Config.Bootstrap form a cluster once each is told
+// the first voters (Bootstrap), as agents do after learning their peers'
+// addresses; a second Bootstrap, or one on a node that has state, changes
+// nothing, and a list without the node itself is refused.
+func TestBootstrapLater(t *testing.T) {
+	c := newCluster(t, 0, 3, nil)
+	var servers []Server
+	for _, id := range c.ids {
+		servers = append(servers, Server{ID: id, Address: c.cfgs[id].Bind, Voter: true})
+	}
+	if err := c.node("n1").Bootstrap(servers[1:]); !errors.Is(err, ErrConfig) {
+		t.Errorf("Bootstrap without n1 on n1 = %v, want ErrConfig", err)
+	}
+	for _, id := range c.ids {
+		if err := c.node(id).Bootstrap(servers); err != nil {
+			t.Fatalf("Bootstrap on %s: %v", id, err)
+		}
+	}
+	l := c.leader(10 * time.Second)
+	c.mustApply(hostCmd("h1", 1))
+	if err := l.Bootstrap([]Server{{ID: l.ID(), Address: l.Addr(), Voter: true}}); err != nil {
+		t.Fatalf("second Bootstrap = %v, want nil (a no-op)", err)
+	}
+	got, err := l.Servers(ctxT(t, 5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Errorf("servers after a second Bootstrap = %+v, want the first three", got)
+	}
+}
