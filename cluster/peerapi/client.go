@@ -107,7 +107,7 @@ var ErrUnreachable = errors.New("peer unreachable")
 // matches ErrUnreachable means nothing was sent; a transport failure after
 // sending is replica.ErrUnknownOutcome.
 func (c *Client) do(ctx context.Context, method, addr, path string, in, out any) error {
-	return c.doCall(ctx, method, addr, path, in, out, path != pathApply)
+	return c.doCall(ctx, method, addr, path, in, out, path != pathApply && path != pathOp)
 }
 
 // doCall is do; repeatable says the call may be sent twice (on a kept-alive
@@ -217,6 +217,13 @@ func (c *Client) Renew(ctx context.Context, addr string, req RenewRequest) (Rene
 func (c *Client) Join(ctx context.Context, addr string, req JoinRequest) (JoinReply, error) {
 	var reply JoinReply
 	err := c.do(ctx, http.MethodPost, addr, pathJoin, req, &reply)
+	return reply, err
+}
+
+// Operate asks the leader at addr to carry out op.
+func (c *Client) Operate(ctx context.Context, addr string, op Operation) (OperationReply, error) {
+	var reply OperationReply
+	err := c.do(ctx, http.MethodPost, addr, pathOp, op, &reply)
 	return reply, err
 }
 

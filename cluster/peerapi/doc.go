@@ -3,6 +3,12 @@
 // leader so any host can propose, lease renewals, joining, and a status
 // query.
 //
+// Operations: a person's request that only the leader's planner can carry
+// out (drain, readmit, a create checked against admission control, a
+// migration to a chosen host) is forwarded like a command (Forwarder.
+// Operate) and answered by the leader's Operator; its refusals come back as
+// ErrRefused with the planner's words.
+//
 // Transport: HTTP/1.1 over mutual TLS 1.3 with the cluster's certificates
 // (replica.LoadTLS), on the raft port itself. A Mux reads each new
 // connection's TLS ClientHello (crypto/tls parses it; nothing is answered)

@@ -33,6 +33,10 @@ var (
 	ErrLateReply = errors.New("renewal reply late")
 	// ErrProtocol: the peer's reply is not one this build understands.
 	ErrProtocol = errors.New("peer api protocol error")
+	// ErrRefused: the leader's planner refused an operation (a drain of a
+	// host it cannot drain, a readmission of a healthy host, ...); nothing
+	// was done.
+	ErrRefused = errors.New("operation refused")
 	// ErrInternal: the server failed in a way that has no better class.
 	ErrInternal = errors.New("peer internal error")
 )
@@ -103,6 +107,7 @@ var errorKinds = []struct {
 	{"invalid", state.ErrInvalid, http.StatusBadRequest, true},
 	{"malformed", state.ErrMalformed, http.StatusBadRequest, true},
 	{"unknown-type", state.ErrUnknownType, http.StatusBadRequest, true},
+	{"refused", ErrRefused, http.StatusConflict, false},
 	{"internal", ErrInternal, http.StatusInternalServerError, false},
 }
 

@@ -38,6 +38,9 @@ const (
 type Forwarder struct {
 	Node   Local
 	Client *Client
+	// Operator carries out operations when the local node leads (the
+	// agent's planner); nil refuses them there.
+	Operator Operator
 	// Attempts bounds the tries (default DefaultAttempts); Backoff is the
 	// first wait between tries that found no leader, doubling up to 1 s
 	// (default DefaultBackoff).
@@ -72,6 +75,24 @@ func (f *Forwarder) Apply(ctx context.Context, cmd state.Command) (state.Result,
 		return err
 	})
 	return res, err
+}
+
+// Operate has the leader carry out op, following redirects like Apply.
+func (f *Forwarder) Operate(ctx context.Context, op Operation) (OperationReply, error) {
+	var reply OperationReply
+	err := f.retry(ctx, "operate", func(ctx context.Context, addr string) error {
+		var err error
+		switch {
+		case addr != "":
+			reply, err = f.Client.Operate(ctx, addr, op)
+		case f.Operator == nil:
+			err = fmt.Errorf("%w: %s carries out no operations", ErrNoLeader, f.Node.ID())
+		default:
+			reply, err = f.Operator.Operate(ctx, time.Now(), f.Node.ID(), op)
+		}
+		return err
+	})
+	return reply, err
 }
 
 // Renew sends a lease renewal to the leader, following redirects, and

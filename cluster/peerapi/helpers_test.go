@@ -78,9 +78,11 @@ type testCluster struct {
 	addrs   map[string]string
 	// renewer makes a host's Renewer; LeaseGranter with a 10 s TTL if nil.
 	renewer func(h *testHost) Renewer
-	mu      sync.Mutex
-	hosts   map[string]*testHost
-	ids     []string
+	// operator makes a host's Operator; none if nil.
+	operator func(h *testHost) Operator
+	mu       sync.Mutex
+	hosts    map[string]*testHost
+	ids      []string
 }
 
 // newTestCluster starts voters bootstrapped hosts n1..nN and extra hosts
@@ -88,6 +90,20 @@ type testCluster struct {
 func newTestCluster(tb testing.TB, voters, extra int, renewer func(*testHost) Renewer) *testCluster {
 	tb.Helper()
 	c := &testCluster{tb: tb, ca: pkitest.NewCA(tb, "cluster CA"), log: testLogger(tb), dir: tb.TempDir(), addrs: map[string]string{}, hosts: map[string]*testHost{}, renewer: renewer}
+	c.startAll(voters, extra)
+	return c
+}
+
+// newOperatorCluster is newTestCluster with an Operator on every host.
+func newOperatorCluster(tb testing.TB, voters int, operator func(*testHost) Operator) *testCluster {
+	tb.Helper()
+	c := &testCluster{tb: tb, ca: pkitest.NewCA(tb, "cluster CA"), log: testLogger(tb), dir: tb.TempDir(), addrs: map[string]string{}, hosts: map[string]*testHost{}, operator: operator}
+	c.startAll(voters, 0)
+	return c
+}
+
+func (c *testCluster) startAll(voters, extra int) {
+	tb := c.tb
 	lns := map[string]net.Listener{}
 	for i := 1; i <= voters+extra; i++ {
 		id := fmt.Sprintf("n%d", i)
@@ -106,7 +122,6 @@ func newTestCluster(tb testing.TB, voters, extra int, renewer func(*testHost) Re
 		c.start(id, lns[id])
 	}
 	tb.Cleanup(c.closeAll)
-	return c
 }
 
 func (c *testCluster) start(id string, ln net.Listener) *testHost {
@@ -131,7 +146,11 @@ func (c *testCluster) start(id string, ln net.Listener) *testHost {
 	if c.renewer != nil {
 		renewer = c.renewer(h)
 	}
-	h.srv, err = NewServer(ServerConfig{Cluster: "test", Node: h.node, TLS: tlsCfg, Renewer: renewer, Logger: c.log})
+	var op Operator
+	if c.operator != nil {
+		op = c.operator(h)
+	}
+	h.srv, err = NewServer(ServerConfig{Cluster: "test", Node: h.node, TLS: tlsCfg, Renewer: renewer, Operator: op, Logger: c.log})
 	if err != nil {
 		c.tb.Fatal(err)
 	}
@@ -139,7 +158,7 @@ func (c *testCluster) start(id string, ln net.Listener) *testHost {
 	if h.client, err = NewClient(tlsCfg); err != nil {
 		c.tb.Fatal(err)
 	}
-	h.fwd = &Forwarder{Node: h.node, Client: h.client}
+	h.fwd = &Forwarder{Node: h.node, Client: h.client, Operator: op}
 	c.mu.Lock()
 	c.hosts[id] = h
 	c.mu.Unlock()

@@ -22,6 +22,14 @@ type Renewer interface {
 	Renew(ctx context.Context, now time.Time, req RenewRequest) (RenewReply, error)
 }
 
+// Operator carries out operations on the leader (the agent's planner).
+// The Server calls it only on the leader, for a caller whose certificate
+// names a member of the cluster (peer). An error that is not already one
+// of this package's classes is sent as ErrRefused.
+type Operator interface {
+	Operate(ctx context.Context, now time.Time, peer string, op Operation) (OperationReply, error)
+}
+
 // Proposer proposes a command and returns the state machine's result;
 // *replica.Node implements it.
 type Proposer interface {

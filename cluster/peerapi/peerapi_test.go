@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -447,4 +448,62 @@ func (d deadlineRenewer) Renew(ctx context.Context, now time.Time, req RenewRequ
 	}
 	d.got <- left
 	return RenewReply{Granted: true, Epoch: 1}, nil
+}
+
+// recordingOperator is an Operator that remembers what it was asked and
+// refuses readmissions.
+type recordingOperator struct {
+	id  string
+	mu  sync.Mutex
+	ops []string
+}
+
+func (o *recordingOperator) Operate(_ context.Context, _ time.Time, peer string, op Operation) (OperationReply, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.ops = append(o.ops, peer+" "+op.Kind+" "+op.Host)
+	if op.Kind == OpReadmit {
+		return OperationReply{}, fmt.Errorf("readmit %s: it is healthy", op.Host)
+	}
+	return OperationReply{Message: "done by " + o.id, Index: 7}, nil
+}
+
+// An operation sent to a follower reaches the leader's Operator, naming
+// the caller by its certificate; the Operator's refusal comes back as
+// ErrRefused with its words; an unknown kind is a bad request; a server
+// without an Operator (a witness) answers ErrNoLeader.
+func TestOperateOnLeader(t *testing.T) {
+	ops := map[string]*recordingOperator{}
+	var mu sync.Mutex
+	c := newOperatorCluster(t, 3, func(h *testHost) Operator {
+		mu.Lock()
+		defer mu.Unlock()
+		ops[h.id] = &recordingOperator{id: h.id}
+		return ops[h.id]
+	})
+	l := c.leader(15 * time.Second)
+	f := c.follower(l)
+	reply, err := f.fwd.Operate(ctxT(t, 10*time.Second), Operation{Kind: OpDrain, Host: "n3"})
+	if err != nil || reply.Message != "done by "+l.id || reply.Index != 7 {
+		t.Fatalf("Operate(drain) from %s = %+v, %v; want the leader %s's reply", f.id, reply, err, l.id)
+	}
+	mu.Lock()
+	got := slices.Clone(ops[l.id].ops)
+	mu.Unlock()
+	if len(got) != 1 || got[0] != f.id+" drain n3" {
+		t.Errorf("leader's operator saw %q, want [%q]", got, f.id+" drain n3")
+	}
+	_, err = f.fwd.Operate(ctxT(t, 10*time.Second), Operation{Kind: OpReadmit, Host: "n2"})
+	if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), "readmit n2: it is healthy") {
+		t.Errorf("Operate(readmit) = %v, want ErrRefused with the operator's words", err)
+	}
+	if _, err := f.client.Operate(ctxT(t, 5*time.Second), l.addr, Operation{Kind: "reboot"}); !errors.Is(err, ErrBadRequest) {
+		t.Errorf("Operate(reboot) = %v, want ErrBadRequest", err)
+	}
+
+	plain := newTestCluster(t, 1, 0, nil)
+	pl := plain.leader(15 * time.Second)
+	if _, err := pl.client.Operate(ctxT(t, 5*time.Second), pl.addr, Operation{Kind: OpDrain, Host: "n1"}); !errors.Is(err, ErrNoLeader) {
+		t.Errorf("Operate on a server without an Operator = %v, want ErrNoLeader", err)
+	}
 }

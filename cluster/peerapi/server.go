@@ -60,6 +60,10 @@ type ServerConfig struct {
 	// Renewer answers lease renewals on the leader; nil refuses them
 	// (a witness never answers renewals: it hands leadership to a host).
 	Renewer Renewer
+	// Operator carries out operations (drain, readmit, create, migrate)
+	// on the leader; nil refuses them with ErrNoLeader (a witness plans
+	// nothing: hosts retry once a host leads).
+	Operator Operator
 	// Authorize decides whether peer may propose cmd through the apply
 	// call; nil is DefaultAuthorize.
 	Authorize func(peer string, cmd state.Command) error
@@ -116,6 +120,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	mux.HandleFunc("POST "+pathRenew, s.handle(s.renew))
 	mux.HandleFunc("POST "+pathJoin, s.handle(s.join))
 	mux.HandleFunc("GET "+pathStatus, s.handle(s.status))
+	mux.HandleFunc("POST "+pathOp, s.handle(s.operate))
 	s.http = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -343,6 +348,37 @@ func (s *Server) renew(ctx context.Context, c call) (any, error) {
 		return nil, s.asNotLeader(err)
 	}
 	reply.Holder, reply.Seq = req.Holder, req.Seq
+	return reply, nil
+}
+
+func (s *Server) operate(ctx context.Context, c call) (any, error) {
+	var op Operation
+	if err := decodeJSON(c.r.Body, &op, true); err != nil {
+		return nil, err
+	}
+	switch op.Kind {
+	case OpCreate, OpDrain, OpReadmit, OpMigrate:
+	default:
+		return nil, fmt.Errorf("%w: operation %q: want %s, %s, %s or %s", ErrBadRequest, op.Kind, OpCreate, OpDrain, OpReadmit, OpMigrate)
+	}
+	peer, err := s.member(ctx, c.cert)
+	if err != nil {
+		return nil, err
+	}
+	if s.cfg.Operator == nil {
+		return nil, fmt.Errorf("%w: %s carries out no operations (a witness plans nothing)", ErrNoLeader, s.cfg.Node.ID())
+	}
+	if !s.cfg.Node.IsLeader() {
+		return nil, s.notLeader()
+	}
+	reply, err := s.cfg.Operator.Operate(ctx, s.cfg.Now(), peer, op)
+	if err != nil {
+		err = s.asNotLeader(err)
+		if k, _ := classify(err); k == "internal" && !errors.Is(err, ErrInternal) {
+			err = fmt.Errorf("%w: %w", ErrRefused, err)
+		}
+		return nil, err
+	}
 	return reply, nil
 }
 

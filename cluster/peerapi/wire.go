@@ -19,6 +19,7 @@ const (
 	pathRenew  = "/v1/lease/renew"
 	pathJoin   = "/v1/join"
 	pathStatus = "/v1/status"
+	pathOp     = "/v1/operate"
 )
 
 // timeoutHeader carries the caller's remaining time in milliseconds, so the
@@ -135,6 +136,33 @@ type ServerInfo struct {
 	ID      string `json:"id"`
 	Address string `json:"address"`
 	Voter   bool   `json:"voter"`
+}
+
+// Operation kinds.
+const (
+	OpCreate  = "create"  // create Spec, checked against admission control
+	OpDrain   = "drain"   // move every VM off Host and keep new ones away
+	OpReadmit = "readmit" // return Host to service
+	OpMigrate = "migrate" // live-migrate VM to host To
+)
+
+// Operation is a person's request that only the leader's planner carries
+// out (it keeps state beside the replicated one: a host being drained, an
+// admission check against what is placed and moving). A host forwards it
+// to the leader as it forwards commands.
+type Operation struct {
+	Kind string        `json:"kind"`
+	Host string        `json:"host,omitempty"`
+	VM   string        `json:"vm,omitempty"`
+	To   string        `json:"to,omitempty"`
+	Spec *state.VMSpec `json:"spec,omitempty"`
+}
+
+// OperationReply says what the leader did.
+type OperationReply struct {
+	Message string `json:"message,omitempty"`
+	// Index is the leader's applied index after the operation.
+	Index uint64 `json:"index"`
 }
 
 // errorReply is every error's body.
