@@ -35,6 +35,12 @@ build:
 	GOWORK=$(CURDIR)/bin/.work/go.work GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/vigil
 	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(LAB_BIN) ./cmd/vigil-lab
 
+# The Debian package, dist/vigil_<version>_amd64.deb, made with nfpm (pinned
+# in image/deb.sh) from bin/vigil, the unit, sysusers and tmpfiles snippets
+# and the example config (image/).
+deb: build
+	VIGIL_BIN=$(BIN) bash image/deb.sh dist
+
 # The whole suite, as CI runs it: set-up, lint, then every test (root-only
 # lab tests included) under the race detector. test/testsummary shows each
 # failure's output as it happens and ends with one line per package (passed,
@@ -81,5 +87,5 @@ fullkernel: deps
 	$(GO) run ./test/fullkernel/cmd/fullkernel -pkg $(or $(PKG),.) -run '$(RUN)'
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
 	$(GO) clean -testcache

@@ -14,6 +14,7 @@ packages=(
 	spin            # cluster/model: the protocol's model checker (its verifier builds with gcc)
 	libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients # qmp benchmark: virsh migrate --live side by side
 	systemd         # image: systemd-analyze verify/security, systemd-sysusers, systemd-tmpfiles (none needs systemd as PID 1)
+	mmdebstrap lintian # image: the package's chroot tests and lint
 )
 
 missing=()
