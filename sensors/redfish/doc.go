@@ -48,7 +48,12 @@
 // everything else is answered with an error and counted by DropReason
 // (Receiver.Stats), since a forged "uncorrectable ECC" event would set off
 // an evacuation. StreamSSE follows the ServerSentEventUri (gofish has no
-// SSE client) and reopens a dropped stream with Last-Event-ID. Subscribe,
+// SSE client) and reopens a dropped stream with Last-Event-ID.
+// CheckSubscription tells whether the BMC still has a subscription
+// (ErrSubscriptionGone when it dropped it); Subscriptions and
+// DeleteSubscription let an agent remove what an earlier run of itself left
+// behind, told by the Context prefix of a tagged Receiver ("vigil TAG ").
+// Subscribe,
 // Unsubscribe and StreamSSE take the Reader's session atomically, log in
 // again when a failed Poll dropped it, and retry once on a 401.
 // DecodeEvent and DecodeLogEntry are tolerant like the resource decoder.

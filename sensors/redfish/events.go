@@ -141,8 +141,10 @@ type Subscription struct {
 	// URI is the EventDestination on the BMC.
 	URI string
 	// ID names the subscription in the Receiver's logs; the BMC echoes
-	// "vigil ID" as the events' Context.
-	ID string
+	// Context ("vigil ID", or "vigil TAG ID" with ReceiverConfig.Tag) in
+	// its events.
+	ID      string
+	Context string
 
 	rc *Receiver
 }
@@ -182,11 +184,99 @@ func (r *Reader) Subscribe(ctx context.Context, rc *Receiver, deliver func([]sen
 	if i := strings.Index(loc, "/redfish/"); i > 0 {
 		loc = loc[i:]
 	}
-	return &Subscription{URI: loc, ID: reg.id, rc: rc}, nil
+	return &Subscription{URI: loc, ID: reg.id, Context: reg.context, rc: rc}, nil
+}
+
+// ErrSubscriptionGone: the BMC no longer has the subscription (it dropped
+// it, as BMCs do after failed deliveries or a reboot, or someone deleted
+// it), or it now carries another Context.
+var ErrSubscriptionGone = errors.New("redfish: the BMC no longer has the event subscription")
+
+// CheckSubscription asks the BMC whether sub is still there with its
+// Context: nil when it is, ErrSubscriptionGone when the BMC answers 404 or
+// shows another Context, another error when the BMC could not be asked.
+// Equivalent to: GET URI.
+func (r *Reader) CheckSubscription(ctx context.Context, sub *Subscription) error {
+	var got struct{ Context string }
+	err := r.withSession(ctx, func(api *gofish.APIClient) (err error) {
+		got, err = fetchWith[struct{ Context string }](api, sub.URI)
+		return err
+	})
+	var re *schemas.Error
+	switch {
+	case errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusNotFound:
+		return fmt.Errorf("%w: %s answers 404", ErrSubscriptionGone, sub.URI)
+	case err != nil:
+		return fmt.Errorf("redfish %s: check subscription: %w", r.cfg.URL, r.redact(rfsession.Classify(ctx, err)))
+	case got.Context != sub.Context:
+		return fmt.Errorf("%w: %s now has Context %q", ErrSubscriptionGone, sub.URI, got.Context)
+	}
+	return nil
+}
+
+// SubscriptionInfo is one EventDestination on the BMC, without its
+// Destination (which holds another subscriber's secret).
+type SubscriptionInfo struct {
+	URI              string
+	Context          string
+	SubscriptionType string // RedfishEvent, SSE, ...
+}
+
+// Subscriptions lists the BMC's event subscriptions.
+// Equivalent to: GET /redfish/v1/EventService/Subscriptions and each member.
+func (r *Reader) Subscriptions(ctx context.Context) ([]SubscriptionInfo, error) {
+	var out []SubscriptionInfo
+	err := r.withSession(ctx, func(api *gofish.APIClient) error {
+		out = out[:0]
+		coll, err := fetchWith[collection](api, "/redfish/v1/EventService/Subscriptions")
+		if err != nil {
+			return err
+		}
+		for _, m := range coll.Members {
+			d, err := fetchWith[struct {
+				Context          string
+				SubscriptionType string
+			}](api, m.ODataID)
+			var re *schemas.Error
+			if errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusNotFound {
+				continue // deleted since the listing
+			}
+			if err != nil {
+				return err
+			}
+			out = append(out, SubscriptionInfo{URI: m.ODataID, Context: d.Context, SubscriptionType: d.SubscriptionType})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("redfish %s: list subscriptions: %w", r.cfg.URL, r.redact(rfsession.Classify(ctx, err)))
+	}
+	return out, nil
+}
+
+// DeleteSubscription deletes the subscription at uri (one Subscriptions
+// listed); one already gone is no error.
+// Equivalent to: DELETE URI.
+func (r *Reader) DeleteSubscription(ctx context.Context, uri string) error {
+	err := r.withSession(ctx, func(api *gofish.APIClient) error {
+		resp, err := api.Delete(uri)
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	})
+	var re *schemas.Error
+	if errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusNotFound {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("redfish %s: delete subscription %s: %w", r.cfg.URL, uri, r.redact(rfsession.Classify(ctx, err)))
+	}
+	return nil
 }
 
 // Unsubscribe stops accepting sub's pushes and deletes the subscription
-// on the BMC.
+// on the BMC; one the BMC no longer has (404) is no error.
 // Equivalent to: DELETE URI.
 func (r *Reader) Unsubscribe(ctx context.Context, sub *Subscription) error {
 	sub.rc.unregister(sub.ID)
@@ -200,6 +290,10 @@ func (r *Reader) Unsubscribe(ctx context.Context, sub *Subscription) error {
 		}
 		return err
 	})
+	var re *schemas.Error
+	if errors.As(err, &re) && re.HTTPReturnedStatusCode == http.StatusNotFound {
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("redfish %s: unsubscribe: %w", r.cfg.URL, r.redact(rfsession.Classify(ctx, err)))
 	}

@@ -138,3 +138,56 @@ func TestSSEAndPushFromSimulator(t *testing.T) {
 }
 
 func errEOF() error { return io.EOF }
+
+// TestSubscriptionLifecycle: a tagged Receiver's subscription carries
+// "vigil TAG ID"; CheckSubscription sees it while the BMC keeps it and
+// says ErrSubscriptionGone once the BMC dropped it or changed its
+// Context; Subscriptions lists every subscription with its Context but no
+// Destination; DeleteSubscription and Unsubscribe of one already gone are
+// no errors.
+func TestSubscriptionLifecycle(t *testing.T) {
+	rc, dest := newPushServer(t, ReceiverConfig{Tag: "h1"})
+	sim := startSim(t, redfishsim.Config{PushRootCAs: dest})
+	r := newReader(sim, nil)
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	sub, err := r.Subscribe(ctx, rc, func([]sensors.Event) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "vigil h1 " + sub.ID; sub.Context != want || rc.ContextPrefix() != "vigil h1 " {
+		t.Errorf("Context = %q (prefix %q), want %q", sub.Context, rc.ContextPrefix(), want)
+	}
+	if err := r.CheckSubscription(ctx, sub); err != nil {
+		t.Errorf("CheckSubscription of a live subscription: %v", err)
+	}
+	subs, err := r.Subscriptions(ctx)
+	if err != nil || len(subs) != 1 || subs[0].URI != sub.URI || subs[0].Context != sub.Context || subs[0].SubscriptionType != "RedfishEvent" {
+		t.Fatalf("Subscriptions = %+v, %v", subs, err)
+	}
+	if err := sim.Mutate(sub.URI, func(o map[string]any) { o["Context"] = "someone else" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.CheckSubscription(ctx, sub); !errors.Is(err, ErrSubscriptionGone) {
+		t.Errorf("CheckSubscription after the Context changed = %v, want ErrSubscriptionGone", err)
+	}
+	if err := r.DeleteSubscription(ctx, sub.URI); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := sim.Resource(sub.URI); ok {
+		t.Errorf("DeleteSubscription left %s", sub.URI)
+	}
+	if err := r.CheckSubscription(ctx, sub); !errors.Is(err, ErrSubscriptionGone) {
+		t.Errorf("CheckSubscription after a delete = %v, want ErrSubscriptionGone", err)
+	}
+	if err := r.DeleteSubscription(ctx, sub.URI); err != nil {
+		t.Errorf("DeleteSubscription of one already gone = %v", err)
+	}
+	if err := r.Unsubscribe(ctx, sub); err != nil {
+		t.Errorf("Unsubscribe of one the BMC dropped = %v", err)
+	}
+	if _, err := NewReceiver(ReceiverConfig{URL: "https://127.0.0.1:1/x", Tag: "two words"}); err == nil {
+		t.Error("NewReceiver took a tag with a space")
+	}
+}

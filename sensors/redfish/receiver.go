@@ -82,6 +82,11 @@ type ReceiverConfig struct {
 	Logger *slog.Logger
 	// Now stamps events that carry no timestamp of their own (time.Now).
 	Now func() time.Time
+	// Tag names the subscriber in every subscription's Context ("vigil
+	// TAG ID" instead of "vigil ID"), so that an agent can tell the
+	// subscriptions an earlier run of itself left on its BMC
+	// (ContextPrefix). Letters, digits, '.', '_' and '-'.
+	Tag string
 }
 
 // Receiver is the HTTP handler BMCs push subscribed events to (serve it
@@ -126,6 +131,9 @@ func NewReceiver(cfg ReceiverConfig) (*Receiver, error) {
 	case u.Scheme != "https" && u.Scheme != "http":
 		return nil, fmt.Errorf("redfish event receiver: URL %q: scheme must be https", cfg.URL)
 	}
+	if !validTag(cfg.Tag) {
+		return nil, fmt.Errorf("redfish event receiver: tag %q: letters, digits, '.', '_' and '-' only", cfg.Tag)
+	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 256 << 10
 	}
@@ -156,11 +164,29 @@ func (rc *Receiver) register(source string, deliver func([]sensors.Event)) (*reg
 	}
 	reg := &registration{id: hex.EncodeToString(id[:]), source: source, deliver: deliver,
 		secret: []byte(base64.RawURLEncoding.EncodeToString(secret[:]))}
-	reg.context = "vigil " + reg.id
+	reg.context = rc.ContextPrefix() + reg.id
 	rc.mu.Lock()
 	rc.subs[reg.id] = reg
 	rc.mu.Unlock()
 	return reg, rc.base + "/" + reg.id + "/" + string(reg.secret), nil
+}
+
+// ContextPrefix is how every Context this Receiver gives a subscription
+// begins: "vigil TAG " (or "vigil " without a Tag).
+func (rc *Receiver) ContextPrefix() string {
+	if rc.cfg.Tag == "" {
+		return "vigil "
+	}
+	return "vigil " + rc.cfg.Tag + " "
+}
+
+func validTag(t string) bool {
+	for _, c := range t {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return len(t) <= 64
 }
 
 // unregister removes a subscription's slot; later pushes to it are
