@@ -105,6 +105,14 @@ type BMC struct {
 	CAFile         string
 	// Timeout bounds one poll of the BMC.
 	Timeout time.Duration
+	// EventsListen is where the agent receives the events its Redfish BMC
+	// pushes (HOST:PORT, HTTPS; port 0 picks a free one); empty: the
+	// agent follows the BMC's Server-Sent Events stream instead, where
+	// it has one. EventsHost is the host put in the push URL the BMC is
+	// given: EventsListen's, or addresses.management when that one is
+	// unspecified (0.0.0.0, ::).
+	EventsListen string
+	EventsHost   string
 }
 
 // Target names the BMC: "HOST:PORT" for IPMI, the URL for Redfish.
@@ -357,6 +365,14 @@ func (c *Config) decode(d *decoder, root *yaml.Node) {
 			d.errorf(key, "bmc", "required with cluster: (peers fence this host through it)")
 		}
 	}
+	if b := c.BMC; b != nil && b.EventsListen != "" && b.EventsHost == "" {
+		if c.Addresses.Management.IsValid() {
+			b.EventsHost = c.Addresses.Management.String()
+		} else {
+			d.errorf(valueNode(seen["bmc"], "events_listen"), "bmc.events_listen",
+				"%q listens on every address: name the one the BMC pushes to, or set addresses.management", b.EventsListen)
+		}
+	}
 	c.defaults()
 	if cl := c.Cluster; cl != nil && cl.GossipPort == cl.RaftPort && clusterNode.Kind == yaml.MappingNode {
 		if n := valueNode(clusterNode, "raft_port"); n != clusterNode {
@@ -605,6 +621,7 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 		{"allow_plain_http", false, d.boolean(&b.AllowPlainHTTP)},
 		{"ca_file", false, d.absPath(&b.CAFile)},
 		{"timeout", false, d.duration(&b.Timeout, 100*time.Millisecond, 5*time.Minute)},
+		{"events_listen", false, d.str(&b.EventsListen)},
 	})
 	at := func(key string) *yaml.Node { return valueNode(n, key) }
 	_, hasIPMI := seen["ipmi"]
@@ -615,7 +632,7 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 	case hasIPMI && hasRedfish:
 		d.errorf(seen["redfish"], path+".redfish", "ipmi: and redfish: are exclusive")
 	}
-	for _, k := range []string{"system", "insecure", "allow_plain_http", "ca_file"} {
+	for _, k := range []string{"system", "insecure", "allow_plain_http", "ca_file", "events_listen"} {
 		if _, ok := seen[k]; ok && hasIPMI && !hasRedfish {
 			d.errorf(seen[k], path+"."+k, "applies to redfish: only")
 		}
@@ -633,6 +650,18 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 		b.IPMIHost, b.IPMIPort = h, port
 		if len(b.User) > rmcp.MaxUserName {
 			d.errorf(at("user"), path+".user", "%d bytes: IPMI user names hold at most %d", len(b.User), rmcp.MaxUserName)
+		}
+	}
+	if !hasRedfish || hasIPMI {
+		b.EventsListen = "" // refused above: IPMI BMCs push nothing here
+	}
+	if b.EventsListen != "" {
+		h, _, err := splitHostPortAny(b.EventsListen)
+		if err != nil {
+			d.errorf(at("events_listen"), path+".events_listen", "%q: %v", b.EventsListen, err)
+			b.EventsListen = ""
+		} else if a, aerr := netip.ParseAddr(h); aerr != nil || !a.IsUnspecified() {
+			b.EventsHost = h
 		}
 	}
 	if suite != "" && suite != "auto" {
@@ -665,6 +694,20 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 		}
 	}
 	return b
+}
+
+// splitHostPortAny splits "HOST:PORT" where PORT may be 0 (any free
+// port) and HOST may be empty or unspecified (every address).
+func splitHostPortAny(s string) (string, int, error) {
+	h, p, err := net.SplitHostPort(s)
+	if err != nil {
+		return "", 0, errors.New("want HOST:PORT")
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil || port < 0 || port > 65535 {
+		return "", 0, fmt.Errorf("bad port %q (0 to 65535; 0 picks a free one)", p)
+	}
+	return h, port, nil
 }
 
 // splitHostPort splits "HOST[:PORT]" (IPv6 in brackets); a bare host

@@ -92,8 +92,23 @@ func TestStandaloneDefaults(t *testing.T) {
 	if c.Watchdog.Device != "" {
 		t.Errorf("watchdog none: device %q, want empty", c.Watchdog.Device)
 	}
-	if c.BMC.Redfish != "https://bmc.example" || !c.BMC.Insecure || c.BMC.Timeout != DefaultBMCTimeout {
+	if c.BMC.Redfish != "https://bmc.example" || !c.BMC.Insecure || c.BMC.Timeout != DefaultBMCTimeout || c.BMC.EventsListen != "" {
 		t.Errorf("redfish bmc: %+v", *c.BMC)
+	}
+	for _, tc := range []struct{ yaml, listen, host string }{
+		{"bmc: {redfish: 'bmc.example', user: u, password_file: /p, events_listen: '10.0.0.5:8443'}\n", "10.0.0.5:8443", "10.0.0.5"},
+		{"addresses: {management: 10.0.0.1}\nbmc: {redfish: 'bmc.example', user: u, password_file: /p, events_listen: '0.0.0.0:0'}\n", "0.0.0.0:0", "10.0.0.1"},
+		{"addresses: {management: 10.0.0.1}\nbmc: {redfish: 'bmc.example', user: u, password_file: /p, events_listen: ':8443'}\n", ":8443", "10.0.0.1"},
+		{"bmc: {redfish: 'bmc.example', user: u, password_file: /p, events_listen: 'h1.lan:8443'}\n", "h1.lan:8443", "h1.lan"},
+	} {
+		c, err := Parse("vigil.yaml", []byte("version: 1\nhost: h1\n"+tc.yaml))
+		if err != nil {
+			t.Errorf("Parse(%q) = %v", tc.yaml, err)
+			continue
+		}
+		if c.BMC.EventsListen != tc.listen || c.BMC.EventsHost != tc.host {
+			t.Errorf("Parse(%q): events_listen %q host %q, want %q %q", tc.yaml, c.BMC.EventsListen, c.BMC.EventsHost, tc.listen, tc.host)
+		}
 	}
 }
 
@@ -132,7 +147,7 @@ func TestBadConfigs(t *testing.T) {
 		{"bmc both endpoints", head + "bmc:\n  ipmi: 10.0.1.1\n  redfish: https://10.0.1.1\n  user: vigil\n  password_file: /p\n", []string{
 			"vigil.yaml:5: bmc.redfish: ipmi: and redfish: are exclusive"}},
 		{"bmc inline password", head + "bmc:\n  ipmi: 10.0.1.1\n  user: vigil\n  password: hunter2\n", []string{
-			"vigil.yaml:6: bmc.password: unknown key (known: ipmi, redfish, user, password_file, cipher_suite, allow_weak_cipher, system, insecure, allow_plain_http, ca_file, timeout)",
+			"vigil.yaml:6: bmc.password: unknown key (known: ipmi, redfish, user, password_file, cipher_suite, allow_weak_cipher, system, insecure, allow_plain_http, ca_file, timeout, events_listen)",
 			"vigil.yaml:3: bmc.password_file: required"}},
 		{"cipher suite 0", head + "bmc: {ipmi: 10.0.1.1, user: u, password_file: /p, cipher_suite: 0}\n", []string{
 			`vigil.yaml:3: bmc.cipher_suite: 0 refused: weak IPMI cipher suite refused: cipher suite 0 has no authentication, integrity or confidentiality: any password opens a session and anyone on the BMC's network could forge its answers, a "power off" confirmation included`}},
@@ -148,6 +163,14 @@ func TestBadConfigs(t *testing.T) {
 			`vigil.yaml:4: bmc.redfish: "http://10.0.1.1": plain http refused: the BMC password (or session token) would cross the network unencrypted; use https://, or allow_plain_http: true on an isolated lab network only`}},
 		{"ipmi user too long", head + "bmc: {ipmi: 10.0.1.1, user: abcdefghijklmnopq, password_file: /p}\n", []string{
 			"vigil.yaml:3: bmc.user: 17 bytes: IPMI user names hold at most 16"}},
+		{"events_listen on ipmi", head + "bmc: {ipmi: 10.0.1.1, user: u, password_file: /p, events_listen: '10.0.0.5:8443'}\n", []string{
+			"vigil.yaml:3: bmc.events_listen: applies to redfish: only"}},
+		{"events_listen without a port", head + "bmc:\n  redfish: https://10.0.1.1\n  user: u\n  password_file: /p\n  events_listen: 10.0.0.5\n", []string{
+			`vigil.yaml:7: bmc.events_listen: "10.0.0.5": want HOST:PORT`}},
+		{"events_listen bad port", head + "bmc:\n  redfish: https://10.0.1.1\n  user: u\n  password_file: /p\n  events_listen: '10.0.0.5:65536'\n", []string{
+			`vigil.yaml:7: bmc.events_listen: "10.0.0.5:65536": bad port "65536" (0 to 65535; 0 picks a free one)`}},
+		{"events_listen on every address", head + "bmc:\n  redfish: https://10.0.1.1\n  user: u\n  password_file: /p\n  events_listen: '0.0.0.0:8443'\n", []string{
+			`vigil.yaml:7: bmc.events_listen: "0.0.0.0:8443" listens on every address: name the one the BMC pushes to, or set addresses.management`}},
 		{"cluster without fence, bmc, addresses and tls", head + "cluster:\n  name: edge-7\n", []string{
 			"vigil.yaml:3: cluster.tls: required",
 			"vigil.yaml:3: addresses.management: required with cluster:",
