@@ -44,6 +44,9 @@ type Options struct {
 	// Sinks get every event after the audit log, besides those the
 	// config asks for (syslog:, the journal under systemd).
 	Sinks []alert.Sink
+	// EventsCheck is how often a Redfish BMC is asked whether it still
+	// has the agent's event subscription (default DefaultEventsCheck).
+	EventsCheck time.Duration
 }
 
 // Agent is the daemon of one host. Build it with New and run it with Run,
@@ -61,6 +64,10 @@ type Agent struct {
 	st      *store.Store
 	events  *eventLog
 	sources []*source // owned by the main loop
+	// bmcEvents carries the Redfish BMC's events to the main loop;
+	// follower (nil without a Redfish BMC) feeds it.
+	bmcEvents chan bmcEvent
+	follower  *follower
 
 	mu   sync.Mutex
 	snap snapshot // what Status serves, rebuilt by the main loop
@@ -79,7 +86,7 @@ func New(cfg *config.Config, opts Options) (*Agent, error) {
 		return nil, ErrClusterUnavailable
 	}
 	a := &Agent{cfg: cfg, log: opts.Logger, notifier: opts.Notifier, cluster: opts.Cluster, now: opts.Now, opts: opts,
-		ready: make(chan struct{})}
+		ready: make(chan struct{}), bmcEvents: make(chan bmcEvent, eventQueue)}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -161,6 +168,9 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	if err := restoreRisks(st, a.sources); err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}
+	if a.follower, err = a.newFollower(); err != nil {
+		return err
+	}
 
 	mode := "standalone"
 	if a.cluster != nil {
@@ -181,11 +191,17 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	if a.cluster != nil {
 		go func() { clusterDone <- a.cluster.Run(lctx, a.events) }()
 	}
+	if a.follower != nil {
+		go a.follower.run(lctx)
+	}
 	a.notify("READY=1")
 	loopErr := a.loop(lctx, clusterDone)
 	a.notify("STOPPING=1")
 	a.notify(statusLine("stopping"))
 	cancel()
+	if a.follower != nil {
+		a.follower.wait() // its subscription removed while the reader is open
+	}
 	if a.cluster != nil && loopErr == nil {
 		if cerr := <-clusterDone; cerr != nil && !errors.Is(cerr, context.Canceled) {
 			loopErr = fmt.Errorf("cluster: %w", cerr)
@@ -269,11 +285,20 @@ func (a *Agent) loop(ctx context.Context, clusterDone <-chan error) error {
 		inFlight, started = true, time.Now()
 		go func() { done <- round{pollSources(pollCtx, a.sources, timeout)} }()
 	}
+	// owed counts the polls BMC events asked for that have not started
+	// yet (a poll already running when the event came does not count).
+	owed := 0
 	start()
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
+		case be := <-a.bmcEvents:
+			owed = max(owed, a.bmcEventArrived(be))
+			if !inFlight {
+				start()
+				owed--
+			}
 		case err := <-clusterDone:
 			if err == nil || errors.Is(err, context.Canceled) {
 				err = errors.New("stopped")
@@ -294,6 +319,10 @@ func (a *Agent) loop(ctx context.Context, clusterDone <-chan error) error {
 				a.cluster.PublishHealth(hh)
 			}
 			a.publish(hh, now)
+			if owed > 0 {
+				start()
+				owed--
+			}
 		case <-wdC:
 			if inFlight && time.Since(started) > stuckAfter {
 				a.log.Error("sensor poll stuck: not feeding the systemd watchdog", "running", time.Since(started).Round(time.Second))

@@ -15,6 +15,18 @@
 // Every event goes to the store's audit log first (Recorder), then to the
 // followers of the local API's event stream.
 //
+// A Redfish BMC's own events come in between polls: pushed over HTTPS to
+// bmc.events_listen, through sensors/redfish's Receiver (a random secret
+// per subscription, a self-signed certificate), or, without a listener or
+// when the BMC refuses push subscriptions, from its SSE stream. Each is
+// recorded (bmc-event) and the BMC polled at once, twice for a warning or
+// critical event (the predictor counts a worse reading only when two polls
+// in a row show it), so a failure shows within a second, not at the next
+// poll. On start the subscriptions an earlier run left (Context "vigil
+// HOST ...") are deleted; the BMC is asked every Options.EventsCheck
+// whether it still has the agent's subscription, which is made again when
+// it was dropped, and removed at shutdown.
+//
 // systemd: READY=1 once the loop starts, a STATUS= line after every round,
 // STOPPING=1 on the way out; WATCHDOG=1 is sent by the main loop only, and
 // only while sensor rounds keep completing (Notifier, Systemd).

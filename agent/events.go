@@ -22,6 +22,9 @@ const (
 	KindKernelReadable   = "kernel-readable"
 	KindAgentStarted     = "agent-started"
 	KindAgentStopped     = "agent-stopped"
+	// KindBMCEvent is an event the host's Redfish BMC pushed or streamed
+	// (its evidence says which); the agent polls the BMC at once.
+	KindBMCEvent = "bmc-event"
 )
 
 // vmKinds are the kinds whose store subject is a VM, not a host.

@@ -39,6 +39,9 @@ type source struct {
 	pred   *health.Predictor
 	// cursors persists the reader's log cursors; nil when it has none.
 	cursors cursorKeeper
+	// rf is the reader when it is a Redfish BMC (its events are
+	// followed); nil otherwise.
+	rf *redfish.Reader
 
 	// Owned by the main loop.
 	up       bool
@@ -172,7 +175,7 @@ func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func
 			}
 			r := redfish.New(redfish.Config{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure, RootCAs: roots,
 				AllowPlainHTTP: b.AllowPlainHTTP, System: b.System, PollTimeout: b.Timeout, Logger: blog, Now: now})
-			s.reader, s.target = r, "redfish "+b.Redfish
+			s.reader, s.target, s.rf = r, "redfish "+b.Redfish, r
 			s.cursors = &logKeeper{r: r, prefix: "redfish:" + b.Redfish}
 		} else {
 			if err := rmcp.CheckCredentials(b.IPMIHost, b.User, pw); err != nil {
