@@ -1,17 +1,59 @@
 package agent
 
 import (
+	"fmt"
 	"time"
 
+	"github.com/vigil-ha/vigil/agent/config"
 	"github.com/vigil-ha/vigil/alert"
+	"github.com/vigil-ha/vigil/alert/bmclog"
 )
 
 // sinkFlushTimeout is how long the alert sinks get at shutdown to send
 // what they still hold (agent-stopped included).
 const sinkFlushTimeout = 5 * time.Second
 
-// openSinks builds the alert sinks: those the config asks for and
-// Options.Sinks.
+// openSinks builds the alert sinks: those the config asks for (the host's
+// own BMC log when bmc: is set) and Options.Sinks.
 func (a *Agent) openSinks() ([]alert.Sink, error) {
-	return append([]alert.Sink(nil), a.opts.Sinks...), nil
+	sinks := append([]alert.Sink(nil), a.opts.Sinks...)
+	s, err := a.bmcLogSink()
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		sinks = append(sinks, s)
+	}
+	return sinks, nil
+}
+
+// bmcLogSink writes this host's decisions into its BMC's log
+// (alert/bmclog) with the account of bmc:; nil without a BMC, or when the
+// sources are injected (tests of the loop).
+func (a *Agent) bmcLogSink() (alert.Sink, error) {
+	b := a.cfg.BMC
+	if b == nil || a.opts.Sources != nil {
+		return nil, nil
+	}
+	pw, err := config.ReadSecret(b.PasswordFile)
+	if err != nil {
+		return nil, fmt.Errorf("bmc.password_file: %w", err)
+	}
+	cfg := bmclog.Config{Host: a.cfg.Host, Timeout: b.Timeout, Logger: a.log, Now: a.now}
+	if b.Redfish != "" {
+		roots, err := bmcRootCAs(b)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Redfish = &bmclog.Redfish{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure, RootCAs: roots,
+			AllowPlainHTTP: b.AllowPlainHTTP}
+	} else {
+		cfg.IPMI = &bmclog.IPMI{Host: b.IPMIHost, Port: b.IPMIPort, User: b.User, Password: pw,
+			CipherSuite: b.CipherSuite, AllowWeakCipher: b.AllowWeakCipher}
+	}
+	s, err := bmclog.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("bmc: %w", err)
+	}
+	return s, nil
 }

@@ -138,7 +138,7 @@ func componentAtRisk(c *localapi.Client, name string) bool {
 // s. A subscription the BMC drops is made again and delivers; shutdown
 // removes it.
 func TestRedfishEventsPushed(t *testing.T) {
-	sim, a, c := redfishAgent(t, redfishsim.Config{}, "  events_listen: '127.0.0.1:0'\n")
+	sim, a, c := redfishAgent(t, redfishsim.Config{ExternalLog: true}, "  events_listen: '127.0.0.1:0'\n")
 	const stale = "vigil h1 00112233aabbccdd"
 	for _, ctx := range []string{stale, "another tool"} {
 		if code := simRequest(t, sim, "POST", "/redfish/v1/EventService/Subscriptions",
@@ -209,6 +209,23 @@ func TestRedfishEventsPushed(t *testing.T) {
 	// from the event. The goal is 1 s; a loaded machine gets a margin.
 	if slow := max(tEvent, tRisk, tStatus); slow > 10*time.Second {
 		t.Errorf("the failure took %v to show, want well under the 60 s poll interval (goal 1 s)", slow)
+	}
+
+	// The risk is in the BMC's own log (alert/bmclog); the event the
+	// BMC raises for that entry is not taken for a hardware event.
+	eventually(t, "the FAN1 risk in the BMC's External log", func() bool {
+		for _, e := range sim.LogEntries(sim.ExternalLogPath()) {
+			if m, _ := e["Message"].(string); strings.HasPrefix(m, "vigil: h1 FAN1 risk low") && e["MessageId"] == "Vigil.1.0.RiskRaised" {
+				return true
+			}
+		}
+		return false
+	})
+	time.Sleep(500 * time.Millisecond) // time for the entry's event to come back, if it were taken
+	for _, ev := range allEvents(c) {
+		if ev.Kind == KindBMCEvent && strings.Contains(ev.Message, "vigil:") {
+			t.Errorf("vigil's own log entry came back as a BMC event: %s", ev.Message)
+		}
 	}
 
 	// The BMC drops the subscription: the agent subscribes again.

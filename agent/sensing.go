@@ -162,16 +162,9 @@ func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func
 		s := &source{name: SourceBMC}
 		blog := log.With("component", "sensors", "source", SourceBMC)
 		if b.Redfish != "" {
-			var roots *x509.CertPool
-			if b.CAFile != "" {
-				pem, err := os.ReadFile(b.CAFile)
-				if err != nil {
-					return nil, fmt.Errorf("bmc.ca_file: %w", err)
-				}
-				roots = x509.NewCertPool()
-				if !roots.AppendCertsFromPEM(pem) {
-					return nil, fmt.Errorf("bmc.ca_file: %s holds no PEM certificate", b.CAFile)
-				}
+			roots, err := bmcRootCAs(b)
+			if err != nil {
+				return nil, err
 			}
 			r := redfish.New(redfish.Config{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure, RootCAs: roots,
 				AllowPlainHTTP: b.AllowPlainHTTP, System: b.System, PollTimeout: b.Timeout, Logger: blog, Now: now})
@@ -201,6 +194,23 @@ func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func
 		}
 	}
 	return out, nil
+}
+
+// bmcRootCAs reads bmc.ca_file: the CAs a Redfish BMC's certificate is
+// checked against (nil: the system's).
+func bmcRootCAs(b *config.BMC) (*x509.CertPool, error) {
+	if b.CAFile == "" {
+		return nil, nil
+	}
+	pem, err := os.ReadFile(b.CAFile)
+	if err != nil {
+		return nil, fmt.Errorf("bmc.ca_file: %w", err)
+	}
+	roots := x509.NewCertPool()
+	if !roots.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("bmc.ca_file: %s holds no PEM certificate", b.CAFile)
+	}
+	return roots, nil
 }
 
 func closeSources(srcs []*source) {
