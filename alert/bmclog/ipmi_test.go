@@ -110,10 +110,13 @@ func TestIPMIRecordsInSEL(t *testing.T) {
 
 	written, ignored := decisions()
 	var want []string
+	var spent time.Duration
 	for i, ev := range written {
+		start := time.Now()
 		if err := s.Send(ctx, ev); err != nil {
 			t.Fatalf("Send(%s): %v", ev.Kind, err)
 		}
+		spent += time.Since(start)
 		if i < len(ignored) {
 			if err := s.Send(ctx, ignored[i]); err != nil {
 				t.Fatalf("Send(ignored %s): %v", ignored[i].Kind, err)
@@ -123,6 +126,7 @@ func TestIPMIRecordsInSEL(t *testing.T) {
 		b := rec.Code.Bytes()
 		want = append(want, fmt.Sprintf("%x", b[:]))
 	}
+	t.Logf("%d records written, %v each (session, Add SEL Entry, close)", len(written), (spent / time.Duration(len(written))).Round(time.Millisecond))
 	if st := s.Stats(); st.Written != uint64(len(written)) || st.Ignored != uint64(len(ignored)) || st.Failed != 0 {
 		t.Errorf("Stats() = %+v, want %d written, %d ignored", st, len(written), len(ignored))
 	}
