@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-ha/vigil/agent/config"
 	"github.com/vigil-ha/vigil/agent/localapi"
 	"github.com/vigil-ha/vigil/alert"
+	"github.com/vigil-ha/vigil/metrics"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/sensors/health"
 	"github.com/vigil-ha/vigil/store"
@@ -69,8 +70,9 @@ type Agent struct {
 	bmcEvents chan bmcEvent
 	follower  *follower
 
-	mu   sync.Mutex
-	snap snapshot // what Status serves, rebuilt by the main loop
+	mu          sync.Mutex
+	snap        snapshot // what Status serves, rebuilt by the main loop
+	metricsAddr string   // where /metrics is served, once it is
 }
 
 // snapshot is the local host's status as of the main loop's last round.
@@ -78,6 +80,7 @@ type snapshot struct {
 	starting bool
 	host     localapi.HostStatus
 	lastPoll time.Time
+	metrics  metrics.HostState
 }
 
 // New checks that the agent can run with cfg; nothing is opened before Run.
@@ -171,6 +174,13 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	if a.follower, err = a.newFollower(); err != nil {
 		return err
 	}
+	if a.cfg.Metrics.Listen != "" {
+		stop, err := a.serveMetrics()
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	mode := "standalone"
 	if a.cluster != nil {
@@ -178,9 +188,6 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	}
 	a.record(Event{Kind: KindAgentStarted, Message: fmt.Sprintf("vigil agent started on %s (%s)", a.cfg.Host, mode),
 		Evidence: map[string]any{"pid": os.Getpid(), "mode": mode, "sensors_interval_seconds": a.cfg.Sensors.Interval.Seconds()}})
-	if a.cfg.Metrics.Listen != "" {
-		a.log.Warn("metrics.listen is set but this agent serves no metrics yet", "listen", a.cfg.Metrics.Listen)
-	}
 	if a.cfg.Syslog != nil {
 		a.log.Warn("syslog is set but this agent sends no events to syslog yet", "address", a.cfg.Syslog.Address)
 	}
@@ -219,7 +226,11 @@ func (a *Agent) injectedSources(st *store.Store) []*source {
 		if !ok {
 			continue
 		}
-		out = append(out, &source{name: name, target: name, reader: r, risks: map[string]health.Component{},
+		kind := sensors.SourceIPMI
+		if name == SourceKernel {
+			kind = sensors.SourceHost
+		}
+		out = append(out, &source{name: name, target: name, kind: kind, reader: r, risks: map[string]health.Component{},
 			pred: health.New(health.Config{Prefix: a.cfg.Host + "/" + name + "/"}, st)})
 	}
 	return out
@@ -340,7 +351,14 @@ func (a *Agent) publish(hh HostHealth, now time.Time) {
 		hs.State = "degraded"
 	}
 	var lastPoll time.Time
+	ms := metrics.HostState{Risk: hh.Risk, Degraded: hh.Degraded}
 	for _, s := range a.sources {
+		m := metrics.SourceState{Name: s.name, Kind: s.kind, Polled: s.polled, Up: s.up, Duration: s.duration,
+			LastAnswer: s.lastOK, Readings: s.readings}
+		if s.verdict != nil {
+			m.Components = s.verdict.Components
+		}
+		ms.Sources = append(ms.Sources, m)
 		src := localapi.Source{Name: s.name, Target: s.target, Up: s.up, Error: s.lastErr}
 		if !s.lastOK.IsZero() {
 			t := s.lastOK
@@ -362,7 +380,7 @@ func (a *Agent) publish(hh HostHealth, now time.Time) {
 		}
 	}
 	a.mu.Lock()
-	a.snap = snapshot{host: hs, lastPoll: lastPoll}
+	a.snap = snapshot{host: hs, lastPoll: lastPoll, metrics: ms}
 	a.mu.Unlock()
 
 	line := fmt.Sprintf("%s: %s, risk %s", a.cfg.Host, hs.State, hs.Risk)

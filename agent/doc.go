@@ -13,7 +13,15 @@
 // and turns every change into an Event: a component's risk raised, changed
 // or cleared, the BMC unreachable or back, the agent started or stopped.
 // Every event goes to the store's audit log first (Recorder), then to the
-// followers of the local API's event stream.
+// alert sinks through alert.Fanout (each its own bounded queue, so a sink
+// never stalls the loop), then to the followers of the local API's event
+// stream.
+//
+// Metrics: with metrics.listen set, /metrics is served (package metrics)
+// from the main loop's last round (HostMetrics), never by polling; a
+// Cluster that implements metrics.ClusterSource fills the cluster's
+// gauges, and one with ObserveMetrics gets the counters of fences,
+// migrations and recoveries.
 //
 // A Redfish BMC's own events come in between polls: pushed over HTTPS to
 // bmc.events_listen, through sensors/redfish's Receiver (a random secret

@@ -35,6 +35,7 @@ const (
 type source struct {
 	name   string // SourceBMC, SourceKernel
 	target string // "ipmi 10.0.1.11:623", "redfish https://...", the host name
+	kind   sensors.Source
 	reader sensors.Reader
 	pred   *health.Predictor
 	// cursors persists the reader's log cursors; nil when it has none.
@@ -49,6 +50,8 @@ type source struct {
 	lastOK   time.Time
 	lastErr  string
 	verdict  *health.Verdict
+	readings []sensors.Reading           // of the last poll that answered
+	duration time.Duration               // of the last poll
 	risks    map[string]health.Component // components above none, by name
 	downedAt time.Time
 	// rounds counts the verdicts since start. The first warmupRounds
@@ -168,7 +171,7 @@ func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func
 			}
 			r := redfish.New(redfish.Config{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure, RootCAs: roots,
 				AllowPlainHTTP: b.AllowPlainHTTP, System: b.System, PollTimeout: b.Timeout, Logger: blog, Now: now})
-			s.reader, s.target, s.rf = r, "redfish "+b.Redfish, r
+			s.reader, s.target, s.rf, s.kind = r, "redfish "+b.Redfish, r, sensors.SourceRedfish
 			s.cursors = &logKeeper{r: r, prefix: "redfish:" + b.Redfish}
 		} else {
 			if err := rmcp.CheckCredentials(b.IPMIHost, b.User, pw); err != nil {
@@ -176,12 +179,12 @@ func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func
 			}
 			r := ipmi.New(ipmi.Config{Host: b.IPMIHost, Port: b.IPMIPort, User: b.User, Password: pw,
 				CipherSuite: b.CipherSuite, AllowWeakCipher: b.AllowWeakCipher, PollTimeout: b.Timeout, Logger: blog, Now: now})
-			s.reader, s.target = r, "ipmi "+b.Target()
+			s.reader, s.target, s.kind = r, "ipmi "+b.Target(), sensors.SourceIPMI
 			s.cursors = &selKeeper{r: r, key: "ipmi:" + b.Target() + "/sel"}
 		}
 		out = append(out, s)
 	}
-	out = append(out, &source{name: SourceKernel, target: cfg.Host,
+	out = append(out, &source{name: SourceKernel, target: cfg.Host, kind: sensors.SourceHost,
 		reader: host.New(host.Config{SysfsRoot: cfg.Sensors.SysfsRoot, ProcfsRoot: cfg.Sensors.ProcfsRoot, Target: cfg.Host, Now: now})})
 	for _, s := range out {
 		s.pred = health.New(health.Config{Prefix: cfg.Host + "/" + s.name + "/"}, st)
@@ -239,6 +242,7 @@ func (a *Agent) apply(results map[string]sensors.Result, now time.Time) {
 		if !ok {
 			continue
 		}
+		s.duration = res.Duration
 		if res.Err != nil || res.Poll == nil {
 			a.sourceFailed(s, res.Err, now)
 			continue
@@ -260,6 +264,10 @@ func (a *Agent) apply(results map[string]sensors.Result, now time.Time) {
 		}
 		a.sourceAnswered(s, now)
 		s.verdict = &v
+		s.readings = res.Poll.Readings
+		if res.Poll.Source != "" {
+			s.kind = res.Poll.Source
+		}
 		a.compareRisks(s, v)
 	}
 }
