@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -132,4 +133,31 @@ func sortedSeeds(m map[uint64][]string) []uint64 {
 		}
 	}
 	return out
+}
+
+// TestDeterminism: a seed's run is the same, trace byte for byte, every
+// time (no map order, goroutine or wall clock leaks in).
+func TestDeterminism(t *testing.T) {
+	for _, seed := range []uint64{1, 5, 41, 146, 1783} {
+		var traces [2]string
+		for i := range traces {
+			s, err := Run(Generate(seed), true, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			traces[i] = s.TakeTrace()
+		}
+		if traces[0] != traces[1] {
+			a, b := strings.Split(traces[0], "\n"), strings.Split(traces[1], "\n")
+			for i := range min(len(a), len(b)) {
+				if a[i] != b[i] {
+					t.Fatalf("seed %d: runs differ at trace line %d:\n%s\n%s", seed, i+1, a[i], b[i])
+				}
+			}
+			t.Fatalf("seed %d: traces differ in length (%d and %d lines)", seed, len(a), len(b))
+		}
+		if len(traces[0]) < 1000 {
+			t.Fatalf("seed %d: trace of %d bytes; tracing is off?", seed, len(traces[0]))
+		}
+	}
 }
