@@ -139,7 +139,35 @@ type Config struct {
 	// RetryAfter is the wait before starting again a VM whose start
 	// failed (default 1 s).
 	RetryAfter time.Duration
+	// Memory keeps the VMs migrated away across a restart of the agent or
+	// a reboot of the host (the agent backs it with its store). Default:
+	// in this process only.
+	Memory Memory
 }
+
+// Memory is what the executor must not forget across a restart: the VMs
+// it migrated away whose handover the state does not show yet. Without
+// it, a source that reboots before the leader commits the handover would
+// start such a VM again from its replica while the target runs it.
+type Memory interface {
+	Released() ([]Released, error)
+	SetReleased(r Released) error
+	ForgetReleased(vm string) error
+}
+
+// memMemory is the default Memory: this process only.
+type memMemory map[string]Released
+
+func (m memMemory) Released() ([]Released, error) {
+	out := make([]Released, 0, len(m))
+	for _, r := range m {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].VM < out[j].VM })
+	return out, nil
+}
+func (m memMemory) SetReleased(r Released) error   { m[r.VM] = r; return nil }
+func (m memMemory) ForgetReleased(vm string) error { delete(m, vm); return nil }
 
 // Executor reconciles one host's VMs with its replica. Not safe for
 // concurrent use.
@@ -171,7 +199,18 @@ func New(cfg Config) (*Executor, error) {
 	if cfg.RetryAfter <= 0 {
 		cfg.RetryAfter = time.Second
 	}
-	return &Executor{cfg: cfg, released: map[string]Released{}, retryAt: map[string]time.Time{}}, nil
+	if cfg.Memory == nil {
+		cfg.Memory = memMemory{}
+	}
+	e := &Executor{cfg: cfg, released: map[string]Released{}, retryAt: map[string]time.Time{}}
+	rel, err := cfg.Memory.Released()
+	if err != nil {
+		return nil, fmt.Errorf("executor %s: reading the VMs migrated away: %w", cfg.Host, err)
+	}
+	for _, r := range rel {
+		e.released[r.VM] = r
+	}
+	return e, nil
 }
 
 // Reconcile makes the VMs running here match the replica, at now (this
@@ -233,6 +272,11 @@ func (e *Executor) Reconcile(ctx context.Context, now time.Time, r Replica, l Le
 	}
 	for name, rel := range e.released {
 		if vm, ok := r.VM(name); !ok || vm.Generation > rel.Generation {
+			if err := e.cfg.Memory.ForgetReleased(name); err != nil {
+				errs = append(errs, fmt.Errorf("forget released %s: %w", name, err))
+				rep.Released = append(rep.Released, rel)
+				continue
+			}
 			delete(e.released, name)
 			continue
 		}
@@ -322,16 +366,24 @@ func (e *Executor) Migrate(ctx context.Context, now time.Time, o MigrateOrder, r
 	case !ok || vm.Owner != e.cfg.Host || vm.Generation != o.Generation:
 		return fail("vm %s is not %s's at generation %d here", o.VM, e.cfg.Host, o.Generation)
 	}
+	// Intent before action: once the VM may run on the target, this host
+	// must never start it again from this generation, even after a
+	// reboot.
+	rel := Released{VM: o.VM, Generation: o.Generation, Target: o.Target}
+	if err := e.cfg.Memory.SetReleased(rel); err != nil {
+		return fail("recording the release before migrating: %v", err)
+	}
+	e.released[o.VM] = rel
+	e.settled = false
 	if _, err := e.cfg.Runner.Migrate(ctx, o.VM, o.Target, o.Generation+1); err != nil {
-		if errors.Is(err, vms.ErrUndecided) {
-			// Where it runs is unknown: never start it here again from
-			// this generation.
-			e.released[o.VM] = Released{VM: o.VM, Generation: o.Generation, Target: o.Target}
+		if !errors.Is(err, vms.ErrUndecided) {
+			// It still runs here, only here: forget the release.
+			if ferr := e.cfg.Memory.ForgetReleased(o.VM); ferr == nil {
+				delete(e.released, o.VM)
+			}
 		}
 		return fail("%v", err)
 	}
-	e.released[o.VM] = Released{VM: o.VM, Generation: o.Generation, Target: o.Target}
-	e.settled = false
 	return res
 }
 

@@ -266,3 +266,66 @@ func TestBuildVM(t *testing.T) {
 		t.Errorf("BuildVM of a bad spec = %v, want an error naming the VM", err)
 	}
 }
+
+// TestReleaseSurvivesRestart: a source that migrated a VM away and
+// restarts (agent restart or reboot) before the handover is committed does
+// not start it again from its replica, which still places it there. With
+// its memory lost, it would: the VM would run twice.
+func TestReleaseSurvivesRestart(t *testing.T) {
+	for _, keep := range []bool{true, false} {
+		t.Run(fmt.Sprintf("memory kept=%v", keep), func(t *testing.T) {
+			w := newWorld(t, "web")
+			g := w.place("web", "h1")
+			w.c.Host("h2") // the target exists
+			mem := memMemory{}
+			src, err := New(Config{Host: "h1", Runner: w.c.Host("h1"), Memory: mem})
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := lease{valid: true, index: w.s.Index()}
+			src.Reconcile(ctx, t0, w.s, l)
+			if res := src.Migrate(ctx, t0, MigrateOrder{VM: "web", Source: "h1", Target: "h2", Generation: g}, w.s, l); res.Err != "" {
+				t.Fatal(res.Err)
+			}
+			// The source reboots: its QEMUs die, its agent starts afresh.
+			w.c.Host("h1").PowerOff()
+			w.c.Host("h1").PowerOn()
+			if !keep {
+				mem = memMemory{}
+			}
+			again, err := New(Config{Host: "h1", Runner: w.c.Host("h1"), Memory: mem})
+			if err != nil {
+				t.Fatal(err)
+			}
+			again.Reconcile(ctx, t0, w.s, l)
+			twice := len(w.c.Violations()) > 0
+			if keep && twice {
+				t.Fatalf("with its memory kept, the restarted source started web again: %v", w.c.Violations())
+			}
+			if !keep && !twice {
+				t.Fatal("with its memory lost, the restarted source did not start web: the test shows nothing")
+			}
+		})
+	}
+}
+
+// TestMigrateFailureForgetsRelease: a migration that failed (the VM still
+// runs here, only here) leaves no release behind.
+func TestMigrateFailureForgetsRelease(t *testing.T) {
+	w := newWorld(t, "web")
+	g := w.place("web", "h1")
+	mem := memMemory{}
+	e, _ := New(Config{Host: "h1", Runner: w.c.Host("h1"), Memory: mem})
+	l := lease{valid: true, index: w.s.Index()}
+	e.Reconcile(ctx, t0, w.s, l)
+	w.c.Host("h2").PowerOff()
+	if res := e.Migrate(ctx, t0, MigrateOrder{VM: "web", Source: "h1", Target: "h2", Generation: g}, w.s, l); res.Err == "" {
+		t.Fatal("migration to a host without power succeeded")
+	}
+	if rel, _ := mem.Released(); len(rel) != 0 {
+		t.Fatalf("released after a failed migration: %+v", rel)
+	}
+	if on := w.c.RunningOn("web"); !slices.Equal(on, []string{"h1"}) {
+		t.Fatalf("web on %v, want h1", on)
+	}
+}
