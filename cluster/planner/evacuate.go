@@ -236,6 +236,41 @@ var errNoHost = errors.New("no such host")
 // handover gives it, the handover is committed; otherwise the VM is taken
 // from its owner and placed again once source and target both released it.
 func (p *Planner) resolveHandovers(ctx context.Context, now time.Time) {
+	// Orders with no answer for MigrateTimeout: the reports decide.
+	for _, name := range sortedKeys(p.migrations) {
+		if now.Sub(p.vm(name).migrated) >= p.cfg.MigrateTimeout {
+			o := p.migrations[name]
+			delete(p.migrations, name)
+			p.emit(now, "migrate.failed", name, fmt.Sprintf("from %s to %s: no answer after %v; the hosts' reports decide", o.Source, o.Target, p.cfg.MigrateTimeout))
+		}
+	}
+	// A target that runs a VM under the generation right above the
+	// state's, which its owner gave it by migrating: commit the handover
+	// at once, so that nothing (a source that rebooted, a leader that
+	// lost track) can start the older generation again.
+	for _, dst := range sortedKeys(p.hosts) {
+		tt := p.hosts[dst]
+		th, ok := p.view.Host(dst)
+		if !tt.reported || !ok || th.State != state.Healthy && th.State != state.Degraded {
+			continue
+		}
+		for _, r := range tt.report.Running {
+			vm, ok := p.view.VM(r.VM)
+			if !ok || vm.Owner == "" || vm.Owner == dst || r.Generation != vm.Generation+1 {
+				continue
+			}
+			if o, busy := p.migrations[r.VM]; busy && (o.Target != dst || o.Generation != vm.Generation) {
+				continue
+			}
+			res, err := p.propose(ctx, &state.Place{Placements: []state.Placement{{VM: r.VM, Generation: vm.Generation, Owner: dst}}})
+			if err != nil {
+				p.emit(now, "error", r.VM, fmt.Sprintf("commit the handover %s reports: %v", dst, err))
+				return
+			}
+			delete(p.migrations, r.VM)
+			p.emit(now, "migrated", r.VM, fmt.Sprintf("from %s to %s at generation %d (reported by the target)", vm.Owner, dst, res.Generations[0]))
+		}
+	}
 	for _, src := range sortedKeys(p.hosts) {
 		st := p.hosts[src]
 		if !st.reported {

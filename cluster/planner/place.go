@@ -273,7 +273,7 @@ func (p *Planner) place(ctx context.Context, now time.Time) {
 		if now.Before(t.held) {
 			continue
 		}
-		if !p.released(now, vm.Spec.Name, t) {
+		if !p.released(now, vm.Spec.Name, t) || t.prev != "" && seeded.On(seeded.ForgetRevokedVMs) {
 			continue
 		}
 		todo = append(todo, vm)

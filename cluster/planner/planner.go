@@ -215,6 +215,9 @@ type Config struct {
 	// s).
 	MaxMigrations int
 	MigrateRetry  time.Duration
+	// MigrateTimeout: a migration order with no answer after this long is
+	// settled from the hosts' reports instead (default 10 minutes).
+	MigrateTimeout time.Duration
 	// LeaseRecordEvery: how often a renewal is also written to the log,
 	// so that the state's lease expiry is at most this far behind
 	// (default TTL). Renewals are answered from the leader's memory; the
@@ -249,6 +252,7 @@ func (c *Config) defaults() error {
 	def(&c.HealthCooldown, 5*time.Minute)
 	def(&c.LeaseRecordEvery, c.Lease.TTL)
 	def(&c.MigrateRetry, 30*time.Second)
+	def(&c.MigrateTimeout, 10*time.Minute)
 	if c.MassFenceShare == 0 {
 		c.MassFenceShare = 0.5
 	}

@@ -662,3 +662,28 @@ func TestFenceTimeout(t *testing.T) {
 		t.Fatalf("after the timeout: fences %v\n%s", b.fences, b.dump())
 	}
 }
+
+// TestHandoverFromTargetReport: the source's answer to a migration is lost,
+// but the target reports the VM running under the next generation: the
+// handover is committed from that report alone, and the late answer, if it
+// comes, changes nothing.
+func TestHandoverFromTargetReport(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.p.Health(b.now, Health{Host: "h2", Imminent: true, Component: "dimm"})
+	b.step(time.Second, b.hosts...)
+	if len(b.orders) == 0 {
+		t.Fatal("no migration order")
+	}
+	o := b.orders[0]
+	b.p.Report(ctx, b.now, executor.Report{Host: o.Target, Applied: b.s.Index(), LeaseValid: true,
+		Running: []executor.Running{{VM: o.VM, Generation: o.Generation + 1}}})
+	b.p.Tick(ctx, b.now)
+	if v, _ := b.s.VM(o.VM); v.Owner != o.Target || v.Generation != o.Generation+1 {
+		t.Fatalf("%s = %s@%d, want the handover to %s@%d committed\n%s", o.VM, v.Owner, v.Generation, o.Target, o.Generation+1, b.dump())
+	}
+	b.p.MigrateDone(ctx, b.now, executor.MigrateResult{Order: o})
+	if v, _ := b.s.VM(o.VM); v.Owner != o.Target || v.Generation != o.Generation+1 {
+		t.Fatalf("the late answer changed %s to %s@%d", o.VM, v.Owner, v.Generation)
+	}
+}

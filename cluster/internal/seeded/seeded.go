@@ -38,6 +38,9 @@ const (
 	// FenceWithoutVerifyLeader: the planner sends a power command without
 	// first confirming it is still the leader with a quorum.
 	FenceWithoutVerifyLeader
+	// ForgetRevokedVMs: the planner never places again a VM it took from
+	// a host (a liveness bug: nothing runs twice, but VMs stay down).
+	ForgetRevokedVMs
 	numBugs
 )
 
@@ -68,6 +71,8 @@ func (b Bug) String() string {
 		return "keep-running-after-lapse"
 	case FenceWithoutVerifyLeader:
 		return "fence-without-verify-leader"
+	case ForgetRevokedVMs:
+		return "forget-revoked-vms"
 	}
 	return "unknown"
 }
