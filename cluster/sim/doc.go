@@ -17,11 +17,19 @@
 // maps are walked in sorted order; no goroutine, no wall clock. The same
 // seed gives the same trace, byte for byte.
 //
-// Invariants, checked after every event: a VM never runs on two hosts at
-// once; committed generations only rise; only the leader, with an open
-// fence record, fences; never more than the allowed share of hosts is
-// fenced in the window; no VM stays down longer than its RTO while a
-// quorum, capacity and a fence path exist.
+// Invariants, checked after every event (the last two every simulated
+// second): a VM never runs on two hosts at once; committed generations
+// only rise; only the leader, with a quorum and an open fence record,
+// fences; never more than the allowed share of hosts is fenced in the
+// window; no VM stays down longer than its RTO while a quorum, capacity
+// and a fence path exist; a host whose own lease lapsed runs no VM
+// (unless QEMU cannot be killed or its agent is frozen: then its watchdog
+// must act in time, which never twice checks).
+//
+// Seeded bugs (cluster/internal/seeded, build tag vigil_seeded_bugs) plant
+// known faults in the lease keeper, planner and executor; TestSeededBugs
+// shows each one caught within the seeds `make test` runs. A failing seed
+// prints its schedule and the one-line command that replays it.
 //
 // Scenarios are scripts of commands (partition 1 2, tick 500ms, fail-bmc
 // 3, ...), either written by hand in testdata/*.txt with golden output, or

@@ -45,6 +45,7 @@ type host struct {
 
 	runner       *vmstest.Host
 	replica      *state.State
+	disk         diskMemory // the executor's memory, kept across reboots
 	knownUpTo    uint64
 	catchUpUntil time.Time
 	term         uint64
@@ -77,7 +78,7 @@ var errUnkillable = errors.New("qemu does not die (uninterruptible I/O)")
 func newHost(s *Sim, i int) *host {
 	h := &host{s: s, idx: i, name: hostName(i), rng: rand.New(rand.NewPCG(s.seed, uint64(i+1))),
 		rate: s.cfg.Rate[i], voter: i < s.cfg.Voters, storageOK: true, bmcOK: true,
-		replica: state.New(), member: planner.MemberAlive}
+		replica: state.New(), member: planner.MemberAlive, disk: diskMemory{}}
 	h.runner = s.runners.Host(h.name)
 	h.runner.Fail = func(op, id string) error {
 		switch {
@@ -164,7 +165,7 @@ func (h *host) boot() {
 	if err != nil {
 		panic(err)
 	}
-	e, err := executor.New(executor.Config{Host: h.name, Runner: simRunner{Host: h.runner, h: h}, RetryAfter: time.Second})
+	e, err := executor.New(executor.Config{Host: h.name, Runner: simRunner{Host: h.runner, h: h}, RetryAfter: time.Second, Memory: h.disk})
 	if err != nil {
 		panic(err)
 	}
@@ -439,3 +440,18 @@ func (m mover) Migrate(o executor.MigrateOrder) {
 	}
 	m.s.send(m.h, src, func() { src.migrateOrder(m.h, m.term, o) })
 }
+
+// diskMemory is a host's executor memory on its local disk: it survives
+// reboots, like the replica.
+type diskMemory map[string]executor.Released
+
+func (m diskMemory) Released() ([]executor.Released, error) {
+	out := make([]executor.Released, 0, len(m))
+	for _, k := range sortedKeys(m) {
+		out = append(out, m[k])
+	}
+	return out, nil
+}
+
+func (m diskMemory) SetReleased(r executor.Released) error { m[r.VM] = r; return nil }
+func (m diskMemory) ForgetReleased(vm string) error        { delete(m, vm); return nil }
