@@ -48,6 +48,9 @@ type Options struct {
 	// EventsCheck is how often a Redfish BMC is asked whether it still
 	// has the agent's event subscription (default DefaultEventsCheck).
 	EventsCheck time.Duration
+	// Version is the daemon's version, as the local API's status shows
+	// it.
+	Version string
 }
 
 // Agent is the daemon of one host. Build it with New and run it with Run,
@@ -359,7 +362,7 @@ func (a *Agent) publish(hh HostHealth, now time.Time) {
 			m.Components = s.verdict.Components
 		}
 		ms.Sources = append(ms.Sources, m)
-		src := localapi.Source{Name: s.name, Target: s.target, Up: s.up, Error: s.lastErr}
+		src := localapi.Source{Name: s.name, Target: s.target, Up: s.up, Error: s.lastErr, Readings: apiReadings(s.readings)}
 		if !s.lastOK.IsZero() {
 			t := s.lastOK
 			src.LastPoll = &t
@@ -406,17 +409,45 @@ func (a *Agent) Status(ctx context.Context) (localapi.Status, error) {
 		if err != nil {
 			return localapi.Status{}, err
 		}
-		st.Host, st.Mode, st.Starting = a.cfg.Host, "cluster", snap.starting
+		st.Host, st.Mode, st.Starting, st.Version = a.cfg.Host, "cluster", snap.starting, a.opts.Version
 		for i, h := range st.Hosts {
 			if h.Name == a.cfg.Host {
 				h.Components, h.Sources = host.Components, host.Sources
 				st.Hosts[i] = h
 			}
 		}
+		if st.Watchdog == nil {
+			// The cluster layer arms it; without its word, armed is unknown.
+			st.Watchdog = a.watchdogStatus(nil)
+		}
 		return st, nil
 	}
+	notArmed := false
 	return localapi.Status{Host: a.cfg.Host, Mode: "standalone", Starting: snap.starting,
-		Hosts: []localapi.HostStatus{host}, VMs: []localapi.VMStatus{}}, nil
+		Hosts: []localapi.HostStatus{host}, VMs: []localapi.VMStatus{}, Version: a.opts.Version,
+		Watchdog: a.watchdogStatus(&notArmed)}, nil
+}
+
+// watchdogStatus is the configured watchdog with armed as given.
+func (a *Agent) watchdogStatus(armed *bool) *localapi.Watchdog {
+	wd := &localapi.Watchdog{Device: a.cfg.Watchdog.Device, TimeoutSeconds: a.cfg.Watchdog.Timeout.Seconds(), Armed: armed}
+	if wd.Device == "" {
+		wd.Device, wd.TimeoutSeconds = "none", 0
+	}
+	return wd
+}
+
+// apiReadings are a poll's readings as the local API shows them.
+func apiReadings(rs []sensors.Reading) []localapi.Reading {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]localapi.Reading, len(rs))
+	for i, r := range rs {
+		out[i] = localapi.Reading{Component: r.Component, Name: r.Name, Kind: string(r.Kind), Value: r.Value,
+			Unit: string(r.Unit), Status: string(r.Status), States: r.States}
+	}
+	return out
 }
 
 // Events implements localapi.Backend from the audit log.

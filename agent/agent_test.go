@@ -166,7 +166,8 @@ func TestStandaloneLoop(t *testing.T) {
 	bmcReader.Push(fanPoll(0)) // repeats: the fan stays dead
 	kernel := &sensorstest.Reader{}
 	kernel.Push(&sensors.Poll{Source: sensors.SourceHost, Target: "h1", Time: time.Now()})
-	a, err := New(cfg, Options{Sources: map[string]sensors.Reader{SourceBMC: bmcReader, SourceKernel: kernel}, StoreOptions: store.Options{NoSync: true}})
+	a, err := New(cfg, Options{Sources: map[string]sensors.Reader{SourceBMC: bmcReader, SourceKernel: kernel}, StoreOptions: store.Options{NoSync: true},
+		Version: "v1.2.3-test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,6 +185,20 @@ func TestStandaloneLoop(t *testing.T) {
 	h := st.Hosts[0]
 	if h.State != "degraded" || len(h.Components) != 1 || h.Components[0].Name != "FAN1" || h.Components[0].Source != SourceBMC || h.LastSeenMS == nil {
 		t.Errorf("host status = %+v, want degraded with FAN1 at risk", h)
+	}
+	// The status carries what the TUI shows of this host: the last
+	// readings per source, the watchdog and the daemon's version.
+	if len(h.Sources) != 2 || h.Sources[0].Name != SourceBMC || len(h.Sources[0].Readings) != 1 {
+		t.Fatalf("sources = %+v, want the BMC with FAN1's reading", h.Sources)
+	}
+	if r := h.Sources[0].Readings[0]; r.Name != "FAN1" || r.Kind != "fan" || r.Value == nil || *r.Value != 0 || r.Unit != "rpm" || r.Status != "critical" {
+		t.Errorf("BMC reading = %+v, want FAN1 at 0 rpm, critical", r)
+	}
+	if wd := st.Watchdog; wd == nil || wd.Device != "none" || wd.Armed == nil || *wd.Armed {
+		t.Errorf("watchdog = %+v, want none, not armed", wd)
+	}
+	if st.Version != "v1.2.3-test" {
+		t.Errorf("version = %q, want the one the agent was given", st.Version)
 	}
 
 	kinds := eventKinds(t, c)

@@ -20,6 +20,23 @@ type Status struct {
 	Starting bool         `json:"starting"`
 	Hosts    []HostStatus `json:"hosts"`
 	VMs      []VMStatus   `json:"vms"`
+	// Version is the daemon's own version (`vigil version`); empty when
+	// it was not told.
+	Version string `json:"version,omitempty"`
+	// Watchdog is this host's hardware watchdog as the daemon runs it.
+	Watchdog *Watchdog `json:"watchdog,omitempty"`
+}
+
+// Watchdog is this host's hardware watchdog in Status.
+type Watchdog struct {
+	// Device is the watchdog device, or "none": the cluster then never
+	// presumes this host fenced itself.
+	Device         string  `json:"device"`
+	TimeoutSeconds float64 `json:"timeout_seconds"`
+	// Armed is true while the daemon holds the device open and feeds it:
+	// never on a standalone host; in a cluster from the first timely lease
+	// renewal on. Null when the daemon cannot tell.
+	Armed *bool `json:"armed"`
 }
 
 // HostStatus is one host in Status.
@@ -62,6 +79,27 @@ type Source struct {
 	// LastPoll is when it last answered; null when never.
 	LastPoll *time.Time `json:"last_poll"`
 	Error    string     `json:"error,omitempty"`
+	// Readings are the source's readings of its last poll that answered
+	// (CLI.md "sensors read"), whose time is LastPoll.
+	Readings []Reading `json:"readings,omitempty"`
+}
+
+// Reading is one sensor reading of a Source (CLI.md "sensors read").
+type Reading struct {
+	// Component is the hardware part the sensor watches (FAN1, PSU1,
+	// DIMM_A1); Name is the sensor's own.
+	Component string `json:"component"`
+	Name      string `json:"name"`
+	// Kind is temperature, fan, voltage, current, power, psu, memory,
+	// processor, storage or other.
+	Kind string `json:"kind"`
+	// Value is null for discrete sensors and those without a reading.
+	Value *float64 `json:"value"`
+	Unit  string   `json:"unit"`
+	// Status is ok, warning, critical or unknown.
+	Status string `json:"status"`
+	// States are a discrete sensor's asserted states.
+	States []string `json:"states,omitempty"`
 }
 
 // VMStatus is one VM in Status.

@@ -21,7 +21,7 @@ func runAgent(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	log := newLogger(e, cfg.Log)
-	a, err := agent.New(cfg, agent.Options{Logger: log})
+	a, err := agent.New(cfg, agent.Options{Logger: log, Version: readBuildVersion().String()})
 	if err != nil {
 		return err
 	}

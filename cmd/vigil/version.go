@@ -35,6 +35,19 @@ func readBuildVersion() buildVersion {
 	return v
 }
 
+// String is the version as the daemon's status and the TUI show it: the
+// module version, with a short commit for a development build.
+func (v buildVersion) String() string {
+	s := v.Version
+	if v.Version == "(devel)" && v.Commit != "unknown" {
+		s += " " + v.Commit[:min(len(v.Commit), 12)]
+	}
+	if v.Modified {
+		s += "+dirty"
+	}
+	return s
+}
+
 func runVersion(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "version [--json]", "Print vigil's version, VCS commit and Go version from build info.")
 	asJSON := fs.Bool("json", false, "print JSON")
