@@ -2,6 +2,7 @@ package localapi
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,8 @@ import (
 	"net/url"
 	"strconv"
 	"syscall"
+
+	"github.com/vigil-ha/vigil/cluster/state"
 )
 
 // Client talks to the daemon's socket.
@@ -38,13 +41,32 @@ func (c *Client) Socket() string { return c.socket }
 
 // get sends a GET and returns the body of a 200 answer.
 func (c *Client) get(ctx context.Context, path string, q url.Values) (io.ReadCloser, error) {
+	return c.call(ctx, http.MethodGet, path, q, nil)
+}
+
+// call sends a request and returns the body of a 200 answer. An error
+// answer keeps its class: it wraps ErrStandalone, ErrNotFound, ErrInvalid,
+// ErrConflict, ErrReadOnly or ErrUnavailable by its status, with the
+// daemon's words.
+func (c *Client) call(ctx context.Context, method, path string, q url.Values, in any) (io.ReadCloser, error) {
 	u := "http://vigil" + path
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return nil, err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
 	if err != nil {
 		return nil, err
+	}
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
@@ -58,14 +80,125 @@ func (c *Client) get(ctx context.Context, path string, q url.Values) (io.ReadClo
 	}
 	if resp.StatusCode != http.StatusOK {
 		defer resp.Body.Close()
+		msg := resp.Status
 		var ae apiError
 		if json.NewDecoder(io.LimitReader(resp.Body, 64<<10)).Decode(&ae) == nil && ae.Error != "" {
-			return nil, fmt.Errorf("daemon: %s", ae.Error)
+			msg = ae.Error
 		}
-		return nil, fmt.Errorf("daemon: %s", resp.Status)
+		if class := classOf(resp.StatusCode); class != nil {
+			return nil, &classError{class: class, msg: "daemon: " + msg}
+		}
+		return nil, fmt.Errorf("daemon: %s", msg)
 	}
 	return resp.Body, nil
 }
+
+// classError is a daemon's error answer: its words, and the class its
+// status says.
+type classError struct {
+	class error
+	msg   string
+}
+
+func (e *classError) Error() string { return e.msg }
+func (e *classError) Unwrap() error { return e.class }
+
+// classOf is the sentinel of an error answer's status.
+func classOf(status int) error {
+	switch status {
+	case http.StatusNotImplemented:
+		return ErrStandalone
+	case http.StatusNotFound:
+		return ErrNotFound
+	case http.StatusBadRequest:
+		return ErrInvalid
+	case http.StatusConflict:
+		return ErrConflict
+	case http.StatusForbidden:
+		return ErrReadOnly
+	case http.StatusServiceUnavailable:
+		return ErrUnavailable
+	}
+	return nil
+}
+
+// do sends a request and decodes the 200 answer into out.
+func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
+	body, err := c.call(ctx, method, path, nil, in)
+	if err != nil {
+		return err
+	}
+	defer body.Close()
+	if err := json.NewDecoder(io.LimitReader(body, 16<<20)).Decode(out); err != nil {
+		return fmt.Errorf("daemon: %s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+// ListVMs lists the cluster's VMs.
+func (c *Client) ListVMs(ctx context.Context) ([]VM, error) {
+	var out []VM
+	err := c.do(ctx, http.MethodGet, "/v1/vms", nil, &out)
+	return out, err
+}
+
+// ShowVM shows one VM.
+func (c *Client) ShowVM(ctx context.Context, name string) (VMDetail, error) {
+	var out VMDetail
+	err := c.do(ctx, http.MethodGet, "/v1/vms/"+url.PathEscape(name), nil, &out)
+	return out, err
+}
+
+// CreateVM creates a VM from its spec.
+func (c *Client) CreateVM(ctx context.Context, spec state.VMSpec) (VMDetail, error) {
+	var out VMDetail
+	err := c.do(ctx, http.MethodPost, "/v1/vms", spec, &out)
+	return out, err
+}
+
+// StartVM asks for the VM to run.
+func (c *Client) StartVM(ctx context.Context, name string) (VMDetail, error) {
+	var out VMDetail
+	err := c.do(ctx, http.MethodPost, "/v1/vms/"+url.PathEscape(name)+"/start", struct{}{}, &out)
+	return out, err
+}
+
+// StopVM asks for the VM to stop.
+func (c *Client) StopVM(ctx context.Context, name string) (VMDetail, error) {
+	var out VMDetail
+	err := c.do(ctx, http.MethodPost, "/v1/vms/"+url.PathEscape(name)+"/stop", struct{}{}, &out)
+	return out, err
+}
+
+// MigrateVM asks for a live migration of the VM to host to.
+func (c *Client) MigrateVM(ctx context.Context, name, to string) (VMDetail, error) {
+	var out VMDetail
+	err := c.do(ctx, http.MethodPost, "/v1/vms/"+url.PathEscape(name)+"/migrate", migrateRequest{To: to}, &out)
+	return out, err
+}
+
+// ShowHost shows one host.
+func (c *Client) ShowHost(ctx context.Context, name string) (HostDetail, error) {
+	var out HostDetail
+	err := c.do(ctx, http.MethodGet, "/v1/hosts/"+url.PathEscape(name), nil, &out)
+	return out, err
+}
+
+// DrainHost asks for the host to be drained.
+func (c *Client) DrainHost(ctx context.Context, name string) (HostDetail, error) {
+	var out HostDetail
+	err := c.do(ctx, http.MethodPost, "/v1/hosts/"+url.PathEscape(name)+"/drain", struct{}{}, &out)
+	return out, err
+}
+
+// ReadmitHost asks for the host to return to service.
+func (c *Client) ReadmitHost(ctx context.Context, name string) (HostDetail, error) {
+	var out HostDetail
+	err := c.do(ctx, http.MethodPost, "/v1/hosts/"+url.PathEscape(name)+"/readmit", struct{}{}, &out)
+	return out, err
+}
+
+var _ Operations = (*Client)(nil)
 
 // isNoDaemon reports whether a dial failed because nothing listens.
 func isNoDaemon(err error) bool {

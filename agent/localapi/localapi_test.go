@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/vigil-ha/vigil/cluster/state"
 	"github.com/vigil-ha/vigil/internal/testenv"
 )
 
@@ -257,11 +260,13 @@ func TestPeerCredentials(t *testing.T) {
 			fmt.Println("ERR", err)
 			os.Exit(0)
 		}
-		fmt.Println("OK", st.Hosts[0].Name)
+		_, derr := NewClient(os.Getenv("LOCALAPI_CLIENT")).DrainHost(context.Background(), "h2")
+		fmt.Println("OK", st.Hosts[0].Name, "drain:", errors.Is(derr, ErrReadOnly))
 		os.Exit(0)
 	}
 	testenv.NeedsRoot(t)
-	path, _ := serve(t, &fakeBackend{})
+	ops := &fakeOps{}
+	path, _ := serve(t, ops)
 	// nobody must reach the socket and a copy of the test binary.
 	for d := filepath.Dir(path); d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
 		os.Chmod(d, 0o755)
@@ -289,13 +294,137 @@ func TestPeerCredentials(t *testing.T) {
 	}
 	os.Chmod(path, 0o666)
 	out := asNobody()
-	if !strings.HasPrefix(out, "OK uid=65534 ") || !strings.HasSuffix(out, "known=true write=false") {
-		t.Errorf("nobody on an open socket: %q, want uid 65534, read-only", out)
+	if !strings.HasPrefix(out, "OK uid=65534 ") || !strings.HasSuffix(out, "known=true write=false drain: true") {
+		t.Errorf("nobody on an open socket: %q, want uid 65534, read-only, its drain refused as read-only", out)
+	}
+	if got := ops.calls(); len(got) != 0 {
+		t.Errorf("operations reached the backend for a read-only caller: %q", got)
 	}
 	if err := (Caller{UID: 65534}).CheckWrite(); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("CheckWrite(nobody) = %v, want ErrReadOnly", err)
 	}
 	if err := (Caller{UID: 0, Known: true, Write: true}).CheckWrite(); err != nil {
 		t.Errorf("CheckWrite(root) = %v", err)
+	}
+}
+
+// fakeOps is a cluster daemon: fakeBackend with Operations over one host
+// and one VM.
+type fakeOps struct {
+	fakeBackend
+	mu  sync.Mutex
+	log []string
+}
+
+func (f *fakeOps) note(s string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.log = append(f.log, s)
+}
+
+func (f *fakeOps) calls() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.log)
+}
+
+func (f *fakeOps) vm(name string) (VMDetail, error) {
+	if name != "web1" {
+		return VMDetail{}, fmt.Errorf("vm %q: %w", name, ErrNotFound)
+	}
+	return VMDetail{VM: VM{Name: "web1", Host: "h1", State: "running", Generation: 3, Priority: 100, MemoryMiB: 64, VCPUs: 1}, Desired: "running"}, nil
+}
+
+func (f *fakeOps) ListVMs(context.Context) ([]VM, error) {
+	d, _ := f.vm("web1")
+	return []VM{d.VM}, nil
+}
+func (f *fakeOps) ShowVM(_ context.Context, name string) (VMDetail, error) { return f.vm(name) }
+func (f *fakeOps) CreateVM(_ context.Context, spec state.VMSpec) (VMDetail, error) {
+	f.note("create " + spec.Name)
+	if spec.Name == "web1" {
+		return VMDetail{}, fmt.Errorf("vm web1: %w: already exists", ErrConflict)
+	}
+	return VMDetail{VM: VM{Name: spec.Name, State: "recovering"}, Desired: "running", Spec: spec}, nil
+}
+func (f *fakeOps) StartVM(_ context.Context, name string) (VMDetail, error) {
+	f.note("start " + name)
+	return f.vm(name)
+}
+func (f *fakeOps) StopVM(_ context.Context, name string) (VMDetail, error) {
+	f.note("stop " + name)
+	return f.vm(name)
+}
+func (f *fakeOps) MigrateVM(_ context.Context, name, to string) (VMDetail, error) {
+	f.note("migrate " + name + " " + to)
+	return VMDetail{}, fmt.Errorf("%w: no leader", ErrUnavailable)
+}
+func (f *fakeOps) ShowHost(_ context.Context, name string) (HostDetail, error) {
+	if name != "h1" {
+		return HostDetail{}, fmt.Errorf("host %q: %w", name, ErrNotFound)
+	}
+	return HostDetail{HostStatus: HostStatus{Name: "h1", State: "healthy"}}, nil
+}
+func (f *fakeOps) DrainHost(_ context.Context, name string) (HostDetail, error) {
+	f.note("drain " + name)
+	return f.ShowHost(context.Background(), name)
+}
+func (f *fakeOps) ReadmitHost(_ context.Context, name string) (HostDetail, error) {
+	f.note("readmit " + name)
+	return HostDetail{}, fmt.Errorf("readmit %s: %w: it is healthy", name, ErrConflict)
+}
+
+// The VM and host routes reach the backend's Operations and their errors
+// keep their class across the socket: not found, invalid (an unknown
+// field, a migration without a target), refused, unavailable; a daemon
+// without Operations answers ErrStandalone.
+func TestOperations(t *testing.T) {
+	ops := &fakeOps{}
+	path, _ := serve(t, ops)
+	c := NewClient(path)
+	ctx := context.Background()
+	vms, err := c.ListVMs(ctx)
+	if err != nil || len(vms) != 1 || vms[0].Name != "web1" || vms[0].Generation != 3 || vms[0].MemoryMiB != 64 {
+		t.Errorf("ListVMs = %+v, %v", vms, err)
+	}
+	if _, err := c.ShowVM(ctx, "db1"); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `vm "db1"`) {
+		t.Errorf("ShowVM(db1) = %v, want ErrNotFound naming it", err)
+	}
+	if d, err := c.CreateVM(ctx, state.VMSpec{Name: "db1", VCPUs: 1, MemoryMiB: 64}); err != nil || d.Spec.Name != "db1" || d.Spec.MemoryMiB != 64 {
+		t.Errorf("CreateVM(db1) = %+v, %v", d, err)
+	}
+	if _, err := c.CreateVM(ctx, state.VMSpec{Name: "web1"}); !errors.Is(err, ErrConflict) {
+		t.Errorf("CreateVM(web1) = %v, want ErrConflict", err)
+	}
+	if _, err := c.StopVM(ctx, "web1"); err != nil {
+		t.Errorf("StopVM(web1) = %v", err)
+	}
+	if _, err := c.MigrateVM(ctx, "web1", ""); !errors.Is(err, ErrInvalid) {
+		t.Errorf("MigrateVM without a target = %v, want ErrInvalid", err)
+	}
+	if _, err := c.MigrateVM(ctx, "web1", "h2"); !errors.Is(err, ErrUnavailable) {
+		t.Errorf("MigrateVM(h2) = %v, want ErrUnavailable", err)
+	}
+	if _, err := c.ShowHost(ctx, "h9"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("ShowHost(h9) = %v, want ErrNotFound", err)
+	}
+	if _, err := c.ReadmitHost(ctx, "h1"); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "it is healthy") {
+		t.Errorf("ReadmitHost(h1) = %v, want ErrConflict with the reason", err)
+	}
+	var raw VMDetail
+	if err := c.do(ctx, http.MethodPost, "/v1/vms", map[string]any{"name": "x", "cpus": 2}, &raw); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "cpus") {
+		t.Errorf("create with an unknown field = %v, want ErrInvalid naming it", err)
+	}
+	want := []string{"create db1", "create web1", "stop web1", "migrate web1 h2", "readmit h1"}
+	if got := ops.calls(); !slices.Equal(got, want) {
+		t.Errorf("backend calls = %q, want %q", got, want)
+	}
+
+	standalone := NewClient(func() string { p, _ := serve(t, &fakeBackend{}); return p }())
+	if _, err := standalone.ListVMs(ctx); !errors.Is(err, ErrStandalone) {
+		t.Errorf("ListVMs on a standalone daemon = %v, want ErrStandalone", err)
+	}
+	if _, err := standalone.DrainHost(ctx, "h1"); !errors.Is(err, ErrStandalone) {
+		t.Errorf("DrainHost on a standalone daemon = %v, want ErrStandalone", err)
 	}
 }

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/vigil-ha/vigil/cluster/state"
 )
 
 // Group is the group whose members may change things through the API
@@ -32,7 +34,43 @@ var (
 	ErrNoDaemon = errors.New("no vigil daemon answers")
 	// ErrReadOnly: the caller may read but not change anything.
 	ErrReadOnly = errors.New("read-only: changes need root or group " + Group)
+	// ErrStandalone: the daemon runs no cluster (no cluster: in its
+	// config), so it has no VMs or hosts to show or change.
+	ErrStandalone = errors.New("this host is standalone (no cluster: in its config): no VMs or cluster hosts")
+	// ErrNotFound: no such VM or host.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid: the request is malformed or names something the
+	// cluster refuses; nothing changed.
+	ErrInvalid = errors.New("invalid request")
+	// ErrConflict: the cluster refused the change in its current state (a
+	// VM that already exists, a host that cannot be drained); nothing
+	// changed.
+	ErrConflict = errors.New("refused")
+	// ErrUnavailable: the cluster cannot answer now (no leader, no
+	// quorum); try again.
+	ErrUnavailable = errors.New("cluster unavailable")
 )
+
+// Operations are the cluster's VMs and hosts, as the local API shows and
+// changes them. A daemon without a cluster returns ErrStandalone. Errors
+// wrap ErrNotFound, ErrInvalid, ErrConflict or ErrUnavailable, which the
+// API answers with 404, 400, 409 and 503.
+type Operations interface {
+	ListVMs(ctx context.Context) ([]VM, error)
+	ShowVM(ctx context.Context, name string) (VMDetail, error)
+	// CreateVM adds a VM that should run; the cluster places it.
+	CreateVM(ctx context.Context, spec state.VMSpec) (VMDetail, error)
+	// StartVM and StopVM set the state the VM should be in.
+	StartVM(ctx context.Context, name string) (VMDetail, error)
+	StopVM(ctx context.Context, name string) (VMDetail, error)
+	// MigrateVM live-migrates a running VM to host to.
+	MigrateVM(ctx context.Context, name, to string) (VMDetail, error)
+	ShowHost(ctx context.Context, name string) (HostDetail, error)
+	// DrainHost moves the host's VMs away and keeps new ones off it;
+	// ReadmitHost returns it to service.
+	DrainHost(ctx context.Context, name string) (HostDetail, error)
+	ReadmitHost(ctx context.Context, name string) (HostDetail, error)
+}
 
 // Backend is what the API serves. The agent implements it.
 type Backend interface {
@@ -199,6 +237,42 @@ func NewServer(ln net.Listener, backend Backend, log *slog.Logger) *Server {
 	s.routes = []route{
 		{http.MethodGet, "/v1/status", s.handleStatus},
 		{http.MethodGet, "/v1/events", s.handleEvents},
+		{http.MethodGet, "/v1/vms", s.read(func(ctx context.Context, o Operations, _ *http.Request) (any, error) { return o.ListVMs(ctx) })},
+		{http.MethodGet, "/v1/vms/{name}", s.read(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			return o.ShowVM(ctx, r.PathValue("name"))
+		})},
+		{http.MethodPost, "/v1/vms", s.write(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			var spec state.VMSpec
+			if err := decodeBody(r, &spec); err != nil {
+				return nil, err
+			}
+			return o.CreateVM(ctx, spec)
+		})},
+		{http.MethodPost, "/v1/vms/{name}/start", s.write(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			return o.StartVM(ctx, r.PathValue("name"))
+		})},
+		{http.MethodPost, "/v1/vms/{name}/stop", s.write(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			return o.StopVM(ctx, r.PathValue("name"))
+		})},
+		{http.MethodPost, "/v1/vms/{name}/migrate", s.write(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			var req migrateRequest
+			if err := decodeBody(r, &req); err != nil {
+				return nil, err
+			}
+			if req.To == "" {
+				return nil, fmt.Errorf("%w: migrate: the target host (to) is required", ErrInvalid)
+			}
+			return o.MigrateVM(ctx, r.PathValue("name"), req.To)
+		})},
+		{http.MethodGet, "/v1/hosts/{name}", s.read(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			return o.ShowHost(ctx, r.PathValue("name"))
+		})},
+		{http.MethodPost, "/v1/hosts/{name}/drain", s.write(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			return o.DrainHost(ctx, r.PathValue("name"))
+		})},
+		{http.MethodPost, "/v1/hosts/{name}/readmit", s.write(func(ctx context.Context, o Operations, r *http.Request) (any, error) {
+			return o.ReadmitHost(ctx, r.PathValue("name"))
+		})},
 	}
 	mux := http.NewServeMux()
 	for _, rt := range s.routes {
@@ -252,6 +326,81 @@ func writeError(w http.ResponseWriter, code int, err error) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
 	json.NewEncoder(w).Encode(apiError{Error: err.Error()})
+}
+
+// maxBodyBytes bounds a request's body (a VM spec is a few KiB).
+const maxBodyBytes = 1 << 20
+
+// decodeBody reads one JSON object from the request, refusing unknown
+// fields and trailing data.
+func decodeBody(r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxBodyBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%w: body: %v", ErrInvalid, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%w: body: more than one JSON value", ErrInvalid)
+	}
+	return nil
+}
+
+// operations returns the backend's Operations, or nil on a standalone
+// daemon.
+func (s *Server) operations() Operations {
+	o, _ := s.backend.(Operations)
+	return o
+}
+
+// opHandler is one route of the cluster's VMs and hosts.
+type opHandler func(ctx context.Context, o Operations, r *http.Request) (any, error)
+
+// read serves a route that changes nothing.
+func (s *Server) read(h opHandler) func(http.ResponseWriter, *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) { s.serveOp(w, r, h) }
+}
+
+// write serves a route that changes something: only for callers that may
+// (CheckWrite), checked before anything else.
+func (s *Server) write(h opHandler) func(http.ResponseWriter, *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := CallerFrom(r.Context()).CheckWrite(); err != nil {
+			writeError(w, http.StatusForbidden, err)
+			return
+		}
+		s.serveOp(w, r, h)
+	}
+}
+
+func (s *Server) serveOp(w http.ResponseWriter, r *http.Request, h opHandler) {
+	o := s.operations()
+	if o == nil {
+		writeError(w, http.StatusNotImplemented, ErrStandalone)
+		return
+	}
+	v, err := h(r.Context(), o, r)
+	if err != nil {
+		writeError(w, statusOf(err), err)
+		return
+	}
+	writeJSONBody(w, v)
+}
+
+// statusOf is the HTTP status an Operations error is answered with.
+func statusOf(err error) int {
+	switch {
+	case errors.Is(err, ErrStandalone):
+		return http.StatusNotImplemented
+	case errors.Is(err, ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, ErrInvalid):
+		return http.StatusBadRequest
+	case errors.Is(err, ErrConflict):
+		return http.StatusConflict
+	case errors.Is(err, ErrReadOnly):
+		return http.StatusForbidden
+	}
+	return http.StatusServiceUnavailable
 }
 
 func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request) {

@@ -3,6 +3,8 @@ package localapi
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/vigil-ha/vigil/cluster/state"
 )
 
 // Status is the answer of GET /v1/status: CLI.md's `vigil status --json`.
@@ -127,4 +129,52 @@ type Event struct {
 // apiError is the body of every non-2xx answer.
 type apiError struct {
 	Error string `json:"error"`
+}
+
+// VM is one VM as `vigil vm list --json` shows it (CLI.md).
+type VM struct {
+	Name string `json:"name"`
+	// Host is the host the cluster places it on; "" when none.
+	Host string `json:"host"`
+	// State is running, starting, migrating, stopped, recovering or held.
+	State      string `json:"state"`
+	Generation uint64 `json:"generation"`
+	Priority   int    `json:"priority"`
+	MemoryMiB  int64  `json:"memory_mib"`
+	VCPUs      int    `json:"vcpus"`
+}
+
+// VMDetail is one VM as `vigil vm show --json` shows it: the list's
+// fields, the state it should be in and its spec (the VM file).
+type VMDetail struct {
+	VM
+	// Desired is running or stopped.
+	Desired string `json:"desired"`
+	// Reason says why the VM is in its state when the cluster knows one
+	// (held after failed starts, waiting for a fence).
+	Reason string       `json:"reason,omitempty"`
+	Spec   state.VMSpec `json:"spec"`
+}
+
+// HostDetail is one host as `vigil host show --json` shows it.
+type HostDetail struct {
+	HostStatus
+	// Reason is the note of the host's last state change.
+	Reason        string              `json:"reason,omitempty"`
+	BootID        string              `json:"boot_id"`
+	Addresses     state.Addresses     `json:"addresses"`
+	Capacity      state.Capacity      `json:"capacity"`
+	BMC           []state.BMCEndpoint `json:"bmc"`
+	WatchdogArmed bool                `json:"watchdog_armed"`
+	// Lease is the host's lease in the replicated state (null: none).
+	Lease *state.Lease `json:"lease"`
+	// VMNames are the VMs the cluster places on it.
+	VMNames []string `json:"vm_names"`
+	// Voter: the host votes in raft (null when unknown here).
+	Voter *bool `json:"voter"`
+}
+
+// migrateRequest is the body of POST /v1/vms/{name}/migrate.
+type migrateRequest struct {
+	To string `json:"to"`
 }
