@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-ha/vigil/agent/config"
 	"github.com/vigil-ha/vigil/agent/localapi"
 	"github.com/vigil-ha/vigil/alert"
+	"github.com/vigil-ha/vigil/cluster/state"
 	"github.com/vigil-ha/vigil/metrics"
 	"github.com/vigil-ha/vigil/sensors"
 	"github.com/vigil-ha/vigil/sensors/health"
@@ -199,7 +200,8 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	defer cancel()
 	clusterDone := make(chan error, 1)
 	if a.cluster != nil {
-		go func() { clusterDone <- a.cluster.Run(lctx, a.events) }()
+		env := ClusterEnv{Recorder: a.events, Store: &AuditStore{Store: st, log: a.events}}
+		go func() { clusterDone <- a.cluster.Run(lctx, env) }()
 	}
 	if a.follower != nil {
 		go a.follower.run(lctx)
@@ -482,4 +484,96 @@ func (a *Agent) Subscribe() (<-chan localapi.Event, func()) {
 	}
 }
 
-var _ localapi.Backend = (*Agent)(nil)
+// operations returns the cluster's VMs and hosts, or ErrStandalone.
+func (a *Agent) operations() (localapi.Operations, error) {
+	if a.cluster == nil {
+		return nil, localapi.ErrStandalone
+	}
+	return a.cluster, nil
+}
+
+// ListVMs implements localapi.Operations through the cluster.
+func (a *Agent) ListVMs(ctx context.Context) ([]localapi.VM, error) {
+	o, err := a.operations()
+	if err != nil {
+		return nil, err
+	}
+	return o.ListVMs(ctx)
+}
+
+// ShowVM implements localapi.Operations through the cluster.
+func (a *Agent) ShowVM(ctx context.Context, name string) (localapi.VMDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.VMDetail{}, err
+	}
+	return o.ShowVM(ctx, name)
+}
+
+// CreateVM implements localapi.Operations through the cluster.
+func (a *Agent) CreateVM(ctx context.Context, spec state.VMSpec) (localapi.VMDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.VMDetail{}, err
+	}
+	return o.CreateVM(ctx, spec)
+}
+
+// StartVM implements localapi.Operations through the cluster.
+func (a *Agent) StartVM(ctx context.Context, name string) (localapi.VMDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.VMDetail{}, err
+	}
+	return o.StartVM(ctx, name)
+}
+
+// StopVM implements localapi.Operations through the cluster.
+func (a *Agent) StopVM(ctx context.Context, name string) (localapi.VMDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.VMDetail{}, err
+	}
+	return o.StopVM(ctx, name)
+}
+
+// MigrateVM implements localapi.Operations through the cluster.
+func (a *Agent) MigrateVM(ctx context.Context, name, to string) (localapi.VMDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.VMDetail{}, err
+	}
+	return o.MigrateVM(ctx, name, to)
+}
+
+// ShowHost implements localapi.Operations through the cluster.
+func (a *Agent) ShowHost(ctx context.Context, name string) (localapi.HostDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.HostDetail{}, err
+	}
+	return o.ShowHost(ctx, name)
+}
+
+// DrainHost implements localapi.Operations through the cluster.
+func (a *Agent) DrainHost(ctx context.Context, name string) (localapi.HostDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.HostDetail{}, err
+	}
+	return o.DrainHost(ctx, name)
+}
+
+// ReadmitHost implements localapi.Operations through the cluster.
+func (a *Agent) ReadmitHost(ctx context.Context, name string) (localapi.HostDetail, error) {
+	o, err := a.operations()
+	if err != nil {
+		return localapi.HostDetail{}, err
+	}
+	return o.ReadmitHost(ctx, name)
+}
+
+var (
+	_ localapi.Backend    = (*Agent)(nil)
+	_ localapi.Operations = (*Agent)(nil)
+)

@@ -424,3 +424,83 @@ func TestRestartKeepsRisks(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// fakeCluster is a Cluster whose Run writes one event through each way
+// the cluster layer writes them: its Recorder, and the store it hands the
+// VM runner and fencing.
+type fakeCluster struct {
+	localapi.Operations
+	ran chan ClusterEnv
+}
+
+func (f *fakeCluster) Run(ctx context.Context, env ClusterEnv) error {
+	f.ran <- env
+	<-ctx.Done()
+	return ctx.Err()
+}
+func (f *fakeCluster) PublishHealth(HostHealth) {}
+func (f *fakeCluster) Status(context.Context) (localapi.Status, error) {
+	name := "edge-7"
+	return localapi.Status{Cluster: &name}, nil
+}
+func (f *fakeCluster) ListVMs(context.Context) ([]localapi.VM, error) {
+	return []localapi.VM{{Name: "web1", Host: "h1", State: "running"}}, nil
+}
+
+// TestClusterSeam: a cluster's events reach a follower of the event
+// stream whether it records them or its VM runner appends them to the
+// store; the cluster's VMs are served through the agent; a standalone
+// agent answers the cluster's routes with ErrStandalone.
+func TestClusterSeam(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Cluster = &config.Cluster{Name: "edge-7"}
+	fc := &fakeCluster{ran: make(chan ClusterEnv, 1)}
+	a, err := New(cfg, Options{Cluster: fc, Sources: map[string]sensors.Reader{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	running(t, a)
+	env := <-fc.ran
+	c := localapi.NewClient(cfg.Socket)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	got := make(chan localapi.Event, 16)
+	go c.Events(ctx, 0, true, func(ev localapi.Event) error { got <- ev; return nil })
+	// The follower is in once it has the backlog's agent-started.
+	for ev := range got {
+		if ev.Kind == KindAgentStarted {
+			break
+		}
+	}
+	if err := env.Recorder.Record(Event{Kind: "placed", VM: "web1", Host: "h2", Generation: 4, Message: "on h2"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Store.Append(store.Event{Kind: "vm.started", Subject: "web1", Message: "qemu up", Evidence: `{"host":"h2"}`}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"placed", "vm.started"} {
+		select {
+		case ev := <-got:
+			if ev.Kind != want || ev.VM != "web1" || ev.Host != "h2" {
+				t.Errorf("followed event = %+v, want %s of web1 on h2", ev, want)
+			}
+		case <-ctx.Done():
+			t.Fatalf("no %s event followed", want)
+		}
+	}
+	vms, err := c.ListVMs(ctx)
+	if err != nil || len(vms) != 1 || vms[0].Name != "web1" {
+		t.Errorf("ListVMs through the agent = %+v, %v", vms, err)
+	}
+
+	sa, err := New(testConfig(t), Options{Sources: map[string]sensors.Reader{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	running(t, sa)
+	sc := localapi.NewClient(sa.cfg.Socket)
+	eventually(t, "the standalone agent's socket", func() bool { _, err := sc.Status(ctx); return err == nil })
+	if _, err := sc.ListVMs(ctx); !errors.Is(err, localapi.ErrStandalone) {
+		t.Errorf("ListVMs on a standalone agent = %v, want ErrStandalone", err)
+	}
+}

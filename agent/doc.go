@@ -42,8 +42,11 @@
 // Standalone and cluster: without cluster: in the config the agent senses,
 // predicts and records events only, and `vigil status` shows this host
 // alone. The cluster layer plugs in through Cluster (it receives the host's
-// health and a Recorder, and answers the status); a config with cluster:
-// and no Cluster is refused (ErrClusterUnavailable).
+// health, a Recorder and the store, answers the status and serves the
+// cluster's VMs and hosts to the local API); a config with cluster: and no
+// Cluster is refused (ErrClusterUnavailable). What the cluster's VM runner
+// and fencing append to the store reaches the sinks and followers too
+// (AuditStore).
 //
 // Events in the store: the subject is the host, or the VM for VM events
 // (the host then in the evidence); the evidence is a JSON object.

@@ -31,6 +31,9 @@ const (
 var vmKinds = map[string]bool{
 	"placed": true, "started": true, "stopped": true, "migrated": true,
 	"rto-met": true, "rto-missed": true, "held": true,
+	// The leader's decisions about one VM.
+	"revoke": true, "migrate": true, "migrate-failed": true, "release-wait": true,
+	"admission": true, "no-capacity": true, "start-failed": true,
 }
 
 // Event is one decision or observation (DESIGN.md, "Events, one stream").
@@ -96,7 +99,31 @@ func (l *eventLog) Record(ev Event) error {
 	se.Seq = seq
 	l.sinks.Publish(alert.Event{Seq: seq, Time: ev.Time, Kind: ev.Kind, Host: ev.Host, VM: ev.VM, Message: ev.Message,
 		Generation: ev.Generation, Evidence: ev.Evidence})
+	l.follow(fromStore(se, l.localHost))
+	return nil
+}
+
+// appendStored appends an audit entry written by another package (the VM
+// runner, fencing) and hands it to the sinks and followers like Record.
+func (l *eventLog) appendStored(se store.Event) (uint64, error) {
+	if se.Time.IsZero() {
+		se.Time = l.now()
+	}
+	seq, err := l.st.Append(se)
+	if err != nil {
+		return 0, err
+	}
+	se.Seq = seq
 	out := fromStore(se, l.localHost)
+	var evidence map[string]any
+	_ = json.Unmarshal(out.Evidence, &evidence)
+	l.sinks.Publish(alert.Event{Seq: seq, Time: se.Time, Kind: se.Kind, Host: out.Host, VM: out.VM, Message: se.Message, Evidence: evidence})
+	l.follow(out)
+	return seq, nil
+}
+
+// follow hands an event to the followers of the stream.
+func (l *eventLog) follow(out localapi.Event) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for ch := range l.subs {
@@ -107,7 +134,6 @@ func (l *eventLog) Record(ev Event) error {
 			close(ch)
 		}
 	}
-	return nil
 }
 
 // subscribe implements localapi.Backend's Subscribe.
