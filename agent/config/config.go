@@ -39,6 +39,8 @@ const (
 	DefaultWatchdogDev = "/dev/watchdog"
 	DefaultWDTimeout   = 10 * time.Second
 	DefaultBMCTimeout  = 10 * time.Second
+	// DefaultFenceTimeout bounds one fence attempt on one BMC.
+	DefaultFenceTimeout = 20 * time.Second
 )
 
 // maxSocketPath is the longest path a Unix socket address holds (sun_path
@@ -60,7 +62,7 @@ type Config struct {
 	BMC *BMC
 	// Fence is the account this host uses on its peers' BMCs; nil in
 	// standalone mode.
-	Fence *Account
+	Fence *Fence
 	// Cluster is nil for a standalone host: sensors, prediction and
 	// alerts only.
 	Cluster  *Cluster
@@ -127,6 +129,22 @@ func (b *BMC) Target() string {
 type Account struct {
 	User         string
 	PasswordFile string
+}
+
+// Fence is how this host reaches its peers' BMCs to fence them: the
+// account, and how to trust what answers.
+type Fence struct {
+	Account
+	// CipherSuite pins an IPMI cipher suite on peers' BMCs; 0 is auto
+	// (never below suite 3).
+	CipherSuite int
+	// CAFile holds the CA certificates (PEM) peers' Redfish BMCs are
+	// checked against instead of the system's; Insecure skips the check
+	// (an isolated lab network only).
+	CAFile   string
+	Insecure bool
+	// Timeout bounds one fence attempt on one BMC (default 20 s).
+	Timeout time.Duration
 }
 
 // Cluster says how this host joins its cluster.
@@ -299,11 +317,19 @@ func (c *Config) decode(d *decoder, root *yaml.Node) {
 		}},
 		{"bmc", false, func(n *yaml.Node, p string) { c.BMC = d.bmc(n, p) }},
 		{"fence", false, func(n *yaml.Node, p string) {
-			c.Fence = &Account{}
-			d.mapping(n, p, []field{
+			c.Fence = &Fence{}
+			var suite string
+			fs := d.mapping(n, p, []field{
 				{"user", true, d.str(&c.Fence.User)},
 				{"password_file", true, d.absPath(&c.Fence.PasswordFile)},
+				{"cipher_suite", false, d.str(&suite)},
+				{"ca_file", false, d.absPath(&c.Fence.CAFile)},
+				{"insecure", false, d.boolean(&c.Fence.Insecure)},
+				{"timeout", false, d.duration(&c.Fence.Timeout, 100*time.Millisecond, 5*time.Minute)},
 			})
+			if suite != "" && suite != "auto" {
+				c.Fence.CipherSuite = d.suite(fs["cipher_suite"], p+".cipher_suite", suite, false)
+			}
 		}},
 		{"cluster", false, func(n *yaml.Node, p string) { clusterNode = n; c.Cluster = d.cluster(n, p) }},
 		{"watchdog", false, func(n *yaml.Node, p string) {
@@ -416,6 +442,9 @@ func (c *Config) defaults() {
 	if !c.Addresses.Migration.IsValid() {
 		c.Addresses.Migration = c.Addresses.Management
 	}
+	if c.Fence != nil && c.Fence.Timeout == 0 {
+		c.Fence.Timeout = DefaultFenceTimeout
+	}
 	if c.BMC != nil && c.BMC.Timeout == 0 {
 		c.BMC.Timeout = min(DefaultBMCTimeout, c.Sensors.Interval)
 	}
@@ -465,6 +494,7 @@ func (c *Config) collectRefs(seen map[string]*yaml.Node) {
 	}
 	if c.Fence != nil {
 		add(c.Fence.PasswordFile, true, "fence", "password_file")
+		add(c.Fence.CAFile, false, "fence", "ca_file")
 	}
 	if cl := c.Cluster; cl != nil {
 		add(cl.GossipKeyFile, true, "cluster", "gossip_key_file")
@@ -665,21 +695,7 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 		}
 	}
 	if suite != "" && suite != "auto" {
-		sn := at("cipher_suite")
-		s, err := strconv.Atoi(suite)
-		switch {
-		case err != nil:
-			d.errorf(sn, path+".cipher_suite", "want auto or a suite number 1 to %d, got %q", rmcp.MaxStandardSuite, suite)
-		case s == 0:
-			d.errorf(sn, path+".cipher_suite", "0 refused: %v", rmcp.ErrSuiteZero)
-		case s < 0 || s > rmcp.MaxStandardSuite:
-			d.errorf(sn, path+".cipher_suite", "IPMI cipher suites are 1 to %d, got %d", rmcp.MaxStandardSuite, s)
-		default:
-			b.CipherSuite = s
-			if err := (rmcp.Policy{Suite: s, AllowWeak: b.AllowWeakCipher}).Validate(); err != nil {
-				d.errorf(sn, path+".cipher_suite", "%d refused: %v (allow_weak_cipher: true)", s, err)
-			}
-		}
+		b.CipherSuite = d.suite(at("cipher_suite"), path+".cipher_suite", suite, b.AllowWeakCipher)
 	}
 	if hasRedfish && b.Redfish != "" {
 		ep, err := rfsession.Endpoint(b.Redfish, b.AllowPlainHTTP)
@@ -708,6 +724,26 @@ func splitHostPortAny(s string) (string, int, error) {
 		return "", 0, fmt.Errorf("bad port %q (0 to 65535; 0 picks a free one)", p)
 	}
 	return h, port, nil
+}
+
+// suite decodes an IPMI cipher suite number other than auto.
+func (d *decoder) suite(n *yaml.Node, path, v string, allowWeak bool) int {
+	s, err := strconv.Atoi(v)
+	switch {
+	case err != nil:
+		d.errorf(n, path, "want auto or a suite number 1 to %d, got %q", rmcp.MaxStandardSuite, v)
+	case s == 0:
+		d.errorf(n, path, "0 refused: %v", rmcp.ErrSuiteZero)
+	case s < 0 || s > rmcp.MaxStandardSuite:
+		d.errorf(n, path, "IPMI cipher suites are 1 to %d, got %d", rmcp.MaxStandardSuite, s)
+	default:
+		if err := (rmcp.Policy{Suite: s, AllowWeak: allowWeak}).Validate(); err != nil {
+			d.errorf(n, path, "%d refused: %v (allow_weak_cipher: true)", s, err)
+			return 0
+		}
+		return s
+	}
+	return 0
 }
 
 // splitHostPort splits "HOST[:PORT]" (IPv6 in brackets); a bare host

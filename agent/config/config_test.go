@@ -35,6 +35,8 @@ func TestCLIExampleAccepted(t *testing.T) {
 		{"bmc.cipher_suite", c.BMC.CipherSuite, 0},
 		{"bmc.password_file", c.BMC.PasswordFile, "/etc/vigil/bmc.pw"},
 		{"fence.user", c.Fence.User, "fencer"},
+		{"fence.cipher_suite default", c.Fence.CipherSuite, 0},
+		{"fence.timeout default", c.Fence.Timeout, DefaultFenceTimeout},
 		{"cluster.name", c.Cluster.Name, "edge-7"},
 		{"cluster.join", strings.Join(c.Cluster.Join, ","), "10.0.0.12,10.0.0.13"},
 		{"cluster.bootstrap", strings.Join(c.Cluster.Bootstrap, ","), "h1,h2,h3"},
@@ -142,6 +144,10 @@ func TestBadConfigs(t *testing.T) {
 			"vigil.yaml:3: socket: path is 111 bytes, a Unix socket path holds at most 107"}},
 		{"bad address", head + "addresses:\n  management: 10.0.0.300\n", []string{
 			`vigil.yaml:4: addresses.management: "10.0.0.300" is not an IP address`}},
+		{"fence cipher suite out of range", head + "fence:\n  user: f\n  password_file: /p\n  cipher_suite: 18\n", []string{
+			"vigil.yaml:6: fence.cipher_suite: IPMI cipher suites are 1 to 17, got 18"}},
+		{"fence unknown key", head + "fence: {user: f, password_file: /p, password: x}\n", []string{
+			"vigil.yaml:3: fence.password: unknown key (known: user, password_file, cipher_suite, ca_file, insecure, timeout)"}},
 		{"bmc without endpoint", head + "bmc:\n  user: vigil\n  password_file: /etc/vigil/bmc.pw\n", []string{
 			"vigil.yaml:3: bmc.ipmi: required: one of ipmi: HOST[:PORT] or redfish: URL"}},
 		{"bmc both endpoints", head + "bmc:\n  ipmi: 10.0.1.1\n  redfish: https://10.0.1.1\n  user: vigil\n  password_file: /p\n", []string{
@@ -292,4 +298,16 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFenceSettings: fence: takes how peers' BMCs are reached besides the
+// account: a pinned IPMI cipher suite, a CA file, a timeout.
+func TestFenceSettings(t *testing.T) {
+	c, err := Parse("f.yaml", []byte("version: 1\nhost: h1\nfence:\n  user: f\n  password_file: /p\n  cipher_suite: 3\n  ca_file: /ca.pem\n  timeout: 5s\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := c.Fence; f.CipherSuite != 3 || f.CAFile != "/ca.pem" || f.Timeout != 5*time.Second || f.Insecure || f.User != "f" {
+		t.Errorf("fence = %+v, want suite 3, /ca.pem, 5s", *f)
+	}
 }
