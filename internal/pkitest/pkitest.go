@@ -74,6 +74,13 @@ func NewCA(tb testing.TB, name string) *CA {
 // with this CA as the CA file.
 func (ca *CA) Issue(tb testing.TB, host string) replica.TLSFiles {
 	tb.Helper()
+	return ca.IssueFor(tb, host, net.IPv4(127, 0, 0, 1))
+}
+
+// IssueFor is Issue for a host at the IP addresses ips (its raft address,
+// where peers dial it), instead of 127.0.0.1.
+func (ca *CA) IssueFor(tb testing.TB, host string, ips ...net.IP) replica.TLSFiles {
+	tb.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		tb.Fatal(err)
@@ -82,7 +89,7 @@ func (ca *CA) Issue(tb testing.TB, host string) replica.TLSFiles {
 		SerialNumber: big.NewInt(serial.Add(1)),
 		Subject:      pkix.Name{CommonName: host},
 		DNSNames:     []string{host},
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
+		IPAddresses:  ips,
 		NotBefore:    time.Now().Add(-time.Hour),
 		NotAfter:     time.Now().Add(24 * time.Hour),
 		KeyUsage:     x509.KeyUsageDigitalSignature,

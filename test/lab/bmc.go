@@ -122,6 +122,7 @@ func (b *BMC) start(ctx context.Context) error {
 			AutoRestart: l.opts.IPMIAutoRestart,
 			OnPowerOff:  l.power.hook(h.Index, "off"),
 			OnPowerOn:   l.power.hook(h.Index, "on"),
+			Passwords:   l.opts.BMCPasswords,
 		})
 		if err != nil {
 			return fmt.Errorf("lab: %s: BMC: %w", h.Name, err)

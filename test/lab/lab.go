@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/vishvananda/netns"
+
+	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
 // BMCKind selects the BMC simulator that fronts every host of a lab.
@@ -57,6 +59,10 @@ type Options struct {
 	// Redfish power-on waits as long). 0 keeps the simulators' defaults
 	// (IPMI at once, Redfish 2 s); negative means at once for both.
 	PowerDelay time.Duration
+	// BMCPasswords fixes IPMI accounts' passwords on every BMC (see
+	// ipmisim.Config.Passwords): agents fence their peers with one
+	// account. Empty: each BMC's passwords are random.
+	BMCPasswords map[ipmisim.Role]string
 	// IPMIAutoRestart, when positive, restarts a crashed ipmi_sim after
 	// this long (ipmisim.Config.AutoRestart; cipher suite 2 crashes it).
 	// 0 leaves a crashed BMC dead until BMC.IPMI.Restart.

@@ -103,6 +103,10 @@ type Config struct {
 	AutoRestart time.Duration
 	// IPMISim and SDRComp override the binaries (default: from PATH).
 	IPMISim, SDRComp string
+	// Passwords fixes accounts' passwords (1 to 20 letters and digits);
+	// the others get random ones. Several BMCs sharing one fence account
+	// (an agent's fence: password_file) need it.
+	Passwords map[Role]string
 }
 
 // Sim is one running ipmi_sim.
@@ -218,6 +222,8 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 	return s, nil
 }
 
+var passwordRE = regexp.MustCompile(`^[A-Za-z0-9]{1,20}$`)
+
 func newSim(cfg Config) (*Sim, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("ipmisim: Config.Dir is empty")
@@ -279,9 +285,13 @@ func newSim(cfg Config) (*Sim, error) {
 		injected: map[uint8]injection{},
 	}
 	for i, r := range []Role{Admin, Operator, User} {
-		pw, err := randomHex(8)
-		if err != nil {
-			return nil, err
+		pw, ok := cfg.Passwords[r]
+		if !ok {
+			if pw, err = randomHex(8); err != nil {
+				return nil, err
+			}
+		} else if !passwordRE.MatchString(pw) {
+			return nil, fmt.Errorf("ipmisim %s: Config.Passwords[%s]: 1 to 20 letters and digits", cfg.Name, r)
 		}
 		s.users = append(s.users, account{
 			id: i + 2, role: r, name: r.String(), password: pw,

@@ -109,16 +109,33 @@ func TestGenerated(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	for name, cfg := range map[string]Config{
-		"no dir":      {},
-		"bad name":    {Dir: t.TempDir(), Name: "a b"},
-		"bad addr":    {Dir: t.TempDir(), Addr: "::1"},
-		"bad port":    {Dir: t.TempDir(), Port: 70000},
-		"bad delay":   {Dir: t.TempDir(), OffDelay: -1},
-		"quoted dir":  {Dir: "/tmp/a\"b"},
-		"no ipmi_sim": {Dir: t.TempDir(), IPMISim: "/nonexistent/ipmi_sim"},
+		"no dir":       {},
+		"bad name":     {Dir: t.TempDir(), Name: "a b"},
+		"bad addr":     {Dir: t.TempDir(), Addr: "::1"},
+		"bad port":     {Dir: t.TempDir(), Port: 70000},
+		"bad delay":    {Dir: t.TempDir(), OffDelay: -1},
+		"quoted dir":   {Dir: "/tmp/a\"b"},
+		"no ipmi_sim":  {Dir: t.TempDir(), IPMISim: "/nonexistent/ipmi_sim"},
+		"bad password": {Dir: t.TempDir(), Passwords: map[Role]string{Operator: "a b"}},
 	} {
 		if _, err := newSim(cfg); err == nil {
 			t.Errorf("%s: newSim accepted %+v", name, cfg)
+		}
+	}
+}
+
+// A fixed password is an account's password; the others stay random.
+func TestFixedPasswords(t *testing.T) {
+	s, err := newSim(Config{Dir: t.TempDir(), Passwords: map[Role]string{Operator: "fence42"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range s.users {
+		switch {
+		case u.role == Operator && u.password != "fence42":
+			t.Errorf("operator password %q, want fence42", u.password)
+		case u.role != Operator && (u.password == "fence42" || len(u.password) != 16):
+			t.Errorf("%s password %q, want a random one", u.role, u.password)
 		}
 	}
 }
