@@ -27,8 +27,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -139,10 +140,25 @@ func guard() error {
 	if os.Getenv(envForbid) == "1" {
 		return fmt.Errorf("%w: %s=1", ErrForbidden, envForbid)
 	}
-	if testing.Testing() && os.Getenv(envFullKernel) != "1" {
+	if inTestBinary() && os.Getenv(envFullKernel) != "1" {
 		return fmt.Errorf("%w: a test binary outside the full-kernel guest (the build machine must never be reset)", ErrForbidden)
 	}
 	return nil
+}
+
+// inTestBinary reports whether this process is a Go test binary (named
+// NAME.test, or run with -test.* flags), without linking package testing
+// into the agent, which must not (cmd/vigil's deps test).
+func inTestBinary() bool {
+	if strings.HasSuffix(filepath.Base(os.Args[0]), ".test") {
+		return true
+	}
+	for _, a := range os.Args[1:] {
+		if strings.HasPrefix(a, "-test.") {
+			return true
+		}
+	}
+	return false
 }
 
 // Timeout is the timeout the driver set.
