@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/vigil-ha/vigil/agent"
+	"github.com/vigil-ha/vigil/agent/clusterhost"
 	"github.com/vigil-ha/vigil/agent/config"
 )
 
@@ -21,7 +22,15 @@ func runAgent(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	log := newLogger(e, cfg.Log)
-	a, err := agent.New(cfg, agent.Options{Logger: log, Version: readBuildVersion().String()})
+	opts := agent.Options{Logger: log, Version: readBuildVersion().String()}
+	if cfg.Cluster != nil {
+		ch, err := clusterhost.New(cfg, clusterhost.Options{Logger: log})
+		if err != nil {
+			return err
+		}
+		opts.Cluster = ch
+	}
+	a, err := agent.New(cfg, opts)
 	if err != nil {
 		return err
 	}

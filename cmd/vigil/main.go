@@ -48,6 +48,8 @@ func commands() []command {
 		{"agent", "the daemon: sensors, prediction, events, the local API", runAgent},
 		{"status", "the cluster as the local daemon sees it", runStatus},
 		{"events", "the daemon's audit log, or follow it", runEvents},
+		{"vm", "the cluster's VMs through the daemon: list, show, create, start, stop, migrate", runVM},
+		{"host", "a cluster host through the daemon: show, drain, readmit", runHost},
 		{"witness", "the VM-less third voter of two-host clusters", runWitness},
 	}
 }

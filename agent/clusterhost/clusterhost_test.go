@@ -1,0 +1,109 @@
+package clusterhost
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/agent"
+	"github.com/vigil-ha/vigil/cluster/planner"
+	"github.com/vigil-ha/vigil/fencing/watchdog"
+	"github.com/vigil-ha/vigil/sensors/health"
+)
+
+// TestProfile: every profile's lease timing holds DESIGN.md's rule; an
+// armed watchdog raises the TTL as far as the rule needs, and a watchdog
+// too short for the gap between renewals is refused.
+func TestProfile(t *testing.T) {
+	for _, name := range []string{"lab", "lan", "wan"} {
+		for _, wd := range []time.Duration{0, time.Second, 10 * time.Second, 30 * time.Second} {
+			p, err := Profile(name, wd)
+			if name == "wan" && wd == time.Second || name == "lan" && wd == time.Second {
+				if err == nil {
+					t.Errorf("Profile(%s, %v) = nil error, want the watchdog refused (renewals every %v)", name, wd, p.Lease.RenewInterval)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("Profile(%s, %v) = %v", name, wd, err)
+				continue
+			}
+			l := p.Lease
+			if wd > 0 {
+				if err := watchdog.CheckTiming(l.TTL, l.MaxDrift, wd, l.MaxRenewalRTT); err != nil {
+					t.Errorf("Profile(%s, %v): %v", name, wd, err)
+				}
+			}
+			if p.Raft.Heartbeat == 0 || p.LeaderTick == 0 || p.DeadAfter == 0 {
+				t.Errorf("Profile(%s, %v) leaves timings unset: %+v", name, wd, p)
+			}
+		}
+	}
+	lab, _ := Profile("lab", 0)
+	if lab.Lease.TTL != 4*time.Second {
+		t.Errorf("lab TTL without a watchdog = %v, want 4s", lab.Lease.TTL)
+	}
+	if lab10, _ := Profile("lab", 10*time.Second); lab10.Lease.TTL <= 10*time.Second+lab10.Lease.MaxRenewalRTT+lab10.Lease.MaxDrift {
+		t.Errorf("lab TTL with a 10 s watchdog = %v, not beyond the watchdog", lab10.Lease.TTL)
+	}
+	if _, err := Profile("fast", 0); err == nil || !strings.Contains(err.Error(), "lab, lan or wan") {
+		t.Errorf("Profile(fast) = %v, want the known profiles named", err)
+	}
+}
+
+func eta(s float64) *float64 { return &s }
+
+// TestPlannerHealth: the leader learns the host's most urgent component:
+// the shortest expected time to failure, imminence, and a lost redundancy.
+func TestPlannerHealth(t *testing.T) {
+	hh := agent.HostHealth{Host: "h1", Risk: health.RiskHigh, Degraded: true, Verdicts: map[string]health.Verdict{
+		"bmc": {Components: []health.Component{
+			{Name: "FAN1", Risk: health.RiskHigh, ETASeconds: eta(600), Reason: "falling"},
+			{Name: "PSU2", Risk: health.RiskLow, Replace: true, Reason: "failed"},
+		}},
+		"kernel": {Components: []health.Component{{Name: "DIMM_A1", Risk: health.RiskHigh, ETASeconds: eta(120), Reason: "ECC rising"}}},
+	}}
+	ph := plannerHealth(hh)
+	if ph.ETA != 2*time.Minute || ph.Component != "DIMM_A1" || ph.Imminent || !ph.RedundancyLost {
+		t.Errorf("plannerHealth = %+v, want DIMM_A1 in 2m, redundancy lost, not imminent", ph)
+	}
+	hh.Risk = health.RiskImminent
+	if ph := plannerHealth(hh); !ph.Imminent {
+		t.Errorf("plannerHealth(imminent) = %+v, want Imminent", ph)
+	}
+	if ph := plannerHealth(agent.HostHealth{Host: "h1", Risk: health.RiskNone}); ph.ETA != 0 || ph.Imminent || ph.RedundancyLost || ph.Component != "" {
+		t.Errorf("plannerHealth(fine) = %+v, want nothing", ph)
+	}
+}
+
+// TestProberVerdicts: a host is suspect from its first failed probe and
+// dead once its probes have failed for DeadAfter, since the first failure
+// was seen; an answer makes it alive at once.
+func TestProberVerdicts(t *testing.T) {
+	tm, _ := Profile("lab", 0)
+	p := &Prober{h: &Host{timing: tm}, hosts: map[string]*probed{}}
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	step := func(ok bool, at time.Duration) planner.Observation {
+		p.note("h2", ok, t0.Add(at))
+		obs := p.Observations(t0.Add(at))
+		if len(obs) != 1 {
+			t.Fatalf("%d observations, want 1", len(obs))
+		}
+		return obs[0]
+	}
+	if o := step(true, 0); o.Member != planner.MemberAlive {
+		t.Errorf("answering host = %v, want alive", o.Member)
+	}
+	if o := step(false, 500*time.Millisecond); o.Member != planner.MemberSuspect || !o.Since.Equal(t0.Add(500*time.Millisecond)) {
+		t.Errorf("first failure = %+v, want suspect since it", o)
+	}
+	if o := step(false, 500*time.Millisecond+tm.DeadAfter-time.Millisecond); o.Member != planner.MemberSuspect {
+		t.Errorf("failing just under DeadAfter = %v, want suspect", o.Member)
+	}
+	if o := step(false, 500*time.Millisecond+tm.DeadAfter); o.Member != planner.MemberDead || !o.Since.Equal(t0.Add(500*time.Millisecond)) {
+		t.Errorf("failing for DeadAfter = %+v, want dead since the first failure", o)
+	}
+	if o := step(true, 3*time.Second); o.Member != planner.MemberAlive {
+		t.Errorf("answering again = %v, want alive", o.Member)
+	}
+}

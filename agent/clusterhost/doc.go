@@ -1,0 +1,56 @@
+// Package clusterhost is this host's part in its cluster: the agent's
+// Cluster (agent.Cluster) when the config has cluster:. It wires the
+// cluster packages to the world: the replicated state (cluster/replica)
+// and the inter-host API (cluster/peerapi) on the raft port, the lease
+// (cluster/lease) with the watchdog, the executor (cluster/executor) over
+// this host's VMs (vms, qmp, netfabric), and, while this host leads, the
+// planner (cluster/planner) with its fences (fencing) through the peers'
+// BMCs.
+//
+// Start (Host.Run):
+//   - the raft port: one listener (peerapi.Mux) for raft and the peer API;
+//     the raft node in state_dir/raft;
+//   - this host's VMs: pending intents resumed, running QEMUs adopted
+//     (vms.Host), so an agent restart never stops a VM;
+//   - forming: on an empty state_dir a host listed in cluster.bootstrap asks
+//     the addresses of cluster.join (and the witness) who they are (the peer
+//     API's status) until every bootstrap host is known, then bootstraps
+//     those voters once; any other host joins through them, and one that
+//     finds a cluster already formed joins too. Then the host registers
+//     itself (addresses, boot id, capacity, BMC endpoint, watchdog).
+//
+// Loops, each its own goroutine:
+//   - lease: every renew interval a renewal to the leader (forwarded by
+//     peerapi, or answered locally when this host leads), carrying the
+//     executor's report and this host's health; the keeper accepts only a
+//     reply within the round-trip bound, and only such a reply feeds the
+//     watchdog, which is armed at the first one;
+//   - executor: reconciles this host's VMs with its replica whenever the
+//     replica or the lease changes, when the lease lapses, and on a tick;
+//     it records started, stopped and self-fence events. It does not run
+//     before the first timely renewal (and the replica caught up with it),
+//     unless a lease TTL has passed since the start: a restarted agent
+//     keeps its adopted VMs through its first renewal rather than stopping
+//     them on a stale replica;
+//   - leader: while this host leads, one planner (re-created with fresh
+//     timers at every new leadership) ticks, answers renewals (Renewer),
+//     carries out operations (Operator: create with admission control,
+//     drain, readmit), fences through fencing.Manager with the peer's BMC
+//     endpoint from the state and this host's fence: credentials, and
+//     records its decisions as events (dead, fence, fence-confirmed,
+//     placed, ...). A host whose renewals stop is recorded suspect.
+//
+// Membership: the planner treats a host as dead at its lease deadline, or
+// earlier when the Membership says so and no renewal came since. Until
+// memberlist (cluster/membership) is wired here, the leader's Membership
+// is a Prober: direct probes of every host's peer API (DESIGN.md's "direct
+// probes among voters every 100-200 ms"); it never fences on its own.
+//
+// Timing comes from the config's timing profile (Profile): lab, lan or
+// wan, with the lease TTL raised where an armed watchdog needs it.
+//
+// Caveats: live migration between agents (a source's order and a remote
+// receiving QEMU) is not wired yet: migrate and drain's evacuation fail
+// with a reason and the planner retries them. The watchdog is a real
+// device or none.
+package clusterhost

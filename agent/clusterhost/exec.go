@@ -1,0 +1,140 @@
+package clusterhost
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/vigil-ha/vigil/agent"
+	"github.com/vigil-ha/vigil/cluster/executor"
+	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/vms"
+)
+
+// replicaPoll is how often the executor loop looks for a new applied
+// index in the replica.
+const replicaPoll = 50 * time.Millisecond
+
+// execLoop makes this host's VMs match its replica until ctx ends.
+func (h *Host) execLoop(ctx context.Context) error {
+	accel := h.cfg.VMs.Accel
+	exec, err := executor.New(executor.Config{
+		Host: h.name, Runner: h.runner, RetryAfter: time.Second,
+		Build: func(vm state.VM) (vms.VM, error) {
+			v, err := executor.BuildVM(vm)
+			if err == nil {
+				v.Spec.Accel = accel
+			}
+			return v, err
+		},
+	})
+	if err != nil {
+		return err
+	}
+	st := h.node.State()
+	tick := time.NewTicker(h.timing.ExecTick)
+	defer tick.Stop()
+	poll := time.NewTicker(replicaPoll)
+	defer poll.Stop()
+	var lapse *time.Timer
+	var lapseC <-chan time.Time
+	defer func() {
+		if lapse != nil {
+			lapse.Stop()
+		}
+	}()
+	lastIndex := st.Index()
+	// What runs here already (adopted): not "started" again.
+	running := map[string]uint64{}
+	if list, err := h.runner.List(ctx); err == nil {
+		for _, s := range list {
+			if s.State == vms.Running {
+				running[s.ID] = s.Generation
+			}
+		}
+	}
+	wasValid, waiting := false, true
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		case <-h.exec.changed:
+		case <-lapseC:
+		case <-poll.C:
+			if idx := st.Index(); idx == lastIndex {
+				continue
+			}
+		}
+		lastIndex = st.Index()
+		now := time.Now()
+		accepted, until, epoch := h.lease.snapshot()
+		if waiting {
+			// Not before the first timely renewal with a replica caught up
+			// with it, or one TTL after the start: a restarted agent keeps
+			// its VMs until it knows.
+			fresh := accepted && st.Index() >= h.lease.Index()
+			if !fresh && now.Sub(h.started) < h.timing.Lease.TTL {
+				continue
+			}
+			waiting = false
+		}
+		rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		rep, err := exec.Reconcile(rctx, now, st, &h.lease)
+		cancel()
+		if err != nil {
+			h.log.Warn("reconcile", "err", err)
+		}
+		h.exec.mu.Lock()
+		rep.Failures, h.exec.failures = nil, append(h.exec.failures, rep.Failures...)
+		h.exec.report = rep
+		h.exec.mu.Unlock()
+		h.noteChanges(running, rep, st, wasValid, epoch)
+		wasValid = rep.LeaseValid
+		// Reconcile again the moment the lease lapses.
+		if !until.IsZero() && until.After(now) {
+			if lapse == nil {
+				lapse = time.NewTimer(until.Sub(now))
+			} else {
+				lapse.Reset(until.Sub(now))
+			}
+			lapseC = lapse.C
+		}
+	}
+}
+
+// noteChanges records the VMs that started or stopped here since the last
+// reconcile, and the self-fence when the lease lapsed with VMs running.
+func (h *Host) noteChanges(running map[string]uint64, rep executor.Report, st *state.State, wasValid bool, epoch uint64) {
+	now := make(map[string]uint64, len(rep.Running))
+	for _, r := range rep.Running {
+		now[r.VM] = r.Generation
+	}
+	var stopped []string
+	for name, g := range running {
+		if ng, ok := now[name]; !ok || ng != g {
+			stopped = append(stopped, name)
+			why := "the cluster places it elsewhere or wants it stopped"
+			if !rep.LeaseValid {
+				why = "this host's lease is not valid"
+			}
+			h.record(agent.Event{Kind: "stopped", VM: name, Generation: g, Message: fmt.Sprintf("%s stopped on %s at generation %d: %s", name, h.name, g, why),
+				Evidence: map[string]any{"lease_valid": rep.LeaseValid, "applied": rep.Applied}})
+		}
+	}
+	for name, g := range now {
+		if og, ok := running[name]; !ok || og != g {
+			vm, _ := st.VM(name)
+			h.record(agent.Event{Kind: "started", VM: name, Generation: g, Message: fmt.Sprintf("%s runs on %s at generation %d", name, h.name, g),
+				Evidence: map[string]any{"applied": rep.Applied, "lease_epoch": epoch, "owner": vm.Owner}})
+		}
+	}
+	if wasValid && !rep.LeaseValid {
+		h.record(agent.Event{Kind: "self-fence", Message: fmt.Sprintf("%s's own lease lapsed: %d VM(s) stopped", h.name, len(stopped)),
+			Evidence: map[string]any{"stopped": stopped, "applied": rep.Applied}})
+	}
+	clear(running)
+	for k, v := range now {
+		running[k] = v
+	}
+}

@@ -1,0 +1,340 @@
+package clusterhost
+
+import (
+	"context"
+	"crypto/x509"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vigil-ha/vigil/agent"
+	"github.com/vigil-ha/vigil/agent/config"
+	"github.com/vigil-ha/vigil/cluster/executor"
+	"github.com/vigil-ha/vigil/cluster/lease"
+	"github.com/vigil-ha/vigil/cluster/peerapi"
+	"github.com/vigil-ha/vigil/cluster/planner"
+	"github.com/vigil-ha/vigil/cluster/replica"
+	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/fencing"
+	fencingipmi "github.com/vigil-ha/vigil/fencing/ipmi"
+	fencingredfish "github.com/vigil-ha/vigil/fencing/redfish"
+)
+
+// leaderState is what this host keeps while it leads: one planner per
+// term of leadership, and what it heard from the hosts.
+type leaderState struct {
+	mu sync.Mutex
+	// base is the context of the leader loop; fences of a leadership end
+	// with it or with the leadership.
+	base   context.Context
+	p      *planner.Planner
+	term   uint64
+	gen    uint64 // incarnations of the planner
+	cancel context.CancelFunc
+
+	lastRenew map[string]time.Time
+	suspect   map[string]bool
+	member    map[string]planner.Member
+	reports   map[string]executor.Report
+	health    map[string]planner.Health
+}
+
+func (l *leaderState) init() {
+	l.lastRenew = map[string]time.Time{}
+	l.suspect = map[string]bool{}
+	l.member = map[string]planner.Member{}
+	l.reports = map[string]executor.Report{}
+	l.health = map[string]planner.Health{}
+}
+
+// stop ends the leadership's fences (the agent stops).
+func (l *leaderState) stop() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cancel != nil {
+		l.cancel()
+	}
+	l.p, l.cancel = nil, nil
+}
+
+// plannerLocked returns the planner of the current leadership, starting
+// one (every timer armed afresh) when this host has just become leader or
+// the term changed, or nil when it does not lead. Call with lead.mu held.
+func (h *Host) plannerLocked(now time.Time) *planner.Planner {
+	l := &h.lead
+	if l.base == nil || !h.node.IsLeader() {
+		if l.p != nil {
+			h.log.Info("leadership lost: planner stopped")
+			l.cancel()
+			l.p, l.cancel = nil, nil
+		}
+		return nil
+	}
+	term := h.node.Term()
+	if l.p != nil && l.term == term {
+		return l.p
+	}
+	if l.p != nil {
+		l.cancel()
+	}
+	l.gen++
+	gen := l.gen
+	ctx, cancel := context.WithCancel(l.base)
+	fm := &planner.FenceManager{
+		Manager: h.fences, Levels: h.fenceLevels, Context: ctx,
+		Done: func(out planner.FenceOutcome) { h.fenceDone(gen, out) },
+	}
+	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, Events: h.plannerEvent}
+	p, err := planner.New(cfg, h.node.State(), proposer{h.node}, fm, mover{h: h, gen: gen})
+	if err != nil {
+		cancel()
+		h.log.Error("planner", "err", err)
+		return nil
+	}
+	l.p, l.term, l.cancel = p, term, cancel
+	clear(l.suspect)
+	clear(l.member)
+	for _, hs := range h.node.State().Hosts() {
+		l.lastRenew[hs.Name] = now
+	}
+	p.Start(now)
+	for _, hl := range l.health {
+		p.Health(now, hl)
+	}
+	return p
+}
+
+// leaderLoop runs the planner's timers while this host leads, until ctx
+// ends.
+func (h *Host) leaderLoop(ctx context.Context) {
+	h.lead.mu.Lock()
+	h.lead.base = ctx
+	h.lead.mu.Unlock()
+	members := h.opts.Membership
+	if members == nil {
+		pr := newProber(h)
+		go pr.run(ctx)
+		members = pr
+	}
+	tick := time.NewTicker(h.timing.LeaderTick)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		now := time.Now()
+		h.lead.mu.Lock()
+		if p := h.plannerLocked(now); p != nil {
+			obs := members.Observations(now)
+			h.noteMembers(now, obs)
+			p.Observe(now, obs)
+			h.checkSuspects(now)
+			tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			p.Tick(tctx, now)
+			cancel()
+		}
+		h.lead.mu.Unlock()
+	}
+}
+
+// checkSuspects records a host whose renewals stopped as suspect, once
+// per silence. Call with lead.mu held.
+func (h *Host) checkSuspects(now time.Time) {
+	l := &h.lead
+	lc := h.timing.Lease
+	for _, hs := range h.node.State().Hosts() {
+		switch hs.State {
+		case state.Healthy, state.Degraded, state.Maintenance:
+		default:
+			continue
+		}
+		last, ok := l.lastRenew[hs.Name]
+		if !ok {
+			l.lastRenew[hs.Name] = now
+			continue
+		}
+		if silent := now.Sub(last); silent > 2*lc.RenewInterval+lc.MaxRenewalRTT && !l.suspect[hs.Name] {
+			l.suspect[hs.Name] = true
+			h.record(agent.Event{Kind: "suspect", Host: hs.Name, Message: fmt.Sprintf("%s: no lease renewal for %v (every %v expected)", hs.Name, silent.Round(time.Millisecond), lc.RenewInterval),
+				Evidence: map[string]any{"last_renewal": last, "leader": h.name, "lease_ttl_seconds": lc.TTL.Seconds()}})
+		}
+	}
+}
+
+// noteMembers records the membership's suspicion of a host once per
+// change. Call with lead.mu held.
+func (h *Host) noteMembers(now time.Time, obs []planner.Observation) {
+	l := &h.lead
+	for _, o := range obs {
+		was := l.member[o.Host]
+		l.member[o.Host] = o.Member
+		if was == o.Member || o.Host == h.name {
+			continue
+		}
+		if (o.Member == planner.MemberSuspect || o.Member == planner.MemberDead) && !l.suspect[o.Host] {
+			l.suspect[o.Host] = true
+			h.record(agent.Event{Kind: "suspect", Host: o.Host, Message: fmt.Sprintf("%s does not answer probes (%s since %s)", o.Host, o.Member, o.Since.Format("15:04:05.000")),
+				Evidence: map[string]any{"member": o.Member.String(), "since": o.Since, "leader": h.name}})
+		}
+	}
+}
+
+// plannerEvent records one of the planner's events. The planner calls it
+// with lead.mu held.
+func (h *Host) plannerEvent(e planner.Event) {
+	kind := strings.ReplaceAll(e.Kind, ".", "-")
+	if kind == "readmitted" {
+		kind = "readmit"
+	}
+	ev := agent.Event{Time: e.Time, Kind: kind, Host: e.Subject, Message: e.Message,
+		Evidence: map[string]any{"leader": h.name}}
+	if vm, ok := h.node.State().VM(e.Subject); ok {
+		ev.VM, ev.Host, ev.Generation = vm.Spec.Name, vm.Owner, vm.Generation
+		if ev.Host == "" {
+			ev.Host = h.name
+		}
+	}
+	h.record(ev)
+}
+
+// renewer is the peer API's Renewer: the leader's planner answers.
+type renewer struct{ h *Host }
+
+func (r renewer) Renew(ctx context.Context, now time.Time, req peerapi.RenewRequest) (peerapi.RenewReply, error) {
+	return r.h.renew(ctx, now, req)
+}
+
+// renew answers a host's lease renewal on the leader, taking its report
+// and health.
+func (h *Host) renew(ctx context.Context, now time.Time, req peerapi.RenewRequest) (peerapi.RenewReply, error) {
+	reply := peerapi.RenewReply{Holder: req.Holder, Seq: req.Seq}
+	var rep report
+	if len(req.Report) > 0 {
+		if err := json.Unmarshal(req.Report, &rep); err != nil {
+			h.log.Warn("renewal with an unreadable report", "host", req.Holder, "err", err)
+			rep = report{}
+		}
+	}
+	h.lead.mu.Lock()
+	defer h.lead.mu.Unlock()
+	p := h.plannerLocked(now)
+	if p == nil {
+		return reply, replica.ErrNotLeader
+	}
+	l := &h.lead
+	if rep.Health != nil {
+		hl := *rep.Health
+		hl.Host = req.Holder
+		l.health[req.Holder] = hl
+		p.Health(now, hl)
+	}
+	if rep.Exec.Host == req.Holder {
+		l.reports[req.Holder] = rep.Exec
+	}
+	lr := p.Renew(ctx, now, lease.Request{Holder: req.Holder, BootID: req.BootID, Epoch: req.Epoch, Seq: req.Seq}, rep.Exec)
+	l.lastRenew[req.Holder] = now
+	delete(l.suspect, req.Holder)
+	reply.Granted, reply.Epoch, reply.Index, reply.Reason = lr.Granted, lr.Epoch, lr.Index, lr.Reason
+	if lr.Granted {
+		if ls, ok := h.node.State().Lease(req.Holder); ok {
+			reply.Expiry = ls.Expiry
+		}
+	}
+	return reply, nil
+}
+
+// fenceDone hands a fence's outcome to the planner that asked for it, if
+// it still leads.
+func (h *Host) fenceDone(gen uint64, out planner.FenceOutcome) {
+	h.lead.mu.Lock()
+	defer h.lead.mu.Unlock()
+	if h.lead.p == nil || h.lead.gen != gen {
+		h.log.Info("fence outcome for an ended leadership", "target", out.Target, "confirmed", out.Confirmed)
+		return
+	}
+	ctx, cancel := context.WithTimeout(h.lead.base, 10*time.Second)
+	defer cancel()
+	h.lead.p.FenceDone(ctx, time.Now(), out)
+}
+
+// fenceLevels are a peer's fence levels: its BMC endpoints from the state,
+// with this host's fence: account.
+func (h *Host) fenceLevels(host string) (fencing.HostLevels, bool) {
+	hs, ok := h.node.State().Host(host)
+	if !ok || len(hs.BMC) == 0 {
+		return fencing.HostLevels{}, false
+	}
+	fc := h.cfg.Fence
+	pw, err := config.ReadSecret(fc.PasswordFile)
+	if err != nil {
+		h.log.Error("fence password", "err", err)
+		return fencing.HostLevels{}, false
+	}
+	out := fencing.HostLevels{Host: host}
+	for _, ep := range hs.BMC {
+		switch ep.Kind {
+		case "ipmi":
+			hostPart, portPart, err := net.SplitHostPort(ep.Address)
+			if err != nil {
+				hostPart, portPart = ep.Address, "623"
+			}
+			port, _ := strconv.Atoi(portPart)
+			out.Levels = append(out.Levels, fencingipmi.Level("ipmi", fencingipmi.Config{Host: hostPart, Port: port, User: fc.User, Password: pw,
+				CipherSuite: fc.CipherSuite}, fc.Timeout, 1))
+		case "redfish":
+			rc := fencingredfish.Config{URL: ep.Address, User: fc.User, Password: pw, System: ep.System, Insecure: fc.Insecure}
+			if fc.CAFile != "" {
+				pem, err := os.ReadFile(fc.CAFile)
+				pool := x509.NewCertPool()
+				if err != nil || !pool.AppendCertsFromPEM(pem) {
+					h.log.Error("fence.ca_file: no PEM certificate", "file", fc.CAFile, "err", err)
+					continue
+				}
+				rc.RootCAs = pool
+			}
+			out.Levels = append(out.Levels, fencingredfish.Level("redfish", rc, fc.Timeout, 1))
+		}
+	}
+	return out, len(out.Levels) > 0
+}
+
+// proposer is the planner's Proposer: this host's raft node.
+type proposer struct{ n *replica.Node }
+
+func (p proposer) Propose(ctx context.Context, cmd state.Command) (state.Result, error) {
+	return p.n.Apply(ctx, cmd)
+}
+
+func (p proposer) VerifyLeader(ctx context.Context) error { return p.n.VerifyLeader(ctx) }
+
+// mover is the planner's Mover. Live migration between agents is not
+// wired yet: every order fails at once with the reason, and the planner
+// retries after its cooldown.
+type mover struct {
+	h   *Host
+	gen uint64
+}
+
+// errNoMigration says why migrations fail.
+const errNoMigration = "live migration between agents is not wired yet (no inter-host receiving side)"
+
+func (m mover) Migrate(o executor.MigrateOrder) {
+	go func() {
+		h := m.h
+		h.lead.mu.Lock()
+		defer h.lead.mu.Unlock()
+		if h.lead.p == nil || h.lead.gen != m.gen {
+			return
+		}
+		ctx, cancel := context.WithTimeout(h.lead.base, 10*time.Second)
+		defer cancel()
+		h.lead.p.MigrateDone(ctx, time.Now(), executor.MigrateResult{Order: o, Err: errNoMigration})
+	}()
+}
