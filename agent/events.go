@@ -33,7 +33,7 @@ var vmKinds = map[string]bool{
 	"rto-met": true, "rto-missed": true, "held": true,
 	// The leader's decisions about one VM.
 	"revoke": true, "migrate": true, "migrate-failed": true, "release-wait": true,
-	"admission": true, "no-capacity": true, "start-failed": true,
+	"admission": true, "no-capacity": true, "start-failed": true, "created": true,
 }
 
 // Event is one decision or observation (DESIGN.md, "Events, one stream").
