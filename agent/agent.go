@@ -192,9 +192,6 @@ func (a *Agent) Run(ctx context.Context) (err error) {
 	}
 	a.record(Event{Kind: KindAgentStarted, Message: fmt.Sprintf("vigil agent started on %s (%s)", a.cfg.Host, mode),
 		Evidence: map[string]any{"pid": os.Getpid(), "mode": mode, "sensors_interval_seconds": a.cfg.Sensors.Interval.Seconds()}})
-	if a.cfg.Syslog != nil {
-		a.log.Warn("syslog is set but this agent sends no events to syslog yet", "address", a.cfg.Syslog.Address)
-	}
 
 	lctx, cancel := context.WithCancel(ctx)
 	defer cancel()

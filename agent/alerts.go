@@ -1,12 +1,15 @@
 package agent
 
 import (
+	"crypto/x509"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/config"
 	"github.com/vigil-ha/vigil/alert"
 	"github.com/vigil-ha/vigil/alert/bmclog"
+	"github.com/vigil-ha/vigil/alert/syslog"
 )
 
 // sinkFlushTimeout is how long the alert sinks get at shutdown to send
@@ -14,7 +17,7 @@ import (
 const sinkFlushTimeout = 5 * time.Second
 
 // openSinks builds the alert sinks: those the config asks for (the host's
-// own BMC log when bmc: is set) and Options.Sinks.
+// own BMC log when bmc: is set, syslog:) and Options.Sinks.
 func (a *Agent) openSinks() ([]alert.Sink, error) {
 	sinks := append([]alert.Sink(nil), a.opts.Sinks...)
 	s, err := a.bmcLogSink()
@@ -24,7 +27,37 @@ func (a *Agent) openSinks() ([]alert.Sink, error) {
 	if s != nil {
 		sinks = append(sinks, s)
 	}
+	if a.cfg.Syslog != nil {
+		s, err := a.syslogSink()
+		if err != nil {
+			return nil, err
+		}
+		sinks = append(sinks, s)
+	}
 	return sinks, nil
+}
+
+// syslogSink sends every event to syslog: (alert/syslog), RFC 5424 with
+// the event's structured data.
+func (a *Agent) syslogSink() (alert.Sink, error) {
+	c := a.cfg.Syslog
+	cfg := syslog.Config{Network: c.Network, Address: c.Address, Facility: c.Facility, Hostname: a.cfg.Host,
+		Logger: a.log.With("component", "syslog")}
+	if c.CAFile != "" {
+		pem, err := os.ReadFile(c.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("syslog.ca_file: %w", err)
+		}
+		cfg.RootCAs = x509.NewCertPool()
+		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("syslog.ca_file: %s holds no PEM certificate", c.CAFile)
+		}
+	}
+	s, err := syslog.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("syslog: %w", err)
+	}
+	return s, nil
 }
 
 // bmcLogSink writes this host's decisions into its BMC's log

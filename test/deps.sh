@@ -34,6 +34,39 @@ if [ ${#missing[@]} -gt 0 ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# rsyslog: the real receiver of alert/syslog's tests, which start their own
+# rsyslogd (test/lab/rsyslogd: its own config, socket and pid file, in a lab
+# namespace). It must not become this machine's syslog: it is installed with
+# service starts refused (policy-rc.d) and its unit left disabled.
+syslog_missing=()
+for p in rsyslog rsyslog-openssl; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || syslog_missing+=("$p")
+done
+if [ ${#syslog_missing[@]} -gt 0 ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "deps: need root to install: ${syslog_missing[*]}" >&2
+		exit 1
+	fi
+	echo "deps: installing ${syslog_missing[*]} (not started, not enabled)"
+	policy=/usr/sbin/policy-rc.d
+	own_policy=
+	if [ ! -e "$policy" ]; then
+		printf '#!/bin/sh\n# test/deps.sh: no service starts while rsyslog installs\nexit 101\n' >"$policy"
+		chmod 755 "$policy"
+		own_policy=1
+		trap 'rm -f "$policy"' EXIT
+	fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${syslog_missing[@]}" >/dev/null
+	if [ -n "$own_policy" ]; then
+		rm -f "$policy"
+		trap - EXIT
+	fi
+	if command -v systemctl >/dev/null; then
+		systemctl disable rsyslog.service >/dev/null 2>&1 || true
+	fi
+fi
+
 # Debian's own kernel and modules for the full-kernel test runner
 # (test/fullkernel): VLANs, bridge vlan_filtering, netem and softdog, which the
 # build machine's kernel lacks. Unpacked, not installed, outside the repo.

@@ -197,6 +197,9 @@ type Syslog struct {
 	Network  string // unix, udp, tcp or tls
 	Address  string // a path for unix, HOST:PORT otherwise
 	Facility string
+	// CAFile holds the CA certificates (PEM) a tls receiver's certificate
+	// is checked against instead of the system's; tls only.
+	CAFile string
 }
 
 // Log sets the agent's own log.
@@ -503,6 +506,9 @@ func (c *Config) collectRefs(seen map[string]*yaml.Node) {
 		add(cl.TLS.KeyFile, true, "cluster", "tls", "key_file")
 	}
 	add(c.FabricFile, false, "fabric_file")
+	if c.Syslog != nil {
+		add(c.Syslog.CAFile, false, "syslog", "ca_file")
+	}
 }
 
 // CheckFiles checks the files the config names: each must exist and be a
@@ -823,7 +829,11 @@ func (d *decoder) syslog(n *yaml.Node, path string) *Syslog {
 	seen := d.mapping(n, path, []field{
 		{"address", true, d.str(&addr)},
 		{"facility", false, d.oneOf(&s.Facility, facilities...)},
+		{"ca_file", false, d.absPath(&s.CAFile)},
 	})
+	if s.CAFile != "" && !strings.HasPrefix(addr, "tls://") {
+		d.errorf(seen["ca_file"], path+".ca_file", "only with a tls:// address (the receiver's certificate is checked against it)")
+	}
 	if addr == "" {
 		return s
 	}

@@ -198,6 +198,10 @@ func TestBadConfigs(t *testing.T) {
 		{"syslog", head + "syslog:\n  address: udp://logs\n  facility: local9\n", []string{
 			`vigil.yaml:5: syslog.facility: "local9" is not one of kern, user, mail, daemon, auth, syslog, lpr, news, uucp, cron, authpriv, ftp, local0, local1, local2, local3, local4, local5, local6, local7`,
 			`vigil.yaml:4: syslog.address: "udp://logs": want udp://HOST:PORT`}},
+		{"syslog ca_file", head + "syslog:\n  address: udp://logs:514\n  ca_file: /etc/ssl/ca.pem\n", []string{
+			`vigil.yaml:5: syslog.ca_file: only with a tls:// address (the receiver's certificate is checked against it)`}},
+		{"syslog ca_file relative", head + "syslog:\n  address: tls://logs:6514\n  ca_file: ca.pem\n", []string{
+			`vigil.yaml:5: syslog.ca_file: "ca.pem": want an absolute path`}},
 		{"log and timing", head + "log: {level: verbose}\ntiming: {profile: fast}\n", []string{
 			`vigil.yaml:3: log.level: "verbose" is not one of debug, info, warn, error`,
 			`vigil.yaml:4: timing.profile: "fast" is not one of lan, wan, lab`}},
@@ -252,7 +256,8 @@ func TestSecretFiles(t *testing.T) {
 		"fence:\n  user: f\n  password_file: " + good + "\n" +
 		"cluster:\n  name: e\n  gossip_key_file: " + groupw + "\n" +
 		"  tls:\n    ca_file: " + missing + "\n    cert_file: " + dir + "\n    key_file: " + empty + "\n" +
-		"fabric_file: " + good + "\n"
+		"fabric_file: " + good + "\n" +
+		"syslog:\n  address: tls://logs:6514\n  ca_file: " + missing + "\n"
 	path := write("vigil.yaml", 0o644, cfg)
 	_, err := Load(path)
 	want := []string{
@@ -261,6 +266,7 @@ func TestSecretFiles(t *testing.T) {
 		path + ":15: cluster.tls.ca_file: " + missing + ": no such file",
 		path + ":16: cluster.tls.cert_file: " + dir + ": not a regular file",
 		path + ":17: cluster.tls.key_file: " + empty + ": empty",
+		path + ":21: syslog.ca_file: " + missing + ": no such file",
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {
 		t.Errorf("Load errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))

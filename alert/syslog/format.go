@@ -217,6 +217,9 @@ func valueString(v any) string {
 	if err != nil {
 		return fmt.Sprint(v)
 	}
+	if string(b) == "null" { // a nil pointer, map or slice
+		return ""
+	}
 	return string(b)
 }
 

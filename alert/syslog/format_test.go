@@ -16,13 +16,13 @@ func riskEvent() alert.Event {
 	return alert.Event{Seq: 17, Time: time.Date(2026, 3, 1, 12, 30, 5, 123456789, time.UTC), Kind: "risk", Host: "lab1",
 		Message: "FAN1 risk high: FAN1 at 1200 rpm, falling", Evidence: map[string]any{
 			"component": "FAN1", "risk": "high", "eta_seconds": 5400.5, "replace": true, "odd key=]\"": `a"b\c]d`,
-			"nested": map[string]any{"x": 1}, "last_answer": time.Date(2026, 3, 1, 12, 30, 0, 0, time.UTC), "none": nil}}
+			"nested": map[string]any{"x": 1}, "no_eta": (*float64)(nil), "last_answer": time.Date(2026, 3, 1, 12, 30, 0, 0, time.UTC), "none": nil}}
 }
 
 func TestFormat(t *testing.T) {
 	got := string(Format(hdr, riskEvent(), false, MaxStream))
 	want := `<27>1 2026-03-01T12:30:05.123456Z lab1 vigil 4242 risk [vigil@32473 seq="17" kind="risk" host="lab1" vm="" generation="0"]` +
-		`[evidence@32473 component="FAN1" eta_seconds="5400.5" last_answer="2026-03-01T12:30:00Z" nested="{"x":1}" none="" odd_key___="a\"b\\c\]d" replace="true" risk="high"]` +
+		`[evidence@32473 component="FAN1" eta_seconds="5400.5" last_answer="2026-03-01T12:30:00Z" nested="{"x":1}" no_eta="" none="" odd_key___="a\"b\\c\]d" replace="true" risk="high"]` +
 		` FAN1 risk high: FAN1 at 1200 rpm, falling`
 	want = strings.Replace(want, `nested="{"x":1}"`, `nested="{\"x\":1}"`, 1)
 	if got != want {
