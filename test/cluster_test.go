@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -30,6 +31,7 @@ type clusterLab struct {
 	bin   string
 	dir   string
 	socks map[string]string // host name → socket
+	cfgs  map[string]string // host name → config file
 }
 
 // fencePassword is the operator password every BMC of the lab shares:
@@ -47,7 +49,7 @@ func startClusterLab(t *testing.T, n int) *clusterLab {
 	}
 	testenv.NeedsCommand(t, "qemu-system-x86_64")
 	l := lab.New(t, lab.Options{Hosts: n, Name: "ag", BMCPasswords: map[ipmisim.Role]string{ipmisim.Operator: fencePassword}})
-	c := &clusterLab{t: t, lab: l, bin: buildVigil(t), dir: t.TempDir(), socks: map[string]string{}}
+	c := &clusterLab{t: t, lab: l, bin: buildVigil(t), dir: t.TempDir(), socks: map[string]string{}, cfgs: map[string]string{}}
 	ca := pkitest.NewCA(t, "cluster CA")
 	key := make([]byte, 32)
 	for i := range key {
@@ -127,11 +129,8 @@ log:
 		if out, err := exec.Command(c.bin, "config", "check", "--config", cfgPath).CombinedOutput(); err != nil {
 			t.Fatalf("vigil config check %s: %v\n%s", h.Name, err, out)
 		}
-		if _, err := h.AddService("vigil", func() *exec.Cmd {
-			cmd := h.Command(context.Background(), c.bin, "agent", "--config", cfgPath)
-			cmd.Env = append(os.Environ(), "VIGIL_NO_WATCHDOG=1")
-			return cmd
-		}); err != nil {
+		c.cfgs[h.Name] = cfgPath
+		if _, err := h.AddService("vigil", func() *exec.Cmd { return c.agentCmd(h) }); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -169,6 +168,42 @@ log:
 		return true
 	})
 	return c
+}
+
+// agentCmd is the command of h's agent.
+func (c *clusterLab) agentCmd(h *lab.Host) *exec.Cmd {
+	cmd := h.Command(context.Background(), c.bin, "agent", "--config", c.cfgs[h.Name])
+	cmd.Env = append(os.Environ(), "VIGIL_NO_WATCHDOG=1")
+	return cmd
+}
+
+// restartAgent stops h's agent with sig (SIGTERM: a clean stop) and starts
+// it again after pause.
+func (c *clusterLab) restartAgent(h *lab.Host, sig syscall.Signal, pause time.Duration) {
+	c.t.Helper()
+	p := h.Service("vigil")
+	if p == nil {
+		for _, q := range h.Procs() {
+			if q.Name == "vigil" {
+				p = q
+			}
+		}
+	}
+	if p == nil {
+		c.t.Fatalf("%s runs no agent", h.Name)
+	}
+	if err := p.Signal(sig); err != nil {
+		c.t.Fatal(err)
+	}
+	select {
+	case <-p.Done():
+	case <-time.After(30 * time.Second):
+		c.t.Fatalf("%s's agent still runs 30 s after %v", h.Name, sig)
+	}
+	time.Sleep(pause)
+	if _, err := h.StartCmd("vigil", c.agentCmd(h)); err != nil {
+		c.t.Fatal(err)
+	}
 }
 
 // vigil runs the CLI and returns its stdout, failing the test on an error.
@@ -422,4 +457,136 @@ func leaderOr(leader, victim string, c *clusterLab) string {
 		}
 	}
 	return leader
+}
+
+// lastHeartbeat is the newest heartbeat of vm in its serial log on host h
+// (the agent's run directory).
+func (c *clusterLab) lastHeartbeat(h *lab.Host, vm string) (guest.Heartbeat, bool) {
+	b, err := os.ReadFile(filepath.Join(h.StateDir, "vms", vm, "serial.log"))
+	if err != nil {
+		return guest.Heartbeat{}, false
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if hb, ok := guest.ParseHeartbeat(lines[i]); ok && hb.ID == vm {
+			return hb, true
+		}
+	}
+	return guest.Heartbeat{}, false
+}
+
+// createGuests creates test guests vm1..vmN through one agent and waits
+// until each runs once where the cluster placed it; it returns where.
+func (c *clusterLab) createGuests(n int) map[string]string {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	kernel, err := guest.Build(ctx)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	via := c.lab.Hosts[0].Name
+	for i := 1; i <= n; i++ {
+		c.vigil("vm", "create", "-f", c.writeVMFile(fmt.Sprintf("vm%d", i), kernel, 100-i), "--socket", c.socks[via])
+	}
+	where := map[string]string{}
+	c.waitFor("every VM running once where the cluster placed it", 120*time.Second, func() bool {
+		st, err := c.status(via)
+		if err != nil || len(st.VMs) != n {
+			return false
+		}
+		for _, v := range st.VMs {
+			hosts := c.lab.VMHosts(v.Name)
+			if v.Host == "" || len(hosts) != 1 || hosts[0].Name != v.Host {
+				return false
+			}
+			where[v.Name] = v.Host
+		}
+		return true
+	})
+	return where
+}
+
+// TestClusterAgentRestart: an agent stopped cleanly (SIGTERM) and started
+// again 1.5 s later while its VMs run restarts no VM and gets its host fenced by
+// nobody, whether it is a follower's or the leader's (which hands its
+// leadership on first): the new agent adopts the running QEMUs, every
+// guest keeps its boot, and the host stays healthy beyond its lease TTL.
+func TestClusterAgentRestart(t *testing.T) {
+	c := startClusterLab(t, 3)
+	where := c.createGuests(3)
+	byName := map[string]*lab.Host{}
+	for _, h := range c.lab.Hosts {
+		byName[h.Name] = h
+	}
+	boots := map[string]string{}
+	for vm, host := range where {
+		hb, ok := c.lastHeartbeat(byName[host], vm)
+		if !ok {
+			t.Fatalf("no heartbeat of %s on %s", vm, host)
+		}
+		boots[vm] = hb.Boot
+	}
+	st, _ := c.status(c.lab.Hosts[0].Name)
+	leader := *st.Leader
+	var follower string
+	for _, host := range where {
+		if host != leader {
+			follower = host
+		}
+	}
+	for _, target := range []string{follower, leader} {
+		h := byName[target]
+		t.Logf("restarting the agent of %s (leader %v)", target, target == leader)
+		restarted := time.Now()
+		// Down for longer than the leader's probes take to call a host
+		// dead (0.7 s in the lab profile), shorter than its lease (4 s):
+		// an upgrade's restart.
+		c.restartAgent(h, syscall.SIGTERM, 1500*time.Millisecond)
+		c.waitFor(target+"'s agent back with its lease", 60*time.Second, func() bool {
+			st, err := c.status(target)
+			if err != nil || !st.Quorum {
+				return false
+			}
+			for _, hs := range st.Hosts {
+				if hs.Name == target && hs.State != "healthy" {
+					return false
+				}
+			}
+			return slices.ContainsFunc(c.events(target), func(ev localapi.Event) bool {
+				return ev.Kind == "joined" && ev.Time.After(restarted)
+			})
+		})
+		// Beyond the lease TTL (4 s in the lab profile): nobody took the
+		// restart for a death.
+		time.Sleep(6 * time.Second)
+		for _, hs := range func() []localapi.HostStatus { st, _ := c.status(target); return st.Hosts }() {
+			if hs.State != "healthy" {
+				t.Errorf("after %s's agent restart, %s is %s", target, hs.Name, hs.State)
+			}
+		}
+		evs := c.events(target)
+		for vm, host := range where {
+			hosts := c.lab.VMHosts(vm)
+			if len(hosts) != 1 || hosts[0].Name != host {
+				t.Errorf("%s runs on %v after %s's agent restart, want %s alone", vm, hosts, target, host)
+			}
+			if hb, ok := c.lastHeartbeat(byName[host], vm); !ok || hb.Boot != boots[vm] {
+				t.Errorf("%s's guest boot after %s's agent restart = %q, want %q (not restarted)", vm, target, hb.Boot, boots[vm])
+			}
+			if host != target {
+				continue
+			}
+			if !slices.ContainsFunc(evs, func(ev localapi.Event) bool {
+				return ev.Kind == "vm.adopted" && ev.VM == vm && ev.Time.After(restarted)
+			}) {
+				t.Errorf("no vm.adopted event for %s on %s after the restart", vm, target)
+			}
+			for _, ev := range evs {
+				if ev.VM == vm && ev.Time.After(restarted) && (ev.Kind == "stopped" || ev.Kind == "started") {
+					t.Errorf("%s after %s's agent restart: %s %s", vm, target, ev.Kind, ev.Message)
+				}
+			}
+		}
+	}
 }

@@ -207,7 +207,38 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return cause
 	}
+	h.announceStop()
 	return ctx.Err()
+}
+
+// stopNotice bounds what a clean stop spends telling the cluster.
+const stopNotice = 3 * time.Second
+
+// announceStop tells the leader, on a clean stop, that this host's agent
+// goes away while its VMs run on (a restart, an upgrade): the leader does
+// not take the silence for death before the host's lease deadline, so the
+// agent's probes failing for a moment fence nobody. A leader hands its
+// leadership on first. A host whose agent does not come back within its
+// lease is declared dead as any other.
+func (h *Host) announceStop() {
+	select {
+	case <-h.registered:
+	default:
+		return // never a member: nothing to announce
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), stopNotice)
+	defer cancel()
+	if h.node.IsLeader() {
+		if err := h.node.TransferLeadership(ctx); err != nil {
+			h.log.Warn("stop: leadership transfer", "err", err)
+			return
+		}
+	}
+	if _, err := h.fwd.Operate(ctx, peerapi.Operation{Kind: peerapi.OpHold, Host: h.name}); err != nil {
+		h.log.Warn("stop: the leader was not told of this restart", "err", err)
+		return
+	}
+	h.log.Info("stop: the leader holds this host until its lease deadline")
 }
 
 // openVMs builds this host's VM runner (with its fabric when the config

@@ -42,6 +42,9 @@ type leaderState struct {
 	member    map[string]planner.Member
 	reports   map[string]executor.Report
 	health    map[string]planner.Health
+	// held: hosts whose agent announced a restart, until when their
+	// silence is not taken for death (their lease deadline still is).
+	held map[string]time.Time
 }
 
 func (l *leaderState) init() {
@@ -50,6 +53,7 @@ func (l *leaderState) init() {
 	l.member = map[string]planner.Member{}
 	l.reports = map[string]executor.Report{}
 	l.health = map[string]planner.Health{}
+	l.held = map[string]time.Time{}
 }
 
 // stop ends the leadership's fences (the agent stops).
@@ -59,7 +63,7 @@ func (l *leaderState) stop() {
 	if l.cancel != nil {
 		l.cancel()
 	}
-	l.p, l.cancel = nil, nil
+	l.p, l.cancel, l.base = nil, nil, nil
 }
 
 // plannerLocked returns the planner of the current leadership, starting
@@ -132,7 +136,7 @@ func (h *Host) leaderLoop(ctx context.Context) {
 		now := time.Now()
 		h.lead.mu.Lock()
 		if p := h.plannerLocked(now); p != nil {
-			obs := members.Observations(now)
+			obs := h.holdObservations(now, members.Observations(now))
 			h.noteMembers(now, obs)
 			p.Observe(now, obs)
 			h.checkSuspects(now)
@@ -144,6 +148,24 @@ func (h *Host) leaderLoop(ctx context.Context) {
 	}
 }
 
+// holdObservations reports a host whose agent announced its restart as
+// alive until its hold ends: an agent restart is no reason to fence. Its
+// lease deadline still is. Call with lead.mu held.
+func (h *Host) holdObservations(now time.Time, obs []planner.Observation) []planner.Observation {
+	l := &h.lead
+	for host, until := range l.held {
+		if !now.Before(until) {
+			delete(l.held, host)
+		}
+	}
+	for i, o := range obs {
+		if _, ok := l.held[o.Host]; ok && o.Member != planner.MemberAlive {
+			obs[i].Member, obs[i].Since = planner.MemberAlive, now
+		}
+	}
+	return obs
+}
+
 // checkSuspects records a host whose renewals stopped as suspect, once
 // per silence. Call with lead.mu held.
 func (h *Host) checkSuspects(now time.Time) {
@@ -153,6 +175,9 @@ func (h *Host) checkSuspects(now time.Time) {
 		switch hs.State {
 		case state.Healthy, state.Degraded, state.Maintenance:
 		default:
+			continue
+		}
+		if _, held := l.held[hs.Name]; held {
 			continue
 		}
 		last, ok := l.lastRenew[hs.Name]
@@ -175,7 +200,7 @@ func (h *Host) noteMembers(now time.Time, obs []planner.Observation) {
 	for _, o := range obs {
 		was := l.member[o.Host]
 		l.member[o.Host] = o.Member
-		if was == o.Member || o.Host == h.name {
+		if _, held := l.held[o.Host]; was == o.Member || o.Host == h.name || held {
 			continue
 		}
 		if (o.Member == planner.MemberSuspect || o.Member == planner.MemberDead) && !l.suspect[o.Host] {
@@ -241,6 +266,7 @@ func (h *Host) renew(ctx context.Context, now time.Time, req peerapi.RenewReques
 	lr := p.Renew(ctx, now, lease.Request{Holder: req.Holder, BootID: req.BootID, Epoch: req.Epoch, Seq: req.Seq}, rep.Exec)
 	l.lastRenew[req.Holder] = now
 	delete(l.suspect, req.Holder)
+	delete(l.held, req.Holder)
 	reply.Granted, reply.Epoch, reply.Index, reply.Reason = lr.Granted, lr.Epoch, lr.Index, lr.Reason
 	if lr.Granted {
 		if ls, ok := h.node.State().Lease(req.Holder); ok {

@@ -56,6 +56,15 @@ func (h *Host) Operate(ctx context.Context, now time.Time, peer string, op peera
 		return reply("readmitted " + op.Host)
 	case peerapi.OpMigrate:
 		return peerapi.OperationReply{}, fmt.Errorf("migrate %s to %s: %s", op.VM, op.To, errNoMigration)
+	case peerapi.OpHold:
+		if op.Host != peer {
+			return peerapi.OperationReply{}, fmt.Errorf("%w: %s may not ask a hold for %s", peerapi.ErrForbidden, peer, op.Host)
+		}
+		until := now.Add(h.timing.Lease.TTL)
+		h.lead.held[op.Host] = until
+		h.record(agent.Event{Kind: "agent-restart", Host: op.Host, Message: fmt.Sprintf("%s's agent restarts: not taken for dead before its lease deadline (%s)", op.Host, until.Format("15:04:05.000")),
+			Evidence: map[string]any{"leader": h.name, "hold_until": until}})
+		return reply("holding " + op.Host)
 	}
 	return peerapi.OperationReply{}, fmt.Errorf("%w: operation %q", peerapi.ErrBadRequest, op.Kind)
 }

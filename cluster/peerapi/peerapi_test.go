@@ -497,6 +497,12 @@ func TestOperateOnLeader(t *testing.T) {
 	if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), "readmit n2: it is healthy") {
 		t.Errorf("Operate(readmit) = %v, want ErrRefused with the operator's words", err)
 	}
+	if _, err := f.client.Operate(ctxT(t, 5*time.Second), l.addr, Operation{Kind: OpHold, Host: l.id}); !errors.Is(err, ErrForbidden) {
+		t.Errorf("Operate(hold of %s) from %s = %v, want ErrForbidden: a host asks holds for itself only", l.id, f.id, err)
+	}
+	if _, err := f.client.Operate(ctxT(t, 5*time.Second), l.addr, Operation{Kind: OpHold, Host: f.id}); err != nil {
+		t.Errorf("Operate(hold of itself) from %s = %v", f.id, err)
+	}
 	if _, err := f.client.Operate(ctxT(t, 5*time.Second), l.addr, Operation{Kind: "reboot"}); !errors.Is(err, ErrBadRequest) {
 		t.Errorf("Operate(reboot) = %v, want ErrBadRequest", err)
 	}

@@ -357,13 +357,16 @@ func (s *Server) operate(ctx context.Context, c call) (any, error) {
 		return nil, err
 	}
 	switch op.Kind {
-	case OpCreate, OpDrain, OpReadmit, OpMigrate:
+	case OpCreate, OpDrain, OpReadmit, OpMigrate, OpHold:
 	default:
-		return nil, fmt.Errorf("%w: operation %q: want %s, %s, %s or %s", ErrBadRequest, op.Kind, OpCreate, OpDrain, OpReadmit, OpMigrate)
+		return nil, fmt.Errorf("%w: operation %q: want %s, %s, %s, %s or %s", ErrBadRequest, op.Kind, OpCreate, OpDrain, OpReadmit, OpMigrate, OpHold)
 	}
 	peer, err := s.member(ctx, c.cert)
 	if err != nil {
 		return nil, err
+	}
+	if op.Kind == OpHold && (op.Host != peer || !names(c.cert, op.Host)) {
+		return nil, fmt.Errorf("%w: %s may not ask a hold for %q", ErrForbidden, peer, op.Host)
 	}
 	if s.cfg.Operator == nil {
 		return nil, fmt.Errorf("%w: %s carries out no operations (a witness plans nothing)", ErrNoLeader, s.cfg.Node.ID())

@@ -144,6 +144,10 @@ const (
 	OpDrain   = "drain"   // move every VM off Host and keep new ones away
 	OpReadmit = "readmit" // return Host to service
 	OpMigrate = "migrate" // live-migrate VM to host To
+	// OpHold: Host's agent is restarting (a clean stop); the leader does
+	// not take its silence for death before its lease deadline. Only the
+	// host itself may ask.
+	OpHold = "hold"
 )
 
 // Operation is a person's request that only the leader's planner carries
