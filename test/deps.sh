@@ -15,6 +15,7 @@ packages=(
 	libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients # qmp benchmark: virsh migrate --live side by side
 	systemd         # image: systemd-analyze verify/security, systemd-sysusers, systemd-tmpfiles (none needs systemd as PID 1)
 	mmdebstrap lintian # image: the package's chroot tests and lint
+	tmux            # test: vigil tui driven in an 80x24 terminal (send-keys, capture-pane)
 )
 
 missing=()

@@ -50,6 +50,7 @@ func commands() []command {
 		{"events", "the daemon's audit log, or follow it", runEvents},
 		{"vm", "the cluster's VMs through the daemon: list, show, create, start, stop, migrate", runVM},
 		{"host", "a cluster host through the daemon: show, drain, readmit", runHost},
+		{"tui", "the technician's console view of the daemon", runTUI},
 		{"witness", "the VM-less third voter of two-host clusters", runWitness},
 	}
 }
