@@ -222,6 +222,12 @@ sensors:
 	tm.keys("Escape")
 	tm.waitScreen("the main screen again", 30*time.Second, func(s string) bool { return strings.Contains(s, "History: every event") })
 
+	// Drain is refused on a standalone host, with the reason.
+	tm.keys("d")
+	tm.waitScreen("drain refused", 10*time.Second, func(s string) bool {
+		return strings.Contains(s, "drain unavailable: standalone host")
+	})
+
 	quitAt := time.Now()
 	tm.keys("q")
 	code, ok := tm.exited(10 * time.Second)

@@ -21,12 +21,17 @@ type Backend interface {
 }
 
 // Operator changes a host's service through the daemon's mutating routes
-// (POST /v1/hosts/{name}/drain and /readmit). Each returns the host's
-// state afterwards.
+// (POST /v1/hosts/{name}/drain and /readmit), which answer with the host
+// afterwards. *localapi.Client implements it.
 type Operator interface {
-	DrainHost(ctx context.Context, name string) (state string, err error)
-	ReadmitHost(ctx context.Context, name string) (state string, err error)
+	DrainHost(ctx context.Context, name string) (localapi.HostDetail, error)
+	ReadmitHost(ctx context.Context, name string) (localapi.HostDetail, error)
 }
+
+var (
+	_ Backend  = (*localapi.Client)(nil)
+	_ Operator = (*localapi.Client)(nil)
+)
 
 // eventsMsg is a batch of audit events, oldest first.
 type eventsMsg []localapi.Event

@@ -434,13 +434,14 @@ func (m *Model) act(verb, host string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		var state string
+		var d localapi.HostDetail
 		var err error
 		if verb == "drain" {
-			state, err = op.DrainHost(ctx, host)
+			d, err = op.DrainHost(ctx, host)
 		} else {
-			state, err = op.ReadmitHost(ctx, host)
+			d, err = op.ReadmitHost(ctx, host)
 		}
+		state := d.State
 		if errors.Is(err, context.DeadlineExceeded) {
 			err = fmt.Errorf("no answer within %v", timeout)
 		}

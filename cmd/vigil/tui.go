@@ -40,9 +40,5 @@ func runTUI(ctx context.Context, e *env, args []string) error {
 	if errors.Is(err, localapi.ErrNoDaemon) {
 		return err
 	}
-	return tui.Run(ctx, c, tuiOperator(c), tui.Options{Socket: c.Socket(), Poll: *interval, Timeout: *timeout}, os.Stdin, e.stdout)
+	return tui.Run(ctx, c, c, tui.Options{Socket: c.Socket(), Poll: *interval, Timeout: *timeout}, os.Stdin, e.stdout)
 }
-
-// tuiOperator is how the screen drains and readmits hosts: nil while the
-// local API has no such routes (the keys are then shown disabled).
-func tuiOperator(*localapi.Client) tui.Operator { return nil }

@@ -165,22 +165,22 @@ func (b *Backend) Calls() []string {
 	return append([]string(nil), b.calls...)
 }
 
-func (b *Backend) op(verb, name, state string) (string, error) {
+func (b *Backend) op(verb, name, state string) (localapi.HostDetail, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.calls = append(b.calls, verb+" "+name)
 	if b.opErr != nil {
-		return "", b.opErr
+		return localapi.HostDetail{}, b.opErr
 	}
-	return state, nil
+	return localapi.HostDetail{HostStatus: localapi.HostStatus{Name: name, State: state}}, nil
 }
 
-// DrainHost implements tui.Operator.
-func (b *Backend) DrainHost(ctx context.Context, name string) (string, error) {
+// DrainHost implements tui.Operator: the host is then in maintenance.
+func (b *Backend) DrainHost(ctx context.Context, name string) (localapi.HostDetail, error) {
 	return b.op("drain", name, "maintenance")
 }
 
-// ReadmitHost implements tui.Operator.
-func (b *Backend) ReadmitHost(ctx context.Context, name string) (string, error) {
+// ReadmitHost implements tui.Operator: the host is then healthy.
+func (b *Backend) ReadmitHost(ctx context.Context, name string) (localapi.HostDetail, error) {
 	return b.op("readmit", name, "healthy")
 }
