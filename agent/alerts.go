@@ -9,6 +9,7 @@ import (
 	"github.com/vigil-ha/vigil/agent/config"
 	"github.com/vigil-ha/vigil/alert"
 	"github.com/vigil-ha/vigil/alert/bmclog"
+	"github.com/vigil-ha/vigil/alert/journal"
 	"github.com/vigil-ha/vigil/alert/syslog"
 )
 
@@ -17,7 +18,8 @@ import (
 const sinkFlushTimeout = 5 * time.Second
 
 // openSinks builds the alert sinks: those the config asks for (the host's
-// own BMC log when bmc: is set, syslog:) and Options.Sinks.
+// own BMC log when bmc: is set, the journal when the agent runs under
+// systemd, syslog:) and Options.Sinks.
 func (a *Agent) openSinks() ([]alert.Sink, error) {
 	sinks := append([]alert.Sink(nil), a.opts.Sinks...)
 	s, err := a.bmcLogSink()
@@ -26,6 +28,9 @@ func (a *Agent) openSinks() ([]alert.Sink, error) {
 	}
 	if s != nil {
 		sinks = append(sinks, s)
+	}
+	if journal.Detect() {
+		sinks = append(sinks, journal.New())
 	}
 	if a.cfg.Syslog != nil {
 		s, err := a.syslogSink()

@@ -14,8 +14,9 @@
 // or cleared, the BMC unreachable or back, the agent started or stopped.
 // Every event goes to the store's audit log first (Recorder), then to the
 // alert sinks through alert.Fanout (each its own bounded queue, so a sink
-// never stalls the loop), then to the followers of the local API's event
-// stream.
+// never stalls the loop: the BMC's own log, the journal when the agent
+// runs under systemd, syslog: when configured), then to the followers of
+// the local API's event stream.
 //
 // Metrics: with metrics.listen set, /metrics is served (package metrics)
 // from the main loop's last round (HostMetrics), never by polling; a
