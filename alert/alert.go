@@ -57,3 +57,10 @@ type Sink interface {
 type Patient interface {
 	SendTimeout() time.Duration
 }
+
+// Reporter is implemented by a sink with counters of its own (syslog's
+// reconnects, messages written again after a break); Fanout.Stats hands
+// them to the metrics.
+type Reporter interface {
+	Report() map[string]uint64
+}

@@ -42,6 +42,8 @@ type SinkStats struct {
 	// to this sink, and both are reported in its next event's Dropped.
 	Dropped uint64
 	Failed  uint64
+	// Counters are the sink's own (Reporter); nil when it has none.
+	Counters map[string]uint64
 }
 
 // Fanout hands every event to each sink through the sink's own bounded
@@ -160,6 +162,9 @@ func (f *Fanout) Stats() []SinkStats {
 	for i, fd := range f.feeds {
 		out[i] = SinkStats{Sink: fd.sink.Name(), Queued: len(fd.queue), Capacity: cap(fd.queue),
 			Delivered: fd.delivered.Load(), Dropped: fd.dropped.Load(), Failed: fd.failed.Load()}
+		if r, ok := fd.sink.(Reporter); ok {
+			out[i].Counters = r.Report()
+		}
 	}
 	return out
 }

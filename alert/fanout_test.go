@@ -184,3 +184,17 @@ func TestFanoutSendTimeoutAndPatientSinks(t *testing.T) {
 		t.Error("sinks not closed")
 	}
 }
+
+// reporting is a sink with counters of its own.
+type reporting struct{ *alerttest.Sink }
+
+func (reporting) Report() map[string]uint64 { return map[string]uint64{"reconnects": 3} }
+
+func TestFanoutStatsCarrySinkCounters(t *testing.T) {
+	f := alert.NewFanout(alert.Options{}, reporting{alerttest.New("r")}, alerttest.New("plain"))
+	defer f.Close(context.Background())
+	st := f.Stats()
+	if st[0].Counters["reconnects"] != 3 || st[1].Counters != nil {
+		t.Errorf("stats %+v, want the reporting sink's counters only", st)
+	}
+}

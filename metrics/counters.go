@@ -16,6 +16,8 @@ var (
 		"Events waiting in an alert sink's queue.", []string{"sink"}, nil)
 	descAlertCapacity = prometheus.NewDesc("vigil_alert_queue_capacity",
 		"The bound of an alert sink's queue.", []string{"sink"}, nil)
+	descAlertSinkEvents = prometheus.NewDesc("vigil_alert_sink_events_total",
+		"What happened inside an alert sink: syslog's reconnects, messages written again after a broken connection (resent), and those a break may have lost beyond its resend bound (unsure).", []string{"sink", "event"}, nil)
 )
 
 type alertCollector struct{ stats func() []alert.SinkStats }
@@ -25,6 +27,7 @@ func (alertCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- descAlertDropped
 	ch <- descAlertQueued
 	ch <- descAlertCapacity
+	ch <- descAlertSinkEvents
 }
 
 func (c alertCollector) Collect(ch chan<- prometheus.Metric) {
@@ -34,6 +37,9 @@ func (c alertCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(descAlertDropped, prometheus.CounterValue, float64(s.Failed), s.Sink, "send_failed")
 		ch <- prometheus.MustNewConstMetric(descAlertQueued, prometheus.GaugeValue, float64(s.Queued), s.Sink)
 		ch <- prometheus.MustNewConstMetric(descAlertCapacity, prometheus.GaugeValue, float64(s.Capacity), s.Sink)
+		for event, n := range s.Counters {
+			ch <- prometheus.MustNewConstMetric(descAlertSinkEvents, prometheus.CounterValue, float64(n), s.Sink, event)
+		}
 	}
 }
 

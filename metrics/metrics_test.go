@@ -129,7 +129,8 @@ func everything(t *testing.T) (*metrics.Metrics, *redfish.Receiver) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stats := []alert.SinkStats{{Sink: "syslog", Queued: 3, Capacity: 1024, Delivered: 40, Dropped: 2, Failed: 1}, {Sink: "journal", Capacity: 1024, Delivered: 43}}
+	stats := []alert.SinkStats{{Sink: "syslog", Queued: 3, Capacity: 1024, Delivered: 40, Dropped: 2, Failed: 1,
+		Counters: map[string]uint64{"reconnects": 1, "resent": 5, "unsure": 0}}, {Sink: "journal", Capacity: 1024, Delivered: 43}}
 	m, err := metrics.New(metrics.Config{Host: metrics.HostFunc(host), Cluster: metrics.ClusterFunc(cluster),
 		Alerts: func() []alert.SinkStats { return stats }, Receiver: rc.Stats})
 	if err != nil {
@@ -207,6 +208,11 @@ vigil_alert_dropped_total{reason="send_failed",sink="syslog"} 1
 # TYPE vigil_alert_queue_length gauge
 vigil_alert_queue_length{sink="journal"} 0
 vigil_alert_queue_length{sink="syslog"} 3
+# HELP vigil_alert_sink_events_total What happened inside an alert sink: syslog's reconnects, messages written again after a broken connection (resent), and those a break may have lost beyond its resend bound (unsure).
+# TYPE vigil_alert_sink_events_total counter
+vigil_alert_sink_events_total{event="reconnects",sink="syslog"} 1
+vigil_alert_sink_events_total{event="resent",sink="syslog"} 5
+vigil_alert_sink_events_total{event="unsure",sink="syslog"} 0
 # HELP vigil_redfish_push_dropped_total Redfish pushes the receiver refused, by reason.
 # TYPE vigil_redfish_push_dropped_total counter
 vigil_redfish_push_dropped_total{reason="bad_secret"} 0
@@ -227,7 +233,7 @@ func TestClusterAlertAndReceiverMetrics(t *testing.T) {
 		rc.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(method, "/events/nosuch/secret", strings.NewReader("{}")))
 	}
 	names := []string{"vigil_cluster_hosts", "vigil_cluster_leader", "vigil_cluster_quorum", "vigil_lease_remaining_seconds", "vigil_vms",
-		"vigil_fences_total", "vigil_migrations_total", "vigil_alert_dropped_total", "vigil_alert_queue_length", "vigil_redfish_push_dropped_total"}
+		"vigil_fences_total", "vigil_migrations_total", "vigil_alert_dropped_total", "vigil_alert_queue_length", "vigil_alert_sink_events_total", "vigil_redfish_push_dropped_total"}
 	if err := testutil.GatherAndCompare(m.Gatherer(), strings.NewReader(wantCluster), names...); err != nil {
 		t.Error(err)
 	}

@@ -203,6 +203,15 @@ func (s *Sink) Stats() Stats {
 	return Stats{Written: s.written.Load(), Resent: s.resent.Load(), Reconnects: s.reconnects.Load(), Unsure: s.unsure.Load()}
 }
 
+// Report implements alert.Reporter: reconnects, messages written again
+// after a break (resent) and those a break may have lost that were past
+// ResendMax (unsure).
+func (s *Sink) Report() map[string]uint64 {
+	return map[string]uint64{"reconnects": s.reconnects.Load(), "resent": s.resent.Load(), "unsure": s.unsure.Load()}
+}
+
+var _ alert.Reporter = (*Sink)(nil)
+
 func (s *Sink) acquire(ctx context.Context) error {
 	select {
 	case s.sem <- struct{}{}:
