@@ -1,0 +1,164 @@
+package membership_test
+
+// Measurements of detection time and false suspicions, on real memberlist
+// members in this process on loopback (membershiptest). They report, they do
+// not assert timings: run them one at a time on a quiet machine,
+//
+//	go test -run '^$' -bench 'Detect' -benchtime 1x -timeout 30m ./cluster/membership/
+//	go test -run '^$' -bench 'FalseSuspicion' -benchtime 1x -timeout 30m ./cluster/membership/
+//
+// and read the per-benchmark metrics (ms-median-all: median over trials of
+// the time until every other member declared the victim dead; suspicions,
+// deaths, dead-members: totals over the scenario, where nobody really
+// failed). The package doc quotes the figures.
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/cluster/membership"
+	"github.com/vigil-ha/vigil/cluster/membership/membershiptest"
+)
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// BenchmarkDetect measures how long a member that dies (its network cut at
+// once, like a power loss) takes to be declared dead by every other member.
+func BenchmarkDetect(b *testing.B) {
+	cases := []struct {
+		members, trials int
+		profiles        []membership.Profile
+	}{
+		{3, 9, []membership.Profile{membership.Fast, membership.Confirmed, membership.Stock}},
+		{50, 5, []membership.Profile{membership.Fast, membership.Confirmed}},
+		{200, 3, []membership.Profile{membership.Fast, membership.Confirmed}},
+	}
+	for _, tc := range cases {
+		for _, p := range tc.profiles {
+			b.Run(fmt.Sprintf("members=%d/profile=%s", tc.members, p.Name), func(b *testing.B) {
+				for b.Loop() {
+					measureDetection(b, tc.members, tc.trials, p)
+				}
+			})
+		}
+	}
+}
+
+func measureDetection(b *testing.B, members, trials int, p membership.Profile) {
+	timeout := 30 * time.Second
+	var all, first, each []time.Duration
+	missed := 0
+	record := func(d membershiptest.Detection) {
+		missed += d.Missed
+		if d.Missed == 0 && len(d.Each) > 0 {
+			all = append(all, d.All())
+			first = append(first, d.Each[0])
+		}
+		each = append(each, d.Each...)
+		b.Logf("victim %s: first %v, all %v, missed %d", d.Victim, firstOf(d.Each), d.All(), d.Missed)
+	}
+	if members <= 5 {
+		// A fresh small cluster per trial.
+		for i := range trials {
+			c := membershiptest.Start(b, membershiptest.Options{N: members, Profile: p, Seed: uint64(i)})
+			record(c.Detect(members-1, timeout))
+			c.Close()
+		}
+	} else {
+		// One cluster; kill members one after the other.
+		c := membershiptest.Start(b, membershiptest.Options{N: members, Profile: p})
+		for i := range trials {
+			time.Sleep(2 * time.Second) // let the last death settle
+			record(c.Detect(members-1-i, timeout))
+		}
+		c.Close()
+	}
+	b.ReportMetric(ms(membershiptest.Median(all)), "ms-median-all")
+	b.ReportMetric(ms(membershiptest.Median(first)), "ms-median-first")
+	b.ReportMetric(ms(membershiptest.Median(each)), "ms-median-each")
+	b.ReportMetric(ms(maxOf(all)), "ms-max-all")
+	b.ReportMetric(float64(missed), "missed")
+}
+
+func firstOf(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	return ds[0]
+}
+
+func maxOf(ds []time.Duration) time.Duration {
+	var m time.Duration
+	for _, d := range ds {
+		m = max(m, d)
+	}
+	return m
+}
+
+// BenchmarkFalseSuspicion measures suspicions and false deaths in clusters
+// where nobody fails: under steady packet loss, and when one member at a
+// time freezes (its traffic held, as a stopped or CPU-starved process) or
+// blips (its traffic lost) for 300 ms.
+func BenchmarkFalseSuspicion(b *testing.B) {
+	profiles := []membership.Profile{membership.Fast, membership.Confirmed, membership.Stock}
+	type scenario struct {
+		name    string
+		members int
+		run     func(b *testing.B, c *membershiptest.Cluster)
+	}
+	loss := func(p float64) func(*testing.B, *membershiptest.Cluster) {
+		return func(b *testing.B, c *membershiptest.Cluster) {
+			c.SetLoss(p)
+			time.Sleep(20 * time.Second)
+			c.SetLoss(0)
+		}
+	}
+	pauses := func(freeze bool) func(*testing.B, *membershiptest.Cluster) {
+		return func(b *testing.B, c *membershiptest.Cluster) {
+			for i := range 10 {
+				tr := c.Nodes[i%len(c.Nodes)].Transport
+				if freeze {
+					tr.Freeze()
+				} else {
+					tr.Cut()
+				}
+				time.Sleep(300 * time.Millisecond)
+				if freeze {
+					tr.Thaw()
+				} else {
+					tr.Restore()
+				}
+				time.Sleep(2 * time.Second)
+			}
+		}
+	}
+	scenarios := []scenario{
+		{"loss=5%", 3, loss(0.05)},
+		{"loss=30%", 3, loss(0.30)},
+		{"loss=5%", 20, loss(0.05)},
+		{"loss=30%", 20, loss(0.30)},
+		{"freeze=300ms", 3, pauses(true)},
+		{"blip=300ms", 3, pauses(false)},
+		{"freeze=300ms", 20, pauses(true)},
+	}
+	for _, sc := range scenarios {
+		for _, p := range profiles {
+			b.Run(fmt.Sprintf("%s/members=%d/profile=%s", sc.name, sc.members, p.Name), func(b *testing.B) {
+				for b.Loop() {
+					c := membershiptest.Start(b, membershiptest.Options{N: sc.members, Profile: p, Seed: 7})
+					t0 := time.Now()
+					sc.run(b, c)
+					time.Sleep(3 * time.Second) // let late deaths land
+					t := c.Tally(t0)
+					b.Logf("%+v", t)
+					b.ReportMetric(float64(t.Suspicions), "suspicions")
+					b.ReportMetric(float64(t.Deaths), "deaths")
+					b.ReportMetric(float64(t.DeadMembers), "dead-members")
+					b.ReportMetric(float64(t.Refutations), "refutations")
+					c.Close()
+				}
+			})
+		}
+	}
+}

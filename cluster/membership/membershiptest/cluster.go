@@ -1,0 +1,367 @@
+package membershiptest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/memberlist"
+	"github.com/vigil-ha/vigil/cluster/membership"
+)
+
+// Options shape a Cluster.
+type Options struct {
+	// N is the number of members (at least 1).
+	N int
+	// Profile is every member's profile (zero: membership.Default).
+	Profile membership.Profile
+	// Seed seeds the members' packet loss.
+	Seed uint64
+	// Logger receives the members' logs; nil discards them.
+	Logger *slog.Logger
+	// JoinTimeout bounds the wait until every member sees every other
+	// alive (default 30 s plus 200 ms per member).
+	JoinTimeout time.Duration
+}
+
+// Cluster is N real memberlist members in this process on 127.0.0.1, each
+// behind its own Transport.
+type Cluster struct {
+	Nodes []*Node
+	// KeyFile is the gossip key file the members share.
+	KeyFile string
+}
+
+// Node is one member of a Cluster.
+type Node struct {
+	Name      string
+	List      *membership.List
+	Transport *Transport
+	Events    *Recorder
+}
+
+// WriteKeyFile writes a fresh gossip key file (mode 0600) into dir.
+func WriteKeyFile(dir string) (string, error) {
+	key := make([]byte, membership.KeySize)
+	if _, err := rand.Read(key); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "gossip.key")
+	if err := os.WriteFile(path, []byte(base64.StdEncoding.EncodeToString(key)+"\n"), 0o600); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// Start starts a cluster for a test and closes it at cleanup. It returns
+// once every member sees all N alive.
+func Start(tb testing.TB, o Options) *Cluster {
+	tb.Helper()
+	c, err := start(tb.TempDir(), o)
+	if c != nil {
+		tb.Cleanup(c.Close)
+	}
+	if err != nil {
+		tb.Fatalf("membershiptest: %v", err)
+	}
+	return c
+}
+
+func start(dir string, o Options) (*Cluster, error) {
+	if o.N < 1 {
+		return nil, fmt.Errorf("options: N = %d, want at least 1", o.N)
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.JoinTimeout <= 0 {
+		o.JoinTimeout = 30*time.Second + time.Duration(o.N)*200*time.Millisecond
+	}
+	key, err := WriteKeyFile(dir)
+	if err != nil {
+		return nil, err
+	}
+	c := &Cluster{KeyFile: key}
+	ctx, cancel := context.WithTimeout(context.Background(), o.JoinTimeout)
+	defer cancel()
+	for i := range o.N {
+		n, err := c.AddNode(ctx, fmt.Sprintf("m%03d", i), o.Profile, o.Seed+uint64(i), o.Logger)
+		if err != nil {
+			return c, err
+		}
+		if i > 0 {
+			if _, err := n.List.Join(ctx, []string{c.Nodes[0].List.Addr().String()}); err != nil {
+				return c, err
+			}
+		}
+	}
+	return c, c.WaitConverged(ctx)
+}
+
+// AddNode starts one more member (not yet joined) with the cluster's key.
+func (c *Cluster) AddNode(ctx context.Context, name string, p membership.Profile, seed uint64, logger *slog.Logger) (*Node, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	nt, err := memberlist.NewNetTransport(&memberlist.NetTransportConfig{
+		BindAddrs: []string{"127.0.0.1"},
+		Logger:    membership.NewLogger(logger, nil),
+	})
+	if err != nil {
+		return nil, err
+	}
+	tr := Wrap(nt, seed)
+	rec := NewRecorder()
+	l, err := membership.Start(ctx, membership.Config{
+		Name:      name,
+		KeyFile:   c.KeyFile,
+		Profile:   p,
+		Handler:   rec,
+		Logger:    logger,
+		Transport: tr,
+		Meta:      membership.Meta{Incarnation: 1, BMC: "ipmi://127.0.0.1:623"},
+	})
+	if err != nil {
+		_ = tr.Shutdown()
+		return nil, err
+	}
+	n := &Node{Name: name, List: l, Transport: tr, Events: rec}
+	c.Nodes = append(c.Nodes, n)
+	return n, nil
+}
+
+// WaitConverged waits until every member's view holds every member alive.
+func (c *Cluster) WaitConverged(ctx context.Context) error {
+	for {
+		behind := ""
+		for _, n := range c.Nodes {
+			v := n.List.Members()
+			alive := 0
+			for _, m := range v.Members {
+				if m.State == membership.Alive {
+					alive++
+				}
+			}
+			if alive != len(c.Nodes) {
+				behind = fmt.Sprintf("%s sees %d of %d alive", n.Name, alive, len(c.Nodes))
+				break
+			}
+		}
+		if behind == "" {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("not converged: %s: %w", behind, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// Close stops every member.
+func (c *Cluster) Close() {
+	var wg sync.WaitGroup
+	for _, n := range c.Nodes {
+		wg.Go(func() { _ = n.List.Close() })
+	}
+	wg.Wait()
+}
+
+// Detection is one measured failure: how long each other member took to
+// declare the victim dead.
+type Detection struct {
+	Victim string
+	// Each holds, in increasing order, the delays of the members that
+	// declared it dead within the timeout.
+	Each []time.Duration
+	// Missed counts members that did not within the timeout.
+	Missed int
+}
+
+// All is the delay until every other member had declared the victim dead
+// (the slowest one); 0 if some never did.
+func (d Detection) All() time.Duration {
+	if d.Missed > 0 || len(d.Each) == 0 {
+		return 0
+	}
+	return d.Each[len(d.Each)-1]
+}
+
+// Detect cuts member victim off (Transport.Cut, a host that died) and
+// waits up to timeout for every other live member to declare it dead.
+// The victim stays cut.
+func (c *Cluster) Detect(victim int, timeout time.Duration) Detection {
+	v := c.Nodes[victim]
+	t0 := time.Now()
+	v.Transport.Cut()
+	deadline := t0.Add(timeout)
+	d := Detection{Victim: v.Name}
+	for i, n := range c.Nodes {
+		if i == victim || n.Transport.isCut() {
+			continue
+		}
+		e, ok := n.Events.WaitFor(membership.Died, v.Name, t0, time.Until(deadline))
+		if !ok {
+			d.Missed++
+			continue
+		}
+		d.Each = append(d.Each, e.At.Sub(t0))
+	}
+	slices.Sort(d.Each)
+	return d
+}
+
+func (t *Transport) isCut() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.cut
+}
+
+// Tally counts what the members reported since a moment: in a cluster
+// where nobody failed, every suspicion and death is a false one.
+type Tally struct {
+	// Suspicions counts Suspected events (a member's own probe of another
+	// went unanswered), over all members.
+	Suspicions int
+	// Deaths counts Died events: a member declared another dead.
+	Deaths int
+	// DeadMembers counts the distinct members someone declared dead.
+	DeadMembers int
+	// Refutations counts members refuting an accusation about themselves.
+	Refutations int
+}
+
+// Tally counts the events of all members stamped at or after since.
+func (c *Cluster) Tally(since time.Time) Tally {
+	var t Tally
+	dead := map[string]bool{}
+	for _, n := range c.Nodes {
+		for _, e := range n.Events.Since(since) {
+			switch e.Kind {
+			case membership.Suspected:
+				t.Suspicions++
+			case membership.Died:
+				t.Deaths++
+				dead[e.Member.Name] = true
+			case membership.Refuted:
+				t.Refutations++
+			}
+		}
+	}
+	t.DeadMembers = len(dead)
+	return t
+}
+
+// SetLoss sets every member's packet loss.
+func (c *Cluster) SetLoss(p float64) {
+	for _, n := range c.Nodes {
+		n.Transport.SetLoss(p)
+	}
+}
+
+// Recorder is a membership.Handler that keeps every event and the last
+// member list, for tests to wait on and count.
+type Recorder struct {
+	mu     sync.Mutex
+	events []membership.Event
+	view   membership.View
+	views  int
+	signal chan struct{}
+}
+
+// NewRecorder returns an empty Recorder.
+func NewRecorder() *Recorder {
+	return &Recorder{signal: make(chan struct{})}
+}
+
+// HandleEvent implements membership.Handler.
+func (r *Recorder) HandleEvent(e membership.Event) {
+	r.mu.Lock()
+	r.events = append(r.events, e)
+	close(r.signal)
+	r.signal = make(chan struct{})
+	r.mu.Unlock()
+}
+
+// HandleMembers implements membership.Handler.
+func (r *Recorder) HandleMembers(v membership.View) {
+	r.mu.Lock()
+	r.view = v
+	r.views++
+	close(r.signal)
+	r.signal = make(chan struct{})
+	r.mu.Unlock()
+}
+
+// Events returns a copy of every event so far.
+func (r *Recorder) Events() []membership.Event {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.events)
+}
+
+// Since returns the events stamped at or after t.
+func (r *Recorder) Since(t time.Time) []membership.Event {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []membership.Event
+	for _, e := range r.events {
+		if !e.At.Before(t) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// LastView returns the last member list received and how many came.
+func (r *Recorder) LastView() (membership.View, int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.view, r.views
+}
+
+// WaitFor waits up to timeout for an event of kind about member stamped at
+// or after since.
+func (r *Recorder) WaitFor(kind membership.Kind, member string, since time.Time, timeout time.Duration) (membership.Event, bool) {
+	deadline := time.NewTimer(max(timeout, 0))
+	defer deadline.Stop()
+	seen := 0
+	for {
+		r.mu.Lock()
+		for _, e := range r.events[seen:] {
+			if e.Kind == kind && e.Member.Name == member && !e.At.Before(since) {
+				r.mu.Unlock()
+				return e, true
+			}
+		}
+		seen = len(r.events)
+		sig := r.signal
+		r.mu.Unlock()
+		select {
+		case <-sig:
+		case <-deadline.C:
+			return membership.Event{}, false
+		}
+	}
+}
+
+// Median returns the median of ds (0 for none).
+func Median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
