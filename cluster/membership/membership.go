@@ -355,9 +355,21 @@ func (l *List) SetMeta(ctx context.Context, m Meta) error {
 	return l.ml.UpdateNode(timeoutOf(ctx, l.cfg.Profile.TCPTimeout))
 }
 
-// Leave tells the others this member is leaving (they see Left, not Dead)
-// and waits for the message to go out, within ctx. Close afterwards.
+// Leave tells the others this member is leaving, so they see Left rather
+// than Dead: it first gossips its meta with Leaving set (memberlist's own
+// goodbye does not reach the callbacks as such), then memberlist's goodbye,
+// and waits for both to go out, within ctx. Close afterwards.
 func (l *List) Leave(ctx context.Context) error {
+	l.mu.Lock()
+	m, err := DecodeMeta(l.meta)
+	l.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("membership: leave: %w", err)
+	}
+	m.Leaving = true
+	if err := l.SetMeta(ctx, m); err != nil {
+		return fmt.Errorf("membership: leave: %w", err)
+	}
 	if err := l.ml.Leave(timeoutOf(ctx, l.cfg.Profile.TCPTimeout)); err != nil {
 		return fmt.Errorf("membership: leave: %w", err)
 	}
@@ -518,9 +530,12 @@ func (d eventDelegate) NotifyUpdate(n *memberlist.Node) {
 	d.l.emit(Update, m, "")
 }
 
+// NotifyLeave runs when memberlist marks a member dead or left; it passes
+// no state saying which (its Node.State is not kept up to date), so a
+// member that announced Leaving in its meta left, any other died.
 func (d eventDelegate) NotifyLeave(n *memberlist.Node) {
 	state, kind := Dead, Died
-	if n.State == memberlist.StateLeft {
+	if meta, err := DecodeMeta(n.Meta); err == nil && meta.Leaving {
 		state, kind = Left, Departed
 	}
 	d.l.mu.Lock()

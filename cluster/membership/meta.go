@@ -27,6 +27,10 @@ type Meta struct {
 	// BMC is the host's BMC endpoint ("ipmi://10.0.0.2:623",
 	// "redfish+https://10.0.0.2"), never credentials; empty if none.
 	BMC string
+	// Leaving is set by List.Leave just before memberlist's goodbye, so
+	// the others can tell a graceful leave from a failure (memberlist's
+	// callbacks do not say which).
+	Leaving bool
 }
 
 // BootID is a kernel boot id: 16 bytes, written as a UUID.
@@ -59,7 +63,8 @@ func (id BootID) IsZero() bool { return id == BootID{} }
 // memberlist's 512-byte limit):
 //
 //	byte 0      version (1)
-//	byte 1      flags: bit 0 watchdog armed; other bits reserved, zero
+//	byte 1      flags: bit 0 watchdog armed, bit 1 leaving; other bits
+//	            reserved, zero
 //	bytes 2-17  boot id
 //	uvarint     incarnation
 //	uvarint     length of the BMC endpoint (at most MaxBMCLen), then its bytes
@@ -75,6 +80,8 @@ const (
 	MaxMetaSize = 2 + 16 + binary.MaxVarintLen64 + 2 + MaxBMCLen
 
 	flagWatchdog = 1 << 0
+	flagLeaving  = 1 << 1
+	knownFlags   = flagWatchdog | flagLeaving
 )
 
 // Errors of the meta codec.
@@ -94,6 +101,9 @@ func (m Meta) Encode() ([]byte, error) {
 	var flags byte
 	if m.WatchdogArmed {
 		flags |= flagWatchdog
+	}
+	if m.Leaving {
+		flags |= flagLeaving
 	}
 	b = append(b, flags)
 	b = append(b, m.BootID[:]...)
@@ -135,10 +145,11 @@ func DecodeMeta(b []byte) (Meta, error) {
 		return m, fmt.Errorf("%w: %d bytes, too short for version, flags and boot id", ErrMeta, len(b))
 	}
 	flags := b[1]
-	if version == metaVersion && flags&^flagWatchdog != 0 {
-		return m, fmt.Errorf("%w: reserved flags %#02x set", ErrMeta, flags&^flagWatchdog)
+	if version == metaVersion && flags&^knownFlags != 0 {
+		return m, fmt.Errorf("%w: reserved flags %#02x set", ErrMeta, flags&^knownFlags)
 	}
 	m.WatchdogArmed = flags&flagWatchdog != 0
+	m.Leaving = flags&flagLeaving != 0
 	copy(m.BootID[:], b[2:18])
 	rest := b[18:]
 	inc, n := binary.Uvarint(rest)

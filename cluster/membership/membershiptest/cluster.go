@@ -30,6 +30,9 @@ type Options struct {
 	// JoinTimeout bounds the wait until every member sees every other
 	// alive (default 30 s plus 200 ms per member).
 	JoinTimeout time.Duration
+	// Configure, if set, edits member i's configuration before it starts
+	// (its Handler is the Node's Recorder unless Configure replaces it).
+	Configure func(i int, c *membership.Config)
 }
 
 // Cluster is N real memberlist members in this process on 127.0.0.1, each
@@ -93,7 +96,11 @@ func start(dir string, o Options) (*Cluster, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), o.JoinTimeout)
 	defer cancel()
 	for i := range o.N {
-		n, err := c.AddNode(ctx, fmt.Sprintf("m%03d", i), o.Profile, o.Seed+uint64(i), o.Logger)
+		var edit func(*membership.Config)
+		if o.Configure != nil {
+			edit = func(c *membership.Config) { o.Configure(i, c) }
+		}
+		n, err := c.AddNode(ctx, fmt.Sprintf("m%03d", i), o.Profile, o.Seed+uint64(i), o.Logger, edit)
 		if err != nil {
 			return c, err
 		}
@@ -106,8 +113,9 @@ func start(dir string, o Options) (*Cluster, error) {
 	return c, c.WaitConverged(ctx)
 }
 
-// AddNode starts one more member (not yet joined) with the cluster's key.
-func (c *Cluster) AddNode(ctx context.Context, name string, p membership.Profile, seed uint64, logger *slog.Logger) (*Node, error) {
+// AddNode starts one more member (not yet joined) with the cluster's key;
+// edit, if not nil, changes its configuration first.
+func (c *Cluster) AddNode(ctx context.Context, name string, p membership.Profile, seed uint64, logger *slog.Logger, edit func(*membership.Config)) (*Node, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -120,7 +128,7 @@ func (c *Cluster) AddNode(ctx context.Context, name string, p membership.Profile
 	}
 	tr := Wrap(nt, seed)
 	rec := NewRecorder()
-	l, err := membership.Start(ctx, membership.Config{
+	cfg := membership.Config{
 		Name:      name,
 		KeyFile:   c.KeyFile,
 		Profile:   p,
@@ -128,7 +136,11 @@ func (c *Cluster) AddNode(ctx context.Context, name string, p membership.Profile
 		Logger:    logger,
 		Transport: tr,
 		Meta:      membership.Meta{Incarnation: 1, BMC: "ipmi://127.0.0.1:623"},
-	})
+	}
+	if edit != nil {
+		edit(&cfg)
+	}
+	l, err := membership.Start(ctx, cfg)
 	if err != nil {
 		_ = tr.Shutdown()
 		return nil, err
