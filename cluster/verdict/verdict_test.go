@@ -64,7 +64,10 @@ func TestDecide(t *testing.T) {
 		},
 		{
 			name: "memberlist says dead, heartbeat still advancing: isolated, no fence",
-			edit: func(e *verdict.Evidence) { e.Heartbeat.LastChange = at(800 * time.Millisecond); e.Heartbeat.Record.Seq = 57 },
+			edit: func(e *verdict.Evidence) {
+				e.Heartbeat.LastChange = at(800 * time.Millisecond)
+				e.Heartbeat.Record.Seq = 57
+			},
 			want: verdict.Isolated, code: verdict.CodeHeartbeatAdvancing,
 			reason: []string{"still being written", "seq 57", "no fence"}, recheck: at(1800 * time.Millisecond),
 		},
