@@ -259,8 +259,23 @@ func (t *Transport) Shutdown() error {
 	var err error
 	t.once.Do(func() {
 		close(t.stop)
-		err = t.inner.Shutdown()
 		t.wg.Wait()
+		// The inner transport's listeners may be blocked handing over a
+		// packet or a connection: keep taking them until it has stopped.
+		drained := make(chan struct{})
+		go func() {
+			for {
+				select {
+				case <-t.inner.PacketCh():
+				case c := <-t.inner.StreamCh():
+					_ = c.Close()
+				case <-drained:
+					return
+				}
+			}
+		}()
+		err = t.inner.Shutdown()
+		close(drained)
 		t.mu.Lock()
 		conns := t.heldIn
 		t.heldIn = nil
