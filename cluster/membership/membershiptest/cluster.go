@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"log/slog"
+	mrand "math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,7 +29,7 @@ type Options struct {
 	// Logger receives the members' logs; nil discards them.
 	Logger *slog.Logger
 	// JoinTimeout bounds the wait until every member sees every other
-	// alive (default 30 s plus 200 ms per member).
+	// alive (default 30 s plus 1 s per member).
 	JoinTimeout time.Duration
 	// Configure, if set, edits member i's configuration before it starts
 	// (its Handler is the Node's Recorder unless Configure replaces it).
@@ -86,7 +87,7 @@ func start(dir string, o Options) (*Cluster, error) {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	if o.JoinTimeout <= 0 {
-		o.JoinTimeout = 30*time.Second + time.Duration(o.N)*200*time.Millisecond
+		o.JoinTimeout = 30*time.Second + time.Duration(o.N)*time.Second
 	}
 	key, err := WriteKeyFile(dir)
 	if err != nil {
@@ -95,6 +96,7 @@ func start(dir string, o Options) (*Cluster, error) {
 	c := &Cluster{KeyFile: key}
 	ctx, cancel := context.WithTimeout(context.Background(), o.JoinTimeout)
 	defer cancel()
+	rng := mrand.New(mrand.NewPCG(o.Seed, 0x5eed))
 	for i := range o.N {
 		var edit func(*membership.Config)
 		if o.Configure != nil {
@@ -105,12 +107,29 @@ func start(dir string, o Options) (*Cluster, error) {
 			return c, err
 		}
 		if i > 0 {
-			if _, err := n.List.Join(ctx, []string{c.Nodes[0].List.Addr().String()}); err != nil {
+			if err := c.join(ctx, n, rng); err != nil {
 				return c, err
 			}
 		}
 	}
 	return c, c.WaitConverged(ctx)
+}
+
+// join joins n through up to three random earlier members (spreading the
+// push/pull load of a large cluster's start), retrying while ctx allows.
+func (c *Cluster) join(ctx context.Context, n *Node, rng *mrand.Rand) error {
+	var err error
+	for attempt := 0; ctx.Err() == nil; attempt++ {
+		var peers []string
+		for range min(3, len(c.Nodes)-1) {
+			peers = append(peers, c.Nodes[rng.IntN(len(c.Nodes)-1)].List.Addr().String())
+		}
+		if _, err = n.List.Join(ctx, peers); err == nil {
+			return nil
+		}
+		time.Sleep(time.Duration(attempt+1) * 100 * time.Millisecond)
+	}
+	return fmt.Errorf("%s: %w (last: %v)", n.Name, ctx.Err(), err)
 }
 
 // AddNode starts one more member (not yet joined) with the cluster's key;
