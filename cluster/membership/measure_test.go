@@ -56,7 +56,7 @@ func measureDetection(b *testing.B, members, trials int, p membership.Profile) {
 			first = append(first, d.Each[0])
 		}
 		each = append(each, d.Each...)
-		b.Logf("victim %s: first %v, all %v, missed %d", d.Victim, firstOf(d.Each), d.All(), d.Missed)
+		b.Logf("victim %s: first %v, all %v, missed %d, already dead for %d", d.Victim, firstOf(d.Each), d.All(), d.Missed, d.NotAlive)
 	}
 	if members <= 5 {
 		// A fresh small cluster per trial.
@@ -67,11 +67,17 @@ func measureDetection(b *testing.B, members, trials int, p membership.Profile) {
 		}
 	} else {
 		// One cluster; kill members one after the other.
-		c := membershiptest.Start(b, membershiptest.Options{N: members, Profile: p})
+		// On a loaded machine a large in-process cluster is never all
+		// alive in every view at once: start measuring at 95 %.
+		c := membershiptest.Start(b, membershiptest.Options{N: members, Profile: p, Settled: 0.95})
+		t0 := time.Now()
 		for i := range trials {
 			time.Sleep(2 * time.Second) // let the last death settle
 			record(c.Detect(members-1-i, timeout))
 		}
+		// False deaths while the cluster ran, victims' deaths excluded.
+		tally := c.Tally(t0)
+		b.ReportMetric(float64(tally.Deaths-len(each)), "false-deaths")
 		c.Close()
 	}
 	b.ReportMetric(ms(membershiptest.Median(all)), "ms-median-all")

@@ -193,6 +193,9 @@ type List struct {
 	log  *slog.Logger
 	now  func() time.Time
 
+	// liveNames lists the members memberlist holds alive or suspect.
+	liveNames func() []string
+
 	mu      sync.Mutex
 	members map[string]*Member
 	meta    []byte
@@ -298,6 +301,13 @@ func Start(ctx context.Context, cfg Config) (*List, error) {
 		return nil, fmt.Errorf("membership: start %s: %w", cfg.Name, err)
 	}
 	l.ml = ml
+	l.liveNames = func() []string {
+		var names []string
+		for _, n := range ml.Members() {
+			names = append(names, n.Name)
+		}
+		return names
+	}
 	l.wg.Add(2)
 	go l.dispatch()
 	go l.reconcileLoop()
@@ -406,18 +416,27 @@ func (l *List) Members() View {
 // from it; the rest comes from copies the delegates took under that lock.
 func (l *List) reconcile() View {
 	live := map[string]bool{}
-	for _, n := range l.ml.Members() {
-		live[n.Name] = true
+	for _, n := range l.liveNames() {
+		live[n] = true
 	}
 	now := l.now()
+	expire := l.cfg.Profile.maxSuspicion(len(live))
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for name, m := range l.members {
-		if (m.State == Alive || m.State == Suspect) && !live[name] {
+		switch {
+		case (m.State == Alive || m.State == Suspect) && !live[name]:
 			// Cannot happen while delegates see every change; say so if
 			// it does, and believe memberlist.
 			l.log.Warn("membership table disagreed with memberlist", "member", name, "was", m.State.String())
 			m.State, m.Since = Dead, now
+		case m.State == Suspect && now.Sub(m.Since) > expire:
+			// memberlist would have declared it dead by now had the
+			// suspicion held: it was refuted. (In a large cluster the
+			// next probe from here, which would say so, comes only after
+			// members × ProbeInterval.)
+			m.State, m.Since = Alive, now
+			l.emit(Recovered, m, "")
 		}
 	}
 	for name := range live {
