@@ -67,7 +67,10 @@ type Heartbeats interface {
 	Observe(ctx context.Context, host string) (heartbeat.Status, error)
 }
 
-// Lease is a host's lease as the leader holds it.
+// Lease is a host's lease as the leader holds it. From the replicated
+// state (cluster/state.Lease, whose Expiry a renewal sets to the
+// proposer's now + TTL): Expires = Expiry, Renewed = Expiry − TTL, and
+// WatchdogArmed from the host record.
 type Lease struct {
 	// Renewed is when the leader last granted the host a renewal, by the
 	// leader's clock.

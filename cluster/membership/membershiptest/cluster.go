@@ -248,10 +248,9 @@ func (d Detection) All() time.Duration {
 // The victim stays cut.
 func (c *Cluster) Detect(victim int, timeout time.Duration) Detection {
 	v := c.Nodes[victim]
-	t0 := time.Now()
-	v.Transport.Cut()
-	deadline := t0.Add(timeout)
 	d := Detection{Victim: v.Name}
+	// The observers: live members that hold the victim alive now.
+	var observers []*Node
 	for i, n := range c.Nodes {
 		if i == victim || n.Transport.isCut() {
 			continue
@@ -260,6 +259,12 @@ func (c *Cluster) Detect(victim int, timeout time.Duration) Detection {
 			d.NotAlive++ // already dead in this member's view: nothing to detect
 			continue
 		}
+		observers = append(observers, n)
+	}
+	t0 := time.Now()
+	v.Transport.Cut()
+	deadline := t0.Add(timeout)
+	for _, n := range observers {
 		e, ok := n.Events.WaitFor(membership.Died, v.Name, t0, time.Until(deadline))
 		if !ok {
 			d.Missed++
@@ -291,12 +296,17 @@ type Tally struct {
 	Refutations int
 }
 
-// Tally counts the events of all members stamped at or after since.
-func (c *Cluster) Tally(since time.Time) Tally {
+// Tally counts the events of all members stamped at or after since,
+// leaving out events about the members named in ignore (ones that were
+// really cut).
+func (c *Cluster) Tally(since time.Time, ignore ...string) Tally {
 	var t Tally
 	dead := map[string]bool{}
 	for _, n := range c.Nodes {
 		for _, e := range n.Events.Since(since) {
+			if slices.Contains(ignore, e.Member.Name) {
+				continue
+			}
 			switch e.Kind {
 			case membership.Suspected:
 				t.Suspicions++
