@@ -311,3 +311,22 @@ func TestStartOnBindAddress(t *testing.T) {
 		t.Errorf("second Close: %v", err)
 	}
 }
+
+// TestDetectMeasuresEveryObserver checks the measuring harness itself:
+// every other member is an observer of a cut, and each is timed.
+func TestDetectMeasuresEveryObserver(t *testing.T) {
+	skipShort(t)
+	c := membershiptest.Start(t, membershiptest.Options{N: 4, Profile: membership.Fast})
+	d := c.Detect(3, bound)
+	if len(d.Each) != 3 || d.Missed != 0 || d.NotAlive != 0 {
+		t.Fatalf("Detect = %+v, want 3 observers timed", d)
+	}
+	for _, e := range d.Each {
+		if e <= 0 || e > bound {
+			t.Errorf("detection delay %v out of (0, %v]", e, bound)
+		}
+	}
+	if d.All() != d.Each[2] {
+		t.Errorf("All() = %v, want the slowest %v", d.All(), d.Each[2])
+	}
+}
