@@ -14,5 +14,9 @@
 // and their VMs placed, evacuation, drain, guards), cluster/executor (a
 // host making its VMs match the committed state) and cluster/sim (all of
 // them in a deterministic simulation that checks the invariants at every
-// step, with seeded bugs it must catch).
+// step, with seeded bugs it must catch), cluster/membership (memberlist:
+// encrypted gossip, node meta, lossy hints and measured timing profiles),
+// cluster/heartbeat (each host's heartbeat on shared storage) and
+// cluster/verdict (the second opinion (BMC, heartbeat, lease) before a host
+// memberlist calls dead is treated as dead).
 package cluster
