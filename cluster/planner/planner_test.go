@@ -687,3 +687,40 @@ func TestHandoverFromTargetReport(t *testing.T) {
 		t.Fatalf("the late answer changed %s to %s@%d", o.VM, v.Owner, v.Generation)
 	}
 }
+
+// TestMigrateTimeout: a migration order that is never answered stops
+// holding room on its target after MigrateTimeout (it held a dead host's
+// VMs out of the only host with room), and the VM can be ordered again.
+func TestMigrateTimeout(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.p.cfg.MigrateTimeout = 15 * time.Second
+	b.placeAll()
+	if err := b.p.Drain(ctx, b.now, "h1"); err != nil {
+		t.Fatal(err)
+	}
+	b.step(time.Second, b.hosts...)
+	if len(b.orders) == 0 {
+		t.Fatal("no migration order")
+	}
+	vm := b.orders[0].VM
+	if _, busy := b.p.migrations[vm]; !busy {
+		t.Fatal("order not tracked")
+	}
+	b.step(10*time.Second, b.hosts...)
+	if _, busy := b.p.migrations[vm]; !busy {
+		t.Fatal("order dropped before the timeout")
+	}
+	b.step(6*time.Second, b.hosts...)
+	if !b.saw("migrate.failed", vm, "no answer after 15s") {
+		t.Fatalf("no timeout event for %s:\n%s", vm, b.dump())
+	}
+	n := 0
+	for _, o := range b.orders {
+		if o.VM == vm {
+			n++
+		}
+	}
+	if n < 2 {
+		t.Fatalf("%s ordered %d time(s), want it ordered again after the timeout", vm, n)
+	}
+}

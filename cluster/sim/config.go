@@ -123,7 +123,7 @@ func (c Cluster) plannerConfig(self string) planner.Config {
 		Self: self, Lease: c.Lease, SelfFenceMargin: time.Second,
 		MassFenceShare: 0.5, MassFenceWindow: c.MassWindow, FenceRetry: 500 * time.Millisecond,
 		StablePeriod: c.StablePeriod, StartFailures: 3, StartWindow: c.StartWindow, HoldFor: c.HoldFor,
-		HealthCooldown: c.HealthCooldown, MigrationBandwidthMiBps: 1000, EvacuationSafety: 2, MaxMigrations: 4, MigrateRetry: 5 * time.Second,
+		HealthCooldown: c.HealthCooldown, MigrationBandwidthMiBps: 1000, EvacuationSafety: 2, MaxMigrations: 4, MigrateRetry: 5 * time.Second, MigrateTimeout: 15 * time.Second,
 		// Fewer log entries to copy to every replica: the simulation
 		// spends most of its time decoding them.
 		LeaseRecordEvery: time.Minute,
