@@ -16,6 +16,14 @@
 // The Keeper reads no clock: every call takes the host's time, so the same
 // code runs in the agent and in the deterministic simulation (cluster/sim).
 // It is not safe for concurrent use; the agent's lease loop owns it.
+//
+// Caveat, from the timing rule itself: since WatchdogTimeout + the round
+// trip < TTL − drift, a host with a watchdog that stops getting timely
+// answers is reset by its watchdog before its own lease lapses; the lapse
+// is what stops VMs on a host whose watchdog is "none" and on one whose
+// renewal the leader refused. For the same reason the watchdog must
+// outlast a leader election plus a renewal interval, or every host resets
+// when the leader fails.
 package lease
 
 import (
