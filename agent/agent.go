@@ -361,7 +361,7 @@ func (a *Agent) publish(hh HostHealth, now time.Time) {
 			m.Components = s.verdict.Components
 		}
 		ms.Sources = append(ms.Sources, m)
-		src := localapi.Source{Name: s.name, Target: s.target, Up: s.up, Error: s.lastErr, Readings: apiReadings(s.readings)}
+		src := localapi.Source{Name: s.name, Target: s.target, Up: s.up, Error: s.lastErr, Readings: localapi.FromSensors(s.readings)}
 		if !s.lastOK.IsZero() {
 			t := s.lastOK
 			src.LastPoll = &t
@@ -434,19 +434,6 @@ func (a *Agent) watchdogStatus(armed *bool) *localapi.Watchdog {
 		wd.Device, wd.TimeoutSeconds = "none", 0
 	}
 	return wd
-}
-
-// apiReadings are a poll's readings as the local API shows them.
-func apiReadings(rs []sensors.Reading) []localapi.Reading {
-	if len(rs) == 0 {
-		return nil
-	}
-	out := make([]localapi.Reading, len(rs))
-	for i, r := range rs {
-		out[i] = localapi.Reading{Component: r.Component, Name: r.Name, Kind: string(r.Kind), Value: r.Value,
-			Unit: string(r.Unit), Status: string(r.Status), States: r.States}
-	}
-	return out
 }
 
 // Events implements localapi.Backend from the audit log.

@@ -158,28 +158,17 @@ func (k *logKeeper) rewind() { k.r.SetCursors(k.saved) }
 func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func() time.Time) ([]*source, error) {
 	var out []*source
 	if b := cfg.BMC; b != nil {
-		pw, err := config.ReadSecret(b.PasswordFile)
+		r, target, err := OpenBMC(b, log.With("component", "sensors", "source", SourceBMC), now)
 		if err != nil {
-			return nil, fmt.Errorf("bmc.password_file: %w", err)
+			return nil, err
 		}
-		s := &source{name: SourceBMC}
-		blog := log.With("component", "sensors", "source", SourceBMC)
-		if b.Redfish != "" {
-			roots, err := bmcRootCAs(b)
-			if err != nil {
-				return nil, err
-			}
-			r := redfish.New(redfish.Config{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure, RootCAs: roots,
-				AllowPlainHTTP: b.AllowPlainHTTP, System: b.System, PollTimeout: b.Timeout, Logger: blog, Now: now})
-			s.reader, s.target, s.rf, s.kind = r, "redfish "+b.Redfish, r, sensors.SourceRedfish
+		s := &source{name: SourceBMC, reader: r, target: target}
+		switch r := r.(type) {
+		case *redfish.Reader:
+			s.rf, s.kind = r, sensors.SourceRedfish
 			s.cursors = &logKeeper{r: r, prefix: "redfish:" + b.Redfish}
-		} else {
-			if err := rmcp.CheckCredentials(b.IPMIHost, b.User, pw); err != nil {
-				return nil, fmt.Errorf("bmc: %w", err)
-			}
-			r := ipmi.New(ipmi.Config{Host: b.IPMIHost, Port: b.IPMIPort, User: b.User, Password: pw,
-				CipherSuite: b.CipherSuite, AllowWeakCipher: b.AllowWeakCipher, PollTimeout: b.Timeout, Logger: blog, Now: now})
-			s.reader, s.target, s.kind = r, "ipmi "+b.Target(), sensors.SourceIPMI
+		case *ipmi.Reader:
+			s.kind = sensors.SourceIPMI
 			s.cursors = &selKeeper{r: r, key: "ipmi:" + b.Target() + "/sel"}
 		}
 		out = append(out, s)
@@ -197,6 +186,30 @@ func openSources(cfg *config.Config, st *store.Store, log *slog.Logger, now func
 		}
 	}
 	return out, nil
+}
+
+// OpenBMC builds the reader of this host's BMC as bmc: configures it, its
+// password read from bmc.password_file, and names it ("ipmi HOST:PORT",
+// "redfish URL"). The agent polls it; `vigil tui` reads it directly while
+// the daemon does not answer.
+func OpenBMC(b *config.BMC, log *slog.Logger, now func() time.Time) (sensors.Reader, string, error) {
+	pw, err := config.ReadSecret(b.PasswordFile)
+	if err != nil {
+		return nil, "", fmt.Errorf("bmc.password_file: %w", err)
+	}
+	if b.Redfish != "" {
+		roots, err := bmcRootCAs(b)
+		if err != nil {
+			return nil, "", err
+		}
+		return redfish.New(redfish.Config{URL: b.Redfish, User: b.User, Password: pw, Insecure: b.Insecure, RootCAs: roots,
+			AllowPlainHTTP: b.AllowPlainHTTP, System: b.System, PollTimeout: b.Timeout, Logger: log, Now: now}), "redfish " + b.Redfish, nil
+	}
+	if err := rmcp.CheckCredentials(b.IPMIHost, b.User, pw); err != nil {
+		return nil, "", fmt.Errorf("bmc: %w", err)
+	}
+	return ipmi.New(ipmi.Config{Host: b.IPMIHost, Port: b.IPMIPort, User: b.User, Password: pw,
+		CipherSuite: b.CipherSuite, AllowWeakCipher: b.AllowWeakCipher, PollTimeout: b.Timeout, Logger: log, Now: now}), "ipmi " + b.Target(), nil
 }
 
 // bmcRootCAs reads bmc.ca_file: the CAs a Redfish BMC's certificate is

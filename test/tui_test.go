@@ -146,8 +146,10 @@ var riskRow = regexp.MustCompile(`(?m)^[ >]\d\d:\d\d:\d\d risk +lab1 `)
 // quits with exit 0. A second screen sees the daemon stop answering
 // (SIGSTOP: requests time out; SIGKILL: nothing on the socket), says so
 // with the time, keeps taking keys, recovers when the daemon answers
-// again, and quits at once. With no daemon at all, `vigil tui` says so in
-// one line and exits 1.
+// again, reads the BMC itself once the daemon is gone (a second fan's
+// failure shows), and quits at once. Started with no daemon, it shows the
+// BMC read directly; with neither daemon nor config it says so in one line
+// and exits 1.
 func TestTUI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds vigil and runs ipmi_sim and tmux")
@@ -271,9 +273,21 @@ sensors:
 	})
 	checkFits(t, screen)
 	t.Logf("SIGKILL seen in %v:\n%s", time.Since(killedAt).Round(time.Millisecond), screen)
+	// The screen reads the BMC itself now: a second fan failing shows.
+	screen = tm.waitScreen("the BMC read directly", 30*time.Second, func(s string) bool {
+		return strings.Contains(s, "(daemon down: BMC read directly)") && strings.Contains(lineWith(s, "BMC"), "up (read directly")
+	})
 	if l := lineWith(screen, "Fans"); !strings.Contains(l, "FAN1 0 rpm!") {
-		t.Errorf("the last data should stay on screen; Fans line %q", l)
+		t.Errorf("Fans line %q, want FAN1 still failed", l)
 	}
+	if err := sim.FailFan(context.Background(), 2); err != nil {
+		t.Fatal(err)
+	}
+	screen = tm.waitScreen("FAN2's failure read directly", 30*time.Second, func(s string) bool {
+		return strings.Contains(lineWith(s, "Fans"), "FAN2 0 rpm!")
+	})
+	checkFits(t, screen)
+	t.Logf("daemon killed, the BMC read directly:\n%s", screen)
 	tm.keys("f")
 	tm.waitScreen("the filter toggled with the daemon gone", 10*time.Second, func(s string) bool {
 		return strings.Contains(s, "History: failed actions and fences")
@@ -285,11 +299,26 @@ sensors:
 	}
 	t.Logf("q quit with the daemon gone in %v", time.Since(quitAt).Round(time.Millisecond))
 
-	// No daemon at the start: one line, exit 1.
+	// No daemon at the start: with the config, the BMC read directly.
 	tm = newTmux(t, fmt.Sprintf("%s tui --config %s", bin, cfgPath))
+	screen = tm.waitScreen("a start without a daemon", 30*time.Second, func(s string) bool {
+		return strings.Contains(s, "lab1 · no status from the daemon yet") && strings.Contains(s, "daemon not answering since") &&
+			strings.Contains(lineWith(s, "Fans"), "FAN2 0 rpm!")
+	})
+	checkFits(t, screen)
+	tm.keys("q")
+	if code, ok := tm.exited(10 * time.Second); !ok || code != 0 {
+		t.Fatalf("vigil tui started without a daemon, after q: exited %v with %d, want 0", ok, code)
+	}
+	// Without a config, nothing to show: one line, exit 1.
+	if _, err := os.Stat("/etc/vigil/vigil.yaml"); err == nil {
+		t.Log("not checking vigil tui with neither daemon nor config: this machine has /etc/vigil/vigil.yaml")
+		return
+	}
+	tm = newTmux(t, fmt.Sprintf("%s tui --socket %s", bin, filepath.Join(dir, "run", "vigil.sock")))
 	code, ok = tm.exited(30 * time.Second)
 	screen = tm.capture()
 	if !ok || code != 1 || !strings.Contains(screen, "vigil tui: no vigil daemon answers") {
-		t.Errorf("vigil tui without a daemon: exited %v with %d, want 1 and one line; screen:\n%s", ok, code, screen)
+		t.Errorf("vigil tui without a daemon or config: exited %v with %d, want 1 and one line; screen:\n%s", ok, code, screen)
 	}
 }

@@ -28,6 +28,16 @@ type Operator interface {
 	ReadmitHost(ctx context.Context, name string) (localapi.HostDetail, error)
 }
 
+// LocalBMC reads this host's BMC directly, without the daemon: the screen's
+// view of this host while the daemon does not answer.
+type LocalBMC interface {
+	// Target names the BMC ("ipmi 10.0.1.11:623").
+	Target() string
+	// ReadBMC is one poll of the BMC's sensors; it must return when ctx
+	// ends.
+	ReadBMC(ctx context.Context) ([]localapi.Reading, error)
+}
+
 var (
 	_ Backend  = (*localapi.Client)(nil)
 	_ Operator = (*localapi.Client)(nil)

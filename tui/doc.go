@@ -16,6 +16,10 @@
 // event seen. A status request that fails or outlives its deadline turns
 // the screen's banner into "daemon not answering since …", with the last
 // data kept on screen and aged in the header, while the keys keep working.
+// Meanwhile, given a LocalBMC (Options.Local: `vigil tui` opens the BMC of
+// the agent's config), the screen reads this host's BMC itself every
+// Options.LocalEvery and shows its reachability and readings instead of
+// the daemon's last ones; it never reads the BMC while the daemon answers.
 // A TUI is a client of the socket like any other: however slow it is, the
 // daemon drops it rather than wait for it, so it can never stall fencing.
 //

@@ -29,6 +29,15 @@ type Options struct {
 	Timeout time.Duration
 	// History is how many audit events are kept (default 1000).
 	History int
+	// Host is this host's name, shown until the daemon answers.
+	Host string
+	// Local reads this host's BMC directly while the daemon does not
+	// answer, every LocalEvery (default 5 s); nil: no such view.
+	Local      LocalBMC
+	LocalEvery time.Duration
+	// NoLocal says why there is no Local (the config has no bmc:, its
+	// password file is not readable), shown while the daemon is down.
+	NoLocal string
 	// Now is the clock (default time.Now); Location the zone times are
 	// shown in (default time.Local).
 	Now      func() time.Time
@@ -41,6 +50,9 @@ func (o *Options) defaults() {
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 3 * time.Second
+	}
+	if o.LocalEvery <= 0 {
+		o.LocalEvery = 5 * time.Second
 	}
 	if o.History <= 0 {
 		o.History = 1000
@@ -75,6 +87,11 @@ type (
 		seq int
 		st  *localapi.Status
 		err error
+	}
+	// localMsg is one direct read of this host's BMC.
+	localMsg struct {
+		readings []localapi.Reading
+		err      error
 	}
 	// actionMsg is the outcome of a drain or readmit.
 	actionMsg struct {
@@ -116,6 +133,13 @@ type Model struct {
 	fetchedAt time.Time // when the request in flight was sent
 	downSince time.Time // first unanswered request since the last answer; zero while answering
 	downErr   string
+
+	// This host's BMC read directly while the daemon is down.
+	localBusy     bool
+	localSent     time.Time // of the read in flight or the last one
+	localAt       time.Time // when the last read answered
+	localReadings []localapi.Reading
+	localErr      string
 
 	// The audit log.
 	events    []localapi.Event // oldest first, at most opt.History
@@ -186,7 +210,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.markDown(m.fetchedAt, fmt.Sprintf("no answer within %v", m.opt.Timeout))
 			cmds = append(cmds, m.fetch())
 		}
+		if cmd := m.readLocal(); cmd != nil {
+			cmds = append(cmds, cmd)
+		}
 		return m, tea.Batch(cmds...)
+	case localMsg:
+		m.localBusy = false
+		if msg.err != nil {
+			m.localErr = msg.err.Error()
+		} else {
+			m.localReadings, m.localAt, m.localErr = msg.readings, m.now, ""
+		}
 	case statusMsg:
 		if msg.seq < m.applied {
 			break // older than what is on screen
@@ -196,7 +230,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if msg.err != nil {
 			m.markDown(m.fetchedAt, msg.err.Error())
-			break
+			return m, m.readLocal()
 		}
 		m.applied = msg.seq
 		m.st, m.stAt = msg.st, m.now
@@ -228,6 +262,30 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return m, nil
 }
+
+// readLocal reads the BMC directly when the daemon is down, the last read
+// is LocalEvery old and none is in flight.
+func (m *Model) readLocal() tea.Cmd {
+	l := m.opt.Local
+	if l == nil || m.downSince.IsZero() || m.localBusy || (!m.localSent.IsZero() && m.now.Sub(m.localSent) < m.opt.LocalEvery) {
+		return nil
+	}
+	m.localBusy, m.localSent = true, m.now
+	timeout := 2 * m.opt.Timeout
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		rs, err := l.ReadBMC(ctx)
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("no answer within %v", timeout)
+		}
+		return localMsg{readings: rs, err: err}
+	}
+}
+
+// localView reports whether this host is shown from the direct read of
+// its BMC: the daemon is down and the screen can read the BMC.
+func (m *Model) localView() bool { return m.opt.Local != nil && !m.downSince.IsZero() }
 
 // fetchNow asks for the status at once unless a request is in flight.
 func (m *Model) fetchNow() tea.Cmd {

@@ -274,10 +274,74 @@ func TestGoldenScreens(t *testing.T) {
 		h.tick(20 * time.Second)
 		h.golden("daemon-down")
 	})
+	t.Run("daemon-down-local-bmc", func(t *testing.T) {
+		h, bmc := newLocalHarness(t)
+		h.b.SetStatus(standaloneFanDead())
+		h.run(h.m.fetch())
+		h.b.SetErr(fmt.Errorf("%w on /run/vigil/vigil.sock", localapi.ErrNoDaemon))
+		h.tick(time.Second)
+		h.clock.advance(2 * time.Second)
+		h.golden("daemon-down-local-bmc")
+		if bmc.Reads() != 1 {
+			t.Errorf("BMC read %d times, want once", bmc.Reads())
+		}
+	})
+	t.Run("daemon-down-from-start", func(t *testing.T) {
+		h, _ := newLocalHarness(t)
+		h.b.SetErr(fmt.Errorf("%w on /run/vigil/vigil.sock", localapi.ErrNoDaemon))
+		h.tick(time.Second)
+		h.golden("daemon-down-from-start")
+	})
 	t.Run("no-status-yet", func(t *testing.T) {
 		h := newHarness(t, true)
 		h.golden("no-status-yet")
 	})
+}
+
+// newLocalHarness is a harness whose screen reads a fake BMC directly
+// while the daemon is down: FAN2 has stopped since the daemon's last word.
+func newLocalHarness(t *testing.T) (*harness, *tuitest.BMC) {
+	h := newHarness(t, true)
+	bmc := &tuitest.BMC{Name: "ipmi 127.0.0.1:9623"}
+	bmc.Set([]localapi.Reading{
+		reading("CPU_TEMP", "temperature", ptr(74.0), "celsius", "warning"),
+		reading("FAN1", "fan", ptr(0.0), "rpm", "critical"),
+		reading("FAN2", "fan", ptr(0.0), "rpm", "critical"),
+		reading("PSU1", "psu", nil, "", "ok"),
+	}, nil)
+	h.m = New(h.b, h.b, Options{Socket: "/run/vigil/vigil.sock", Host: "lab1", Local: bmc, Poll: time.Millisecond, Timeout: 50 * time.Millisecond,
+		Now: h.clock.now, Location: time.UTC})
+	return h, bmc
+}
+
+// TestLocalBMC: the BMC is read directly only while the daemon does not
+// answer, at most every LocalEvery, and its failure is shown.
+func TestLocalBMC(t *testing.T) {
+	h, bmc := newLocalHarness(t)
+	h.b.SetStatus(standaloneFanDead())
+	h.run(h.m.fetch())
+	h.tick(10 * time.Second)
+	if bmc.Reads() != 0 {
+		t.Fatalf("BMC read %d times while the daemon answers", bmc.Reads())
+	}
+	h.b.SetErr(localapi.ErrNoDaemon)
+	h.tick(time.Second)
+	h.tick(time.Second)
+	if bmc.Reads() != 1 {
+		t.Errorf("BMC read %d times in the first 5 s of the daemon down, want once", bmc.Reads())
+	}
+	bmc.Set(nil, errors.New("ipmi 127.0.0.1:9623: no answer within 5s"))
+	h.tick(5 * time.Second)
+	if s := h.screen(); bmc.Reads() != 2 || !strings.Contains(s, "ipmi 127.0.0.1:9623 DOWN: ipmi 127.0.0.1:9623: no") {
+		t.Errorf("after %d reads, the BMC failing:\n%s", bmc.Reads(), s)
+	}
+	h.b.SetErr(nil)
+	h.tick(10 * time.Second) // may read once more: the daemon's answer comes after the tick
+	reads := bmc.Reads()
+	h.tick(10 * time.Second)
+	if s := h.screen(); bmc.Reads() != reads || strings.Contains(s, "read directly") {
+		t.Errorf("daemon back: %d reads after %d, screen:\n%s", bmc.Reads(), reads, s)
+	}
 }
 
 func numbered(evs []localapi.Event) []localapi.Event {

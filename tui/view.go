@@ -182,7 +182,11 @@ func statusStyle(s string) lipgloss.Style {
 func (m *Model) header() string {
 	right := m.clock(m.now)
 	if m.st == nil {
-		return " " + stBold.Render("vigil") + stFaint.Render(" · no status yet") + "  " + right
+		left := stBold.Render("vigil")
+		if m.opt.Host != "" {
+			left = stBold.Render(m.opt.Host)
+		}
+		return " " + left + stFaint.Render(" · no status from the daemon yet") + "  " + right
 	}
 	st := m.st
 	left := stBold.Render(st.Host)
@@ -265,39 +269,67 @@ const labelWidth = 9
 
 func label(s string) string { return " " + stBold.Render(pad(s, labelWidth-1)) }
 
-// thisHost is the six lines about this host.
+// thisHost is the six lines about this host: from the daemon's status,
+// or, while the daemon does not answer and the screen can read the BMC
+// itself, the BMC's reachability and readings from that direct read.
 func (m *Model) thisHost() []string {
+	direct := m.localView()
+	if m.st == nil && !direct {
+		lines := []string{rule("This host", Width), "", "", "", "", ""}
+		if !m.downSince.IsZero() && m.opt.NoLocal != "" {
+			lines[1] = label("BMC") + stFaint.Render("not read directly: "+m.opt.NoLocal)
+		}
+		return lines
+	}
 	h, ok := m.local()
 	if m.st == nil {
-		return []string{rule("This host", Width), "", "", "", "", ""}
+		h.Name = m.opt.Host
 	}
 	title := "This host " + h.Name
 	if ok {
 		title += ": " + h.State + ", risk " + h.Risk
 	}
+	if direct {
+		title += " (daemon down: BMC read directly)"
+	}
 	out := []string{rule(title, Width)}
 
 	// The BMC and the watchdog.
 	bmc := stFaint.Render("none configured (kernel sensors only)")
-	for _, s := range h.Sources {
-		if s.Name != "bmc" {
-			continue
-		}
+	sources := h.Sources
+	if direct {
+		l := m.opt.Local
 		switch {
-		case s.Up && s.LastPoll != nil:
-			bmc = s.Target + " " + stGood.Render("up") + " (" + age(m.now.Sub(*s.LastPoll)) + " ago)"
-		case s.Up:
-			bmc = s.Target + " not polled yet"
+		case m.localErr != "":
+			bmc = l.Target() + " " + stBad.Render("DOWN") + ": " + firstLine(m.localErr)
+		case m.localAt.IsZero():
+			bmc = l.Target() + " being read directly"
 		default:
-			why := firstLine(s.Error)
-			if why == "" {
-				why = "no answer"
+			bmc = l.Target() + " " + stGood.Render("up") + " (read directly " + age(m.now.Sub(m.localAt)) + " ago)"
+		}
+		sources = []localapi.Source{{Name: "bmc", Readings: m.localReadings}}
+	} else {
+		for _, s := range h.Sources {
+			if s.Name != "bmc" {
+				continue
 			}
-			bmc = s.Target + " " + stBad.Render("DOWN") + ": " + why
+			switch {
+			case s.Up && s.LastPoll != nil:
+				bmc = s.Target + " " + stGood.Render("up") + " (" + age(m.now.Sub(*s.LastPoll)) + " ago)"
+			case s.Up:
+				bmc = s.Target + " not polled yet"
+			default:
+				why := firstLine(s.Error)
+				if why == "" {
+					why = "no answer"
+				}
+				bmc = s.Target + " " + stBad.Render("DOWN") + ": " + why
+			}
 		}
 	}
 	wd := stFaint.Render("unknown")
-	if w := m.st.Watchdog; w != nil {
+	if m.st != nil && m.st.Watchdog != nil {
+		w := m.st.Watchdog
 		switch {
 		case w.Device == "none":
 			wd = stWarn.Render("none")
@@ -317,8 +349,11 @@ func (m *Model) thisHost() []string {
 	out = append(out, label("BMC")+pad(bmc, room)+"  "+wd)
 
 	// Risk with the top cause.
-	risk := riskStyle(h.Risk).Render(h.Risk)
-	if c, n := topCause(h.Components); n > 0 {
+	var risk string
+	switch c, n := topCause(h.Components); {
+	case !ok:
+		risk = stFaint.Render("unknown: the daemon predicts it, and has not answered")
+	case n > 0:
 		risk = riskStyle(c.Risk).Render(c.Risk)
 		if c.ETASeconds != nil {
 			risk += " · ETA " + age(time.Duration(*c.ETASeconds*float64(time.Second)))
@@ -330,13 +365,16 @@ func (m *Model) thisHost() []string {
 		if n > 1 {
 			risk = cut(risk, Width-labelWidth-10) + fmt.Sprintf(" · +%d more", n-1)
 		}
-	} else if ok {
-		risk += stFaint.Render(": no component at risk")
+	default:
+		risk = riskStyle(h.Risk).Render(h.Risk) + stFaint.Render(": no component at risk")
+	}
+	if direct && ok {
+		risk = stFaint.Render("(daemon's last) ") + risk
 	}
 	out = append(out, label("Risk")+risk)
 
 	// Readings.
-	temps, fans, psus := readingItems(h.Sources)
+	temps, fans, psus := readingItems(sources)
 	out = append(out,
 		label("Temp")+joinFit(temps, Width-labelWidth),
 		label("Fans")+joinFit(fans, Width-labelWidth),

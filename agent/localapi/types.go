@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/sensors"
 )
 
 // Status is the answer of GET /v1/status: CLI.md's `vigil status --json`.
@@ -84,6 +85,19 @@ type Source struct {
 	// Readings are the source's readings of its last poll that answered
 	// (CLI.md "sensors read"), whose time is LastPoll.
 	Readings []Reading `json:"readings,omitempty"`
+}
+
+// FromSensors is a poll's readings as the API shows them (nil for none).
+func FromSensors(rs []sensors.Reading) []Reading {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]Reading, len(rs))
+	for i, r := range rs {
+		out[i] = Reading{Component: r.Component, Name: r.Name, Kind: string(r.Kind), Value: r.Value,
+			Unit: string(r.Unit), Status: string(r.Status), States: r.States}
+	}
+	return out
 }
 
 // Reading is one sensor reading of a Source (CLI.md "sensors read").

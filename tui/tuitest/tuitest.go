@@ -1,7 +1,8 @@
 // Package tuitest is a fake of the TUI's daemon (tui.Backend and
 // tui.Operator) for its model and view tests: a status and an error set by
 // the test, a daemon that hangs, an audit log that can grow while
-// followed, and a record of drains and readmits.
+// followed, and a record of drains and readmits; and a fake of this
+// host's BMC read directly (tui.LocalBMC).
 package tuitest
 
 import (
@@ -183,4 +184,39 @@ func (b *Backend) DrainHost(ctx context.Context, name string) (localapi.HostDeta
 // ReadmitHost implements tui.Operator: the host is then healthy.
 func (b *Backend) ReadmitHost(ctx context.Context, name string) (localapi.HostDetail, error) {
 	return b.op("readmit", name, "healthy")
+}
+
+// BMC is a fake of this host's BMC read directly (tui.LocalBMC).
+type BMC struct {
+	Name string // its Target
+
+	mu       sync.Mutex
+	readings []localapi.Reading
+	err      error
+	reads    int
+}
+
+// Set sets what ReadBMC answers.
+func (b *BMC) Set(readings []localapi.Reading, err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.readings, b.err = readings, err
+}
+
+// Reads is how many times the BMC was read.
+func (b *BMC) Reads() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.reads
+}
+
+// Target implements tui.LocalBMC.
+func (b *BMC) Target() string { return b.Name }
+
+// ReadBMC implements tui.LocalBMC.
+func (b *BMC) ReadBMC(ctx context.Context) ([]localapi.Reading, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.reads++
+	return append([]localapi.Reading(nil), b.readings...), b.err
 }
