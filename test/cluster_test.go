@@ -3,12 +3,8 @@ package test
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -16,27 +12,23 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/localapi"
-	"github.com/vigil-ha/vigil/internal/pkitest"
 	"github.com/vigil-ha/vigil/internal/testenv"
+	"github.com/vigil-ha/vigil/test/agents"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
-	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
 // clusterLab is a lab whose every host runs the real `vigil agent` in
-// cluster mode, each with its own config, state directory and socket.
+// cluster mode (package agents), with the test's helpers around it.
 type clusterLab struct {
 	t     *testing.T
 	lab   *lab.Lab
+	ag    *agents.Cluster
 	bin   string
 	dir   string
 	socks map[string]string // host name → socket
 	cfgs  map[string]string // host name → config file
 }
-
-// fencePassword is the operator password every BMC of the lab shares:
-// agents fence their peers with one account.
-const fencePassword = "fence42"
 
 // startClusterLab brings up n lab hosts, each running `vigil agent` with a
 // cluster: config (bootstrapping the n hosts, timing profile lab, no
@@ -48,160 +40,30 @@ func startClusterLab(t *testing.T, n int) *clusterLab {
 		t.Skip("builds vigil, runs a lab with ipmi_sim and QEMU")
 	}
 	testenv.NeedsCommand(t, "qemu-system-x86_64")
-	l := lab.New(t, lab.Options{Hosts: n, Name: "ag", BMCPasswords: map[ipmisim.Role]string{ipmisim.Operator: fencePassword}})
+	l := lab.New(t, agents.LabOptions(n, lab.IPMI, "ag"))
 	c := &clusterLab{t: t, lab: l, bin: buildVigil(t), dir: t.TempDir(), socks: map[string]string{}, cfgs: map[string]string{}}
-	ca := pkitest.NewCA(t, "cluster CA")
-	key := make([]byte, 32)
-	for i := range key {
-		key[i] = byte(i * 7)
-	}
-	gossipKey := filepath.Join(c.dir, "gossip.key")
-	if err := os.WriteFile(gossipKey, []byte(base64.StdEncoding.EncodeToString(key)+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	fenceUser, fencePW, err := l.Hosts[0].BMC.Credentials(lab.Operator)
+	t.Cleanup(func() {
+		if t.Failed() && c.ag != nil {
+			t.Logf("agent logs:\n%s", c.ag.Logs(30000))
+		}
+	})
+	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: c.bin, Dir: c.dir, Logf: t.Logf})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names, mgmt []string
-	for _, h := range l.Hosts {
-		names = append(names, h.Name)
-		mgmt = append(mgmt, h.MgmtIP.String())
+	c.ag = ag
+	for _, a := range ag.Agents {
+		c.socks[a.Host.Name] = a.Socket
+		c.cfgs[a.Host.Name] = a.Config
 	}
-	for _, h := range l.Hosts {
-		tlsFiles := ca.IssueFor(t, h.Name, h.MgmtIP.AsSlice())
-		user, pw, err := h.BMC.Credentials(lab.User)
-		if err != nil {
-			t.Fatal(err)
-		}
-		hdir := filepath.Join(c.dir, h.Name)
-		if err := os.MkdirAll(hdir, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		bootID := filepath.Join(hdir, "boot_id")
-		if err := os.WriteFile(bootID, []byte(fmt.Sprintf("boot-%s-%d\n", h.Name, time.Now().UnixNano())), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		sock := filepath.Join(h.StateDir, "vigil.sock")
-		c.socks[h.Name] = sock
-		cfg := fmt.Sprintf(`version: 1
-host: %[1]s
-state_dir: %[2]s/vigil
-boot_id_file: %[3]s
-socket: %[4]s
-addresses:
-  management: %[5]s
-  migration: %[6]s
-bmc:
-  ipmi: %[7]s
-  user: %[8]s
-  password_file: %[9]s
-  cipher_suite: 3
-  timeout: 2s
-fence:
-  user: %[10]s
-  password_file: %[11]s
-  cipher_suite: 3
-  timeout: 5s
-cluster:
-  name: lab
-  join: [%[12]s]
-  bootstrap: [%[13]s]
-  gossip_key_file: %[14]s
-  tls: {ca_file: %[15]s, cert_file: %[16]s, key_file: %[17]s}
-watchdog:
-  device: none
-sensors:
-  interval: 2s
-vms:
-  run_dir: %[2]s/vms
-  accel: tcg
-timing:
-  profile: lab
-log:
-  level: info
-`, h.Name, h.StateDir, bootID, sock, h.MgmtIP, h.MigIP, h.BMC.Addr(), user, pw, fenceUser, fencePW,
-			strings.Join(mgmt, ", "), strings.Join(names, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile)
-		cfgPath := filepath.Join(hdir, "vigil.yaml")
-		if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if out, err := exec.Command(c.bin, "config", "check", "--config", cfgPath).CombinedOutput(); err != nil {
-			t.Fatalf("vigil config check %s: %v\n%s", h.Name, err, out)
-		}
-		c.cfgs[h.Name] = cfgPath
-		if _, err := h.AddService("vigil", func() *exec.Cmd { return c.agentCmd(h) }); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			for _, h := range l.Hosts {
-				logs, _ := filepath.Glob(filepath.Join(h.LogDir, "vigil.*.log"))
-				for _, f := range logs {
-					b, _ := os.ReadFile(f)
-					if len(b) > 30000 {
-						b = b[len(b)-30000:]
-					}
-					t.Logf("%s:\n%s", f, b)
-				}
-			}
-		}
-	})
-	c.waitFor("every agent to see every host healthy under one leader", 90*time.Second, func() bool {
-		var leader string
-		for _, h := range l.Hosts {
-			st, err := c.status(h.Name)
-			if err != nil || st.Leader == nil || !st.Quorum || len(st.Hosts) != n {
-				return false
-			}
-			if leader != "" && *st.Leader != leader {
-				return false
-			}
-			leader = *st.Leader
-			for _, hs := range st.Hosts {
-				if hs.State != "healthy" {
-					return false
-				}
-			}
-		}
-		return true
-	})
 	return c
-}
-
-// agentCmd is the command of h's agent.
-func (c *clusterLab) agentCmd(h *lab.Host) *exec.Cmd {
-	cmd := h.Command(context.Background(), c.bin, "agent", "--config", c.cfgs[h.Name])
-	cmd.Env = append(os.Environ(), "VIGIL_NO_WATCHDOG=1")
-	return cmd
 }
 
 // restartAgent stops h's agent with sig (SIGTERM: a clean stop) and starts
 // it again after pause.
 func (c *clusterLab) restartAgent(h *lab.Host, sig syscall.Signal, pause time.Duration) {
 	c.t.Helper()
-	p := h.Service("vigil")
-	if p == nil {
-		for _, q := range h.Procs() {
-			if q.Name == "vigil" {
-				p = q
-			}
-		}
-	}
-	if p == nil {
-		c.t.Fatalf("%s runs no agent", h.Name)
-	}
-	if err := p.Signal(sig); err != nil {
-		c.t.Fatal(err)
-	}
-	select {
-	case <-p.Done():
-	case <-time.After(30 * time.Second):
-		c.t.Fatalf("%s's agent still runs 30 s after %v", h.Name, sig)
-	}
-	time.Sleep(pause)
-	if _, err := h.StartCmd("vigil", c.agentCmd(h)); err != nil {
+	if err := c.ag.RestartAgent(context.Background(), h.Name, sig, pause); err != nil {
 		c.t.Fatal(err)
 	}
 }
@@ -217,60 +79,30 @@ func (c *clusterLab) vigil(args ...string) []byte {
 }
 
 func (c *clusterLab) run(args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, c.bin, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("vigil %s: %v: %s", strings.Join(args, " "), err, stderr.String())
-	}
-	return stdout.Bytes(), nil
+	return c.ag.Run(context.Background(), args...)
 }
 
 func (c *clusterLab) status(host string) (localapi.Status, error) {
-	var st localapi.Status
-	out, err := c.run("status", "--json", "--socket", c.socks[host])
-	if err == nil {
-		err = json.Unmarshal(out, &st)
-	}
-	return st, err
+	return c.ag.Status(context.Background(), host)
 }
 
 func (c *clusterLab) events(host string) []localapi.Event {
-	var evs []localapi.Event
-	out, err := c.run("events", "--json", "--socket", c.socks[host])
-	if err != nil || json.Unmarshal(out, &evs) != nil {
-		return nil
-	}
+	evs, _ := c.ag.Events(context.Background(), host)
 	return evs
 }
 
 func (c *clusterLab) waitFor(what string, limit time.Duration, cond func() bool) {
 	c.t.Helper()
-	deadline := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			c.t.Fatalf("timed out after %v waiting for %s", limit, what)
-		}
-		time.Sleep(100 * time.Millisecond)
+	if err := agents.Poll(context.Background(), what, limit, 100*time.Millisecond, cond); err != nil {
+		c.t.Fatal(err)
 	}
 }
 
 // writeVMFile writes the VM file of a lab test guest named name.
 func (c *clusterLab) writeVMFile(name, kernel string, priority int) string {
 	c.t.Helper()
-	f := filepath.Join(c.dir, name+".yaml")
-	vm := fmt.Sprintf(`version: 1
-name: %s
-vcpus: 1
-memory_mib: 64
-ha:
-  priority: %d
-  rto: 30s
-extra: ["-kernel", "%s", "-append", "id=%s dirty=0 fill=0"]
-`, name, priority, kernel, name)
-	if err := os.WriteFile(f, []byte(vm), 0o644); err != nil {
+	f, err := c.ag.VMFile(name, kernel, priority)
+	if err != nil {
 		c.t.Fatal(err)
 	}
 	return f
@@ -462,48 +294,21 @@ func leaderOr(leader, victim string, c *clusterLab) string {
 // lastHeartbeat is the newest heartbeat of vm in its serial log on host h
 // (the agent's run directory).
 func (c *clusterLab) lastHeartbeat(h *lab.Host, vm string) (guest.Heartbeat, bool) {
-	b, err := os.ReadFile(filepath.Join(h.StateDir, "vms", vm, "serial.log"))
-	if err != nil {
-		return guest.Heartbeat{}, false
-	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	for i := len(lines) - 1; i >= 0; i-- {
-		if hb, ok := guest.ParseHeartbeat(lines[i]); ok && hb.ID == vm {
-			return hb, true
-		}
-	}
-	return guest.Heartbeat{}, false
+	return c.ag.LastHeartbeat(h, vm)
 }
 
 // createGuests creates test guests vm1..vmN through one agent and waits
 // until each runs once where the cluster placed it; it returns where.
 func (c *clusterLab) createGuests(n int) map[string]string {
 	c.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	kernel, err := guest.Build(ctx)
+	var names []string
+	for i := 1; i <= n; i++ {
+		names = append(names, fmt.Sprintf("vm%d", i))
+	}
+	where, err := c.ag.CreateGuests(context.Background(), c.lab.Hosts[0].Name, names, 120*time.Second)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	via := c.lab.Hosts[0].Name
-	for i := 1; i <= n; i++ {
-		c.vigil("vm", "create", "-f", c.writeVMFile(fmt.Sprintf("vm%d", i), kernel, 100-i), "--socket", c.socks[via])
-	}
-	where := map[string]string{}
-	c.waitFor("every VM running once where the cluster placed it", 120*time.Second, func() bool {
-		st, err := c.status(via)
-		if err != nil || len(st.VMs) != n {
-			return false
-		}
-		for _, v := range st.VMs {
-			hosts := c.lab.VMHosts(v.Name)
-			if v.Host == "" || len(hosts) != 1 || hosts[0].Name != v.Host {
-				return false
-			}
-			where[v.Name] = v.Host
-		}
-		return true
-	})
 	return where
 }
 

@@ -1,7 +1,8 @@
 // Package pkitest makes cluster CAs and host certificates for tests of the
 // cluster's mutual TLS (raft transport, inter-host API, witness). It writes
-// PEM files in the layout replica.LoadTLS reads. Test code only: nothing the
-// vigil binary links imports it.
+// PEM files in the layout replica.LoadTLS reads. Test and lab code only
+// (tests through NewCA and IssueFor, vigil-lab's demo through NewCAIn and
+// WriteFor): nothing the vigil binary links imports it.
 package pkitest
 
 import (
@@ -33,19 +34,26 @@ var serial atomic.Int64
 
 func init() { serial.Store(time.Now().UnixNano()) }
 
-func writePEM(tb testing.TB, path, typ string, der []byte, mode os.FileMode) {
-	tb.Helper()
-	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), mode); err != nil {
-		tb.Fatal(err)
-	}
+func writePEM(path, typ string, der []byte, mode os.FileMode) error {
+	return os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), mode)
 }
 
 // NewCA makes a CA named name in a fresh temporary directory.
 func NewCA(tb testing.TB, name string) *CA {
 	tb.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	ca, err := NewCAIn(tb.TempDir(), name)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	return ca
+}
+
+// NewCAIn makes a CA named name in dir, which must exist: for the lab's
+// own tools (vigil-lab demo), which have no testing.TB.
+func NewCAIn(dir, name string) (*CA, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return nil, err
 	}
 	tmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(serial.Add(1)),
@@ -58,15 +66,17 @@ func NewCA(tb testing.TB, name string) *CA {
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
 	cert, err := x509.ParseCertificate(der)
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
-	ca := &CA{Dir: tb.TempDir(), cert: cert, key: key}
-	writePEM(tb, filepath.Join(ca.Dir, "ca.pem"), "CERTIFICATE", der, 0o644)
-	return ca
+	ca := &CA{Dir: dir, cert: cert, key: key}
+	if err := writePEM(filepath.Join(ca.Dir, "ca.pem"), "CERTIFICATE", der, 0o644); err != nil {
+		return nil, err
+	}
+	return ca, nil
 }
 
 // Issue writes a certificate for host (common name and DNS name host, IP
@@ -81,9 +91,18 @@ func (ca *CA) Issue(tb testing.TB, host string) replica.TLSFiles {
 // where peers dial it), instead of 127.0.0.1.
 func (ca *CA) IssueFor(tb testing.TB, host string, ips ...net.IP) replica.TLSFiles {
 	tb.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	files, err := ca.WriteFor(host, ips...)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	return files
+}
+
+// WriteFor is IssueFor returning its error instead of failing a test.
+func (ca *CA) WriteFor(host string, ips ...net.IP) (replica.TLSFiles, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return replica.TLSFiles{}, err
 	}
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(serial.Add(1)),
@@ -97,18 +116,22 @@ func (ca *CA) IssueFor(tb testing.TB, host string, ips ...net.IP) replica.TLSFil
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.cert, &key.PublicKey, ca.key)
 	if err != nil {
-		tb.Fatal(err)
+		return replica.TLSFiles{}, err
 	}
 	keyDER, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
-		tb.Fatal(err)
+		return replica.TLSFiles{}, err
 	}
 	files := replica.TLSFiles{
 		CAFile:   filepath.Join(ca.Dir, "ca.pem"),
 		CertFile: filepath.Join(ca.Dir, host+".pem"),
 		KeyFile:  filepath.Join(ca.Dir, host+".key"),
 	}
-	writePEM(tb, files.CertFile, "CERTIFICATE", der, 0o644)
-	writePEM(tb, files.KeyFile, "PRIVATE KEY", keyDER, 0o600)
-	return files
+	if err := writePEM(files.CertFile, "CERTIFICATE", der, 0o644); err != nil {
+		return replica.TLSFiles{}, err
+	}
+	if err := writePEM(files.KeyFile, "PRIVATE KEY", keyDER, 0o600); err != nil {
+		return replica.TLSFiles{}, err
+	}
+	return files, nil
 }

@@ -1,0 +1,597 @@
+// Package agents runs a lab cluster of real `vigil agent` processes: one
+// per host of a lab (package lab), in the host's network namespace, each
+// with its own config written from CLI.md's contract alone, its own state
+// directory, socket and BMC, and a boot id that changes at every power on.
+// The end-to-end tests in test/ and `vigil-lab demo` (test/demo) both use
+// it; neither decides anything the agents decide: they inject failures
+// through the lab and watch through the CLI (`vigil status`, `vigil
+// events`, `vigil vm …`), the lab's never-twice watcher and the guests'
+// heartbeats.
+//
+// Core type: Cluster, from Start over a lab whose BMCs share the fence
+// account (LabOptions). Every agent runs the cluster timing profile "lab",
+// `watchdog: none` (the build machine must never arm a watchdog, and its
+// kernel has none to arm) and TCG guests.
+//
+// Caveats: the agents' sockets live in the hosts' StateDir (tmpfs), so a
+// powered-off host's audit log is read again once it is powered on. Every
+// method that talks to an agent takes a context and gives up with it.
+package agents
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/internal/pkitest"
+	"github.com/vigil-ha/vigil/test/lab"
+	"github.com/vigil-ha/vigil/test/lab/guest"
+	"github.com/vigil-ha/vigil/test/lab/ipmisim"
+)
+
+// FencePassword is the operator password every BMC of an agents' lab
+// shares: agents fence their peers with one account (fence: in the
+// config), as a real cluster's hosts do.
+const FencePassword = "fence42"
+
+// LabOptions returns the options of a lab of n hosts behind kind BMCs
+// that Start can run agents on: the BMCs share the fence account.
+func LabOptions(n int, kind lab.BMCKind, name string) lab.Options {
+	return lab.Options{Hosts: n, BMC: kind, Name: name,
+		BMCPasswords: map[ipmisim.Role]string{ipmisim.Operator: FencePassword}}
+}
+
+// Options shape the agents of a Cluster.
+type Options struct {
+	// Vigil is the vigil binary the agents and the CLI run (Build makes
+	// one).
+	Vigil string
+	// Dir holds the configs, keys and certificates. Empty: a new
+	// temporary directory, removed by Close.
+	Dir string
+	// SensorsInterval is each agent's sensors.interval (default 2 s).
+	SensorsInterval time.Duration
+	// Ready bounds the wait for every agent to see every host healthy
+	// under one leader (default 90 s).
+	Ready time.Duration
+	// Logf receives progress lines; nil is quiet.
+	Logf func(format string, args ...any)
+}
+
+// Agent is one host's agent: where its config, socket and boot id are.
+type Agent struct {
+	Host *lab.Host
+	// Config is the agent's config file (vigil agent --config).
+	Config string
+	// Socket is its local API (vigil status --socket).
+	Socket string
+	// BootIDFile is rewritten with a fresh id at every power on of the
+	// host (boot_id_file in the config).
+	BootIDFile string
+}
+
+// Cluster is a lab whose every host runs `vigil agent` in cluster mode.
+type Cluster struct {
+	Lab   *lab.Lab
+	Vigil string
+	Dir   string
+	// Agents are in the lab's host order.
+	Agents []*Agent
+
+	opts    Options
+	ownsDir bool
+	mu      sync.Mutex
+	byName  map[string]*Agent
+}
+
+// Build compiles the vigil binary into dir and returns its path. It must
+// run inside the module's source tree (go test does).
+func Build(ctx context.Context, dir string) (string, error) {
+	bin := filepath.Join(dir, "vigil")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/vigil-ha/vigil/cmd/vigil")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/vigil: %v\n%s", err, out)
+	}
+	return bin, nil
+}
+
+// Start writes each host's config (checked with `vigil config check`),
+// registers the agent as the host's boot service (started now and at every
+// power on, with a new boot id) and waits until every agent sees every
+// host healthy under one leader. The lab must come from LabOptions. On
+// error the agents started are left to the lab's Close.
+func Start(ctx context.Context, l *lab.Lab, opts Options) (*Cluster, error) {
+	if opts.Vigil == "" {
+		return nil, errors.New("agents: Options.Vigil: no vigil binary")
+	}
+	if opts.SensorsInterval == 0 {
+		opts.SensorsInterval = 2 * time.Second
+	}
+	if opts.Ready == 0 {
+		opts.Ready = 90 * time.Second
+	}
+	c := &Cluster{Lab: l, Vigil: opts.Vigil, Dir: opts.Dir, opts: opts, byName: map[string]*Agent{}}
+	if c.Dir == "" {
+		d, err := os.MkdirTemp("", "vigil-agents-")
+		if err != nil {
+			return nil, err
+		}
+		c.Dir, c.ownsDir = d, true
+	}
+	if err := c.writeConfigs(); err != nil {
+		c.Close()
+		return nil, err
+	}
+	for _, a := range c.Agents {
+		if _, err := a.Host.AddService("vigil", func() *exec.Cmd {
+			// A boot service: every power on is a new boot.
+			if err := writeBootID(a); err != nil {
+				c.logf("%s: %v", a.Host.Name, err)
+			}
+			return c.agentCmd(a)
+		}); err != nil {
+			c.Close()
+			return nil, fmt.Errorf("agents: start %s's agent: %w", a.Host.Name, err)
+		}
+	}
+	c.logf("agents: %d agents started, waiting for one leader and every host healthy", len(c.Agents))
+	if err := c.WaitReady(ctx, opts.Ready); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// Close removes the directory Start made (the lab's Close stops the
+// agents).
+func (c *Cluster) Close() error {
+	if c.ownsDir {
+		return os.RemoveAll(c.Dir)
+	}
+	return nil
+}
+
+func (c *Cluster) logf(format string, args ...any) {
+	if c.opts.Logf != nil {
+		c.opts.Logf(format, args...)
+	}
+}
+
+func writeBootID(a *Agent) error {
+	id := fmt.Sprintf("boot-%s-%d\n", a.Host.Name, time.Now().UnixNano())
+	return os.WriteFile(a.BootIDFile, []byte(id), 0o644)
+}
+
+// writeConfigs writes the cluster's shared material (gossip key, CA) and
+// one config per host.
+func (c *Cluster) writeConfigs() error {
+	l := c.Lab
+	key := make([]byte, 32)
+	for i := range key {
+		key[i] = byte(i * 7)
+	}
+	gossipKey := filepath.Join(c.Dir, "gossip.key")
+	if err := os.WriteFile(gossipKey, []byte(base64.StdEncoding.EncodeToString(key)+"\n"), 0o600); err != nil {
+		return err
+	}
+	caDir := filepath.Join(c.Dir, "pki")
+	if err := os.MkdirAll(caDir, 0o700); err != nil {
+		return err
+	}
+	ca, err := pkitest.NewCAIn(caDir, "lab cluster CA")
+	if err != nil {
+		return fmt.Errorf("agents: cluster CA: %w", err)
+	}
+	if len(l.Hosts) == 0 || l.Hosts[0].BMC == nil {
+		return errors.New("agents: the lab has no hosts with BMCs")
+	}
+	fence, err := fenceSection(l)
+	if err != nil {
+		return err
+	}
+	var names, mgmt []string
+	for _, h := range l.Hosts {
+		names = append(names, h.Name)
+		mgmt = append(mgmt, h.MgmtIP.String())
+	}
+	for _, h := range l.Hosts {
+		tlsFiles, err := ca.WriteFor(h.Name, h.MgmtIP.AsSlice())
+		if err != nil {
+			return fmt.Errorf("agents: %s's certificate: %w", h.Name, err)
+		}
+		bmc, err := bmcSection(h)
+		if err != nil {
+			return err
+		}
+		hdir := filepath.Join(c.Dir, h.Name)
+		if err := os.MkdirAll(hdir, 0o700); err != nil {
+			return err
+		}
+		a := &Agent{Host: h, Config: filepath.Join(hdir, "vigil.yaml"), Socket: filepath.Join(h.StateDir, "vigil.sock"),
+			BootIDFile: filepath.Join(hdir, "boot_id")}
+		cfg := fmt.Sprintf(`version: 1
+host: %[1]s
+state_dir: %[2]s/vigil
+boot_id_file: %[3]s
+socket: %[4]s
+addresses:
+  management: %[5]s
+  migration: %[6]s
+bmc:
+%[7]sfence:
+%[8]scluster:
+  name: lab
+  join: [%[9]s]
+  bootstrap: [%[10]s]
+  gossip_key_file: %[11]s
+  tls: {ca_file: %[12]s, cert_file: %[13]s, key_file: %[14]s}
+watchdog:
+  device: none
+sensors:
+  interval: %[15]s
+vms:
+  run_dir: %[2]s/vms
+  accel: tcg
+timing:
+  profile: lab
+log:
+  level: info
+`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
+			strings.Join(mgmt, ", "), strings.Join(names, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
+			c.opts.SensorsInterval)
+		if err := os.WriteFile(a.Config, []byte(cfg), 0o644); err != nil {
+			return err
+		}
+		if out, err := exec.Command(c.Vigil, "config", "check", "--config", a.Config).CombinedOutput(); err != nil {
+			return fmt.Errorf("agents: vigil config check %s: %v\n%s", h.Name, err, out)
+		}
+		c.Agents = append(c.Agents, a)
+		c.byName[h.Name] = a
+	}
+	return nil
+}
+
+// bmcSection is the bmc: section of h's config (indented): its own BMC
+// with its USER account, where its agent reads its sensors.
+func bmcSection(h *lab.Host) (string, error) {
+	user, pw, err := h.BMC.Credentials(lab.User)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case h.BMC.IPMI != nil:
+		return fmt.Sprintf("  ipmi: %s\n  user: %s\n  password_file: %s\n  cipher_suite: 3\n  timeout: 2s\n", h.BMC.Addr(), user, pw), nil
+	case h.BMC.Redfish != nil:
+		ca, err := h.BMC.Redfish.CAFile()
+		if err != nil {
+			return "", fmt.Errorf("agents: %s's BMC CA: %w", h.Name, err)
+		}
+		return fmt.Sprintf("  redfish: %s\n  user: %s\n  password_file: %s\n  ca_file: %s\n  timeout: 5s\n", h.BMC.URL, user, pw, ca), nil
+	}
+	return "", fmt.Errorf("agents: %s has no BMC", h.Name)
+}
+
+// fenceSection is the fence: section every host shares: the OPERATOR
+// account the lab's BMCs share; for Redfish, every BMC's CA in one file.
+func fenceSection(l *lab.Lab) (string, error) {
+	user, pw, err := l.Hosts[0].BMC.Credentials(lab.Operator)
+	if err != nil {
+		return "", err
+	}
+	if l.Hosts[0].BMC.IPMI != nil {
+		return fmt.Sprintf("  user: %s\n  password_file: %s\n  cipher_suite: 3\n  timeout: 5s\n", user, pw), nil
+	}
+	var pems []byte
+	for _, h := range l.Hosts {
+		if h.BMC.Redfish == nil {
+			return "", fmt.Errorf("agents: %s's BMC is not Redfish like %s's", h.Name, l.Hosts[0].Name)
+		}
+		pems = append(pems, h.BMC.Redfish.CAPEM()...)
+	}
+	caFile := filepath.Join(l.Dir, "fence-ca.pem")
+	if err := os.WriteFile(caFile, pems, 0o644); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("  user: %s\n  password_file: %s\n  ca_file: %s\n  timeout: 10s\n", user, pw, caFile), nil
+}
+
+// Agent returns the agent of the host named name, or nil.
+func (c *Cluster) Agent(name string) *Agent {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.byName[name]
+}
+
+// agentCmd is the command of a's agent, in its host's namespace. The lab
+// never arms a watchdog (VIGIL_NO_WATCHDOG=1 makes the agent refuse to).
+func (c *Cluster) agentCmd(a *Agent) *exec.Cmd {
+	cmd := a.Host.Command(context.Background(), c.Vigil, "agent", "--config", a.Config)
+	cmd.Env = append(os.Environ(), "VIGIL_NO_WATCHDOG=1")
+	return cmd
+}
+
+// agentProc is the running process of h's agent, or nil.
+func agentProc(h *lab.Host) *lab.Proc {
+	if p := h.Service("vigil"); p != nil && p.Alive() {
+		return p
+	}
+	var found *lab.Proc
+	for _, q := range h.Procs() {
+		if q.Name == "vigil" && q.Alive() {
+			found = q
+		}
+	}
+	return found
+}
+
+// StopAgent stops the agent of host with sig (SIGTERM: a clean stop,
+// SIGKILL: a crash) and waits until it exited. Its VMs keep running.
+func (c *Cluster) StopAgent(ctx context.Context, host string, sig syscall.Signal) error {
+	a := c.Agent(host)
+	if a == nil {
+		return fmt.Errorf("agents: no host %s", host)
+	}
+	p := agentProc(a.Host)
+	if p == nil {
+		return fmt.Errorf("agents: %s runs no agent", host)
+	}
+	if err := p.Signal(sig); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	select {
+	case <-p.Done():
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("agents: %s's agent still runs 30 s after %v", host, sig)
+	}
+}
+
+// StartAgent starts host's agent again after StopAgent, with the same
+// boot id (an agent restart, not a reboot).
+func (c *Cluster) StartAgent(host string) error {
+	a := c.Agent(host)
+	if a == nil {
+		return fmt.Errorf("agents: no host %s", host)
+	}
+	_, err := a.Host.StartCmd("vigil", c.agentCmd(a))
+	return err
+}
+
+// RestartAgent stops host's agent with sig and starts it again after
+// pause.
+func (c *Cluster) RestartAgent(ctx context.Context, host string, sig syscall.Signal, pause time.Duration) error {
+	if err := c.StopAgent(ctx, host, sig); err != nil {
+		return err
+	}
+	select {
+	case <-time.After(pause):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return c.StartAgent(host)
+}
+
+// Run runs the vigil CLI with args and returns its stdout; its stderr is
+// in the error.
+func (c *Cluster) Run(ctx context.Context, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, c.Vigil, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("vigil %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	return stdout.Bytes(), nil
+}
+
+// RunOn runs `vigil ARGS --socket SOCKET` against host's agent.
+func (c *Cluster) RunOn(ctx context.Context, host string, args ...string) ([]byte, error) {
+	a := c.Agent(host)
+	if a == nil {
+		return nil, fmt.Errorf("agents: no host %s", host)
+	}
+	return c.Run(ctx, append(args, "--socket", a.Socket)...)
+}
+
+// Status is `vigil status --json` from host's agent.
+func (c *Cluster) Status(ctx context.Context, host string) (localapi.Status, error) {
+	var st localapi.Status
+	out, err := c.RunOn(ctx, host, "status", "--json")
+	if err == nil {
+		err = json.Unmarshal(out, &st)
+	}
+	return st, err
+}
+
+// Events is `vigil events --json` from host's agent: its audit log.
+func (c *Cluster) Events(ctx context.Context, host string) ([]localapi.Event, error) {
+	var evs []localapi.Event
+	out, err := c.RunOn(ctx, host, "events", "--json")
+	if err == nil {
+		err = json.Unmarshal(out, &evs)
+	}
+	return evs, err
+}
+
+// VMs is `vigil vm list --json` from host's agent.
+func (c *Cluster) VMs(ctx context.Context, host string) ([]localapi.VM, error) {
+	var vms []localapi.VM
+	out, err := c.RunOn(ctx, host, "vm", "list", "--json")
+	if err == nil {
+		err = json.Unmarshal(out, &vms)
+	}
+	return vms, err
+}
+
+// Poll calls cond every interval until it returns true, limit passes
+// (an error naming what) or ctx ends.
+func Poll(ctx context.Context, what string, limit, interval time.Duration, cond func() bool) error {
+	deadline := time.Now().Add(limit)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("timed out after %v waiting for %s", limit, what)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for %s: %w", what, ctx.Err())
+		case <-time.After(interval):
+		}
+	}
+	return nil
+}
+
+// WaitReady waits until every powered-on host's agent sees every host of
+// the lab healthy under one leader with quorum.
+func (c *Cluster) WaitReady(ctx context.Context, limit time.Duration) error {
+	n := len(c.Agents)
+	return Poll(ctx, "every agent to see every host healthy under one leader", limit, 100*time.Millisecond, func() bool {
+		var leader string
+		for _, a := range c.Agents {
+			st, err := c.Status(ctx, a.Host.Name)
+			if err != nil || st.Leader == nil || !st.Quorum || len(st.Hosts) != n {
+				return false
+			}
+			if leader != "" && *st.Leader != leader {
+				return false
+			}
+			leader = *st.Leader
+			for _, hs := range st.Hosts {
+				if hs.State != "healthy" {
+					return false
+				}
+			}
+		}
+		return true
+	})
+}
+
+// Leader is the leader as host's agent sees it ("" without one).
+func (c *Cluster) Leader(ctx context.Context, host string) string {
+	st, err := c.Status(ctx, host)
+	if err != nil || st.Leader == nil {
+		return ""
+	}
+	return *st.Leader
+}
+
+// VMFile writes the VM file (CLI.md) of a lab test guest named name
+// booting kernel (guest.Build) and returns its path.
+func (c *Cluster) VMFile(name, kernel string, priority int) (string, error) {
+	f := filepath.Join(c.Dir, name+".yaml")
+	vm := fmt.Sprintf(`version: 1
+name: %s
+vcpus: 1
+memory_mib: 64
+ha:
+  priority: %d
+  rto: 30s
+extra: ["-kernel", "%s", "-append", "id=%s dirty=0 fill=0"]
+`, name, priority, kernel, name)
+	return f, os.WriteFile(f, []byte(vm), 0o644)
+}
+
+// CreateGuests creates the test guests names through `vigil vm create` on
+// via's agent (priorities falling from 100 in order) and waits until each
+// runs once, on the host the cluster placed it on; it returns where.
+func (c *Cluster) CreateGuests(ctx context.Context, via string, names []string, limit time.Duration) (map[string]string, error) {
+	kctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	kernel, err := guest.Build(kctx)
+	cancel()
+	if err != nil {
+		return nil, err
+	}
+	for i, name := range names {
+		f, err := c.VMFile(name, kernel, 100-i)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := c.RunOn(ctx, via, "vm", "create", "-f", f); err != nil {
+			return nil, err
+		}
+	}
+	where := map[string]string{}
+	err = Poll(ctx, "every VM running once where the cluster placed it", limit, 100*time.Millisecond, func() bool {
+		st, err := c.Status(ctx, via)
+		if err != nil {
+			return false
+		}
+		got := map[string]string{}
+		for _, v := range st.VMs {
+			got[v.Name] = v.Host
+		}
+		for _, name := range names {
+			hosts := c.Lab.VMHosts(name)
+			if got[name] == "" || len(hosts) != 1 || hosts[0].Name != got[name] {
+				return false
+			}
+		}
+		for _, name := range names {
+			where[name] = got[name]
+		}
+		return true
+	})
+	return where, err
+}
+
+// SerialLog is where host's agent has QEMU write vm's serial output.
+func (c *Cluster) SerialLog(host *lab.Host, vm string) string {
+	return filepath.Join(host.StateDir, "vms", vm, "serial.log")
+}
+
+// Heartbeats returns vm's heartbeats in its serial log on host, oldest
+// first (none when it never ran there).
+func (c *Cluster) Heartbeats(host *lab.Host, vm string) []guest.Heartbeat {
+	b, err := os.ReadFile(c.SerialLog(host, vm))
+	if err != nil {
+		return nil
+	}
+	var out []guest.Heartbeat
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if hb, ok := guest.ParseHeartbeat(line); ok && hb.ID == vm {
+			out = append(out, hb)
+		}
+	}
+	return out
+}
+
+// LastHeartbeat is vm's newest heartbeat on host.
+func (c *Cluster) LastHeartbeat(host *lab.Host, vm string) (guest.Heartbeat, bool) {
+	hbs := c.Heartbeats(host, vm)
+	if len(hbs) == 0 {
+		return guest.Heartbeat{}, false
+	}
+	return hbs[len(hbs)-1], true
+}
+
+// Logs returns the last max bytes of every agent log of every host
+// (each start of an agent writes its own log file), for a failure report.
+func (c *Cluster) Logs(max int) string {
+	var b strings.Builder
+	for _, a := range c.Agents {
+		logs, _ := filepath.Glob(filepath.Join(a.Host.LogDir, "vigil.*.log"))
+		slices.Sort(logs)
+		for _, f := range logs {
+			raw, _ := os.ReadFile(f)
+			if len(raw) > max {
+				raw = raw[len(raw)-max:]
+			}
+			fmt.Fprintf(&b, "%s:\n%s\n", f, raw)
+		}
+	}
+	return b.String()
+}
