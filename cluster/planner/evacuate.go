@@ -248,14 +248,18 @@ func (p *Planner) resolveHandovers(ctx context.Context, now time.Time) {
 	// state's, which its owner gave it by migrating: commit the handover
 	// at once, so that nothing (a source that rebooted, a leader that
 	// lost track) can start the older generation again.
+	byName := p.vmIndex()
 	for _, dst := range sortedKeys(p.hosts) {
 		tt := p.hosts[dst]
+		if !tt.reported {
+			continue
+		}
 		th, ok := p.view.Host(dst)
-		if !tt.reported || !ok || th.State != state.Healthy && th.State != state.Degraded {
+		if !ok || th.State != state.Healthy && th.State != state.Degraded {
 			continue
 		}
 		for _, r := range tt.report.Running {
-			vm, ok := p.view.VM(r.VM)
+			vm, ok := byName[r.VM]
 			if !ok || vm.Owner == "" || vm.Owner == dst || r.Generation != vm.Generation+1 {
 				continue
 			}
@@ -269,6 +273,7 @@ func (p *Planner) resolveHandovers(ctx context.Context, now time.Time) {
 			}
 			delete(p.migrations, r.VM)
 			p.emit(now, "migrated", r.VM, fmt.Sprintf("from %s to %s at generation %d (reported by the target)", vm.Owner, dst, res.Generations[0]))
+			byName = p.vmIndex()
 		}
 	}
 	for _, src := range sortedKeys(p.hosts) {

@@ -293,6 +293,9 @@ type Planner struct {
 	cacheIndex uint64
 	cacheHosts []state.Host
 	cacheVMs   []state.VM
+	// cacheByName indexes cacheVMs, for cacheByNameIndex.
+	cacheByName      map[string]*state.VM
+	cacheByNameIndex uint64
 }
 
 // snapshot returns the view's hosts and VMs (sorted by name), read again
@@ -302,6 +305,19 @@ func (p *Planner) snapshot() ([]state.Host, []state.VM) {
 		p.cacheIndex, p.cacheHosts, p.cacheVMs = idx, p.view.Hosts(), p.view.VMs()
 	}
 	return p.cacheHosts, p.cacheVMs
+}
+
+// vmIndex returns the view's VMs by name, built once per commit index.
+func (p *Planner) vmIndex() map[string]*state.VM {
+	_, vms := p.snapshot()
+	if p.cacheByName == nil || p.cacheByNameIndex != p.cacheIndex {
+		p.cacheByName = make(map[string]*state.VM, len(vms))
+		for i := range vms {
+			p.cacheByName[vms[i].Spec.Name] = &vms[i]
+		}
+		p.cacheByNameIndex = p.cacheIndex
+	}
+	return p.cacheByName
 }
 
 func (p *Planner) hostsNow() []state.Host {

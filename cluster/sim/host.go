@@ -237,6 +237,7 @@ func (h *host) reconcile() {
 		return
 	}
 	rep, err := h.exec.Reconcile(ctx, h.local(), h.replica, h.keeper)
+	h.s.checkStep()
 	if err != nil && h.s.verbose {
 		h.s.logf("%s reconcile: %v", h.name, err)
 	}
@@ -386,6 +387,7 @@ func (h *host) runOrders() {
 		switch {
 		case h.exec.Ready(ho.o, h.replica, h.keeper):
 			res = h.exec.Migrate(ctx, h.local(), ho.o, h.replica, h.keeper)
+			s.checkStep()
 		case !s.now.Before(ho.deadline):
 			res = executor.MigrateResult{Order: ho.o, Err: "replica did not catch up with the order"}
 		default:
