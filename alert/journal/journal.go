@@ -179,8 +179,11 @@ func (s *Sink) Send(ctx context.Context, ev alert.Event) error {
 	}
 	done := make(chan error, 1)
 	go func() {
-		defer s.busy.Store(false)
-		done <- s.send(Message(ev), journal.Priority(alert.SeverityOf(ev)), Fields(ev))
+		err := s.send(Message(ev), journal.Priority(alert.SeverityOf(ev)), Fields(ev))
+		// Free the sink before handing back the result: the caller's next
+		// Send may come the moment this one returns.
+		s.busy.Store(false)
+		done <- err
 	}()
 	select {
 	case err := <-done:

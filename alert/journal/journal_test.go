@@ -226,3 +226,15 @@ func nativeEntries(t *testing.T) {
 		t.Errorf("%d entries came as a file, want the big one", n)
 	}
 }
+
+// TestSequentialSendsNeverBusy: a Send that returned has freed the sink for
+// the next one (the flag used to be cleared after the result was handed
+// back, so the next Send could find it still set and drop its entry).
+func TestSequentialSendsNeverBusy(t *testing.T) {
+	s := &Sink{send: func(string, journal.Priority, map[string]string) error { return nil }}
+	for i := range 20000 {
+		if err := s.Send(context.Background(), alert.Event{Seq: uint64(i), Kind: "risk"}); err != nil {
+			t.Fatalf("Send %d after %d sends that returned: %v", i, i, err)
+		}
+	}
+}
