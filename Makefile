@@ -41,6 +41,13 @@ build:
 deb: build
 	VIGIL_BIN=$(BIN) bash image/deb.sh dist
 
+# The hypervisor OS image, dist/vigil-hypervisor.raw and .qcow2: Debian 12
+# from mmdebstrap (cached in /var/cache/vigil), vigil's package, UEFI with
+# systemd-boot, console on the serial port; built without loop devices
+# (image/build-image.sh).
+image: build
+	deb=$$(VIGIL_BIN=$(BIN) bash image/deb.sh dist) && bash image/build-image.sh dist "$$deb"
+
 # The whole suite, as CI runs it: set-up, lint, then every test (root-only
 # lab tests included) under the race detector. test/testsummary shows each
 # failure's output as it happens and ends with one line per package (passed,

@@ -277,10 +277,11 @@ func newChroot(t *testing.T) *chroot {
 
 // run runs a command inside the chroot, with /proc mounted as on a real
 // host (systemd-tmpfiles needs it) in a mount namespace of its own that
-// ends with it, and returns its output.
+// ends with it (and a UTS namespace: a hostname set there stays there), and
+// returns its output.
 func (c *chroot) run(args ...string) string {
 	c.t.Helper()
-	argv := append([]string{"--mount", "--propagation", "private", "--fork", "chroot", c.dir,
+	argv := append([]string{"--mount", "--uts", "--propagation", "private", "--fork", "chroot", c.dir,
 		"sh", "-c", `mount -t proc proc /proc && exec "$@"`, "sh"}, args...)
 	return run(c.t, []string{"PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C"}, "unshare", argv...)
 }

@@ -23,6 +23,21 @@
 // rootfs.sh builds Debian 12 trees with mmdebstrap and caches them under
 // /var/cache/vigil.
 //
+// build-image.sh builds the hypervisor OS image (`make image`:
+// dist/vigil-hypervisor.raw and .qcow2) without loop devices: the cached
+// tree (kernel, systemd, qemu-system-x86, iproute2, nftables, ipmitool,
+// prometheus-node-exporter), vigil's package installed with dpkg, os/ laid
+// over it; a GPT written by sfdisk into a plain file, an EFI system
+// partition made with mkfs.vfat -C and mtools (systemd-boot, kernel,
+// initrd, one boot entry with the console on the serial port) and the root
+// filesystem written by `mke2fs -d` at its partition's offset. os/ holds
+// vigil-firstboot (on the boot that finds no /etc/vigil/vigil.yaml: the
+// config, BMC password files, cluster keys, network files and host name from
+// a seed disk labelled VIGILSEED or a cloud-init NoCloud seed, else a
+// standalone default), vigil-banner (a DCUI-like status screen above the
+// console's login prompt: host, addresses, vigil's state from `vigil status
+// --json`), DHCP on every port and the modules the fabric needs.
+//
 // The tests read the unit against the agent's config defaults, run
 // `systemd-analyze verify` (no output allowed) and `systemd-analyze security
 // --offline=yes` (exposure 3.0 or better), and apply the snippets with
@@ -30,5 +45,12 @@
 // systemd as PID 1. The package is checked with `lintian --fail-on error`
 // (overrides in deb/lintian-overrides) and installed, upgraded, removed and
 // purged with dpkg in a Debian 12 chroot, where a recording systemctl stands
-// in for the running systemd a chroot cannot have.
+// in for the running systemd a chroot cannot have; the first-boot script
+// runs there on each kind of seed. The image is booted under QEMU (TCG):
+// through OVMF and systemd-boot with a seed disk, until vigil.service's
+// READY shows on the serial console, then logged into on that console to
+// check `vigil status --json`, the seeded files, the unit's sandbox under
+// the real systemd, node_exporter (from outside, through a forwarded port)
+// and a package upgrade that restarts the agent while a VM's unit in
+// machine.slice keeps running; and by direct kernel boot without a seed.
 package image

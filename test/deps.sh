@@ -16,6 +16,7 @@ packages=(
 	systemd         # image: systemd-analyze verify/security, systemd-sysusers, systemd-tmpfiles (none needs systemd as PID 1)
 	mmdebstrap lintian # image: the package's chroot tests and lint
 	tmux            # test: vigil tui driven in an 80x24 terminal (send-keys, capture-pane)
+	fdisk dosfstools mtools e2fsprogs ovmf openssl # image: GPT, ESP and root filesystem without loop devices; UEFI boot test; seed password hash
 )
 
 missing=()
