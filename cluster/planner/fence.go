@@ -21,6 +21,13 @@ func (p *Planner) Tick(ctx context.Context, now time.Time) {
 	hosts := p.hostsNow()
 	for _, h := range hosts {
 		t := p.host(h.Name)
+		if t.deadline.IsZero() {
+			// Registered after Start: its timers run from now, as they
+			// did for every host at Start. A zero deadline would have
+			// passed already.
+			t.deadline = now.Add(p.cfg.Lease.TTL)
+			t.aliveSince, t.healthyAt = now, now
+		}
 		switch h.State {
 		case state.Healthy, state.Degraded, state.Suspect, state.Maintenance:
 			p.checkLost(ctx, now, h, t)

@@ -724,3 +724,27 @@ func TestMigrateTimeout(t *testing.T) {
 		t.Fatalf("%s ordered %d time(s), want it ordered again after the timeout", vm, n)
 	}
 }
+
+// A host that joins the state after the planner started (an agent that
+// registers while the leader already plans) gets a full TTL from when the
+// planner first sees it, as every host gets from Start: it is not dead
+// before its first renewal could arrive. Silent for a TTL, it is.
+func TestHostRegisteredAfterStart(t *testing.T) {
+	b := newBench(t, 3, 0)
+	b.step(2*time.Second, "h1", "h2", "h3")
+	b.must(&state.RegisterHost{Name: "h4", Addresses: state.Addresses{Management: "10.0.0.44"}, BootID: "h4-b1",
+		Capacity: state.Capacity{MemoryMiB: 16 << 10, VCPUs: 16}, BMC: []state.BMCEndpoint{{Kind: "ipmi", Address: "10.1.0.44"}}, WatchdogArmed: true})
+	b.step(time.Second, "h1", "h2", "h3")
+	if s := b.host("h4").State; s != state.Healthy {
+		t.Fatalf("h4 registered a second ago is %s, want healthy:\n%s", s, b.dump())
+	}
+	b.boots["h4"] = "h4-b1"
+	b.step(5*time.Second, "h1", "h2", "h3", "h4")
+	if s := b.host("h4").State; s != state.Healthy {
+		t.Fatalf("h4 renewing is %s, want healthy:\n%s", s, b.dump())
+	}
+	b.step(lc.TTL+time.Second, "h1", "h2", "h3")
+	if s := b.host("h4").State; s == state.Healthy {
+		t.Fatalf("h4 silent for a TTL is still healthy:\n%s", b.dump())
+	}
+}
