@@ -181,6 +181,7 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 		Self: h.name, SelfBMCs: []string{h.cfg.BMC.Target()},
 		ClusterSize: func() int { return len(h.node.State().Hosts()) },
 		Store:       h.st, Revoker: planner.StateRevoker{View: h.node.State()},
+		Window: h.timing.MassFenceWindow,
 	})
 	if err != nil {
 		return err
@@ -303,7 +304,7 @@ func (h *Host) registration() *state.RegisterHost {
 		Name:          h.name,
 		Addresses:     state.Addresses{Management: h.cfg.Addresses.Management.String()},
 		BootID:        h.bootID,
-		Capacity:      capacity(h.cfg.Sensors.ProcfsRoot),
+		Capacity:      capacity(h.cfg.Sensors.ProcfsRoot, h.cfg.VMs.VCPUs, h.cfg.VMs.MemoryMiB),
 		WatchdogArmed: h.cfg.Watchdog.Device != "",
 	}
 	if m := h.cfg.Addresses.Migration; m.IsValid() && m != h.cfg.Addresses.Management {
@@ -318,9 +319,16 @@ func (h *Host) registration() *state.RegisterHost {
 	return reg
 }
 
-// capacity is what this host offers VMs: its memory (MemTotal) and CPUs.
-func capacity(procfs string) state.Capacity {
-	c := state.Capacity{VCPUs: runtime.NumCPU()}
+// capacity is what this host offers VMs: vms.vcpus and vms.memory_mib, or
+// its CPUs and its memory (MemTotal).
+func capacity(procfs string, vcpus int, memMiB int64) state.Capacity {
+	c := state.Capacity{VCPUs: runtime.NumCPU(), MemoryMiB: memMiB}
+	if vcpus > 0 {
+		c.VCPUs = vcpus
+	}
+	if memMiB > 0 {
+		return c
+	}
 	f, err := os.Open(filepath.Join(procfs, "meminfo"))
 	if err != nil {
 		return c

@@ -93,7 +93,7 @@ func (h *Host) plannerLocked(now time.Time) *planner.Planner {
 		Manager: h.fences, Levels: h.fenceLevels, Context: ctx,
 		Done: func(out planner.FenceOutcome) { h.fenceDone(gen, out) },
 	}
-	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, Events: h.plannerEvent}
+	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, MassFenceWindow: h.timing.MassFenceWindow, Events: h.plannerEvent}
 	p, err := planner.New(cfg, h.node.State(), proposer{h.node}, fm, mover{h: h, gen: gen})
 	if err != nil {
 		cancel()

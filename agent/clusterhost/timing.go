@@ -21,6 +21,10 @@ type Timing struct {
 	// ProbeEvery, ProbeTimeout and DeadAfter tune the Prober: a host
 	// whose probes have failed for DeadAfter is reported dead.
 	ProbeEvery, ProbeTimeout, DeadAfter time.Duration
+	// MassFenceWindow is the window of the mass-fence guard (at most half
+	// the hosts fenced within it): 0 is the planner's and fencing's
+	// default, 10 minutes.
+	MassFenceWindow time.Duration
 }
 
 // Profile returns the timing of profile name (lab, lan or wan) for a host
@@ -40,6 +44,9 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 			Raft:       replica.DefaultTiming,
 			LeaderTick: 100 * time.Millisecond, ExecTick: 250 * time.Millisecond,
 			ProbeEvery: 150 * time.Millisecond, ProbeTimeout: 300 * time.Millisecond, DeadAfter: 700 * time.Millisecond,
+			// The lab fails hosts one after another on purpose: the guard
+			// still catches hosts lost together.
+			MassFenceWindow: 20 * time.Second,
 		}
 	case "lan":
 		t = Timing{

@@ -185,6 +185,10 @@ type Sensors struct {
 type VMs struct {
 	RunDir string
 	Accel  string // kvm or tcg
+	// VCPUs and MemoryMiB are what this host offers VMs, for placement
+	// (0: its CPUs and its memory). More vCPUs than CPUs overcommit them.
+	VCPUs     int
+	MemoryMiB int64
 }
 
 // Metrics is the Prometheus endpoint; Listen empty turns it off.
@@ -352,6 +356,8 @@ func (c *Config) decode(d *decoder, root *yaml.Node) {
 			d.mapping(n, p, []field{
 				{"run_dir", false, d.absPath(&c.VMs.RunDir)},
 				{"accel", false, d.oneOf(&c.VMs.Accel, "kvm", "tcg")},
+				{"vcpus", false, d.integer(&c.VMs.VCPUs, 1, 1<<16)},
+				{"memory_mib", false, d.int64(&c.VMs.MemoryMiB)},
 			})
 		}},
 		{"fabric_file", false, d.absPath(&c.FabricFile)},

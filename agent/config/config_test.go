@@ -306,6 +306,22 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// TestVMCapacity: vms: may say what the host offers VMs (overcommitting
+// its CPUs); by default nothing is set and the machine's own count is used.
+func TestVMCapacity(t *testing.T) {
+	c, err := Parse("c.yaml", []byte("version: 1\nhost: h1\nvms:\n  vcpus: 32\n  memory_mib: 65536\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.VMs.VCPUs != 32 || c.VMs.MemoryMiB != 65536 {
+		t.Errorf("vms = %+v, want 32 vCPUs and 65536 MiB", c.VMs)
+	}
+	_, err = Parse("c.yaml", []byte("version: 1\nhost: h1\nvms:\n  vcpus: 0\n  memory_mib: lots\n"))
+	if err == nil || !strings.Contains(err.Error(), "c.yaml:4: vms.vcpus: 0 out of range") || !strings.Contains(err.Error(), "c.yaml:5: vms.memory_mib: want a whole number") {
+		t.Errorf("bad vms capacity: %v", err)
+	}
+}
+
 // TestFenceSettings: fence: takes how peers' BMCs are reached besides the
 // account: a pinned IPMI cipher suite, a CA file, a timeout.
 func TestFenceSettings(t *testing.T) {

@@ -244,6 +244,7 @@ sensors:
 vms:
   run_dir: %[2]s/vms
   accel: tcg
+  vcpus: 16   # the lab's hosts share the machine's CPUs: overcommit them
 timing:
   profile: lab
 log:
