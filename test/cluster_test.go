@@ -99,16 +99,6 @@ func (c *clusterLab) waitFor(what string, limit time.Duration, cond func() bool)
 	}
 }
 
-// writeVMFile writes the VM file of a lab test guest named name.
-func (c *clusterLab) writeVMFile(name, kernel string, priority int) string {
-	c.t.Helper()
-	f, err := c.ag.VMFile(name, kernel, priority)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return f
-}
-
 // failoverFigures are one power cut's measures: from the cut to the
 // leader's dead event, to its fence-confirmed event, and to each moved
 // VM's first heartbeat on its new host (the lab's watcher, every 200 ms).
