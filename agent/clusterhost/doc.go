@@ -41,10 +41,15 @@
 //     placed, ...). A host whose renewals stop is recorded suspect.
 //
 // Membership: the planner treats a host as dead at its lease deadline, or
-// earlier when the Membership says so and no renewal came since. Until
-// memberlist (cluster/membership) is wired here, the leader's Membership
-// is a Prober: direct probes of every host's peer API (DESIGN.md's "direct
-// probes among voters every 100-200 ms"); it never fences on its own.
+// earlier when membership says so and no renewal came since. With
+// cluster.gossip_key_file every host runs memberlist (cluster/membership:
+// encrypted gossip on the gossip port, its boot id, incarnation, watchdog
+// and BMC endpoint in the meta) and the leader reads its view; without
+// one, the leader probes every host's peer API itself (Prober, DESIGN.md's
+// "direct probes among voters every 100-200 ms"). Neither fences on its
+// own. A cleanly stopped agent leaves the gossip and asks the leader for a
+// hold (peerapi's hold operation) so that its restart is not taken for a
+// death before its lease deadline; a crashed agent is not held.
 //
 // Timing comes from the config's timing profile (Profile): lab, lan or
 // wan, with the lease TTL raised where an armed watchdog needs it.

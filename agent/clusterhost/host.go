@@ -72,6 +72,9 @@ type Host struct {
 	runner *vms.Host
 	fences *fencing.Manager
 	bootID string
+	// gossip is this host's memberlist; nil without cluster.gossip_key_file
+	// (the leader then probes the hosts itself: Prober).
+	gossip *gossip
 
 	// registered is closed once this host is in the state.
 	registered chan struct{}
@@ -172,6 +175,12 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 		<-served
 	}()
 
+	if h.cfg.Cluster.GossipKeyFile != "" {
+		if h.gossip, err = h.startGossip(ctx); err != nil {
+			return err
+		}
+		defer h.gossip.list.Close()
+	}
 	if err := h.openVMs(ctx); err != nil {
 		return err
 	}
@@ -202,6 +211,9 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	wg.Go(func() { fail(h.leaseLoop(ctx)) })
 	wg.Go(func() { fail(h.execLoop(ctx)) })
 	wg.Go(func() { h.leaderLoop(ctx) })
+	if h.gossip != nil {
+		wg.Go(func() { h.gossip.join(ctx, h) })
+	}
 	<-ctx.Done()
 	wg.Wait()
 	h.lead.stop()
@@ -229,6 +241,10 @@ func (h *Host) announceStop() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), stopNotice)
 	defer cancel()
+	if h.gossip != nil {
+		// Left, not dead, in the others' memberlist.
+		defer h.gossip.leave(h)
+	}
 	if h.node.IsLeader() {
 		if err := h.node.TransferLeadership(ctx); err != nil {
 			h.log.Warn("stop: leadership transfer", "err", err)

@@ -120,7 +120,11 @@ func (h *Host) leaderLoop(ctx context.Context) {
 	h.lead.base = ctx
 	h.lead.mu.Unlock()
 	members := h.opts.Membership
-	if members == nil {
+	switch {
+	case members != nil:
+	case h.gossip != nil:
+		members = h.gossip
+	default:
 		pr := newProber(h)
 		go pr.run(ctx)
 		members = pr

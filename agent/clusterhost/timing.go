@@ -21,6 +21,8 @@ type Timing struct {
 	// ProbeEvery, ProbeTimeout and DeadAfter tune the Prober: a host
 	// whose probes have failed for DeadAfter is reported dead.
 	ProbeEvery, ProbeTimeout, DeadAfter time.Duration
+	// Gossip names the memberlist profile (cluster/membership).
+	Gossip string
 	// MassFenceWindow is the window of the mass-fence guard (at most half
 	// the hosts fenced within it): 0 is the planner's and fencing's
 	// default, 10 minutes.
@@ -44,6 +46,7 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 			Raft:       replica.DefaultTiming,
 			LeaderTick: 100 * time.Millisecond, ExecTick: 250 * time.Millisecond,
 			ProbeEvery: 150 * time.Millisecond, ProbeTimeout: 300 * time.Millisecond, DeadAfter: 700 * time.Millisecond,
+			Gossip: "fast",
 			// The lab fails hosts one after another on purpose: the guard
 			// still catches hosts lost together.
 			MassFenceWindow: 20 * time.Second,
@@ -54,6 +57,7 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 			Raft:       replica.DefaultTiming,
 			LeaderTick: 250 * time.Millisecond, ExecTick: time.Second,
 			ProbeEvery: 200 * time.Millisecond, ProbeTimeout: 500 * time.Millisecond, DeadAfter: 2 * time.Second,
+			Gossip: "fast",
 		}
 	case "wan":
 		t = Timing{
@@ -62,6 +66,7 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 				LeaderLease: 2 * replica.DefaultTiming.LeaderLease, Commit: replica.DefaultTiming.Commit},
 			LeaderTick: 500 * time.Millisecond, ExecTick: 2 * time.Second,
 			ProbeEvery: 500 * time.Millisecond, ProbeTimeout: 2 * time.Second, DeadAfter: 5 * time.Second,
+			Gossip: "stock",
 		}
 	default:
 		return Timing{}, fmt.Errorf("timing profile %q: want lab, lan or wan", name)

@@ -21,6 +21,7 @@ package agents
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -170,7 +171,12 @@ func (c *Cluster) logf(format string, args ...any) {
 }
 
 func writeBootID(a *Agent) error {
-	id := fmt.Sprintf("boot-%s-%d\n", a.Host.Name, time.Now().UnixNano())
+	// A fresh random UUID, as the kernel's boot_id is.
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	id := fmt.Sprintf("%x-%x-%x-%x-%x\n", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 	return os.WriteFile(a.BootIDFile, []byte(id), 0o644)
 }
 
