@@ -83,7 +83,10 @@
 // of the last message of each batch: the kernel handles them in order and
 // reports failures as it goes. Taps are created through /dev/net/tun
 // (TUNSETIFF, TUNSETPERSIST) on a thread locked inside the namespace, since
-// a tap lands in the namespace of the thread that opened /dev/net/tun.
+// a tap lands in the namespace of the thread that opened /dev/net/tun. A
+// thread already in the Host's namespace never calls setns (for sockets,
+// taps or Watch's subscriptions): that needs CAP_SYS_ADMIN, which the agent
+// under vigil.service does not have.
 // Taps are deleted together: they join a group of vigil's own
 // (IFLA_GROUP 1986619136) and the group is deleted in one request, so the
 // kernel waits for one RCU grace period instead of one per tap (50 taps:

@@ -82,12 +82,22 @@ func Open(opts Options) (*Host, error) {
 		}
 		name = "current"
 	}
-	nlh, err := netlink.NewHandleAt(ns, unix.NETLINK_ROUTE)
+	// Sockets are made in the namespace of the thread that makes them:
+	// from inside ns already, no setns is needed (nor CAP_SYS_ADMIN, which
+	// vigil.service does not grant).
+	runtime.LockOSThread()
+	at := ns
+	if inNamespace(ns) {
+		at = netns.None()
+	}
+	nlh, err := netlink.NewHandleAt(at, unix.NETLINK_ROUTE)
 	if err != nil {
+		runtime.UnlockOSThread()
 		ns.Close()
 		return nil, fmt.Errorf("netlink: %w", err)
 	}
-	sock, err := nl.GetNetlinkSocketAt(ns, netns.None(), unix.NETLINK_ROUTE)
+	sock, err := nl.GetNetlinkSocketAt(at, netns.None(), unix.NETLINK_ROUTE)
+	runtime.UnlockOSThread()
 	if err != nil {
 		nlh.Close()
 		ns.Close()
@@ -769,12 +779,30 @@ func createTap(name string) (int, error) {
 	return fd, nil
 }
 
+// inNamespace reports whether the calling thread is in namespace ns; the
+// caller keeps its thread locked for as long as the answer matters.
+func inNamespace(ns netns.NsHandle) bool {
+	cur, err := netns.Get()
+	if err != nil {
+		return false
+	}
+	defer cur.Close()
+	return cur.Equal(ns)
+}
+
 // Do runs fn on an OS thread locked inside the Host's namespace. Taps,
-// sockets and processes created there belong to that namespace.
+// sockets and processes created there belong to that namespace. A thread
+// already there stays put: no setns, which needs CAP_SYS_ADMIN.
 func (h *Host) Do(fn func() error) error {
 	errc := make(chan error, 1)
 	go func() {
 		runtime.LockOSThread()
+		if inNamespace(h.ns) {
+			ferr := fn()
+			runtime.UnlockOSThread()
+			errc <- ferr
+			return
+		}
 		orig, err := netns.Get()
 		if err != nil {
 			runtime.UnlockOSThread()

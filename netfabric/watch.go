@@ -3,6 +3,7 @@ package netfabric
 import (
 	"context"
 	"errors"
+	"runtime"
 	"time"
 
 	"github.com/vishvananda/netlink"
@@ -45,13 +46,22 @@ func (h *Host) Watch(ctx context.Context, opts WatchOptions) error {
 		default:
 		}
 	}
-	ns := h.ns
-	if err := netlink.LinkSubscribeWithOptions(links, done, netlink.LinkSubscribeOptions{
-		Namespace: &ns, ErrorCallback: cb, ReceiveBufferSize: 1 << 20, ReceiveBufferForceSize: true}); err != nil {
-		return err
+	// The subscriptions' sockets are made from this thread: inside the
+	// Host's namespace already, netlink need not enter it (setns needs
+	// CAP_SYS_ADMIN).
+	runtime.LockOSThread()
+	ns := &h.ns
+	if inNamespace(h.ns) {
+		ns = nil
 	}
-	if err := netlink.AddrSubscribeWithOptions(addrs, done, netlink.AddrSubscribeOptions{
-		Namespace: &ns, ErrorCallback: cb, ReceiveBufferSize: 1 << 20, ReceiveBufferForceSize: true}); err != nil {
+	err := netlink.LinkSubscribeWithOptions(links, done, netlink.LinkSubscribeOptions{
+		Namespace: ns, ErrorCallback: cb, ReceiveBufferSize: 1 << 20, ReceiveBufferForceSize: true})
+	if err == nil {
+		err = netlink.AddrSubscribeWithOptions(addrs, done, netlink.AddrSubscribeOptions{
+			Namespace: ns, ErrorCallback: cb, ReceiveBufferSize: 1 << 20, ReceiveBufferForceSize: true})
+	}
+	runtime.UnlockOSThread()
+	if err != nil {
 		return err
 	}
 	closed := false
