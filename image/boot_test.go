@@ -468,6 +468,19 @@ func TestImageBootsSeeded(t *testing.T) {
 		t.Errorf("the agent's /dev shows disks (PrivateDevices=yes not in force):\n%s", devs)
 	}
 
+	// What the agent does in cluster mode, done inside its own sandbox:
+	// a runtime drop-in's ExecStartPre= lines run with the unit's
+	// confinement. netfabric builds a VLAN-filtering bridge and a VM tap
+	// (netlink, /dev/net/tun, CAP_NET_ADMIN, no setns), and the watchdog
+	// is opened and closed with the magic 'V' (which disarms it again).
+	v.mustRun(`printf 'version: 1\nbridges:\n  - name: vbr0\n    vlan_filtering: true\ntaps:\n  - name: vm1-0\n    vm: vm1\n    bridge: vbr0\n    vlan: 100\n    mac: "52:54:00:00:00:01"\n' >/run/vigil-fabric.yaml`)
+	v.mustRun(`mkdir -p /run/systemd/system/vigil.service.d && printf '[Service]\nExecStartPre=/usr/bin/vigil net apply -f /run/vigil-fabric.yaml\nExecStartPre=/bin/sh -c "printf V | dd of=/dev/watchdog conv=nocreat,notrunc status=none"\n' >/run/systemd/system/vigil.service.d/sandbox-check.conf && systemctl daemon-reload`)
+	if out, rc := v.run("systemctl restart vigil.service && ip -brief link show vm1-0 && ip -d link show vm1-0 | grep -o 'master vbr0'"); rc != 0 || !strings.Contains(out, "master vbr0") {
+		journal, _ := v.run("journalctl -b -u vigil.service -n 30 --no-pager")
+		t.Errorf("netfabric and the watchdog inside vigil.service's sandbox: exit %d\n%s\n%s", rc, out, journal)
+	}
+	v.mustRun("rm -r /run/systemd/system/vigil.service.d && systemctl daemon-reload && ip link del vm1-0 && ip link del vbr0 && systemctl restart vigil.service")
+
 	body := v.metrics(cmdTimeout)
 	if !strings.Contains(body, "node_exporter_build_info") {
 		t.Errorf("node_exporter's /metrics lacks node_exporter_build_info")
