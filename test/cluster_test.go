@@ -444,3 +444,118 @@ func TestClusterAgentRestart(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterPartition is the demo's scenario 2 on real agents: a host
+// running VMs is cut off from its peers but still powered, its BMC
+// reachable. The majority declares it dead and fences it through its BMC
+// (its QEMUs die with it); its VMs then run once elsewhere. Never twice
+// holds throughout (the lab's watcher, at cleanup).
+func TestClusterPartition(t *testing.T) {
+	c := startClusterLab(t, 3)
+	c.createGuests(3)
+	victim := c.victim(false)
+	survivor := ""
+	for _, h := range c.lab.Hosts {
+		if h != victim {
+			survivor = h.Name
+		}
+	}
+	st, _ := c.status(survivor)
+	var moved []string
+	for _, v := range st.VMs {
+		if v.Host == victim.Name {
+			moved = append(moved, v.Name)
+		}
+	}
+	t.Logf("isolating %s (runs %v)", victim.Name, moved)
+	cut := time.Now()
+	if err := c.lab.Isolate(victim); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor("the isolated host's VMs running once elsewhere", 120*time.Second, func() bool {
+		for _, vm := range moved {
+			if hosts := c.lab.VMHosts(vm); len(hosts) != 1 || hosts[0] == victim {
+				return false
+			}
+		}
+		return true
+	})
+	t.Logf("its VMs run elsewhere %v after the partition", time.Since(cut).Round(time.Millisecond))
+	if on, err := victim.BMC.Power(); err != nil || on {
+		t.Errorf("%s's BMC after the failover: on=%v, %v; want off (fenced)", victim.Name, on, err)
+	}
+	evs := c.events(survivor)
+	for _, kind := range []string{"dead", "fence", "fence-confirmed"} {
+		if !slices.ContainsFunc(evs, func(ev localapi.Event) bool { return ev.Kind == kind && ev.Host == victim.Name && ev.Time.After(cut) }) {
+			t.Errorf("no %s event for %s on %s", kind, victim.Name, survivor)
+		}
+	}
+}
+
+// TestClusterPartitionBMCUnreachableNoWatchdog is scenario 3 with
+// `watchdog: none`: a host running VMs is cut off from its peers and its
+// BMC from them too. It cannot be fenced and is never presumed to have
+// fenced itself, so its VMs are not started elsewhere, and an event says
+// why; the isolated host stops them itself when its own lease lapses.
+func TestClusterPartitionBMCUnreachableNoWatchdog(t *testing.T) {
+	c := startClusterLab(t, 3)
+	c.createGuests(3)
+	victim := c.victim(false)
+	survivor := ""
+	for _, h := range c.lab.Hosts {
+		if h != victim {
+			survivor = h.Name
+		}
+	}
+	st, _ := c.status(survivor)
+	var stranded []string
+	for _, v := range st.VMs {
+		if v.Host == victim.Name {
+			stranded = append(stranded, v.Name)
+		}
+	}
+	t.Logf("isolating %s and its BMC (runs %v)", victim.Name, stranded)
+	cut := time.Now()
+	for _, h := range c.lab.Hosts {
+		if h != victim {
+			if err := c.lab.PartitionBMC(h, victim); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := c.lab.Isolate(victim); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor("the leader saying why the VMs wait", 60*time.Second, func() bool {
+		return slices.ContainsFunc(c.events(survivor), func(ev localapi.Event) bool {
+			return ev.Kind == "fence-wait" && ev.Host == victim.Name && ev.Time.After(cut) && strings.Contains(ev.Message, "watchdog is none")
+		})
+	})
+	c.waitFor("the isolated host stopping its VMs at its own lease's end", 60*time.Second, func() bool {
+		for _, vm := range stranded {
+			if c.lab.LiveCopies(vm) != 0 {
+				return false
+			}
+		}
+		return true
+	})
+	stopped := time.Since(cut)
+	// Well beyond its lease and any self-fence deadline: nothing restarts
+	// the stranded VMs anywhere.
+	time.Sleep(10 * time.Second)
+	for _, vm := range stranded {
+		if n := c.lab.LiveCopies(vm); n != 0 {
+			t.Errorf("%s: %d live copies %v after the partition, want none (no confirmed fence, no watchdog)", vm, n, time.Since(cut).Round(time.Second))
+		}
+	}
+	if on, err := victim.BMC.Power(); err != nil || !on {
+		t.Errorf("%s's BMC: on=%v, %v; want still on (never fenced)", victim.Name, on, err)
+	}
+	evs := c.events(victim.Name)
+	i := slices.IndexFunc(evs, func(ev localapi.Event) bool { return ev.Kind == "self-fence" && ev.Time.After(cut) })
+	if i < 0 {
+		t.Fatalf("no self-fence event on %s", victim.Name)
+	}
+	t.Logf("the isolated host's own lease lapsed %v after the partition (self-fence event); its guests' heartbeats were gone by %v",
+		evs[i].Time.Sub(cut).Round(time.Millisecond), stopped.Round(time.Millisecond))
+}
