@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/cluster/executor"
 	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/test/agents"
 	"github.com/vigil-ha/vigil/test/lab"
@@ -37,6 +39,13 @@ type clusterLab struct {
 // one leader.
 func startClusterLab(t *testing.T, n int) *clusterLab {
 	t.Helper()
+	return startClusterLabWith(t, n, agents.Options{})
+}
+
+// startClusterLabWith is startClusterLab with the agents' options (Vigil,
+// Dir and Logf are the test's).
+func startClusterLabWith(t *testing.T, n int, opts agents.Options) *clusterLab {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds vigil, runs a lab with ipmi_sim and QEMU")
 	}
@@ -48,7 +57,8 @@ func startClusterLab(t *testing.T, n int) *clusterLab {
 			t.Logf("agent logs:\n%s", c.ag.Logs(30000))
 		}
 	})
-	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: c.bin, Dir: c.dir, Logf: t.Logf})
+	opts.Vigil, opts.Dir, opts.Logf = c.bin, c.dir, t.Logf
+	ag, err := agents.Start(context.Background(), l, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -558,4 +568,48 @@ func TestClusterPartitionBMCUnreachableNoWatchdog(t *testing.T) {
 	}
 	t.Logf("the isolated host's own lease lapsed %v after the partition (self-fence event); its guests' heartbeats were gone by %v",
 		evs[i].Time.Sub(cut).Round(time.Millisecond), stopped.Round(time.Millisecond))
+}
+
+// TestClusterVMNetwork: with fabric_file, an agent builds its host's
+// bridge and plugs each VM's NIC into it as a tap before QEMU starts; after
+// a power cut the VM's tap is on its new host's bridge.
+func TestClusterVMNetwork(t *testing.T) {
+	c := startClusterLabWith(t, 3, agents.Options{Fabric: "version: 1\nbridges:\n  - name: vbr0\n"})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	kernel, err := guest.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(c.dir, "net1.yaml")
+	vm := fmt.Sprintf("version: 1\nname: net1\nvcpus: 1\nmemory_mib: 64\nnics:\n  - mac: \"52:54:00:00:01:01\"\n    bridge: vbr0\n"+
+		"extra: [\"-kernel\", \"%s\", \"-append\", \"id=net1 dirty=0 fill=0\"]\n", kernel)
+	if err := os.WriteFile(f, []byte(vm), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.vigil("vm", "create", "-f", f, "--socket", c.socks[c.lab.Hosts[0].Name])
+	tap := executor.TapName("net1", 0)
+	onBridge := func(h *lab.Host) bool {
+		out, err := h.Command(ctx, "ip", "-o", "link", "show", "master", "vbr0").Output()
+		return err == nil && strings.Contains(string(out), tap+":")
+	}
+	var first *lab.Host
+	c.waitFor("net1 running with its tap on its host's vbr0", 120*time.Second, func() bool {
+		hosts := c.lab.VMHosts("net1")
+		if len(hosts) != 1 || !onBridge(hosts[0]) {
+			return false
+		}
+		first = hosts[0]
+		return true
+	})
+	for _, h := range c.lab.Hosts {
+		if h != first && onBridge(h) {
+			t.Errorf("%s has net1's tap %s too", h.Name, tap)
+		}
+	}
+	c.cutPower(first)
+	hosts := c.lab.VMHosts("net1")
+	if len(hosts) != 1 || !onBridge(hosts[0]) {
+		t.Errorf("after the failover net1 runs on %v, want one host with its tap %s on vbr0", hosts, tap)
+	}
 }

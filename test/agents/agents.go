@@ -64,6 +64,9 @@ type Options struct {
 	Dir string
 	// SensorsInterval is each agent's sensors.interval (default 2 s).
 	SensorsInterval time.Duration
+	// Fabric, when set, is every host's netfabric file (fabric_file: in
+	// its config): the bridges its VMs' taps go on.
+	Fabric string
 	// Ready bounds the wait for every agent to see every host healthy
 	// under one leader (default 90 s).
 	Ready time.Duration
@@ -227,6 +230,14 @@ func (c *Cluster) writeConfigs() error {
 		}
 		a := &Agent{Host: h, Config: filepath.Join(hdir, "vigil.yaml"), Socket: filepath.Join(h.StateDir, "vigil.sock"),
 			BootIDFile: filepath.Join(hdir, "boot_id")}
+		fabricKey := ""
+		if c.opts.Fabric != "" {
+			f := filepath.Join(hdir, "fabric.yaml")
+			if err := os.WriteFile(f, []byte(c.opts.Fabric), 0o644); err != nil {
+				return err
+			}
+			fabricKey = "fabric_file: " + f + "\n"
+		}
 		cfg := fmt.Sprintf(`version: 1
 host: %[1]s
 state_dir: %[2]s/vigil
@@ -255,9 +266,9 @@ timing:
   profile: lab
 log:
   level: info
-`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
+%[16]s`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
 			strings.Join(mgmt, ", "), strings.Join(names, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
-			c.opts.SensorsInterval)
+			c.opts.SensorsInterval, fabricKey)
 		if err := os.WriteFile(a.Config, []byte(cfg), 0o644); err != nil {
 			return err
 		}
