@@ -32,8 +32,8 @@ func TestDispatch(t *testing.T) {
 		{"demo unknown flag", []string{"demo", "--bogus"}, 2, "", "flag provided but not defined: -bogus"},
 		{"demo stray arg", []string{"demo", "now"}, 2, "", `unexpected argument "now"`},
 		{"demo bad bmc", []string{"demo", "--bmc", "snmp"}, 2, "", `--bmc "snmp": want ipmi or redfish`},
-		{"demo too few hosts", []string{"demo", "--hosts", "2"}, 2, "", "--hosts 2: want 3 to 50"},
-		{"demo too many hosts", []string{"demo", "--hosts", "51"}, 2, "", "--hosts 51: want 3 to 50"},
+		{"demo no hosts flag", []string{"demo", "--hosts", "5"}, 2, "", "flag provided but not defined: -hosts"},
+		{"demo missing vigil", []string{"demo", "--vigil", "/nonexistent/vigil"}, 2, "", "--vigil: stat /nonexistent/vigil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,12 +35,20 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/vigil-ha/vigil/agent/clusterhost"
 	"github.com/vigil-ha/vigil/agent/localapi"
 	"github.com/vigil-ha/vigil/internal/pkitest"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
+
+// Profile is the timing profile every agent runs (timing.profile).
+const Profile = "lab"
+
+// Timing is the agents' timing: the profile's leases, probes and
+// mass-fence window.
+func Timing() (clusterhost.Timing, error) { return clusterhost.Profile(Profile, 0) }
 
 // FencePassword is the operator password every BMC of an agents' lab
 // shares: agents fence their peers with one account (fence: in the
@@ -263,12 +271,12 @@ vms:
   accel: tcg
   vcpus: 16   # the lab's hosts share the machine's CPUs: overcommit them
 timing:
-  profile: lab
+  profile: %[17]s
 log:
   level: info
 %[16]s`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
 			strings.Join(mgmt, ", "), strings.Join(names, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
-			c.opts.SensorsInterval, fabricKey)
+			c.opts.SensorsInterval, fabricKey, Profile)
 		if err := os.WriteFile(a.Config, []byte(cfg), 0o644); err != nil {
 			return err
 		}

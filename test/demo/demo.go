@@ -1,170 +1,264 @@
-// Package demo holds the scenarios `vigil-lab demo` runs on one machine: a lab
-// cluster (package lab) with real BMC simulators and real QEMU guests, a
-// failure injected, and a timeline of what vigil saw and did.
+// Package demo is `vigil-lab demo`: a lab of three hosts (package lab), each
+// running a real `vigil agent` in its namespace with its own config, BMC and
+// state directory (package agents), six test guests created through `vigil
+// vm create`, and then failures injected one after another. From the
+// creation on, the demo only injects failures through the lab and watches:
+// every detection, fence, restart and migration is the agents' own, read
+// from their audit logs (`vigil events`), and the guests' heartbeats say
+// where each VM really runs. Between scenarios the demo restores the lab as
+// a technician would: heals the network, powers the fenced host on and
+// readmits it (`vigil host readmit`).
 //
-// Scenarios are listed in scenarios below; each returns one Scenario line of
-// the report (CLI.md, `demo` JSON). No vigil agent runs yet: until the
-// failover engine exists, the demo itself performs in sequence the steps the
-// engine will plan, calling vigil's packages (sensors, health, fencing, qmp)
-// and the lab's never-twice watcher. The report says so: every scenario
-// carries a Note, every timeline step names who acted (Actor), and a figure
-// no agent measured is not reported under an agent's name.
-//   - host-power-loss: a host's power is cut through its BMC, confirmed off
-//     by read-back, and its VM restarted on a healthy host;
-//   - predicted-failure-evacuation: a fan fails and the CPU heats up; the
-//     BMC reader and predictor call the risk, and the VM is live-migrated
-//     away before the CPU reaches its critical threshold.
+// Scenarios, in order (see scenarios below):
+//   - power-cut: a host's power is cut through its BMC;
+//   - partition: a host is cut off from its peers but still powered: the
+//     majority fences it through its BMC;
+//   - partition-bmc-down-watchdog: the same with its BMC unreachable too and
+//     an armed watchdog: nothing may restart before its self-fence deadline;
+//   - partition-bmc-down-no-watchdog: the same with `watchdog: none`: nothing
+//     may restart until the host can be confirmed off, and an event says why;
+//   - predicted-failure: a fan fails and the CPU heats up; the agents must
+//     evacuate by live migration before the CPU reaches critical.
+//
+// A scenario the agents cannot do yet is reported as not passed with the
+// reason in Unsupported (never staged by the demo); Run's caller exits
+// non-zero for it as for a failure.
+//
+// Figures (CLI.md's `demo` JSON): detect_ms is the injection until an
+// agent's dead event (or evacuate event, for a predicted failure), fence_ms
+// until an agent's fence-confirmed event, rto_ms until the last of the
+// affected VMs gave its first heartbeat on another host (the demo reads the
+// serial logs every 50 ms). vms_running_twice counts VMs the lab's watcher
+// saw running twice during the scenario.
 package demo
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"github.com/vigil-ha/vigil/test/agents"
 	"github.com/vigil-ha/vigil/test/lab"
 )
 
 // Options shape a demo run.
 type Options struct {
-	// Hosts in the lab cluster (default 3).
-	Hosts int
 	// BMC fronts every host: lab.IPMI (ipmi_sim, the default) or
 	// lab.Redfish (the Redfish simulator).
 	BMC lab.BMCKind
+	// Vigil is the vigil binary the agents and the CLI run.
+	Vigil string
 	// Out receives the human timeline (default os.Stderr).
 	Out io.Writer
 }
 
+// Hosts and VMs of the demo's cluster.
+const (
+	Hosts = 3
+	VMs   = 6
+)
+
 // Report is the demo's result: the JSON of `vigil-lab demo --json`.
 type Report struct {
 	Scenarios []Scenario `json:"scenarios"`
-	// LabUpMS is how long the lab took to come up (namespaces, networks,
-	// BMCs).
-	LabUpMS int64 `json:"lab_up_ms"`
+	// BMC is the kind of the lab's BMCs (ipmi, redfish).
+	BMC string `json:"bmc"`
+	// UpMS is how long the lab, its agents and the first placement of
+	// the VMs took; TotalMS is the whole run, teardown included.
+	UpMS    int64 `json:"up_ms"`
+	TotalMS int64 `json:"total_ms"`
 }
 
-// Scenario is one injected failure and how it was survived.
+// Failed lists the scenarios that did not pass, unsupported ones
+// included.
+func (r Report) Failed() []Scenario {
+	var out []Scenario
+	for _, s := range r.Scenarios {
+		if !s.Passed {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Scenario is one injected failure and how the agents survived it.
 type Scenario struct {
 	Name   string `json:"name"`
 	Passed bool   `json:"passed"`
-	// Note says what the scenario stages in place of the agents that do
-	// not exist yet, and what its figures measure.
-	Note string `json:"note"`
-	// DetectMS: failure injected until something of vigil's rated it (nil
-	// where nothing did: no agent runs yet, so a power loss is seen only by
-	// the lab). QEMUReapedMS: the lab's view of a power cut, until the lab
-	// reaped the victim's QEMU. FenceMS: the power-off command until the BMC
-	// read the host back off. RTOMS: failure injected until the VM's
-	// heartbeat came from its new host (the pause of a live migration).
-	DetectMS        *int64 `json:"detect_ms"`
-	QEMUReapedMS    int64  `json:"qemu_reaped_ms,omitempty"`
-	FenceMS         int64  `json:"fence_ms"`
-	RTOMS           int64  `json:"rto_ms"`
-	VMsExpected     int    `json:"vms_expected"`
-	VMsRunning      int    `json:"vms_running"`
-	VMsRunningTwice int    `json:"vms_running_twice"`
-	Timeline        []Step `json:"timeline"`
-	Error           string `json:"error,omitempty"`
+	// Reason says why a scenario did not pass.
+	Reason string `json:"reason,omitempty"`
+	// Unsupported is set when the agents cannot do what the scenario
+	// needs yet (the reason); Passed is false then.
+	Unsupported string `json:"unsupported,omitempty"`
+	// Victim is the host the failure was injected on; Moved its VMs then.
+	Victim string   `json:"victim,omitempty"`
+	Moved  []string `json:"moved,omitempty"`
+	// DetectMS, FenceMS, RTOMS: see the package doc; null where nothing
+	// was measured (no fence in a predicted failure, no run).
+	DetectMS *int64 `json:"detect_ms"`
+	FenceMS  *int64 `json:"fence_ms"`
+	RTOMS    *int64 `json:"rto_ms"`
+	// SuspectMS is the injection until an agent's first suspect event.
+	SuspectMS       *int64  `json:"suspect_ms,omitempty"`
+	VMsExpected     int     `json:"vms_expected"`
+	VMsRunning      int     `json:"vms_running"`
+	VMsRunningTwice int     `json:"vms_running_twice"`
+	Timeline        []Event `json:"timeline"`
 }
 
-// Actor names who did a step of the timeline.
-type Actor string
-
-const (
-	// ByLab: the lab (namespaces, BMC simulators, QEMU processes, the
-	// never-twice watcher) did or saw it.
-	ByLab Actor = "lab"
-	// ByDemo: the demo's own script did it, standing in for an agent that
-	// does not exist yet (injecting a failure, deciding, restarting a VM).
-	ByDemo Actor = "demo"
-	// ByVigil: one of vigil's packages did it (the sensor readers, the
-	// predictor, fencing, live migration), called by the demo.
-	ByVigil Actor = "vigil"
-)
-
-// Step is one line of a scenario's timeline.
-type Step struct {
-	// AtMS is the offset from the start of the run.
-	AtMS  int64  `json:"at_ms"`
-	Actor Actor  `json:"actor"`
-	Event string `json:"event"`
+// Event is one line of a scenario's timeline: an agent's audit log entry
+// (Source "agent", Agent naming whose log) or the demo's own step (Source
+// "lab": an injection, an observation of the lab, a restoring action).
+type Event struct {
+	// AtMS is the offset from the scenario's injection.
+	AtMS     int64           `json:"at_ms"`
+	Time     time.Time       `json:"time"`
+	Source   string          `json:"source"`
+	Agent    string          `json:"agent,omitempty"`
+	Kind     string          `json:"kind"`
+	Host     string          `json:"host,omitempty"`
+	VM       string          `json:"vm,omitempty"`
+	Message  string          `json:"message"`
+	Evidence json.RawMessage `json:"evidence,omitempty"`
 }
 
-// timeline prints steps with their offset from the start of the run and who
-// did them.
-type timeline struct {
-	out   io.Writer
-	start time.Time
-	steps *[]Step
-}
-
-func (tl timeline) printf(by Actor, format string, args ...any) {
-	at := time.Since(tl.start)
-	event := fmt.Sprintf(format, args...)
-	fmt.Fprintf(tl.out, "%7.3fs  %-7s %s\n", at.Seconds(), "["+string(by)+"]", event)
-	if tl.steps != nil {
-		*tl.steps = append(*tl.steps, Step{AtMS: at.Milliseconds(), Actor: by, Event: event})
-	}
-}
-
-// Run brings up the lab, runs every scenario and always tears the lab down.
-// It returns an error only when the demo could not run at all; a failed
-// scenario is reported in the Report with Passed false.
+// Run brings up the lab and its agents, creates the VMs, runs every
+// scenario and always tears the lab down. It returns an error only when
+// the demo could not run at all; a failed scenario is in the Report.
 func Run(ctx context.Context, opts Options) (rep Report, err error) {
-	if opts.Hosts == 0 {
-		opts.Hosts = 3
-	}
+	start := time.Now()
 	if opts.Out == nil {
 		opts.Out = os.Stderr
 	}
 	if opts.BMC != lab.IPMI && opts.BMC != lab.Redfish {
 		return rep, fmt.Errorf("demo: BMC %v: want ipmi or redfish", opts.BMC)
 	}
-	if err := lab.Check(lab.Options{Hosts: opts.Hosts, BMC: opts.BMC}); err != nil {
+	if opts.Vigil == "" {
+		return rep, errors.New("demo: no vigil binary")
+	}
+	rep.BMC = opts.BMC.String()
+	labOpts := agents.LabOptions(Hosts, opts.BMC, "demo")
+	if err := lab.Check(labOpts); err != nil {
 		return rep, fmt.Errorf("demo needs the lab: %w (run as root after `make deps`)", err)
 	}
-	tl := timeline{out: opts.Out, start: time.Now()}
-	tl.printf(ByDemo, "no vigil agent runs yet: the demo performs the steps the agents will take, with vigil's packages; each step names who acted")
-	tl.printf(ByLab, "bringing up a %d-host lab: namespaces, management and migration networks, one %s BMC per host", opts.Hosts, opts.BMC)
-	l, err := lab.Start(ctx, lab.Options{Hosts: opts.Hosts, BMC: opts.BMC, Name: "demo"})
+	r := &run{ctx: ctx, out: opts.Out, start: start}
+	r.say("lab", "bringing up %d hosts with %s BMCs, one vigil agent each; from the VMs' creation on, every decision is the agents'", Hosts, opts.BMC)
+	l, err := lab.Start(ctx, labOpts)
 	if err != nil {
 		return rep, fmt.Errorf("lab: %w", err)
 	}
+	r.l = l
 	defer func() {
-		tl.printf(ByLab, "tearing the lab down")
+		r.say("lab", "tearing the lab down")
 		if cerr := l.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("lab teardown: %w", cerr)
 		}
+		rep.TotalMS = time.Since(start).Milliseconds()
 	}()
-	rep.LabUpMS = time.Since(tl.start).Milliseconds()
-	tl.printf(ByLab, "lab up in %d ms", rep.LabUpMS)
 	for _, h := range l.Hosts {
-		tl.printf(ByLab, "  %s  mgmt %s  migration %s  BMC %s", h.Name, h.MgmtIP, h.MigIP, h.BMC)
+		r.say("lab", "%s  management %s  migration %s  BMC %s", h.Name, h.MgmtIP, h.MigIP, h.BMC)
 	}
-	for _, sc := range scenarios {
-		tl.printf(ByDemo, "scenario %s: %s", sc.name, sc.note)
-		s := sc.run(ctx, l, tl)
-		s.Name, s.Note = sc.name, sc.note
+	c, err := agents.Start(ctx, l, agents.Options{Vigil: opts.Vigil})
+	if err != nil {
+		return rep, err
+	}
+	defer c.Close()
+	r.c = c
+	leader, _ := r.leader()
+	r.say("lab", "agents up: every host healthy, leader %s", leader)
+	for i := 1; i <= VMs; i++ {
+		r.vms = append(r.vms, fmt.Sprintf("vm%d", i))
+	}
+	where, err := c.CreateGuests(ctx, l.Hosts[0].Name, r.vms, 3*time.Minute)
+	if err != nil {
+		return rep, fmt.Errorf("create the VMs: %w\n%s", err, c.Logs(4000))
+	}
+	r.say("lab", "%d VMs created through `vigil vm create`; the leader placed them: %s", VMs, placement(where))
+	rep.UpMS = time.Since(start).Milliseconds()
+
+	broken := ""
+	for i, sc := range scenarios {
+		r.say("lab", "scenario %d/%d %s: %s", i+1, len(scenarios), sc.name, sc.about)
+		s, err := r.scenario(sc, broken, i == len(scenarios)-1)
 		rep.Scenarios = append(rep.Scenarios, s)
-		verdict := "PASSED"
-		if !s.Passed {
-			verdict = "FAILED: " + s.Error
+		r.print(s)
+		if ctx.Err() != nil {
+			return rep, ctx.Err()
 		}
-		tl.printf(ByDemo, "scenario %s: %s", sc.name, verdict)
+		if err != nil && broken == "" {
+			broken = fmt.Sprintf("the lab could not be restored after %s: %v", sc.name, err)
+		}
 	}
-	return rep, ctx.Err()
+	return rep, nil
 }
 
+// scenario is one entry of the demo.
 type scenario struct {
-	name string
-	// note is the Scenario's Note: what is staged, what the figures mean.
-	note string
-	run  func(ctx context.Context, l *lab.Lab, tl timeline) Scenario
+	name  string
+	about string
+	run   func(r *run, s *Scenario) error
 }
 
 var scenarios = []scenario{
-	{"host-power-loss", hostPowerLossNote, hostPowerLoss},
-	{"predicted-failure-evacuation", evacuationNote, predictedFailureEvacuation},
+	{"power-cut", "a host's power is cut through its BMC", powerCut},
+	{"partition", "a host is cut off from its peers but stays powered; its BMC is reachable", partition},
+	{"partition-bmc-down-watchdog", "a host is cut off from its peers and its BMC is unreachable; it has an armed watchdog", partitionBMCDownWatchdog},
+	{"partition-bmc-down-no-watchdog", "a host is cut off from its peers and its BMC is unreachable; its watchdog is none", partitionBMCDownNoWatchdog},
+	{"predicted-failure", "a fan fails and the CPU heats up: the VMs must leave by live migration before critical", predictedFailure},
+}
+
+// unsupported is a scenario's error when the agents cannot do what it
+// needs yet.
+type unsupported struct{ reason string }
+
+func (u unsupported) Error() string { return "not supported by the agents yet: " + u.reason }
+
+// scenario runs sc (unless the lab is broken) and checks the invariants
+// every scenario shares: no VM ran twice, every VM runs. Unless it is the
+// last, the lab is restored afterwards (its steps and the agents' events
+// are part of the scenario's timeline); the error says why that failed.
+func (r *run) scenario(sc scenario, broken string, last bool) (Scenario, error) {
+	s := Scenario{Name: sc.name, VMsExpected: len(r.vms)}
+	if broken != "" {
+		s.Reason = "not run: " + broken
+		return s, nil
+	}
+	twiceBefore := len(r.l.TwiceViolations())
+	r.scenarioStart, r.inject, r.steps = time.Now(), time.Time{}, nil
+	err := sc.run(r, &s)
+	twice := twiceVMs(r.l.TwiceViolations()[twiceBefore:])
+	s.VMsRunningTwice = len(twice)
+	for _, vm := range r.vms {
+		if r.l.LiveCopies(vm) >= 1 {
+			s.VMsRunning++
+		}
+	}
+	var u unsupported
+	switch {
+	case len(twice) > 0:
+		s.Reason = fmt.Sprintf("never twice broken: %v ran twice (%v)", twice, r.l.TwiceViolations()[twiceBefore:])
+		if err != nil {
+			s.Reason += "; " + err.Error()
+		}
+	case errors.As(err, &u):
+		s.Unsupported, s.Reason = u.reason, u.Error()
+	case err != nil:
+		s.Reason = err.Error()
+	case s.VMsRunning != s.VMsExpected:
+		s.Reason = fmt.Sprintf("%d of %d VMs running", s.VMsRunning, s.VMsExpected)
+	default:
+		s.Passed = true
+	}
+	var rerr error
+	if !last && !r.inject.IsZero() {
+		if rerr = r.restore(); rerr != nil {
+			r.step("restore", "", "failed: %v", rerr)
+		}
+	}
+	s.Timeline = r.timeline()
+	return s, rerr
 }

@@ -60,9 +60,15 @@ const (
 	User
 )
 
+// RedfishFenceUser is the Operator account a Redfish BMC gets when
+// Options.BMCPasswords has an Operator password: the fence account its
+// peers share.
+const RedfishFenceUser = "fencer"
+
 // Credentials returns the user name and a 0600 password file for an
-// account of the BMC. A Redfish simulator has one administrator account:
-// every role maps to it.
+// account of the BMC. A Redfish simulator has one administrator account
+// every role maps to, except Operator when Options.BMCPasswords fixes its
+// password: then RedfishFenceUser.
 func (b *BMC) Credentials(r Role) (user, passwordFile string, err error) {
 	switch {
 	case b.IPMI != nil:
@@ -70,6 +76,13 @@ func (b *BMC) Credentials(r Role) (user, passwordFile string, err error) {
 		user, passwordFile = b.IPMI.User(role)
 		return user, passwordFile, nil
 	case b.Redfish != nil:
+		if _, shared := b.host.lab.opts.BMCPasswords[ipmisim.Operator]; shared && r == Operator {
+			passwordFile, err = b.Redfish.WritePasswordFileFor(RedfishFenceUser)
+			if err != nil {
+				return "", "", fmt.Errorf("lab: %s BMC: %w", b.host.Name, err)
+			}
+			return RedfishFenceUser, passwordFile, nil
+		}
 		user, _ = b.Redfish.Credentials()
 		passwordFile, err = b.Redfish.WritePasswordFile()
 		if err != nil {
@@ -135,7 +148,12 @@ func (b *BMC) start(ctx context.Context) error {
 		if err := os.MkdirAll(b.dir, 0o700); err != nil {
 			return fmt.Errorf("lab: %s: BMC: %w", h.Name, err)
 		}
+		var accounts []redfishsim.Account
+		if pw, ok := l.opts.BMCPasswords[ipmisim.Operator]; ok {
+			accounts = append(accounts, redfishsim.Account{User: RedfishFenceUser, Password: pw, Role: "Operator"})
+		}
 		sim, err := redfishsim.New(redfishsim.Config{
+			Accounts:   accounts,
 			Dir:        b.dir,
 			Mockup:     l.opts.RedfishMockup,
 			TLSHosts:   []string{b.IP.String()},

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/internal/testenv"
+	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
 func needTool(t testing.TB, name string) {
@@ -585,4 +586,50 @@ func TestStartFailureCleansUp(t *testing.T) {
 	if _, err := Start(context.Background(), Options{Hosts: 51}); err == nil {
 		t.Error("Start accepted 51 hosts")
 	}
+}
+
+// TestRedfishSharedFenceAccount: with BMCPasswords' Operator entry, every
+// Redfish BMC has the same Operator account, which powers a host off; the
+// administrator stays per BMC and a wrong password is refused.
+func TestRedfishSharedFenceAccount(t *testing.T) {
+	l := New(t, Options{Hosts: 2, BMC: Redfish, PowerDelay: -1, BMCPasswords: map[ipmisim.Role]string{ipmisim.Operator: "fence42"}})
+	for _, h := range l.Hosts {
+		user, pwfile, err := h.BMC.Credentials(Operator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pw, err := os.ReadFile(pwfile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if user != "fencer" || string(pw) != "fence42" {
+			t.Errorf("%s Operator credentials = %q / %q, want fencer / fence42", h.Name, user, pw)
+		}
+		if admin, _, _ := h.BMC.Credentials(Admin); admin == "fencer" {
+			t.Errorf("%s Admin credentials are the fence account", h.Name)
+		}
+	}
+	h2 := l.Hosts[1]
+	reset := func(password string) int {
+		t.Helper()
+		req, _ := http.NewRequest("POST", h2.BMC.URL+"/redfish/v1/Systems/1/Actions/ComputerSystem.Reset", strings.NewReader(`{"ResetType":"ForceOff"}`))
+		req.SetBasicAuth("fencer", password)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := h2.BMC.Redfish.HTTPClient().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := reset("wrong"); code != http.StatusUnauthorized {
+		t.Errorf("ForceOff with a wrong password: %d, want 401", code)
+	}
+	if !h2.On() {
+		t.Fatal("h2 off after a refused reset")
+	}
+	if code := reset("fence42"); code/100 != 2 {
+		t.Fatalf("ForceOff with the fence account: %d", code)
+	}
+	waitFor(t, "h2 off", 10*time.Second, func() bool { return !h2.On() })
 }

@@ -61,7 +61,9 @@ type Options struct {
 	PowerDelay time.Duration
 	// BMCPasswords fixes IPMI accounts' passwords on every BMC (see
 	// ipmisim.Config.Passwords): agents fence their peers with one
-	// account. Empty: each BMC's passwords are random.
+	// account. Redfish BMCs take only the Operator entry: an Operator
+	// account RedfishFenceUser with that password. Empty: each BMC's
+	// passwords are random.
 	BMCPasswords map[ipmisim.Role]string
 	// IPMIAutoRestart, when positive, restarts a crashed ipmi_sim after
 	// this long (ipmisim.Config.AutoRestart; cipher suite 2 crashes it).
