@@ -625,3 +625,80 @@ func TestClusterVMNetwork(t *testing.T) {
 		t.Errorf("after the failover net1 runs on %v, want one host with its tap %s on vbr0", hosts, tap)
 	}
 }
+
+// TestClusterPartitionBMCUnreachableWatchdog is scenario 3 with an armed
+// watchdog (a lab software watchdog per host, 2 s): a host running VMs is
+// cut off from its peers and its BMC from them. Its renewals stop, so its
+// watchdog starves and resets it; the leader cannot fence it, but its
+// watchdog is armed, so once its lease deadline plus the margin has passed
+// it is presumed self-fenced and its VMs run once elsewhere; nothing
+// restarts them before that deadline.
+func TestClusterPartitionBMCUnreachableWatchdog(t *testing.T) {
+	c := startClusterLabWith(t, 3, agents.Options{Watchdog: 2 * time.Second})
+	c.createGuests(3)
+	victim := c.victim(false)
+	var dog *lab.Watchdog
+	for _, a := range c.ag.Agents {
+		if a.Host == victim {
+			dog = a.Watchdog
+		}
+	}
+	if ok, _ := dog.Armed(); !ok {
+		t.Fatalf("%s's watchdog is not armed", victim.Name)
+	}
+	st, _ := c.status(c.lab.Hosts[0].Name)
+	var moved []string
+	for _, v := range st.VMs {
+		if v.Host == victim.Name {
+			moved = append(moved, v.Name)
+		}
+	}
+	t.Logf("isolating %s and its BMC (runs %v)", victim.Name, moved)
+	for _, h := range c.lab.Hosts {
+		if h != victim {
+			if err := c.lab.PartitionBMC(h, victim); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := c.lab.Isolate(victim); err != nil {
+		t.Fatal(err)
+	}
+	_, lastFed := dog.Armed()
+	cut := time.Now()
+	elsewhere := map[string]time.Time{}
+	c.waitFor("the isolated host's VMs running once elsewhere", 120*time.Second, func() bool {
+		for _, vm := range moved {
+			if hosts := c.lab.VMHosts(vm); len(hosts) == 1 && hosts[0] != victim {
+				if _, ok := elsewhere[vm]; !ok {
+					elsewhere[vm] = time.Now()
+				}
+			}
+		}
+		return len(elsewhere) == len(moved)
+	})
+	resets := dog.Resets()
+	if len(resets) == 0 {
+		t.Fatalf("%s's watchdog never reset it", victim.Name)
+	}
+	tm, _ := agents.Timing()
+	// The leader's deadline runs from the last renewal it answered, just
+	// before the last feed; with its margin (at least 1 s) nothing may
+	// restart earlier.
+	deadline := lastFed.Add(tm.Lease.TTL + time.Second - tm.Lease.MaxRenewalRTT)
+	for vm, at := range elsewhere {
+		if at.Before(deadline) {
+			t.Errorf("%s ran elsewhere at %v after the cut, before the self-fence deadline (%v)", vm, at.Sub(cut).Round(time.Millisecond), deadline.Sub(cut).Round(time.Millisecond))
+		}
+		t.Logf("%s ran elsewhere %v after the cut (watchdog reset at %v)", vm, at.Sub(cut).Round(time.Millisecond), resets[0].Sub(cut).Round(time.Millisecond))
+	}
+	if !resets[0].Before(deadline) {
+		t.Errorf("watchdog reset at %v, not before the self-fence deadline %v", resets[0].Sub(cut), deadline.Sub(cut))
+	}
+	evs := c.eventsOfAllBut(victim)
+	if !slices.ContainsFunc(evs, func(ev localapi.Event) bool {
+		return ev.Kind == "fence-confirmed" && ev.Host == victim.Name && ev.Time.After(cut) && strings.Contains(ev.Message, "self-fence deadline")
+	}) {
+		t.Errorf("no fence-confirmed event by the self-fence deadline for %s", victim.Name)
+	}
+}

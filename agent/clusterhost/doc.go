@@ -57,5 +57,5 @@
 // Caveats: live migration between agents (a source's order and a remote
 // receiving QEMU) is not wired yet: migrate and drain's evacuation fail
 // with a reason and the planner retries them. The watchdog is a real
-// device or none.
+// device, a lab's named pipe (fencing/watchdog), or none.
 package clusterhost

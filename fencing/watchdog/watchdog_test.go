@@ -3,12 +3,14 @@ package watchdog_test
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/vigil-ha/vigil/fencing/watchdog"
+	"golang.org/x/sys/unix"
 )
 
 // fakeDevice models a watchdog driver: opening arms it, keepalive restarts
@@ -205,5 +207,43 @@ func TestCheckTiming(t *testing.T) {
 		if (err == nil) != tc.ok {
 			t.Errorf("%s: CheckTiming = %v, want ok=%v", tc.name, err, tc.ok)
 		}
+	}
+}
+
+// TestLabPipe: a named pipe in place of the device is a lab's software
+// watchdog, allowed even where a real one never is (a test binary,
+// VIGIL_NO_WATCHDOG=1): its reader gets the timeout, every keepalive and
+// the magic close, one line or byte each.
+func TestLabPipe(t *testing.T) {
+	t.Setenv("VIGIL_NO_WATCHDOG", "1")
+	path := filepath.Join(t.TempDir(), "watchdog")
+	if err := unix.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, err := os.OpenFile(path, os.O_RDONLY|unix.O_NONBLOCK, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	w, err := watchdog.Open(watchdog.Config{Path: path, Timeout: 3 * time.Second})
+	if err != nil {
+		t.Fatalf("Open(lab pipe) = %v", err)
+	}
+	if err := w.Feed(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Disarm(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 256)
+	n, _ := r.Read(buf)
+	if got, want := string(buf[:n]), "timeout 3\nkeepalive\nkeepalive\nV"; got != want {
+		t.Errorf("the pipe's reader got %q, want %q", got, want)
+	}
+	// A regular file is no pipe: the guard still refuses it here.
+	reg := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(reg, nil, 0o600)
+	if _, err := watchdog.Open(watchdog.Config{Path: reg, Timeout: 3 * time.Second}); !errors.Is(err, watchdog.ErrForbidden) {
+		t.Errorf("Open(regular file) = %v, want ErrForbidden", err)
 	}
 }

@@ -11,7 +11,8 @@
 // Core type: Cluster, from Start over a lab whose BMCs share the fence
 // account (LabOptions). Every agent runs the cluster timing profile "lab",
 // `watchdog: none` (the build machine must never arm a watchdog, and its
-// kernel has none to arm) and TCG guests.
+// kernel has none to arm) unless Options.Watchdog gives each host a lab
+// software watchdog, and TCG guests.
 //
 // Caveats: the agents' sockets live in the hosts' StateDir (tmpfs), so a
 // powered-off host's audit log is read again once it is powered on. Every
@@ -72,6 +73,11 @@ type Options struct {
 	Dir string
 	// SensorsInterval is each agent's sensors.interval (default 2 s).
 	SensorsInterval time.Duration
+	// Watchdog, when positive, arms every agent's watchdog with this
+	// timeout: a lab software watchdog per host (lab.Host.StartWatchdog,
+	// a named pipe as watchdog.device) that resets the host when its agent
+	// stops feeding it. Zero: watchdog none.
+	Watchdog time.Duration
 	// Fabric, when set, is every host's netfabric file (fabric_file: in
 	// its config): the bridges its VMs' taps go on.
 	Fabric string
@@ -92,6 +98,8 @@ type Agent struct {
 	// BootIDFile is rewritten with a fresh id at every power on of the
 	// host (boot_id_file in the config).
 	BootIDFile string
+	// Watchdog is the host's lab watchdog (nil: watchdog none).
+	Watchdog *lab.Watchdog
 }
 
 // Cluster is a lab whose every host runs `vigil agent` in cluster mode.
@@ -238,6 +246,15 @@ func (c *Cluster) writeConfigs() error {
 		}
 		a := &Agent{Host: h, Config: filepath.Join(hdir, "vigil.yaml"), Socket: filepath.Join(h.StateDir, "vigil.sock"),
 			BootIDFile: filepath.Join(hdir, "boot_id")}
+		watchdogKeys := "  device: none\n"
+		if c.opts.Watchdog > 0 {
+			w, err := h.StartWatchdog(filepath.Join(hdir, "watchdog"))
+			if err != nil {
+				return err
+			}
+			a.Watchdog = w
+			watchdogKeys = fmt.Sprintf("  device: %s\n  timeout: %s\n", w.Path, c.opts.Watchdog)
+		}
 		fabricKey := ""
 		if c.opts.Fabric != "" {
 			f := filepath.Join(hdir, "fabric.yaml")
@@ -263,8 +280,7 @@ bmc:
   gossip_key_file: %[11]s
   tls: {ca_file: %[12]s, cert_file: %[13]s, key_file: %[14]s}
 watchdog:
-  device: none
-sensors:
+%[18]ssensors:
   interval: %[15]s
 vms:
   run_dir: %[2]s/vms
@@ -276,7 +292,7 @@ log:
   level: info
 %[16]s`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
 			strings.Join(mgmt, ", "), strings.Join(names, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
-			c.opts.SensorsInterval, fabricKey, Profile)
+			c.opts.SensorsInterval, fabricKey, Profile, watchdogKeys)
 		if err := os.WriteFile(a.Config, []byte(cfg), 0o644); err != nil {
 			return err
 		}
