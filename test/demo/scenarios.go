@@ -160,6 +160,12 @@ func partition(r *run, s *Scenario) error {
 	if f.victim.On() {
 		return fmt.Errorf("%s's VMs run elsewhere, yet %s is still powered", strings.Join(f.moved, " "), f.victim.Name)
 	}
+	// Which came first for the isolated host: the fence or the end of
+	// its own lease (its agent's own events say so once it is back).
+	if tm, err := agents.Timing(); err == nil && *s.FenceMS < tm.Lease.TTL.Milliseconds() {
+		r.step("observe", f.victim.Name, "%s was fenced %d ms after the cut, before its own lease (%v) could lapse: its VMs stopped with it",
+			f.victim.Name, *s.FenceMS, tm.Lease.TTL)
+	}
 	return nil
 }
 
