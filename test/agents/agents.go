@@ -78,6 +78,9 @@ type Options struct {
 	// a named pipe as watchdog.device) that resets the host when its agent
 	// stops feeding it. Zero: watchdog none.
 	Watchdog time.Duration
+	// WatchdogHosts, when set, are the only hosts given that watchdog;
+	// the others run watchdog none.
+	WatchdogHosts []string
 	// Fabric, when set, is every host's netfabric file (fabric_file: in
 	// its config): the bridges its VMs' taps go on.
 	Fabric string
@@ -247,7 +250,7 @@ func (c *Cluster) writeConfigs() error {
 		a := &Agent{Host: h, Config: filepath.Join(hdir, "vigil.yaml"), Socket: filepath.Join(h.StateDir, "vigil.sock"),
 			BootIDFile: filepath.Join(hdir, "boot_id")}
 		watchdogKeys := "  device: none\n"
-		if c.opts.Watchdog > 0 {
+		if c.opts.Watchdog > 0 && (len(c.opts.WatchdogHosts) == 0 || slices.Contains(c.opts.WatchdogHosts, h.Name)) {
 			w, err := h.StartWatchdog(filepath.Join(hdir, "watchdog"))
 			if err != nil {
 				return err

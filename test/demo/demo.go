@@ -14,7 +14,9 @@
 //   - partition: a host is cut off from its peers but still powered: the
 //     majority fences it through its BMC;
 //   - partition-bmc-down-watchdog: the same with its BMC unreachable too and
-//     an armed watchdog: nothing may restart before its self-fence deadline;
+//     an armed watchdog (the last host's, a lab software watchdog that
+//     resets the host when unfed): nothing may restart before its
+//     self-fence deadline, and everything must after it;
 //   - partition-bmc-down-no-watchdog: the same with `watchdog: none`: nothing
 //     may restart until the host can be confirmed off, and an event says why;
 //   - predicted-failure: a fan fails and the CPU heats up; the agents must
@@ -61,6 +63,11 @@ const (
 	Hosts = 3
 	VMs   = 6
 )
+
+// demoWatchdog is the timeout of the one host's watchdog: short, so that
+// the self-fence plays out in seconds, and long enough that renewals late
+// on a busy machine do not starve it.
+const demoWatchdog = 3 * time.Second
 
 // Report is the demo's result: the JSON of `vigil-lab demo --json`.
 type Report struct {
@@ -162,12 +169,18 @@ func Run(ctx context.Context, opts Options) (rep Report, err error) {
 	for _, h := range l.Hosts {
 		r.say("lab", "%s  management %s  migration %s  BMC %s", h.Name, h.MgmtIP, h.MigIP, h.BMC)
 	}
-	c, err := agents.Start(ctx, l, agents.Options{Vigil: opts.Vigil})
+	// One host arms a watchdog (the lab's software watchdog, which resets
+	// the host as softdog would): the scenario with an armed watchdog
+	// fails it; the others run watchdog none.
+	r.dogHost = l.Hosts[len(l.Hosts)-1]
+	c, err := agents.Start(ctx, l, agents.Options{Vigil: opts.Vigil, Watchdog: demoWatchdog, WatchdogHosts: []string{r.dogHost.Name}})
 	if err != nil {
 		return rep, err
 	}
 	defer c.Close()
 	r.c = c
+	r.dog = c.Agent(r.dogHost.Name).Watchdog
+	r.say("lab", "%s's agent arms a %v lab watchdog (a pipe; unfed, the lab resets the host as softdog would); the others run watchdog none", r.dogHost.Name, demoWatchdog)
 	leader, _ := r.leader()
 	r.say("lab", "agents up: every host healthy, leader %s", leader)
 	for i := 1; i <= VMs; i++ {
@@ -206,7 +219,7 @@ type scenario struct {
 var scenarios = []scenario{
 	{"power-cut", "a host's power is cut through its BMC", powerCut},
 	{"partition", "a host is cut off from its peers but stays powered; its BMC is reachable", partition},
-	{"partition-bmc-down-watchdog", "a host is cut off from its peers and its BMC is unreachable; it has an armed watchdog", partitionBMCDownWatchdog},
+	{"partition-bmc-down-watchdog", "a host is cut off from its peers and its BMC from them; its watchdog is armed", partitionBMCDownWatchdog},
 	{"partition-bmc-down-no-watchdog", "a host is cut off from its peers and its BMC is unreachable; its watchdog is none", partitionBMCDownNoWatchdog},
 	{"predicted-failure", "a fan fails and the CPU heats up: the VMs must leave by live migration before critical", predictedFailure},
 }

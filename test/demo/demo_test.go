@@ -14,12 +14,10 @@ import (
 	"github.com/vigil-ha/vigil/test/lab"
 )
 
-// mayBeUnsupported are the scenarios the agents cannot do yet: an armed
-// watchdog (none in the lab) and live migration between agents (not
-// wired). Any other scenario must pass.
+// mayBeUnsupported are the scenarios the agents cannot do yet: live
+// migration between agents (not wired). Any other scenario must pass.
 var mayBeUnsupported = map[string]bool{
-	"partition-bmc-down-watchdog": true,
-	"predicted-failure":           true,
+	"predicted-failure": true,
 }
 
 // TestDemo runs the whole demo as `vigil-lab demo` does, on real agents
@@ -110,7 +108,7 @@ func checkScenario(t *testing.T, s Scenario) {
 		t.Errorf("%s: no injection at 0 in the timeline", s.Name)
 	}
 	switch s.Name {
-	case "power-cut", "partition", "partition-bmc-down-no-watchdog":
+	case "power-cut", "partition", "partition-bmc-down-watchdog", "partition-bmc-down-no-watchdog":
 		if s.DetectMS == nil || s.FenceMS == nil || s.RTOMS == nil {
 			t.Fatalf("%s: detect %v fence %v rto %v: want all measured", s.Name, s.DetectMS, s.FenceMS, s.RTOMS)
 		}
@@ -122,13 +120,24 @@ func checkScenario(t *testing.T, s Scenario) {
 				t.Errorf("%s: no %s event from the agents in the timeline", s.Name, k)
 			}
 		}
-		if s.Name == "partition-bmc-down-no-watchdog" {
+		switch s.Name {
+		case "partition-bmc-down-watchdog":
+			// Nothing before the lease (4 s) ends; the agents presume the
+			// host self-fenced only after it.
+			if *s.FenceMS < 4000 || !slices.ContainsFunc(s.Timeline, func(e Event) bool {
+				return e.Source == "agent" && e.Kind == "fence-confirmed" && strings.Contains(e.Message, "self-fence deadline")
+			}) {
+				t.Errorf("%s: fence %d ms: want it confirmed by the self-fence deadline, after the lease", s.Name, *s.FenceMS)
+			}
+		case "partition-bmc-down-no-watchdog":
 			if *s.RTOMS < holdAtLeast.Milliseconds() || !kinds["fence-wait"] || !kinds["self-fence"] {
 				t.Errorf("%s: RTO %d ms, fence-wait %v, self-fence %v: want nothing restarted for %v, the reason and the isolated host's self-fence",
 					s.Name, *s.RTOMS, kinds["fence-wait"], kinds["self-fence"], holdAtLeast)
 			}
-		} else if *s.DetectMS > 20000 || *s.RTOMS > 60000 {
-			t.Errorf("%s: detect %d ms, RTO %d ms: beyond generous bounds (20 s, 60 s)", s.Name, *s.DetectMS, *s.RTOMS)
+		default:
+			if *s.DetectMS > 20000 || *s.RTOMS > 60000 {
+				t.Errorf("%s: detect %d ms, RTO %d ms: beyond generous bounds (20 s, 60 s)", s.Name, *s.DetectMS, *s.RTOMS)
+			}
 		}
 	case "predicted-failure":
 		if s.DetectMS == nil || s.FenceMS != nil || s.RTOMS == nil || !kinds["evacuate"] || !kinds["migrated"] {
@@ -146,7 +155,7 @@ func TestReportJSON(t *testing.T) {
 	rep := Report{Scenarios: []Scenario{
 		{Name: "power-cut", Passed: true, DetectMS: &detect, FenceMS: &detect, RTOMS: &detect, VMsExpected: 6, VMsRunning: 6,
 			Timeline: []Event{{AtMS: 0, Source: "lab", Kind: "inject", Message: "power cut"}}},
-		{Name: "partition-bmc-down-watchdog", Unsupported: "no watchdog", Reason: "not supported", VMsExpected: 6, VMsRunning: 6},
+		{Name: "predicted-failure", Unsupported: "no migration", Reason: "not supported", VMsExpected: 6, VMsRunning: 6},
 	}}
 	raw, err := json.Marshal(rep)
 	if err != nil {
@@ -165,7 +174,7 @@ func TestReportJSON(t *testing.T) {
 			}
 		}
 	}
-	if got.Scenarios[0]["detect_ms"] != float64(900) || got.Scenarios[1]["detect_ms"] != nil || got.Scenarios[1]["unsupported"] != "no watchdog" {
+	if got.Scenarios[0]["detect_ms"] != float64(900) || got.Scenarios[1]["detect_ms"] != nil || got.Scenarios[1]["unsupported"] != "no migration" {
 		t.Errorf("figures: %s", raw)
 	}
 	step := got.Scenarios[0]["timeline"].([]any)[0].(map[string]any)

@@ -32,15 +32,16 @@ type failover struct {
 	before beats
 }
 
-// prepare picks the victim of a scenario; one that may end in a fence
-// first waits out the agents' mass-fence window since the last fence.
-func (r *run) prepare(s *Scenario, fences bool) (*failover, error) {
+// prepare picks the victim of a scenario (the host with the watchdog when
+// dog is set); one that may end in a fence first waits out the agents'
+// mass-fence window since the last fence.
+func (r *run) prepare(s *Scenario, fences, dog bool) (*failover, error) {
 	if fences {
 		if err := r.awaitFenceWindow(); err != nil {
 			return nil, err
 		}
 	}
-	victim, moved, err := r.pickVictim()
+	victim, moved, err := r.pickVictim(dog)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +59,7 @@ func (r *run) awaitFenceWindow() error {
 	}
 	var last time.Time
 	for _, e := range r.events(r.start) {
-		if e.Kind == "fence" && e.Time.After(last) {
+		if (e.Kind == "fence" || e.Kind == "fence-confirmed") && e.Time.After(last) {
 			last = e.Time
 		}
 	}
@@ -119,7 +120,7 @@ func (r *run) settle(s *Scenario, f *failover, got map[string]arrival) error {
 // BMC stays up and reads off); the agents must declare it dead, confirm it
 // off through its BMC and start its VMs elsewhere.
 func powerCut(r *run, s *Scenario) error {
-	f, err := r.prepare(s, true)
+	f, err := r.prepare(s, true, false)
 	if err != nil {
 		return err
 	}
@@ -141,7 +142,7 @@ func powerCut(r *run, s *Scenario) error {
 // stops its VMs when its own lease ends, if the fence has not come first
 // (its own events, read when it is back, say which).
 func partition(r *run, s *Scenario) error {
-	f, err := r.prepare(s, true)
+	f, err := r.prepare(s, true, false)
 	if err != nil {
 		return err
 	}
@@ -169,11 +170,81 @@ func partition(r *run, s *Scenario) error {
 	return nil
 }
 
-// partitionBMCDownWatchdog needs an armed watchdog on the isolated host.
+// partitionBMCDownWatchdog: the host whose watchdog is armed, running
+// VMs, is cut off from its peers and its BMC from theirs. Its renewals stop
+// being answered, so its agent stops feeding the watchdog, which resets
+// the host. Nobody can confirm it off through its BMC, but its watchdog is
+// armed: once its lease deadline plus the agents' margin has passed they
+// presume it self-fenced and start its VMs elsewhere. Nothing may run
+// elsewhere before that deadline, nor before the watchdog reset.
 func partitionBMCDownWatchdog(r *run, s *Scenario) error {
-	return unsupported{"the agents arm only a hardware watchdog device (watchdog.device), and the lab has none to give them: " +
-		"this machine's kernel has no softdog, the build machine must never arm a watchdog (VIGIL_NO_WATCHDOG=1), and no lab watchdog " +
-		"that kills a host's processes exists for the agent to feed; the self-fence deadline is checked only inside the full-kernel runner (test/fullkernel)"}
+	if r.dog == nil {
+		return fmt.Errorf("no host runs a watchdog")
+	}
+	f, err := r.prepare(s, true, true)
+	if err != nil {
+		return err
+	}
+	if armed, _ := r.dog.Armed(); !armed {
+		return fmt.Errorf("%s's watchdog is not armed", f.victim.Name)
+	}
+	resetsBefore := len(r.dog.Resets())
+	tm, err := agents.Timing()
+	if err != nil {
+		return err
+	}
+	r.injectNow(f.victim.Name, "%s cut off from its peers and its %s BMC from theirs; its %v watchdog armed (it runs %s)",
+		f.victim.Name, f.victim.BMC.Kind, demoWatchdog, strings.Join(f.moved, " "))
+	for _, h := range r.l.Hosts {
+		if h != f.victim {
+			if err := r.l.PartitionBMC(h, f.victim); err != nil {
+				return fmt.Errorf("partition %s from %s's BMC: %w", h.Name, f.victim.Name, err)
+			}
+		}
+	}
+	if err := r.l.Isolate(f.victim); err != nil {
+		return fmt.Errorf("isolate: %w", err)
+	}
+	_, lastFed := r.dog.Armed()
+	// The leader's deadline runs from the last renewal it answered, which
+	// came back at most a round trip before the last feed; the agents add
+	// their self-fence margin (the planner's default: a tenth of the
+	// lease, at least 1 s).
+	margin := max(tm.Lease.TTL/10, time.Second)
+	deadline := lastFed.Add(tm.Lease.TTL + margin - tm.Lease.MaxRenewalRTT)
+	var reset time.Time
+	got, err := r.watchArrivals(f.moved, f.victim, f.before, recoverWithin, func() error {
+		if resets := r.dog.Resets(); reset.IsZero() && len(resets) > resetsBefore {
+			reset = resets[resetsBefore]
+			r.say("lab", "OBSERVE: %s's watchdog went unfed for %v and reset the host, %d ms after the cut", f.victim.Name, demoWatchdog, reset.Sub(r.inject).Milliseconds())
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if resets := r.dog.Resets(); len(resets) > resetsBefore {
+		reset = resets[resetsBefore]
+	}
+	if reset.IsZero() {
+		return fmt.Errorf("%s's watchdog never reset it, yet its VMs run elsewhere", f.victim.Name)
+	}
+	r.step("observe", f.victim.Name, "self-fence deadline %d ms after the cut (last feed + lease %v + margin %v − round trip %v); watchdog reset at %d ms",
+		deadline.Sub(r.inject).Milliseconds(), tm.Lease.TTL, margin, tm.Lease.MaxRenewalRTT, reset.Sub(r.inject).Milliseconds())
+	for vm, a := range got {
+		if a.at.Before(deadline) || a.at.Before(reset) {
+			return fmt.Errorf("%s ran on %s %d ms after the cut: before the self-fence deadline (%d ms) or the watchdog reset (%d ms)",
+				vm, a.host, a.at.Sub(r.inject).Milliseconds(), deadline.Sub(r.inject).Milliseconds(), reset.Sub(r.inject).Milliseconds())
+		}
+	}
+	time.Sleep(time.Second)
+	if err := r.settle(s, f, got); err != nil {
+		return err
+	}
+	if fc, _ := first(r.events(r.inject), "fence-confirmed", f.victim.Name, ""); !strings.Contains(fc.Message, "self-fence deadline") {
+		return fmt.Errorf("%s's fence was confirmed, but not by its self-fence deadline: %q", f.victim.Name, fc.Message)
+	}
+	return nil
 }
 
 // partitionBMCDownNoWatchdog: a follower running VMs is cut off from its
@@ -184,7 +255,7 @@ func partitionBMCDownWatchdog(r *run, s *Scenario) error {
 // partition stays): the agents must fence it through the BMC and only
 // then start its VMs elsewhere.
 func partitionBMCDownNoWatchdog(r *run, s *Scenario) error {
-	f, err := r.prepare(s, true)
+	f, err := r.prepare(s, true, false)
 	if err != nil {
 		return err
 	}
@@ -282,7 +353,7 @@ const (
 // (each guest goes on with the same boot on another host) before the CPU
 // reaches critical, and restart nothing.
 func predictedFailure(r *run, s *Scenario) error {
-	f, err := r.prepare(s, false)
+	f, err := r.prepare(s, false, false)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,10 @@ type run struct {
 	l     *lab.Lab
 	c     *agents.Cluster
 	vms   []string
+	// dogHost is the one host whose agent arms a watchdog, dog that
+	// watchdog.
+	dogHost *lab.Host
+	dog     *lab.Watchdog
 
 	// Of the scenario running: when it started, when its failure was
 	// injected, and the demo's own steps for its timeline.
@@ -79,8 +83,9 @@ func (r *run) leader() (string, error) {
 
 // pickVictim returns a powered host that runs VMs, a follower when one
 // does (the leader's own loss adds an election: a scenario of its own),
-// and the VMs the cluster places on it.
-func (r *run) pickVictim() (*lab.Host, []string, error) {
+// and the VMs the cluster places on it: the host with the watchdog when
+// dog is set, another one otherwise.
+func (r *run) pickVictim(dog bool) (*lab.Host, []string, error) {
 	st, err := r.status()
 	if err != nil {
 		return nil, nil, err
@@ -95,7 +100,7 @@ func (r *run) pickVictim() (*lab.Host, []string, error) {
 	}
 	var pick *lab.Host
 	for _, h := range r.l.Hosts {
-		if !h.On() || len(on[h.Name]) == 0 {
+		if !h.On() || len(on[h.Name]) == 0 || (h == r.dogHost) != dog {
 			continue
 		}
 		if pick == nil || pick.Name == leader || h.Name != leader && len(on[h.Name]) > len(on[pick.Name]) {
