@@ -80,9 +80,11 @@ type testCluster struct {
 	renewer func(h *testHost) Renewer
 	// operator makes a host's Operator; none if nil.
 	operator func(h *testHost) Operator
-	mu       sync.Mutex
-	hosts    map[string]*testHost
-	ids      []string
+	// extra makes a host's Extra handler; none if nil.
+	extra func(h *testHost) http.Handler
+	mu    sync.Mutex
+	hosts map[string]*testHost
+	ids   []string
 }
 
 // newTestCluster starts voters bootstrapped hosts n1..nN and extra hosts
@@ -98,6 +100,14 @@ func newTestCluster(tb testing.TB, voters, extra int, renewer func(*testHost) Re
 func newOperatorCluster(tb testing.TB, voters int, operator func(*testHost) Operator) *testCluster {
 	tb.Helper()
 	c := &testCluster{tb: tb, ca: pkitest.NewCA(tb, "cluster CA"), log: testLogger(tb), dir: tb.TempDir(), addrs: map[string]string{}, hosts: map[string]*testHost{}, operator: operator}
+	c.startAll(voters, 0)
+	return c
+}
+
+// newExtraCluster is newTestCluster with an Extra handler on every host.
+func newExtraCluster(tb testing.TB, voters int, extra func(*testHost) http.Handler) *testCluster {
+	tb.Helper()
+	c := &testCluster{tb: tb, ca: pkitest.NewCA(tb, "cluster CA"), log: testLogger(tb), dir: tb.TempDir(), addrs: map[string]string{}, hosts: map[string]*testHost{}, extra: extra}
 	c.startAll(voters, 0)
 	return c
 }
@@ -150,7 +160,11 @@ func (c *testCluster) start(id string, ln net.Listener) *testHost {
 	if c.operator != nil {
 		op = c.operator(h)
 	}
-	h.srv, err = NewServer(ServerConfig{Cluster: "test", Node: h.node, TLS: tlsCfg, Renewer: renewer, Operator: op, Logger: c.log})
+	var extra http.Handler
+	if c.extra != nil {
+		extra = c.extra(h)
+	}
+	h.srv, err = NewServer(ServerConfig{Cluster: "test", Node: h.node, TLS: tlsCfg, Renewer: renewer, Operator: op, Extra: extra, Logger: c.log})
 	if err != nil {
 		c.tb.Fatal(err)
 	}

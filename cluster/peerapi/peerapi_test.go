@@ -5,7 +5,9 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -511,5 +513,60 @@ func TestOperateOnLeader(t *testing.T) {
 	pl := plain.leader(15 * time.Second)
 	if _, err := pl.client.Operate(ctxT(t, 5*time.Second), pl.addr, Operation{Kind: OpDrain, Host: "n1"}); !errors.Is(err, ErrNoLeader) {
 		t.Errorf("Operate on a server without an Operator = %v, want ErrNoLeader", err)
+	}
+}
+
+// Extra routes answer members only, know who calls (PeerFrom), keep their
+// errors' class across the wire, and may stream.
+func TestExtraRoutes(t *testing.T) {
+	c := newExtraCluster(t, 2, func(h *testHost) http.Handler {
+		mux := http.NewServeMux()
+		mux.HandleFunc("POST /v1/x/echo", func(w http.ResponseWriter, r *http.Request) {
+			var in struct{ Word string }
+			if err := ReadRequest(r, &in); err != nil {
+				WriteError(w, h.id, err)
+				return
+			}
+			if in.Word == "no" {
+				WriteError(w, h.id, fmt.Errorf("%w: %s says no", ErrRefused, h.id))
+				return
+			}
+			WriteReply(w, map[string]string{"peer": PeerFrom(r.Context()), "word": in.Word})
+		})
+		mux.HandleFunc("GET /v1/x/count", func(w http.ResponseWriter, r *http.Request) {
+			if err := LiftWriteDeadline(w); err != nil {
+				WriteError(w, h.id, err)
+				return
+			}
+			for i := range 3 {
+				fmt.Fprintf(w, "%d\n", i)
+				w.(http.Flusher).Flush()
+			}
+		})
+		return mux
+	})
+	l := c.leader(15 * time.Second)
+	f := c.follower(l)
+	var out map[string]string
+	if err := f.client.Call(ctxT(t, 5*time.Second), http.MethodPost, l.addr, "/v1/x/echo", map[string]string{"word": "hi"}, &out); err != nil || out["peer"] != f.id || out["word"] != "hi" {
+		t.Fatalf("Call(echo) = %v, %v; want the word back and the caller %s", out, err, f.id)
+	}
+	if err := f.client.Call(ctxT(t, 5*time.Second), http.MethodPost, l.addr, "/v1/x/echo", map[string]string{"word": "no"}, &out); !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), "says no") {
+		t.Errorf("Call(echo no) = %v, want ErrRefused with the words", err)
+	}
+	if err := f.client.Call(ctxT(t, 5*time.Second), http.MethodPost, l.addr, "/v1/x/echo", map[string]any{"word": "x", "extra": 1}, &out); !errors.Is(err, ErrBadRequest) {
+		t.Errorf("Call with an unknown field = %v, want ErrBadRequest", err)
+	}
+	if err := f.client.Call(ctxT(t, 5*time.Second), http.MethodPost, l.addr, "/v1/apply", nil, &out); !errors.Is(err, ErrBadRequest) {
+		t.Errorf("Call outside the extra prefix = %v, want ErrBadRequest", err)
+	}
+	body, err := f.client.Stream(ctxT(t, 5*time.Second), http.MethodGet, l.addr, "/v1/x/count", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(body)
+	body.Close()
+	if err != nil || string(b) != "0\n1\n2\n" {
+		t.Errorf("Stream(count) = %q, %v", b, err)
 	}
 }

@@ -64,6 +64,10 @@ type ServerConfig struct {
 	// on the leader; nil refuses them with ErrNoLeader (a witness plans
 	// nothing: hosts retry once a host leads).
 	Operator Operator
+	// Extra serves the routes under ExtraPrefix that another package
+	// defines (the agent's live migrations), with every call's identity
+	// and in-flight checks; nil serves none.
+	Extra http.Handler
 	// Authorize decides whether peer may propose cmd through the apply
 	// call; nil is DefaultAuthorize.
 	Authorize func(peer string, cmd state.Command) error
@@ -121,6 +125,9 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	mux.HandleFunc("POST "+pathJoin, s.handle(s.join))
 	mux.HandleFunc("GET "+pathStatus, s.handle(s.status))
 	mux.HandleFunc("POST "+pathOp, s.handle(s.operate))
+	if cfg.Extra != nil {
+		mux.Handle(ExtraPrefix, s.extra(cfg.Extra))
+	}
 	s.http = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
