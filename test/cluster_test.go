@@ -583,8 +583,10 @@ func TestClusterPartitionBMCUnreachableNoWatchdog(t *testing.T) {
 }
 
 // TestClusterVMNetwork: with fabric_file, an agent builds its host's
-// bridge and plugs each VM's NIC into it as a tap before QEMU starts; after
-// a power cut the VM's tap is on its new host's bridge.
+// bridge and plugs each VM's NIC into it as a tap before QEMU starts; a
+// live migration plugs it on the target first and removes it from the
+// source after; after a power cut the VM's tap is on its new host's
+// bridge.
 func TestClusterVMNetwork(t *testing.T) {
 	c := startClusterLabWith(t, 3, agents.Options{Fabric: "version: 1\nbridges:\n  - name: vbr0\n"})
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -619,7 +621,26 @@ func TestClusterVMNetwork(t *testing.T) {
 			t.Errorf("%s has net1's tap %s too", h.Name, tap)
 		}
 	}
-	c.cutPower(first)
+	// A live migration takes the tap along: on the target's bridge first,
+	// gone from the source after the switchover.
+	var second *lab.Host
+	for _, h := range c.lab.Hosts {
+		if h != first {
+			second = h
+		}
+	}
+	c.waitFor("net1's migration ordered", 30*time.Second, func() bool {
+		_, err := c.run("vm", "migrate", "net1", "--to", second.Name, "--socket", c.socks[second.Name])
+		if err != nil && !strings.Contains(err.Error(), "does not report it running") {
+			t.Fatal(err)
+		}
+		return err == nil
+	})
+	c.waitFor("net1 on "+second.Name+" with its tap there only", 60*time.Second, func() bool {
+		hosts := c.lab.VMHosts("net1")
+		return len(hosts) == 1 && hosts[0] == second && onBridge(second) && !onBridge(first)
+	})
+	c.cutPower(second)
 	hosts := c.lab.VMHosts("net1")
 	if len(hosts) != 1 || !onBridge(hosts[0]) {
 		t.Errorf("after the failover net1 runs on %v, want one host with its tap %s on vbr0", hosts, tap)
@@ -700,5 +721,108 @@ func TestClusterPartitionBMCUnreachableWatchdog(t *testing.T) {
 		return ev.Kind == "fence-confirmed" && ev.Host == victim.Name && ev.Time.After(cut) && strings.Contains(ev.Message, "self-fence deadline")
 	}) {
 		t.Errorf("no fence-confirmed event by the self-fence deadline for %s", victim.Name)
+	}
+}
+
+// TestClusterMigrate: `vigil vm migrate NAME --to HOST` on real agents
+// live-migrates a running guest between lab hosts: the same guest (its
+// boot and heartbeat sequence go on) runs on the target alone, the cluster
+// hands it over at the next generation, and never twice holds. Then
+// `vigil host drain` empties a host by live migration and `vigil host
+// readmit` returns it to service.
+func TestClusterMigrate(t *testing.T) {
+	c := startClusterLab(t, 3)
+	where := c.createGuests(2)
+	byName := map[string]*lab.Host{}
+	for _, h := range c.lab.Hosts {
+		byName[h.Name] = h
+	}
+	src := byName[where["vm1"]]
+	var dst *lab.Host
+	for _, h := range c.lab.Hosts {
+		if h != src {
+			dst = h
+		}
+	}
+	before, ok := c.lastHeartbeat(src, "vm1")
+	if !ok {
+		t.Fatal("no heartbeat of vm1")
+	}
+	vmBefore := func() localapi.VMDetail {
+		var d localapi.VMDetail
+		json.Unmarshal(c.vigil("vm", "show", "vm1", "--json", "--socket", c.socks[dst.Name]), &d)
+		return d
+	}()
+	// The leader orders it once it has heard that vm1 runs (the next
+	// lease renewal of its host).
+	var asked time.Time
+	c.waitFor("the migration ordered", 30*time.Second, func() bool {
+		asked = time.Now()
+		out, err := c.run("vm", "migrate", "vm1", "--to", dst.Name, "--socket", c.socks[c.lab.Hosts[0].Name])
+		if err != nil && !strings.Contains(err.Error(), "does not report it running") {
+			t.Fatal(err)
+		}
+		t.Logf("%s %v", out, err)
+		return err == nil
+	})
+	c.waitFor("vm1 running on "+dst.Name+" alone, handed over", 120*time.Second, func() bool {
+		hosts := c.lab.VMHosts("vm1")
+		if len(hosts) != 1 || hosts[0] != dst {
+			return false
+		}
+		var d localapi.VMDetail
+		if json.Unmarshal(c.vigil("vm", "show", "vm1", "--json", "--socket", c.socks[dst.Name]), &d) != nil {
+			return false
+		}
+		return d.Host == dst.Name && d.Generation > vmBefore.Generation
+	})
+	t.Logf("vm1 on %s %v after the request", dst.Name, time.Since(asked).Round(time.Millisecond))
+	after, ok := c.lastHeartbeat(dst, "vm1")
+	if !ok || after.Boot != before.Boot || after.Seq <= before.Seq {
+		t.Errorf("vm1's guest on %s: %+v; want the same boot %s, its sequence going on after %d", dst.Name, after, before.Boot, before.Seq)
+	}
+	evs := c.eventsOfAllBut(nil)
+	for _, kind := range []string{"migrate", "migrated"} {
+		if !slices.ContainsFunc(evs, func(ev localapi.Event) bool { return ev.Kind == kind && ev.VM == "vm1" && ev.Time.After(asked) }) {
+			t.Errorf("no %s event for vm1", kind)
+		}
+	}
+	if _, err := c.run("vm", "migrate", "vm1", "--to", dst.Name, "--socket", c.socks[src.Name]); err == nil || !strings.Contains(err.Error(), "already") {
+		t.Errorf("migrating vm1 to where it is: %v, want it refused", err)
+	}
+
+	// Drain the host that now runs vm1: its VMs leave by live migration.
+	t.Logf("%s", c.vigil("host", "drain", dst.Name, "--socket", c.socks[src.Name]))
+	c.waitFor(dst.Name+" drained", 120*time.Second, func() bool {
+		st, err := c.status(src.Name)
+		if err != nil {
+			return false
+		}
+		for _, h := range st.Hosts {
+			if h.Name == dst.Name && (h.State != "maintenance" || h.VMs != 0) {
+				return false
+			}
+		}
+		for _, v := range st.VMs {
+			if hosts := c.lab.VMHosts(v.Name); len(hosts) != 1 || hosts[0] == dst {
+				return false
+			}
+		}
+		return true
+	})
+	if hb, ok := c.lastHeartbeat(c.lab.VMHosts("vm1")[0], "vm1"); !ok || hb.Boot != before.Boot {
+		t.Errorf("vm1 after the drain: %+v, want the same guest (boot %s)", hb, before.Boot)
+	}
+	for _, ev := range c.eventsOfAllBut(nil) {
+		if strings.HasPrefix(ev.Kind, "migrat") || strings.HasPrefix(ev.Kind, "drain") || ev.Kind == "maintenance" {
+			t.Logf("event %s %-16s host=%s vm=%s %s", ev.Time.Format("15:04:05.000"), ev.Kind, ev.Host, ev.VM, ev.Message)
+		}
+	}
+	t.Logf("%s", c.vigil("host", "readmit", dst.Name, "--socket", c.socks[src.Name]))
+	st, _ := c.status(src.Name)
+	for _, h := range st.Hosts {
+		if h.Name == dst.Name && h.State != "healthy" {
+			t.Errorf("%s after readmit is %s, want healthy", h.Name, h.State)
+		}
 	}
 }

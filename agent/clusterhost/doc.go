@@ -54,8 +54,18 @@
 // Timing comes from the config's timing profile (Profile): lab, lan or
 // wan, with the lease TTL raised where an armed watchdog needs it.
 //
-// Caveats: live migration between agents (a source's order and a remote
-// receiving QEMU) is not wired yet: migrate and drain's evacuation fail
-// with a reason and the planner retries them. The watchdog is a real
-// device, a lab's named pipe (fencing/watchdog), or none.
+// Live migration between agents (migrate.go): the leader's order goes to
+// the source over the peer API's Extra routes; the source's VM runner
+// (vms.Host.Migrate, network first) reaches the target through a remote
+// Destination: the target's taps (PrepareTarget, AbortTarget), its
+// receiving QEMU and that QEMU's monitor, commands and events, each a
+// route the target serves only to the host the state places the VM on.
+// The target's report of the VM under the next generation commits the
+// handover. A drain evacuates through the same path; `vigil vm migrate
+// --to HOST` asks the planner for one (Planner.MigrateTo).
+//
+// Caveats: the watchdog is a real device, a lab's named pipe
+// (fencing/watchdog), or none. Only pre-copy migrations have been run
+// between agents here; post-copy recovery across a broken link goes
+// through the same remote monitor but is untested.
 package clusterhost

@@ -58,6 +58,10 @@ func (h *Host) execLoop(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
+		case req := <-h.exec.orders:
+			res := h.migrateOrder(ctx, exec, req.o)
+			req.done <- res
+			h.log.Info("migration order", "vm", req.o.VM, "to", req.o.Target, "result", orOK(res.Err))
 		case <-tick.C:
 		case <-h.exec.changed:
 		case <-lapseC:
@@ -103,6 +107,46 @@ func (h *Host) execLoop(ctx context.Context) error {
 	}
 }
 
+// orderWait is how long a source waits for its replica to catch up with
+// an order before it fails it.
+const orderWait = 5 * time.Second
+
+// migrateOrder carries out the leader's order as the source, once the
+// replica is as new as the order and the lease (executor.Ready), and
+// records the outcome.
+func (h *Host) migrateOrder(ctx context.Context, exec *executor.Executor, o executor.MigrateOrder) executor.MigrateResult {
+	st := h.node.State()
+	for deadline := time.Now().Add(orderWait); !exec.Ready(o, st, &h.lease); {
+		if time.Now().After(deadline) {
+			return executor.MigrateResult{Order: o, Err: fmt.Sprintf("replica at %d did not reach the order's %d within %v", st.Index(), o.Index, orderWait)}
+		}
+		if sleep(ctx, replicaPoll) != nil {
+			return executor.MigrateResult{Order: o, Err: "agent stopping"}
+		}
+	}
+	started := time.Now()
+	mctx, cancel := context.WithTimeout(ctx, migrateTimeout)
+	res := exec.Migrate(mctx, time.Now(), o, st, &h.lease)
+	cancel()
+	ev := agent.Event{Kind: "migrated", VM: o.VM, Generation: o.Generation + 1,
+		Message:  fmt.Sprintf("%s live-migrated from %s to %s in %v (generation %d → %d)", o.VM, h.name, o.Target, time.Since(started).Round(time.Millisecond), o.Generation, o.Generation+1),
+		Evidence: map[string]any{"source": h.name, "target": o.Target}}
+	if res.Err != "" {
+		ev.Kind, ev.Generation = "migrate-failed", o.Generation
+		ev.Message = fmt.Sprintf("%s stays on %s: migration to %s failed: %s", o.VM, h.name, o.Target, res.Err)
+	}
+	h.record(ev)
+	h.poke()
+	return res
+}
+
+func orOK(s string) string {
+	if s == "" {
+		return "ok"
+	}
+	return s
+}
+
 // noteChanges records the VMs that started or stopped here since the last
 // reconcile, and the self-fence when the lease lapsed with VMs running.
 func (h *Host) noteChanges(running map[string]uint64, rep executor.Report, st *state.State, wasValid bool, epoch uint64) {
@@ -111,7 +155,14 @@ func (h *Host) noteChanges(running map[string]uint64, rep executor.Report, st *s
 		now[r.VM] = r.Generation
 	}
 	var stopped []string
+	released := map[string]bool{}
+	for _, r := range rep.Released {
+		released[r.VM] = true
+	}
 	for name, g := range running {
+		if released[name] {
+			continue // migrated away: the source recorded it
+		}
 		if ng, ok := now[name]; !ok || ng != g {
 			stopped = append(stopped, name)
 			why := "the cluster places it elsewhere or wants it stopped"

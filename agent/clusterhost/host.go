@@ -72,6 +72,12 @@ type Host struct {
 	runner *vms.Host
 	fences *fencing.Manager
 	bootID string
+	// net is this host's fabric (nil without fabric_file).
+	net *netfabric.Host
+	// incoming are the destination QEMUs of migrations to this host, by
+	// VM, until settled.
+	migMu    sync.Mutex
+	incoming map[string]vms.Incoming
 	// gossip is this host's memberlist; nil without cluster.gossip_key_file
 	// (the leader then probes the hosts itself: Prober).
 	gossip *gossip
@@ -109,6 +115,8 @@ func New(cfg *config.Config, opts Options) (*Host, error) {
 		registered: make(chan struct{}),
 	}
 	h.exec.changed = make(chan struct{}, 1)
+	h.exec.orders = make(chan orderReq)
+	h.incoming = map[string]vms.Incoming{}
 	h.lead.init()
 	return h, nil
 }
@@ -162,7 +170,7 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	defer h.client.Close()
 	h.fwd = &peerapi.Forwarder{Node: h.node, Client: h.client, Operator: h}
 	srv, err := peerapi.NewServer(peerapi.ServerConfig{Cluster: h.cfg.Cluster.Name, Node: h.node, TLS: tlsCfg,
-		Renewer: renewer{h}, Operator: h, Logger: h.log})
+		Renewer: renewer{h}, Operator: h, Extra: h.migrationHandler(), Logger: h.log})
 	if err != nil {
 		return err
 	}
@@ -276,12 +284,14 @@ func (h *Host) openVMs(ctx context.Context) error {
 			nh.Close()
 			return fmt.Errorf("fabric_file %s: %w", h.cfg.FabricFile, err)
 		}
-		nw = nh
+		nw, h.net = nh, nh
 	}
 	var err error
 	h.runner, err = vms.New(vms.Config{
 		Name: h.name, RunDir: h.cfg.VMs.RunDir, Store: h.st, Net: nw, QEMU: h.opts.QEMU,
 		MigrationIP: h.cfg.Addresses.Migration.String(), Logger: h.log,
+		Destinations: h.destination,
+		Migrate:      qmp.MigrateOptions{DowntimeLimit: 100 * time.Millisecond},
 	})
 	if err != nil {
 		return err
@@ -385,6 +395,7 @@ func (h *Host) record(ev agent.Event) {
 // start failures not yet sent to the leader.
 type execShared struct {
 	changed  chan struct{} // a reason to reconcile now
+	orders   chan orderReq // migration orders, this host the source
 	mu       sync.Mutex
 	report   executor.Report
 	failures []executor.StartFailure

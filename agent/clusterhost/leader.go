@@ -93,7 +93,8 @@ func (h *Host) plannerLocked(now time.Time) *planner.Planner {
 		Manager: h.fences, Levels: h.fenceLevels, Context: ctx,
 		Done: func(out planner.FenceOutcome) { h.fenceDone(gen, out) },
 	}
-	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, MassFenceWindow: h.timing.MassFenceWindow, Events: h.plannerEvent}
+	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, MassFenceWindow: h.timing.MassFenceWindow,
+		MigrateRetry: h.timing.MigrateRetry, Events: h.plannerEvent}
 	p, err := planner.New(cfg, h.node.State(), proposer{h.node}, fm, mover{h: h, gen: gen})
 	if err != nil {
 		cancel()
@@ -343,28 +344,3 @@ func (p proposer) Propose(ctx context.Context, cmd state.Command) (state.Result,
 }
 
 func (p proposer) VerifyLeader(ctx context.Context) error { return p.n.VerifyLeader(ctx) }
-
-// mover is the planner's Mover. Live migration between agents is not
-// wired yet: every order fails at once with the reason, and the planner
-// retries after its cooldown.
-type mover struct {
-	h   *Host
-	gen uint64
-}
-
-// errNoMigration says why migrations fail.
-const errNoMigration = "live migration between agents is not wired yet (no inter-host receiving side)"
-
-func (m mover) Migrate(o executor.MigrateOrder) {
-	go func() {
-		h := m.h
-		h.lead.mu.Lock()
-		defer h.lead.mu.Unlock()
-		if h.lead.p == nil || h.lead.gen != m.gen {
-			return
-		}
-		ctx, cancel := context.WithTimeout(h.lead.base, 10*time.Second)
-		defer cancel()
-		h.lead.p.MigrateDone(ctx, time.Now(), executor.MigrateResult{Order: o, Err: errNoMigration})
-	}()
-}

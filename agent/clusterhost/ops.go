@@ -55,7 +55,10 @@ func (h *Host) Operate(ctx context.Context, now time.Time, peer string, op peera
 		}
 		return reply("readmitted " + op.Host)
 	case peerapi.OpMigrate:
-		return peerapi.OperationReply{}, fmt.Errorf("migrate %s to %s: %s", op.VM, op.To, errNoMigration)
+		if err := p.MigrateTo(ctx, now, op.VM, op.To); err != nil {
+			return peerapi.OperationReply{}, err
+		}
+		return reply(fmt.Sprintf("migrating %s to %s", op.VM, op.To))
 	case peerapi.OpHold:
 		if op.Host != peer {
 			return peerapi.OperationReply{}, fmt.Errorf("%w: %s may not ask a hold for %s", peerapi.ErrForbidden, peer, op.Host)

@@ -27,6 +27,9 @@ type Timing struct {
 	// the hosts fenced within it): 0 is the planner's and fencing's
 	// default, 10 minutes.
 	MassFenceWindow time.Duration
+	// MigrateRetry is the planner's cooldown before a VM is migrated
+	// again (0: the planner's default, 30 s).
+	MigrateRetry time.Duration
 }
 
 // Profile returns the timing of profile name (lab, lan or wan) for a host
@@ -50,6 +53,7 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 			// The lab fails hosts one after another on purpose: the guard
 			// still catches hosts lost together.
 			MassFenceWindow: 20 * time.Second,
+			MigrateRetry:    5 * time.Second,
 		}
 	case "lan":
 		t = Timing{

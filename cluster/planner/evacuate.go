@@ -230,6 +230,51 @@ func (p *Planner) Readmit(ctx context.Context, now time.Time, host string) error
 
 var errNoHost = errors.New("no such host")
 
+// MigrateTo orders a live migration of vm to host to, at a person's
+// request: the VM must run where the state places it (its host reported
+// it), to must take it by the placement rules (its state, the group's
+// routes and affinity, its capacity), and no migration of it may be in
+// flight. The order goes to the source as an evacuation's does.
+func (p *Planner) MigrateTo(ctx context.Context, now time.Time, name, to string) error {
+	vm, ok := p.view.VM(name)
+	if !ok {
+		return fmt.Errorf("migrate %s: %w", name, errNoVM)
+	}
+	src := vm.Owner
+	switch {
+	case src == "":
+		return fmt.Errorf("migrate %s: it is placed on no host", name)
+	case src == to:
+		return fmt.Errorf("migrate %s: it is on %s already", name, to)
+	}
+	if _, busy := p.migrations[name]; busy {
+		return fmt.Errorf("migrate %s: a migration of it is under way", name)
+	}
+	if _, ok := p.view.Host(to); !ok {
+		return fmt.Errorf("migrate %s to %s: %w", name, to, errNoHost)
+	}
+	if h, ok := p.view.Host(src); !ok || !leaseHolding(h.State) {
+		return fmt.Errorf("migrate %s: its host %s holds no lease", name, src)
+	}
+	if st := p.hosts[src]; st == nil || !st.reported || !st.report.Runs(name) {
+		return fmt.Errorf("migrate %s: %s does not report it running", name, src)
+	}
+	pl := p.newPlacer(now, p.hostsNow(), p.vmsNow())
+	var w why
+	g := pl.group(vm.Spec.HA.Group)
+	if _, ok := pl.fits(vm, src, to, g, pl.together(g, src), &w); !ok {
+		return fmt.Errorf("migrate %s to %s: the host cannot take it: %s", name, to, w)
+	}
+	o := executor.MigrateOrder{VM: name, Source: src, Target: to, Generation: vm.Generation, Index: p.view.Index()}
+	p.migrations[name] = o
+	p.vm(name).migrated = now
+	p.emit(now, "migrate", name, fmt.Sprintf("from %s to %s (generation %d → %d), as requested", src, to, vm.Generation, vm.Generation+1))
+	p.mover.Migrate(o)
+	return nil
+}
+
+var errNoVM = errors.New("no such vm")
+
 // resolveHandovers settles migrations the hosts report as done but the
 // state does not show (the leader's answer was lost, or a previous leader
 // gave the order): when the target runs the VM under the generation the

@@ -139,6 +139,27 @@ func (w why) String() string {
 func (pl *placer) choose(vm state.VM, from string) (string, why) {
 	var w why
 	g := pl.group(vm.Spec.HA.Group)
+	together := pl.together(g, from)
+	best := ""
+	var bestFree usage
+	for _, name := range pl.order {
+		if name == from {
+			continue
+		}
+		free, ok := pl.fits(vm, from, name, g, together, &w)
+		if !ok {
+			continue
+		}
+		if best == "" || free.mem > bestFree.mem || free.mem == bestFree.mem && free.vcpus > bestFree.vcpus {
+			best, bestFree = name, free
+		}
+	}
+	return best, w
+}
+
+// together is the host where most of an affinity group's VMs are (not
+// from), "" when the group has no affinity or no VM placed.
+func (pl *placer) together(g *state.GroupPolicy, from string) string {
 	together := ""
 	if g != nil && g.Affinity == state.Together {
 		best := 0
@@ -148,39 +169,36 @@ func (pl *placer) choose(vm state.VM, from string) (string, why) {
 			}
 		}
 	}
-	best := ""
-	var bestFree usage
-	for _, name := range pl.order {
-		if name == from {
-			continue
-		}
-		if !pl.eligible(name) {
-			w.state++
-			continue
-		}
-		if !routeAllowed(g, from, name) {
-			w.route++
-			continue
-		}
-		if together != "" && name != together {
-			w.affinity++
-			continue
-		}
-		if g != nil && g.Affinity == state.Apart && pl.groupOn[g.Name][name] > 0 {
-			w.apart++
-			continue
-		}
-		c, u := pl.hosts[name].Capacity, pl.used[name]
-		free := usage{mem: c.MemoryMiB - u.mem - vm.Spec.MemoryMiB, vcpus: c.VCPUs - u.vcpus - vm.Spec.VCPUs}
-		if free.mem < 0 || free.vcpus < 0 {
-			w.capacity++
-			continue
-		}
-		if best == "" || free.mem > bestFree.mem || free.mem == bestFree.mem && free.vcpus > bestFree.vcpus {
-			best, bestFree = name, free
-		}
+	return together
+}
+
+// fits reports whether host name may take vm coming from host from (its
+// state, the group's routes and affinity, its capacity) and what it would
+// have left; a refusal is counted in w.
+func (pl *placer) fits(vm state.VM, from, name string, g *state.GroupPolicy, together string, w *why) (usage, bool) {
+	if !pl.eligible(name) {
+		w.state++
+		return usage{}, false
 	}
-	return best, w
+	if !routeAllowed(g, from, name) {
+		w.route++
+		return usage{}, false
+	}
+	if together != "" && name != together {
+		w.affinity++
+		return usage{}, false
+	}
+	if g != nil && g.Affinity == state.Apart && pl.groupOn[g.Name][name] > 0 {
+		w.apart++
+		return usage{}, false
+	}
+	c, u := pl.hosts[name].Capacity, pl.used[name]
+	free := usage{mem: c.MemoryMiB - u.mem - vm.Spec.MemoryMiB, vcpus: c.VCPUs - u.vcpus - vm.Spec.VCPUs}
+	if free.mem < 0 || free.vcpus < 0 {
+		w.capacity++
+		return usage{}, false
+	}
+	return free, true
 }
 
 // admissionOK reports whether the cluster, carrying extra more, keeps room

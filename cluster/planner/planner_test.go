@@ -748,3 +748,63 @@ func TestHostRegisteredAfterStart(t *testing.T) {
 		t.Fatalf("h4 silent for a TTL is still healthy:\n%s", b.dump())
 	}
 }
+
+// MigrateTo orders a live migration to the host asked for, once: not of
+// a VM that is unknown, already there or already moving, nor to a host
+// without room; the handover is committed when the target reports the VM
+// under the next generation.
+func TestMigrateTo(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	vm, _ := b.s.VM("vm1")
+	src := vm.Owner
+	to := "h1"
+	if src == to {
+		to = "h2"
+	}
+	for name, bad := range map[string]func() error{
+		"unknown vm":   func() error { return b.p.MigrateTo(ctx, b.now, "vm9", to) },
+		"same host":    func() error { return b.p.MigrateTo(ctx, b.now, "vm1", src) },
+		"unknown host": func() error { return b.p.MigrateTo(ctx, b.now, "vm1", "h9") },
+	} {
+		if err := bad(); err == nil {
+			t.Errorf("MigrateTo(%s) = nil, want an error", name)
+		}
+	}
+	if len(b.orders) != 0 {
+		t.Fatalf("orders after refusals: %+v", b.orders)
+	}
+	if err := b.p.MigrateTo(ctx, b.now, "vm1", to); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.orders) != 1 || b.orders[0] != (executor.MigrateOrder{VM: "vm1", Source: src, Target: to, Generation: vm.Generation, Index: b.s.Index()}) {
+		t.Fatalf("orders = %+v, want vm1 from %s to %s at generation %d", b.orders, src, to, vm.Generation)
+	}
+	if err := b.p.MigrateTo(ctx, b.now, "vm1", to); err == nil {
+		t.Error("a second MigrateTo while the first runs = nil, want an error")
+	}
+	// The target runs it under the next generation: the handover is
+	// committed from its report.
+	b.seq++
+	rep := executor.Report{Host: to, Applied: b.s.Index(), LeaseValid: true, Running: []executor.Running{{VM: "vm1", Generation: vm.Generation + 1}}}
+	for _, v := range b.s.VMsOn(to) {
+		rep.Running = append(rep.Running, executor.Running{VM: v.Spec.Name, Generation: v.Generation})
+	}
+	slices.SortFunc(rep.Running, func(a, b executor.Running) int { return strings.Compare(a.VM, b.VM) })
+	b.p.Renew(ctx, b.now, lease.Request{Holder: to, BootID: b.boots[to], Epoch: b.epochs[to], Seq: b.seq}, rep)
+	b.p.Tick(ctx, b.now)
+	if got := b.owner("vm1"); got != to {
+		t.Fatalf("vm1's owner after the target's report = %q, want %s:\n%s", got, to, b.dump())
+	}
+
+	// A host without room is refused.
+	full := newBench(t, 2, 0)
+	full.must(&state.CreateVM{Desired: state.Running, Spec: state.VMSpec{Name: "big", VCPUs: 2, MemoryMiB: 15 << 10, HA: state.HA{RTO: time.Minute}}})
+	full.must(&state.CreateVM{Desired: state.Running, Spec: state.VMSpec{Name: "big2", VCPUs: 2, MemoryMiB: 15 << 10, HA: state.HA{RTO: time.Minute}}})
+	full.placeAll()
+	v, _ := full.s.VM("big")
+	other := map[string]string{"h1": "h2", "h2": "h1"}[v.Owner]
+	if err := full.p.MigrateTo(ctx, full.now, "big", other); err == nil || !strings.Contains(err.Error(), "cannot take it") {
+		t.Errorf("MigrateTo a full host = %v, want it refused for room", err)
+	}
+}
