@@ -399,9 +399,6 @@ func predictedFailure(r *run, s *Scenario) error {
 		}
 		for _, e := range evs {
 			if e.Kind == "migrate-failed" && contains(f.moved, e.VM) {
-				if strings.Contains(e.Message, "not wired") {
-					return unsupported{fmt.Sprintf("the agents decided to evacuate %s (%s) but cannot live-migrate between agents: %s", f.victim.Name, evacuate.Message, e.Message)}
-				}
 				return fmt.Errorf("live migration of %s failed: %s", e.VM, e.Message)
 			}
 		}
