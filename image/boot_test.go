@@ -489,10 +489,12 @@ func TestImageBootsSeeded(t *testing.T) {
 	// Upgrade with a VM's unit running in machine.slice: the agent
 	// restarts, the VM does not notice.
 	v.mustRun("systemd-run --quiet --unit=vigil-test-vm --slice=machine.slice sleep infinity")
-	before := v.mustRun("systemctl show -P MainPID vigil.service vigil-test-vm.service")
+	before := v.mustRun("echo PIDS: $(systemctl show -P MainPID vigil.service vigil-test-vm.service)")
 	v.mustRun(fmt.Sprintf("head -c %d /dev/disk/by-id/virtio-vigilupgrade >/tmp/upgrade.deb && dpkg -i /tmp/upgrade.deb >/dev/null", len(debData)))
-	after := v.mustRun("systemctl show -P MainPID vigil.service vigil-test-vm.service; systemctl is-active vigil.service vigil-test-vm.service; dpkg-query -W -f='${Version}\\n' vigil")
-	b, a := strings.Fields(before), strings.Fields(after)
+	// The agent's restart redraws the status banner on this same console,
+	// so the answer comes on one marked line.
+	after := v.mustRun("echo UPGRADE: $(systemctl show -P MainPID vigil.service vigil-test-vm.service; systemctl is-active vigil.service vigil-test-vm.service; dpkg-query -W -f='${Version}\\n' vigil)")
+	b, a := markedFields(before, "PIDS:"), markedFields(after, "UPGRADE:")
 	if len(b) != 2 || len(a) != 5 {
 		t.Fatalf("after the upgrade: before %q after %q", before, after)
 	}
@@ -542,4 +544,17 @@ func allocated(t *testing.T, path string) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// markedFields returns the fields after marker on the console output's
+// last line that starts with it (the status banner may be drawn around it).
+func markedFields(out, marker string) []string {
+	var fields []string
+	for _, line := range strings.Split(out, "\n") {
+		line = strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(line, marker); ok {
+			fields = strings.Fields(rest)
+		}
+	}
+	return fields
 }

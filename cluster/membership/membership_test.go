@@ -301,8 +301,18 @@ func TestStartOnBindAddress(t *testing.T) {
 	if n, err := b.Join(ctx, []string{a.Addr().String()}); err != nil || n != 1 {
 		t.Fatalf("Join = %d, %v", n, err)
 	}
-	if m, ok := a.Members().Get("b"); !ok || m.State != membership.Alive {
-		t.Errorf("a's view of b = %+v, %v", m, ok)
+	// a learns of b while answering b's push-pull; its view follows its
+	// event queue, so give it a moment.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		m, ok := a.Members().Get("b")
+		if ok && m.State == membership.Alive {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a's view of b after 5 s = %+v, %v", m, ok)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 	if err := a.Close(); err != nil {
 		t.Errorf("Close: %v", err)
