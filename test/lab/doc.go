@@ -66,8 +66,9 @@
 //
 // A watcher samples every 200 ms which QEMU processes run in lab
 // namespaces, follows their serial output files and counts heartbeat
-// streams (see vm.go for the rules that tell a live migration or a reboot
-// from a second copy). Lab.LiveCopies, VMHosts and TwiceViolations report
+// streams (guest.Streams holds the rules that tell a live migration or a
+// reboot from a second copy; OnHeartbeat hands every heartbeat read to a
+// recorder). Lab.LiveCopies, VMHosts and TwiceViolations report
 // it; New registers CheckNeverTwice, so every test using a lab fails at
 // cleanup if a VM ever ran twice.
 //

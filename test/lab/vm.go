@@ -23,61 +23,30 @@ import (
 // (-serial file:PATH, a -chardev's logfile=PATH or path=PATH of a file
 // backend, or a regular file on its stdout) and follows those files,
 // stamping each heartbeat line (package guest) with the time it was read.
-// Heartbeats form streams, one per (file, VM id, boot nonce). A stream is a
-// live copy when a process still writes its file, it produced a heartbeat in
-// the last liveWindow, and no other stream of the same VM started after its
-// last heartbeat (that is a hand-off: a live migration's destination, or a
-// reboot). Two writers of one file with the same boot (a split brain after
-// migration onto a shared serial log) show up as the same seq twice within
-// the window and count twice.
+// The heartbeats feed guest.Streams, which holds the counting rules (a
+// stream per file, VM and boot; hand-offs by migration or reboot; two
+// writers of one file); a stream counts only while a QEMU still writes its
+// file.
 //
 // Only QEMUs whose serial output reaches a file are seen: a VM whose COM1
 // goes only to a socket or a pty is invisible to the check.
 
-const (
-	liveWindow    = 2500 * time.Millisecond
-	watchInterval = 200 * time.Millisecond
-	keepHistory   = 10 * time.Second
-)
-
-type streamKey struct {
-	file, id, boot string
-}
-
-type beat struct {
-	at  time.Time
-	seq uint64
-}
-
-type stream struct {
-	key               streamKey
-	first, last       time.Time
-	firstOrd, lastOrd uint64 // reading order of the first and last beat
-	minSeq, maxSeq    uint64
-	beats             []beat // the last keepHistory
-}
-
-// supersedes reports whether stream d started after stream c's last
-// heartbeat (a hand-off: migration destination, reboot), so c no longer
-// runs. Beats read in the same sample are ordered by their place in one
-// file, or by seq within one boot; otherwise neither supersedes the other.
-func (d *stream) supersedes(c *stream) bool {
-	switch {
-	case d.first.After(c.last):
-		return true
-	case !d.first.Equal(c.last):
-		return false
-	case d.key.file == c.key.file:
-		return d.firstOrd > c.lastOrd
-	case d.key.boot == c.key.boot:
-		return d.minSeq > c.maxSeq
-	}
-	return false
-}
+const watchInterval = 200 * time.Millisecond
 
 type followed struct {
 	off  int64
 	part []byte
+}
+
+// HeartbeatRead is one heartbeat as the watcher read it: when, in which
+// order (Ord increases by one per heartbeat read), from which serial file
+// and the host whose QEMU writes it.
+type HeartbeatRead struct {
+	At   time.Time
+	Ord  uint64
+	Host string
+	File string
+	guest.Heartbeat
 }
 
 type vmWatcher struct {
@@ -87,29 +56,35 @@ type vmWatcher struct {
 	files   map[string]*followed
 	writers map[string][]int // file -> live QEMU pids, as of the last scan
 	hosts   map[string]string
-	streams map[streamKey]*stream
+	streams *guest.Streams
 	twice   []string       // descriptions of violations
-	ord     uint64         // heartbeats read so far
 	lastNow time.Time      // time of the latest sample
 	overlap map[string]int // VM id -> copies at the latest sample
+	onBeat  map[int]func(HeartbeatRead)
+	nextOn  int
 	stop    chan struct{}
 	done    chan struct{}
+}
+
+func newWatcher(l *Lab) *vmWatcher {
+	return &vmWatcher{
+		lab:     l,
+		files:   map[string]*followed{},
+		writers: map[string][]int{},
+		hosts:   map[string]string{},
+		streams: guest.NewStreams(),
+		overlap: map[string]int{},
+		onBeat:  map[int]func(HeartbeatRead){},
+		stop:    make(chan struct{}),
+		done:    make(chan struct{}),
+	}
 }
 
 func (l *Lab) watcher() *vmWatcher {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.vmw == nil {
-		w := &vmWatcher{
-			lab:     l,
-			files:   map[string]*followed{},
-			writers: map[string][]int{},
-			hosts:   map[string]string{},
-			streams: map[streamKey]*stream{},
-			overlap: map[string]int{},
-			stop:    make(chan struct{}),
-			done:    make(chan struct{}),
-		}
+		w := newWatcher(l)
 		l.vmw = w
 		go w.run()
 		l.cleanups = append(l.cleanups, func() error { w.close(); return nil })
@@ -184,22 +159,8 @@ func (w *vmWatcher) poll() {
 	for f := range writers {
 		w.read(f, now)
 	}
-	// Forget old history.
-	for k, s := range w.streams {
-		i := 0
-		for i < len(s.beats) && now.Sub(s.beats[i].at) > keepHistory {
-			i++
-		}
-		s.beats = s.beats[i:]
-		if len(s.beats) == 0 && now.Sub(s.last) > 2*keepHistory {
-			delete(w.streams, k)
-		}
-	}
-	ids := map[string]bool{}
-	for k := range w.streams {
-		ids[k.id] = true
-	}
-	for id := range ids {
+	w.streams.Forget(now)
+	for _, id := range w.streams.IDs() {
 		n, desc := w.countLocked(id, now)
 		// One entry per episode (and when it gets worse), not per sample.
 		if n > 1 && n > w.overlap[id] {
@@ -258,29 +219,29 @@ func (w *vmWatcher) read(path string, now time.Time) {
 		if !ok {
 			continue
 		}
-		w.add(streamKey{file: path, id: hb.ID, boot: hb.Boot}, at, hb.Seq)
+		w.add(path, hb, at)
+	}
+}
+
+// add records one heartbeat read from file at time at and hands it to the
+// OnHeartbeat callbacks.
+func (w *vmWatcher) add(file string, hb guest.Heartbeat, at time.Time) {
+	ord := w.streams.Add(file, hb.ID, hb.Boot, hb.Seq, at)
+	if len(w.onBeat) == 0 {
+		return
+	}
+	r := HeartbeatRead{At: at, Ord: ord, Host: w.hosts[file], File: file, Heartbeat: hb}
+	for _, fn := range w.onBeat {
+		fn(r)
 	}
 }
 
 // liveCopy is one running copy of a VM.
 type liveCopy struct {
-	s                *stream
+	s                *guest.Stream
 	host, file, boot string
 	pids             []int
 	mult             int
-}
-
-// add records one heartbeat read at time at.
-func (w *vmWatcher) add(k streamKey, at time.Time, seq uint64) {
-	w.ord++
-	s := w.streams[k]
-	if s == nil {
-		s = &stream{key: k, first: at, firstOrd: w.ord, minSeq: seq, maxSeq: seq}
-		w.streams[k] = s
-	}
-	s.last, s.lastOrd = at, w.ord
-	s.minSeq, s.maxSeq = min(s.minSeq, seq), max(s.maxSeq, seq)
-	s.beats = append(s.beats, beat{at: at, seq: seq})
 }
 
 // countLocked counts the live copies of VM id at now and describes them.
@@ -291,7 +252,7 @@ func (w *vmWatcher) countLocked(id string, now time.Time) (int, string) {
 	for _, c := range cs {
 		n += c.mult
 		desc = append(desc, fmt.Sprintf("%s boot %s x%d seq %d-%d read %s-%s (%s, pids %v)", c.host, c.boot, c.mult,
-			c.s.minSeq, c.s.maxSeq, c.s.first.Format("05.000"), c.s.last.Format("05.000"), c.file, c.pids))
+			c.s.MinSeq, c.s.MaxSeq, c.s.First.Format("05.000"), c.s.Last.Format("05.000"), c.file, c.pids))
 	}
 	slices.Sort(desc)
 	return n, strings.Join(desc, "; ")
@@ -299,40 +260,31 @@ func (w *vmWatcher) countLocked(id string, now time.Time) (int, string) {
 
 // copiesLocked lists the live copies of VM id at now.
 func (w *vmWatcher) copiesLocked(id string, now time.Time) []liveCopy {
-	var all, cands []*stream
-	for k, s := range w.streams {
-		if k.id != id {
-			continue
-		}
-		all = append(all, s)
-		if len(w.writers[k.file]) > 0 && now.Sub(s.last) <= liveWindow {
-			cands = append(cands, s)
-		}
-	}
+	writing := func(file string) bool { return len(w.writers[file]) > 0 }
 	var out []liveCopy
-	for _, c := range cands {
-		superseded := false
-		for _, d := range all {
-			if d != c && d.supersedes(c) {
-				superseded = true
-				break
-			}
-		}
-		if superseded {
-			continue
-		}
-		// Same seq twice within the window: two writers of one stream.
-		mult := 1
-		count := map[uint64]int{}
-		for _, b := range c.beats {
-			if now.Sub(b.at) <= liveWindow {
-				count[b.seq]++
-				mult = max(mult, count[b.seq])
-			}
-		}
-		out = append(out, liveCopy{s: c, host: w.hosts[c.key.file], file: c.key.file, boot: c.key.boot, pids: w.writers[c.key.file], mult: mult})
+	for _, c := range w.streams.Copies(id, now, writing) {
+		k := c.Stream.Key
+		out = append(out, liveCopy{s: c.Stream, host: w.hosts[k.File], file: k.File, boot: k.Boot, pids: w.writers[k.File], mult: c.Mult})
 	}
 	return out
+}
+
+// OnHeartbeat has fn called with every heartbeat the never-twice watcher
+// reads from now on, in reading order (the chaos runner records them). fn
+// runs under the watcher's lock: it must be quick and must not call back
+// into the lab. The returned function stops the calls.
+func (l *Lab) OnHeartbeat(fn func(HeartbeatRead)) (stop func()) {
+	w := l.watcher()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	id := w.nextOn
+	w.nextOn++
+	w.onBeat[id] = fn
+	return func() {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		delete(w.onBeat, id)
+	}
 }
 
 // LiveCopies returns how many copies of VM id are running across the lab's
@@ -374,10 +326,8 @@ func (l *Lab) VMs() map[string]int {
 	defer w.mu.Unlock()
 	out := map[string]int{}
 	now := time.Now()
-	for k := range w.streams {
-		if _, ok := out[k.id]; !ok {
-			out[k.id], _ = w.countLocked(k.id, now)
-		}
+	for _, id := range w.streams.IDs() {
+		out[id], _ = w.countLocked(id, now)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,6 +38,13 @@ func TestGuestBootsAndIsCounted(t *testing.T) {
 	h1 := l.Hosts[0]
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
+	var mu sync.Mutex
+	var reads []HeartbeatRead
+	stopRec := l.OnHeartbeat(func(r HeartbeatRead) {
+		mu.Lock()
+		reads = append(reads, r)
+		mu.Unlock()
+	})
 	t0 := time.Now()
 	vm, err := h1.StartVM(ctx, VMOptions{ID: "vm1", MemoryMiB: 32})
 	if err != nil {
@@ -51,6 +59,17 @@ func TestGuestBootsAndIsCounted(t *testing.T) {
 		t.Errorf("heartbeat id %q", hb.ID)
 	}
 	waitCopies(t, l, "vm1", 1, 10*time.Second)
+	stopRec()
+	mu.Lock()
+	if len(reads) == 0 {
+		t.Error("OnHeartbeat saw no heartbeat")
+	}
+	for i, r := range reads {
+		if r.ID != "vm1" || r.Host != h1.Name || r.File == "" || r.At.IsZero() || (i > 0 && r.Ord != reads[i-1].Ord+1) {
+			t.Errorf("OnHeartbeat read %d = %+v, want vm1 on %s, in order", i, r, h1.Name)
+		}
+	}
+	mu.Unlock()
 	if n := l.LiveCopies("other"); n != 0 {
 		t.Errorf("LiveCopies(other) = %d", n)
 	}

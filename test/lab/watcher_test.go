@@ -3,6 +3,8 @@ package lab
 import (
 	"testing"
 	"time"
+
+	"github.com/vigil-ha/vigil/test/lab/guest"
 )
 
 // TestCountRules checks the never-twice counting rules on hand-made
@@ -55,12 +57,12 @@ func TestCountRules(t *testing.T) {
 		}, []string{"a", "b"}, 2.1, 2},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			w := &vmWatcher{streams: map[streamKey]*stream{}, writers: map[string][]int{}, hosts: map[string]string{}}
+			w := newWatcher(nil)
 			for _, f := range c.alive {
 				w.writers[f] = []int{1}
 			}
 			for _, b := range c.beats {
-				w.add(streamKey{file: b.file, id: "vm", boot: b.boot}, at(b.at), b.seq)
+				w.add(b.file, guest.Heartbeat{ID: "vm", Boot: b.boot, Seq: b.seq}, at(b.at))
 			}
 			if got, desc := w.countLocked("vm", at(c.now)); got != c.want {
 				t.Errorf("count = %d (%s), want %d", got, desc, c.want)

@@ -18,7 +18,9 @@
 // directory (gcc and ld only, no multilib packages needed); [QEMUArgs] turns
 // [Options] into qemu-system-x86_64 arguments; [ParseHeartbeat] parses one
 // serial line; [Reader] follows a serial stream or file and [WaitHeartbeat]
-// waits for a given VM's heartbeat.
+// waits for a given VM's heartbeat; [Streams] counts a VM's live copies
+// from heartbeats stamped with their read time (the never-twice rules the
+// lab's watcher and the chaos checker share).
 //
 // Caveats: the guest uses memory below 4 GiB only, without paging, so
 // [Options].MemoryMiB is limited to 2048. Dirtying is best effort: when TCG
