@@ -3,7 +3,6 @@ package replica
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"path/filepath"
@@ -12,93 +11,18 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/vigil-ha/vigil/cluster/replica/replicatest"
 	"github.com/vigil-ha/vigil/cluster/state"
 )
 
-// The model: per VM, its owner and generation. An operation is a read or an
-// ownership compare-and-set; its outcome is a value, a success with the new
-// generation, a refusal (stale), or unknown (the proposer timed out or lost
-// its leader: the CAS may or may not have happened, so the model forks,
-// as etcd's robustness model does).
+// The model of VM ownership lives in replicatest, shared with the chaos
+// checker (test/chaos/check).
+type (
+	ownInput  = replicatest.OwnInput
+	ownOutput = replicatest.OwnOutput
+)
 
-type vmRegister struct {
-	Owner string
-	Gen   uint64
-}
-
-type ownInput struct {
-	Read   bool
-	VM     string
-	Expect uint64 // CAS: expected generation
-	Owner  string // CAS: new owner
-}
-
-type ownOutput struct {
-	Unknown bool
-	Stale   bool
-	Owner   string // read
-	Gen     uint64 // read: current; CAS: new
-}
-
-var ownershipModel = (&porcupine.NondeterministicModel{
-	Partition: func(history []porcupine.Operation) [][]porcupine.Operation {
-		byVM := map[string][]porcupine.Operation{}
-		var names []string
-		for _, op := range history {
-			vm := op.Input.(ownInput).VM
-			if _, ok := byVM[vm]; !ok {
-				names = append(names, vm)
-			}
-			byVM[vm] = append(byVM[vm], op)
-		}
-		out := make([][]porcupine.Operation, 0, len(names))
-		for _, n := range names {
-			out = append(out, byVM[n])
-		}
-		return out
-	},
-	Init: func() []any { return []any{vmRegister{}} },
-	Step: func(st, in, out any) []any {
-		s, i, o := st.(vmRegister), in.(ownInput), out.(ownOutput)
-		if i.Read {
-			if o.Owner == s.Owner && o.Gen == s.Gen {
-				return []any{s}
-			}
-			return nil
-		}
-		applies := s.Gen == i.Expect
-		next := vmRegister{Owner: i.Owner, Gen: s.Gen + 1}
-		switch {
-		case o.Unknown && applies:
-			return []any{s, next}
-		case o.Unknown:
-			return []any{s}
-		case o.Stale && !applies:
-			return []any{s}
-		case !o.Stale && applies && o.Gen == next.Gen:
-			return []any{next}
-		}
-		return nil
-	},
-	DescribeOperation: func(in, out any) string {
-		i, o := in.(ownInput), out.(ownOutput)
-		var res string
-		switch {
-		case o.Unknown:
-			res = "unknown"
-		case o.Stale:
-			res = "stale"
-		case i.Read:
-			res = fmt.Sprintf("%q@%d", o.Owner, o.Gen)
-		default:
-			res = fmt.Sprintf("ok @%d", o.Gen)
-		}
-		if i.Read {
-			return fmt.Sprintf("read(%s) -> %s", i.VM, res)
-		}
-		return fmt.Sprintf("cas(%s, %d, %q) -> %s", i.VM, i.Expect, i.Owner, res)
-	},
-}).ToModel()
+var ownershipModel = replicatest.OwnershipModel
 
 // history collects operations with call and return on one monotonic clock.
 type history struct {
