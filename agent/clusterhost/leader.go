@@ -225,6 +225,9 @@ func (h *Host) plannerEvent(e planner.Event) {
 	}
 	ev := agent.Event{Time: e.Time, Kind: kind, Host: e.Subject, Message: e.Message,
 		Evidence: map[string]any{"leader": h.name}}
+	for k, v := range e.Evidence {
+		ev.Evidence[k] = v
+	}
 	if vm, ok := h.node.State().VM(e.Subject); ok {
 		ev.VM, ev.Host, ev.Generation = vm.Spec.Name, vm.Owner, vm.Generation
 		if ev.Host == "" {

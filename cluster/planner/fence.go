@@ -99,6 +99,7 @@ func (p *Planner) checkLost(ctx context.Context, now time.Time, h state.Host, t 
 		if _, err := p.revoke(ctx, now, h.Name, vms, "host dead: "+reason, true); err != nil {
 			return
 		}
+		p.recoveriesFrom(now, h.Name, t, vms)
 	}
 	if _, err := p.propose(ctx, &state.SetHostState{Host: h.Name, State: state.Fencing, Reason: reason}); err != nil {
 		p.emit(now, "error", h.Name, fmt.Sprintf("set fencing: %v", err))

@@ -341,6 +341,9 @@ func (p *Planner) place(ctx context.Context, now time.Time) {
 		}
 		p.emit(now, "placed", b.VM, msg)
 		t.prev, t.holders = "", nil
+		if t.rec != nil {
+			t.rec.target, t.rec.generation = targets[i], res.Generations[i]
+		}
 	}
 }
 

@@ -165,12 +165,16 @@ type FenceOutcome struct {
 	Detail string
 }
 
-// Event is one decision or observation, with its evidence in Message.
+// Event is one decision or observation, with its evidence in Message
+// and, for some kinds (rto-met, rto-missed), in Evidence as well.
 type Event struct {
 	Time    time.Time
 	Kind    string
 	Subject string
 	Message string
+	// Evidence holds the figures behind the event, by name (nil for
+	// most kinds).
+	Evidence map[string]any
 }
 
 // Config configures a Planner.
@@ -380,6 +384,9 @@ type vmTrack struct {
 	held     time.Time // held until
 	heldWhy  string
 	migrated time.Time // last migration attempt (cooldown)
+	// rec is the VM's recovery after its host was lost, until a report
+	// shows it running elsewhere (rto.go).
+	rec *recovery
 }
 
 // New returns a planner that is not started yet.
@@ -426,6 +433,11 @@ func (p *Planner) Start(now time.Time) {
 				t.holders[h] = true
 			}
 			t.downAt = now
+			if vm.Desired == state.Running {
+				// Lost before this leadership: its recovery is
+				// measured from here, and says so.
+				t.rec = &recovery{detected: now, origin: originLeaderStart}
+			}
 		}
 	}
 	p.emit(now, "leader", p.cfg.Self, fmt.Sprintf("planner started at commit index %d; every lease deadline re-armed to %v from now", p.startIndex, p.cfg.Lease.TTL))
@@ -600,6 +612,7 @@ func (p *Planner) takeReport(ctx context.Context, now time.Time, t *hostTrack, r
 	for _, f := range rep.Failures {
 		p.startFailed(ctx, now, t.name, f)
 	}
+	p.checkRecovered(now, t.name, rep)
 }
 
 func sortedKeys[V any](m map[string]V) []string {
