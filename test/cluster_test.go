@@ -169,13 +169,25 @@ func (c *clusterLab) cutPower(victim *lab.Host) failoverFigures {
 		}
 	}
 
-	// The agents' own account, from the survivors' audit logs.
+	// The agents' own account, from the survivors' audit logs, once the
+	// leader has judged every moved VM's recovery (at the first report
+	// of it running, which may come after its heartbeat).
 	var all []localapi.Event
-	for _, h := range c.lab.Hosts {
-		if h != victim && h.On() {
-			all = append(all, c.events(h.Name)...)
+	c.waitFor("the leader's rto verdict on every moved VM", 30*time.Second, func() bool {
+		all = all[:0]
+		for _, h := range c.lab.Hosts {
+			if h != victim && h.On() {
+				all = append(all, c.events(h.Name)...)
+			}
 		}
-	}
+		judged := map[string]bool{}
+		for _, ev := range all {
+			if (ev.Kind == "rto-met" || ev.Kind == "rto-missed") && ev.Time.After(cut) {
+				judged[ev.VM] = true
+			}
+		}
+		return len(judged) == len(moved)
+	})
 	slices.SortFunc(all, func(a, b localapi.Event) int { return a.Time.Compare(b.Time) })
 	firstOf := func(kind, host, vm string) (localapi.Event, bool) {
 		for _, ev := range all {
@@ -216,6 +228,7 @@ func (c *clusterLab) cutPower(victim *lab.Host) failoverFigures {
 		if placed.Host == victim.Name || started.Time.Before(placed.Time) {
 			t.Errorf("%s placed on %s at %s, started %s: want another host, started after placing", vm, placed.Host, placed.Time.Format("15:04:05.000"), started.Time.Format("15:04:05.000"))
 		}
+		c.checkRTOEvent(all, cut, victim.Name, vm, started)
 	}
 	var final []localapi.VM
 	if err := json.Unmarshal(c.vigil("vm", "list", "--json", "--socket", c.socks[survivor]), &final); err != nil {
@@ -240,6 +253,54 @@ func (c *clusterLab) cutPower(victim *lab.Host) failoverFigures {
 		t.Errorf("detection %v, RTO %v: outside generous bounds (20 s, 60 s)", fig.detect, worst)
 	}
 	return fig
+}
+
+// checkRTOEvent checks the leader's verdict on vm's recovery after victim
+// was cut at cut: one rto-met (the lab's guests have 30 s budgets and a
+// recovery takes seconds) naming the host it started on, the victim, the
+// budget, and a recovery time that fits the events around it: no longer
+// than from the cut to the verdict (plus the renewal that may precede the
+// cut when measured from the victim's last renewal), and, measured from
+// that last renewal, no shorter than from the cut to the start.
+func (c *clusterLab) checkRTOEvent(all []localapi.Event, cut time.Time, victim, vm string, started localapi.Event) {
+	t := c.t
+	t.Helper()
+	var got []localapi.Event
+	for _, ev := range all {
+		if (ev.Kind == "rto-met" || ev.Kind == "rto-missed") && ev.VM == vm && ev.Time.After(cut) {
+			got = append(got, ev)
+		}
+	}
+	if len(got) != 1 {
+		t.Errorf("%s: %d rto-met/rto-missed events after the cut, want 1: %+v", vm, len(got), got)
+		return
+	}
+	ev := got[0]
+	var e struct {
+		Host         string  `json:"host"`
+		FailedHost   string  `json:"failed_host"`
+		BudgetMS     int64   `json:"rto_budget_ms"`
+		RTOMS        *int64  `json:"rto_ms"`
+		MeasuredFrom string  `json:"measured_from"`
+		From         string  `json:"from"`
+		Generation   float64 `json:"generation"`
+	}
+	if err := json.Unmarshal(ev.Evidence, &e); err != nil || e.RTOMS == nil {
+		t.Errorf("%s: %s evidence %s: %v", vm, ev.Kind, ev.Evidence, err)
+		return
+	}
+	rto := time.Duration(*e.RTOMS) * time.Millisecond
+	upper := ev.Time.Sub(cut) + time.Second // the last renewal precedes the cut by up to one interval
+	lower := time.Duration(0)
+	if e.MeasuredFrom == "last-seen" {
+		lower = started.Time.Sub(cut) - time.Second // the report may beat the started event
+	}
+	t.Logf("%s: %s: %s (evidence %s)", vm, ev.Kind, ev.Message, ev.Evidence)
+	if ev.Kind != "rto-met" || e.Host != started.Host || ev.Host != started.Host || e.FailedHost != victim || e.BudgetMS != 30000 ||
+		(e.MeasuredFrom != "last-seen" && e.MeasuredFrom != "detection") || rto <= 0 || rto > upper || rto < lower {
+		t.Errorf("%s: %s host=%s evidence %s; want rto-met on %s for %s, budget 30000 ms, measured from last-seen or detection, rto_ms in [%v, %v]",
+			vm, ev.Kind, ev.Host, ev.Evidence, started.Host, victim, lower, upper)
+	}
 }
 
 // victim picks a powered host that runs VMs: the leader when leader is

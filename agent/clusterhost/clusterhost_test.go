@@ -7,6 +7,7 @@ import (
 
 	"github.com/vigil-ha/vigil/agent"
 	"github.com/vigil-ha/vigil/cluster/planner"
+	"github.com/vigil-ha/vigil/cluster/state"
 	"github.com/vigil-ha/vigil/fencing/watchdog"
 	"github.com/vigil-ha/vigil/sensors/health"
 )
@@ -105,5 +106,32 @@ func TestProberVerdicts(t *testing.T) {
 	}
 	if o := step(true, 3*time.Second); o.Member != planner.MemberAlive {
 		t.Errorf("answering again = %v, want alive", o.Member)
+	}
+}
+
+// TestVMViewStates: an unplaced VM is recovering, or held while the
+// state's hold lasts (vm list, status), and vm show says why.
+func TestVMViewStates(t *testing.T) {
+	now := time.Now()
+	spec := state.VMSpec{Name: "vm1", VCPUs: 1, MemoryMiB: 64, HA: state.HA{Priority: 1, RTO: time.Second}}
+	hold := &state.Hold{Reason: "failed to start 3 times within 5m0s on h2 (last: no disk)", Host: "h2", Since: now.Add(-time.Minute), Until: now.Add(time.Hour)}
+	expired := &state.Hold{Reason: "old", Host: "h2", Since: now.Add(-2 * time.Hour), Until: now.Add(-time.Hour)}
+	cases := []struct {
+		name string
+		vm   state.VM
+		want string
+	}{
+		{"unplaced", state.VM{Spec: spec, Desired: state.Running, Generation: 2}, "recovering"},
+		{"held", state.VM{Spec: spec, Desired: state.Running, Generation: 2, Hold: hold}, "held"},
+		{"hold over", state.VM{Spec: spec, Desired: state.Running, Generation: 2, Hold: expired}, "recovering"},
+		{"stopped", state.VM{Spec: spec, Desired: state.Stopped, Generation: 2, Hold: hold}, "stopped"},
+	}
+	h := &Host{}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := h.vmView(tc.vm).State; got != tc.want {
+				t.Errorf("vmView(%s).State = %q, want %q", tc.name, got, tc.want)
+			}
+		})
 	}
 }

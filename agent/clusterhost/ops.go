@@ -124,7 +124,11 @@ func (h *Host) ShowVM(ctx context.Context, name string) (localapi.VMDetail, erro
 	if !ok {
 		return localapi.VMDetail{}, fmt.Errorf("vm %q: %w", name, localapi.ErrNotFound)
 	}
-	return localapi.VMDetail{VM: h.vmView(vm), Desired: string(vm.Desired), Spec: vm.Spec}, nil
+	d := localapi.VMDetail{VM: h.vmView(vm), Desired: string(vm.Desired), Spec: vm.Spec}
+	if d.State == "held" {
+		d.Reason = fmt.Sprintf("held until %s: %s", vm.Hold.Until.UTC().Format(time.RFC3339), vm.Hold.Reason)
+	}
+	return d, nil
 }
 
 // CreateVM implements localapi.Operations: the leader checks admission
@@ -334,6 +338,8 @@ func (h *Host) vmView(vm state.VM) localapi.VM {
 	switch {
 	case vm.Desired == state.Stopped && vm.Owner == "":
 		out.State = "stopped"
+	case vm.Owner == "" && vm.Hold != nil && time.Now().Before(vm.Hold.Until):
+		out.State = "held"
 	case vm.Owner == "":
 		out.State = "recovering"
 	default:

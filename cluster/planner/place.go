@@ -362,11 +362,23 @@ func (p *Planner) startFailed(ctx context.Context, now time.Time, host string, f
 		return
 	}
 	why := fmt.Sprintf("failed to start %d times within %v on %s (last: %s)", len(t.failures), p.cfg.StartWindow, host, f.Err)
-	if _, err := p.revoke(ctx, now, host, []state.VM{vm}, "held: "+why, true); err != nil {
+	res, err := p.revoke(ctx, now, host, []state.VM{vm}, "held: "+why, true)
+	if err != nil {
 		return
 	}
 	t.held, t.heldWhy, t.failures = now.Add(p.cfg.HoldFor), why, nil
-	p.emit(now, "held", f.VM, fmt.Sprintf("%s; held until %s", why, stamp(t.held)))
+	t.rec = nil // not a recovery any more: the hold says why
+	// In the state, so that every host shows it held and a new leader
+	// keeps the hold; the hold stands here even if this fails.
+	hold := state.Hold{Reason: why, Host: host, Since: now, Until: t.held}
+	if _, err := p.propose(ctx, &state.HoldVM{VM: f.VM, Generation: res.Generations[0], Hold: hold}); err != nil {
+		p.emit(now, "error", f.VM, fmt.Sprintf("record hold: %v", err))
+	}
+	if p.cfg.Events != nil {
+		p.cfg.Events(Event{Time: now, Kind: "held", Subject: f.VM, Message: fmt.Sprintf("%s; held until %s", why, stamp(t.held)),
+			Evidence: map[string]any{"failed_host": host, "reason": why, "until": t.held, "last_error": f.Err,
+				"start_failures": p.cfg.StartFailures, "window_seconds": p.cfg.StartWindow.Seconds()}})
+	}
 }
 
 // sortVMs orders VMs highest priority first, then tightest RTO budget,

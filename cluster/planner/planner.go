@@ -433,6 +433,11 @@ func (p *Planner) Start(now time.Time) {
 				t.holders[h] = true
 			}
 			t.downAt = now
+			if vm.Hold != nil && now.Before(vm.Hold.Until) {
+				// A previous leader's hold stands.
+				t.held, t.heldWhy = vm.Hold.Until, vm.Hold.Reason
+				continue
+			}
 			if vm.Desired == state.Running {
 				// Lost before this leadership: its recovery is
 				// measured from here, and says so.

@@ -33,6 +33,9 @@ const (
 	GrantLeaseType        MessageType = 12
 	RenewLeaseType        MessageType = 13
 	RevokeLeaseType       MessageType = 14
+	// HoldVMType carries IgnoreUnknownFlag: a hold only says why an
+	// unplaced VM is not placed again yet.
+	HoldVMType MessageType = 15
 )
 
 // Command is one change to the cluster state, as carried in a log entry.
@@ -82,6 +85,16 @@ type UpdateVM struct {
 // DeleteVM removes an unplaced VM.
 type DeleteVM struct {
 	Name string `json:"name"`
+}
+
+// HoldVM records that the leader holds an unplaced VM (it failed to start
+// too often) until Until, and why: every replica can then show the VM held,
+// and a new leader keeps the hold. It applies only to the VM at Generation
+// with no owner; the next placement with an owner lifts it.
+type HoldVM struct {
+	VM         string `json:"vm"`
+	Generation uint64 `json:"generation"`
+	Hold       Hold   `json:"hold"`
 }
 
 // Placement is one compare-and-set of a VM's ownership: it succeeds only if
@@ -167,6 +180,7 @@ func (ConfirmFence) Type() MessageType      { return ConfirmFenceType }
 func (GrantLease) Type() MessageType        { return GrantLeaseType }
 func (RenewLease) Type() MessageType        { return RenewLeaseType }
 func (RevokeLease) Type() MessageType       { return RevokeLeaseType }
+func (HoldVM) Type() MessageType            { return HoldVMType | IgnoreUnknownFlag }
 
 // newCommand returns a pointer to a zero command of type t, or nil.
 func newCommand(t MessageType) Command {
@@ -199,6 +213,8 @@ func newCommand(t MessageType) Command {
 		return &RenewLease{}
 	case RevokeLeaseType:
 		return &RevokeLease{}
+	case HoldVMType:
+		return &HoldVM{}
 	}
 	return nil
 }

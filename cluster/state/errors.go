@@ -34,7 +34,7 @@ var (
 	ErrHostOwnsVMs = errors.New("host still owns VMs")
 	// ErrHostNotPlaceable: a VM may be placed only on a healthy host.
 	ErrHostNotPlaceable = errors.New("host takes no VMs")
-	// ErrVMPlaced: a VM that has an owner cannot be deleted.
+	// ErrVMPlaced: a VM that has an owner cannot be deleted or held.
 	ErrVMPlaced = errors.New("vm is placed")
 	// ErrDuplicateMAC: two VMs may not share a NIC's MAC address.
 	ErrDuplicateMAC = errors.New("duplicate MAC address")

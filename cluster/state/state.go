@@ -144,6 +144,8 @@ func (t *tables) apply(index uint64, cmd Command, res *Result) error {
 		return t.renewLease(c, res)
 	case *RevokeLease:
 		return t.revokeLease(c, res)
+	case *HoldVM:
+		return t.holdVM(c)
 	}
 	return fmt.Errorf("%w %d", ErrUnknownType, cmd.Type())
 }
@@ -306,6 +308,9 @@ func (t *tables) place(c *Place, res *Result) error {
 		vm := *old
 		vm.Owner = p.Owner
 		vm.Generation++
+		if p.Owner != "" {
+			vm.Hold = nil
+		}
 		t.vms[p.VM] = &vm
 		if old.Owner != "" {
 			delete(t.owned[old.Owner], p.VM)
@@ -323,6 +328,24 @@ func (t *tables) place(c *Place, res *Result) error {
 		}
 		res.Generations[i] = vm.Generation
 	}
+	return nil
+}
+
+func (t *tables) holdVM(c *HoldVM) error {
+	old := t.vms[c.VM]
+	if old == nil {
+		return fmt.Errorf("%w: vm %q", ErrNotFound, c.VM)
+	}
+	if old.Generation != c.Generation {
+		return fmt.Errorf("vm %q: %w: expected %d, current %d", c.VM, ErrStaleGeneration, c.Generation, old.Generation)
+	}
+	if old.Owner != "" {
+		return fmt.Errorf("vm %q: %w: placed on %s", c.VM, ErrVMPlaced, old.Owner)
+	}
+	vm := *old
+	h := c.Hold
+	vm.Hold = &h
+	t.vms[c.VM] = &vm
 	return nil
 }
 

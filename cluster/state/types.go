@@ -95,6 +95,18 @@ type VM struct {
 	// Generation rises by one with every placement (revocations included)
 	// and never falls; it is the fencing token of the VM's current owner.
 	Generation uint64 `json:"generation"`
+	// Hold, when set, says why the unplaced VM is not placed again before
+	// its Until (HoldVM); placing it lifts the hold.
+	Hold *Hold `json:"hold,omitempty"`
+}
+
+// Hold is a leader's hold on a VM that failed to start too often.
+type Hold struct {
+	Reason string `json:"reason"`
+	// Host is where its starts failed.
+	Host  string    `json:"host,omitempty"`
+	Since time.Time `json:"since"`
+	Until time.Time `json:"until"`
 }
 
 // VMSpec is the VM file of CLI.md (`vigil vm create -f FILE`).
@@ -193,6 +205,10 @@ func (h Host) clone() Host {
 
 func (v VM) clone() VM {
 	v.Spec = v.Spec.clone()
+	if v.Hold != nil {
+		h := *v.Hold
+		v.Hold = &h
+	}
 	return v
 }
 

@@ -294,6 +294,30 @@ func (c UpdateVM) check() error {
 
 func (c DeleteVM) check() error { return checkName("name", c.Name) }
 
+// maxHoldReason bounds a hold's reason (it names start errors).
+const maxHoldReason = 1024
+
+func (c HoldVM) check() error {
+	if err := checkName("vm", c.VM); err != nil {
+		return err
+	}
+	if c.Generation == 0 {
+		return invalid("generation", "0: an unplaced VM that was never placed is not held")
+	}
+	if c.Hold.Reason == "" || len(c.Hold.Reason) > maxHoldReason {
+		return invalid("hold.reason", "%d bytes, want 1 to %d", len(c.Hold.Reason), maxHoldReason)
+	}
+	if c.Hold.Host != "" {
+		if err := checkName("hold.host", c.Hold.Host); err != nil {
+			return err
+		}
+	}
+	if c.Hold.Since.IsZero() || !c.Hold.Until.After(c.Hold.Since) {
+		return invalid("hold.until", "%v is not after hold.since %v", c.Hold.Until, c.Hold.Since)
+	}
+	return nil
+}
+
 func (c Place) check() error {
 	if len(c.Placements) == 0 {
 		return invalid("placements", "none")
@@ -436,6 +460,7 @@ func (c SetHostState) describe() string      { return fmt.Sprintf("set host %q %
 func (c CreateVM) describe() string          { return fmt.Sprintf("create vm %q", c.Spec.Name) }
 func (c UpdateVM) describe() string          { return fmt.Sprintf("update vm %q", c.Spec.Name) }
 func (c DeleteVM) describe() string          { return fmt.Sprintf("delete vm %q", c.Name) }
+func (c HoldVM) describe() string            { return fmt.Sprintf("hold vm %q", c.VM) }
 func (c Place) describe() string             { return fmt.Sprintf("place %d vm(s)", len(c.Placements)) }
 func (c SetGroupPolicy) describe() string    { return fmt.Sprintf("set group policy %q", c.Policy.Name) }
 func (c DeleteGroupPolicy) describe() string { return fmt.Sprintf("delete group policy %q", c.Name) }
