@@ -887,3 +887,83 @@ func TestClusterMigrate(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterHeldVM: a VM whose start always fails (its disk does not
+// exist on any host) is held after the planner's N failed starts in its
+// window: `vigil vm list --json` and `vigil status --json` show it held on
+// every host, `vigil vm show` says why, and the leader's held event names
+// the host and the start error. It is not placed again during the hold.
+func TestClusterHeldVM(t *testing.T) {
+	c := startClusterLab(t, 3)
+	f := filepath.Join(c.dir, "nodisk.yaml")
+	missing := filepath.Join(c.dir, "no-such-dir", "nodisk.qcow2")
+	vm := fmt.Sprintf("version: 1\nname: nodisk\nvcpus: 1\nmemory_mib: 64\ndisks:\n  - path: %s\n    format: qcow2\nha:\n  priority: 50\n  rto: 30s\n", missing)
+	if err := os.WriteFile(f, []byte(vm), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.vigil("vm", "create", "-f", f, "--socket", c.socks[c.lab.Hosts[0].Name])
+	listState := func(host string) string {
+		var list []localapi.VM
+		if err := json.Unmarshal(c.vigil("vm", "list", "--json", "--socket", c.socks[host]), &list); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range list {
+			if v.Name == "nodisk" {
+				return v.State
+			}
+		}
+		return ""
+	}
+	c.waitFor("nodisk held in vm list", 90*time.Second, func() bool { return listState(c.lab.Hosts[0].Name) == "held" })
+	for _, h := range c.lab.Hosts {
+		c.waitFor("nodisk held in "+h.Name+"'s status", 30*time.Second, func() bool {
+			var st localapi.Status
+			if err := json.Unmarshal(c.vigil("status", "--json", "--socket", c.socks[h.Name]), &st); err != nil {
+				t.Fatal(err)
+			}
+			return slices.ContainsFunc(st.VMs, func(v localapi.VMStatus) bool { return v.Name == "nodisk" && v.State == "held" && v.Host == "" })
+		})
+		if s := listState(h.Name); s != "held" {
+			t.Errorf("vm list on %s: nodisk %q, want held", h.Name, s)
+		}
+	}
+	var d localapi.VMDetail
+	if err := json.Unmarshal(c.vigil("vm", "show", "nodisk", "--json", "--socket", c.socks[c.lab.Hosts[1].Name]), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.State != "held" || !strings.Contains(d.Reason, "failed to start") || !strings.Contains(d.Reason, "held until") {
+		t.Errorf("vm show: state %q reason %q, want held with the failed starts as reason", d.State, d.Reason)
+	}
+	var held *localapi.Event
+	for _, h := range c.lab.Hosts {
+		for _, ev := range c.events(h.Name) {
+			if ev.Kind == "held" && ev.VM == "nodisk" {
+				held = &ev
+			}
+		}
+	}
+	if held == nil {
+		t.Fatal("no held event for nodisk on any host")
+	}
+	var e struct {
+		FailedHost string `json:"failed_host"`
+		Reason     string `json:"reason"`
+		LastError  string `json:"last_error"`
+		Until      string `json:"until"`
+	}
+	if err := json.Unmarshal(held.Evidence, &e); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("held event: %s (evidence %s)", held.Message, held.Evidence)
+	if e.FailedHost == "" || e.LastError == "" || e.Until == "" || !strings.Contains(held.Message, "failed to start") {
+		t.Errorf("held event %q evidence %s: want the host, the last start error and the hold's end", held.Message, held.Evidence)
+	}
+	// Held: not placed again for a while.
+	time.Sleep(3 * time.Second)
+	if s := listState(c.lab.Hosts[2].Name); s != "held" {
+		t.Errorf("3 s later nodisk is %q, want still held", s)
+	}
+	if hosts := c.lab.VMHosts("nodisk"); len(hosts) != 0 {
+		t.Errorf("nodisk runs on %v", hosts)
+	}
+}

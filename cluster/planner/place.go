@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vigil-ha/vigil/cluster/executor"
 	"github.com/vigil-ha/vigil/cluster/internal/seeded"
@@ -370,7 +371,7 @@ func (p *Planner) startFailed(ctx context.Context, now time.Time, host string, f
 	t.rec = nil // not a recovery any more: the hold says why
 	// In the state, so that every host shows it held and a new leader
 	// keeps the hold; the hold stands here even if this fails.
-	hold := state.Hold{Reason: why, Host: host, Since: now, Until: t.held}
+	hold := state.Hold{Reason: clip(why, maxHoldReason), Host: host, Since: now, Until: t.held}
 	if _, err := p.propose(ctx, &state.HoldVM{VM: f.VM, Generation: res.Generations[0], Hold: hold}); err != nil {
 		p.emit(now, "error", f.VM, fmt.Sprintf("record hold: %v", err))
 	}
@@ -379,6 +380,22 @@ func (p *Planner) startFailed(ctx context.Context, now time.Time, host string, f
 			Evidence: map[string]any{"failed_host": host, "reason": why, "until": t.held, "last_error": f.Err,
 				"start_failures": p.cfg.StartFailures, "window_seconds": p.cfg.StartWindow.Seconds()}})
 	}
+}
+
+// maxHoldReason is how much of a hold's reason goes into the state (a
+// start error may carry QEMU's whole log); the held event keeps it all.
+const maxHoldReason = 512
+
+// clip shortens s to at most n bytes, marking the cut, on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // sortVMs orders VMs highest priority first, then tightest RTO budget,
