@@ -238,11 +238,6 @@ func (f Fault) String() string {
 	return b.String()
 }
 
-// active reports whether the fault is in force at t.
-func (f Fault) active(t time.Time) bool {
-	return !t.Before(f.Start) && (f.End.IsZero() || t.Before(f.End))
-}
-
 // MassFence is the agents' mass-fence guard.
 type MassFence struct {
 	Share  float64       `json:"share,omitempty"`
