@@ -75,7 +75,7 @@ func New(cfg Config) (*Metrics, error) {
 		m.fences = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "vigil_fences_total",
 			Help: "Fences this host carried out, by driver (ipmi, redfish, watchdog) and result (confirmed, failed, ...)."}, []string{"driver", "result"})
 		m.migrations = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "vigil_migrations_total",
-			Help: "Live migrations this host took part in as the source, by result (completed, failed, cancelled)."}, []string{"result"})
+			Help: "Live migrations this host took part in as the source, by result (completed, failed, cancelled; undecided when where the VM runs could not be established)."}, []string{"result"})
 		m.downtime = prometheus.NewHistogram(prometheus.HistogramOpts{Name: "vigil_migration_downtime_seconds",
 			Help: "Switchover pause of each completed live migration.", Buckets: DowntimeBuckets})
 		m.recovery = prometheus.NewHistogram(prometheus.HistogramOpts{Name: "vigil_recovery_seconds",

@@ -194,7 +194,7 @@ vigil_vms{state="weird"} 1
 # TYPE vigil_fences_total counter
 vigil_fences_total{driver="ipmi",result="confirmed"} 2
 vigil_fences_total{driver="redfish",result="failed"} 1
-# HELP vigil_migrations_total Live migrations this host took part in as the source, by result (completed, failed, cancelled).
+# HELP vigil_migrations_total Live migrations this host took part in as the source, by result (completed, failed, cancelled; undecided when where the VM runs could not be established).
 # TYPE vigil_migrations_total counter
 vigil_migrations_total{result="completed"} 1
 vigil_migrations_total{result="failed"} 1

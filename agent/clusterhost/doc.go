@@ -64,6 +64,14 @@
 // handover. A drain evacuates through the same path; `vigil vm migrate
 // --to HOST` asks the planner for one (Planner.MigrateTo).
 //
+// Metrics (metrics.go): Host is the agent's metrics.ClusterSource, read
+// from memory on every scrape (the replica, its own lease and executor
+// report, the leader's reports only when their lock is free), and counts
+// fences (the fence manager's records; lease-expiry confirmations as the
+// watchdog's), migrations away from this host with their downtime, and,
+// on the leader, each dead host's recovery until its last VM runs
+// elsewhere (as the leader learns from the reports).
+//
 // Caveats: the watchdog is a real device, a lab's named pipe
 // (fencing/watchdog), or none. Only pre-copy migrations have been run
 // between agents here; post-copy recovery across a broken link goes

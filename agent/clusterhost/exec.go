@@ -19,7 +19,7 @@ const replicaPoll = 50 * time.Millisecond
 func (h *Host) execLoop(ctx context.Context) error {
 	accel := h.cfg.VMs.Accel
 	exec, err := executor.New(executor.Config{
-		Host: h.name, Runner: h.runner, RetryAfter: time.Second,
+		Host: h.name, Runner: meteredRunner{h.runner, &h.meter}, RetryAfter: time.Second,
 		Build: func(vm state.VM) (vms.VM, error) {
 			v, err := executor.BuildVM(vm)
 			if err == nil {

@@ -89,6 +89,7 @@ type Host struct {
 	exec   execShared
 	lease  leaseShared
 	lead   leaderState
+	meter  meter
 }
 
 // New checks cfg (it must have cluster:) and returns a Host; nothing is
@@ -118,6 +119,7 @@ func New(cfg *config.Config, opts Options) (*Host, error) {
 	h.exec.orders = make(chan orderReq)
 	h.incoming = map[string]vms.Incoming{}
 	h.lead.init()
+	h.meter.init()
 	return h, nil
 }
 
@@ -197,7 +199,7 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	h.fences, err = fencing.NewManager(fencing.Config{
 		Self: h.name, SelfBMCs: []string{h.cfg.BMC.Target()},
 		ClusterSize: func() int { return len(h.node.State().Hosts()) },
-		Store:       h.st, Revoker: planner.StateRevoker{View: h.node.State()},
+		Store:       meteredFences{h.st, &h.meter}, Revoker: planner.StateRevoker{View: h.node.State()},
 		Window: h.timing.MassFenceWindow,
 	})
 	if err != nil {
@@ -219,6 +221,7 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	wg.Go(func() { fail(h.leaseLoop(ctx)) })
 	wg.Go(func() { fail(h.execLoop(ctx)) })
 	wg.Go(func() { h.leaderLoop(ctx) })
+	wg.Go(func() { h.meterLoop(ctx) })
 	if h.gossip != nil {
 		wg.Go(func() { h.gossip.join(ctx, h) })
 	}
@@ -389,6 +392,7 @@ func (h *Host) record(ev agent.Event) {
 	if err := h.rec.Record(ev); err != nil {
 		h.log.Error("record event", "kind", ev.Kind, "err", err)
 	}
+	h.noteEvent(ev)
 }
 
 // execShared is what the executor loop shares: its latest report and the
