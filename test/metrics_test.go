@@ -11,10 +11,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
+
+	"github.com/vigil-ha/vigil/test/agents"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
@@ -173,4 +177,155 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return out.String()
+}
+
+// scrapeSamples fetches url and returns its text and every sample by its
+// name and labels as written ("vigil_vms{state=\"running\"}").
+func scrapeSamples(url string) (string, map[string]float64, error) {
+	c := &http.Client{Timeout: 10 * time.Second}
+	resp, err := c.Get(url)
+	if err != nil {
+		return "", nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		return "", nil, fmt.Errorf("GET %s: %s %v", url, resp.Status, err)
+	}
+	out := map[string]float64{}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		i := strings.LastIndexByte(line, ' ')
+		if v, err := strconv.ParseFloat(line[i+1:], 64); err == nil {
+			out[line[:i]] = v
+		}
+	}
+	return string(b), out, nil
+}
+
+// vigilLines keeps the vigil_* lines of a scrape, and the few Go and
+// process lines named.
+func vigilLines(body string, keep ...string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(body, "\n") {
+		ok := strings.Contains(line, "vigil_")
+		for _, k := range keep {
+			ok = ok || strings.HasPrefix(line, k+" ") || strings.HasPrefix(line, "# HELP "+k+" ") || strings.HasPrefix(line, "# TYPE "+k+" ")
+		}
+		if ok {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestClusterMetrics: the /metrics of real clustered agents (three lab
+// hosts, ipmi_sim BMCs, three guests) shows the cluster as it is: on
+// every agent three healthy hosts, quorum, a lease, the three VMs
+// running, and exactly one leader, the one `vigil status` names. A live
+// migration counts on its source with its downtime; after a follower's
+// power cut the leader counts its confirmed IPMI fence and the recovery
+// of its VMs, and every survivor shows it fenced. The scrape passes
+// promlint.
+func TestClusterMetrics(t *testing.T) {
+	c := startClusterLabWith(t, 3, agents.Options{Metrics: true})
+	where := c.createGuests(3)
+	scrape := func(a *agents.Agent) (string, map[string]float64) {
+		body, s, err := scrapeSamples(a.MetricsURL)
+		if err != nil {
+			t.Fatalf("%s: %v", a.Host.Name, err)
+		}
+		return body, s
+	}
+	leaderName := func() string {
+		st, err := c.status(c.lab.Hosts[0].Name)
+		if err != nil || st.Leader == nil {
+			t.Fatalf("status: %v", err)
+		}
+		return *st.Leader
+	}
+	byName := map[string]*agents.Agent{}
+	for _, a := range c.ag.Agents {
+		byName[a.Host.Name] = a
+	}
+	// Every host is known healthy to every agent at once; the VMs'
+	// reports reach the leader with the next renewals.
+	c.waitFor("every agent's /metrics to show the cluster", 30*time.Second, func() bool {
+		leaders := 0.0
+		for _, a := range c.ag.Agents {
+			_, s, err := scrapeSamples(a.MetricsURL)
+			if err != nil || s[`vigil_cluster_hosts{state="healthy"}`] != 3 || s["vigil_cluster_quorum"] != 1 ||
+				s["vigil_lease_remaining_seconds"] <= 0 || s[`vigil_vms{state="running"}`] != 3 {
+				return false
+			}
+			leaders += s["vigil_cluster_leader"]
+		}
+		return leaders == 1
+	})
+	leader := leaderName()
+	body, s := scrape(byName[leader])
+	if s["vigil_cluster_leader"] != 1 {
+		t.Errorf("%s leads (status) but its vigil_cluster_leader is %v", leader, s["vigil_cluster_leader"])
+	}
+	if lease, ttl := s["vigil_lease_remaining_seconds"], 4.0; lease > ttl {
+		t.Errorf("vigil_lease_remaining_seconds %v beyond the lab's TTL %v", lease, ttl)
+	}
+	problems, err := promlint.New(strings.NewReader(body)).Lint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("promlint of %s's /metrics: %s: %s", leader, p.Metric, p.Text)
+	}
+
+	// A live migration, counted by its source.
+	src := where["vm1"]
+	dst := ""
+	for _, h := range c.lab.Hosts {
+		if h.Name != src {
+			dst = h.Name
+		}
+	}
+	c.waitFor("the migration ordered", 30*time.Second, func() bool {
+		_, err := c.run("vm", "migrate", "vm1", "--to", dst, "--socket", c.socks[src])
+		if err != nil && !strings.Contains(err.Error(), "does not report it running") {
+			t.Fatal(err)
+		}
+		return err == nil
+	})
+	c.waitFor("vm1's migration counted on "+src, 120*time.Second, func() bool {
+		_, s := scrape(byName[src])
+		return s[`vigil_migrations_total{result="completed"}`] == 1 && s["vigil_migration_downtime_seconds_count"] == 1
+	})
+	c.waitFor("vm1 on "+dst+" alone", 60*time.Second, func() bool {
+		hosts := c.lab.VMHosts("vm1")
+		return len(hosts) == 1 && hosts[0].Name == dst
+	})
+
+	// A follower's power cut: the leader fences and recovers.
+	victim := c.victim(false)
+	c.cutPower(victim)
+	leader = leaderName()
+	c.waitFor("the fence and the recovery counted on the leader "+leader, 60*time.Second, func() bool {
+		_, s := scrape(byName[leader])
+		return s[`vigil_fences_total{driver="ipmi",result="confirmed"}`] >= 1 && s["vigil_recovery_seconds_count"] == 1 &&
+			s[`vigil_vms{state="running"}`] == 3
+	})
+	body, s = scrape(byName[leader])
+	if sum := s["vigil_recovery_seconds_sum"]; sum <= 0 || sum > 60 {
+		t.Errorf("vigil_recovery_seconds_sum %v, want the recovery's seconds (0, 60]", sum)
+	}
+	for _, a := range c.ag.Agents {
+		if a.Host == victim {
+			continue
+		}
+		c.waitFor(a.Host.Name+"'s /metrics to show "+victim.Name+" fenced", 30*time.Second, func() bool {
+			_, s := scrape(a)
+			return s[`vigil_cluster_hosts{state="fenced"}`] == 1 && s[`vigil_cluster_hosts{state="healthy"}`] == 2 && s["vigil_cluster_quorum"] == 1
+		})
+	}
+	t.Logf("METRICS SAMPLE %s (leader, after a migration and %s's power cut):\n%s", leader, victim.Name,
+		vigilLines(body, "go_goroutines", "go_memstats_heap_alloc_bytes", "process_resident_memory_bytes", "process_open_fds"))
 }

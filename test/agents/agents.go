@@ -27,10 +27,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -84,6 +86,10 @@ type Options struct {
 	// Fabric, when set, is every host's netfabric file (fabric_file: in
 	// its config): the bridges its VMs' taps go on.
 	Fabric string
+	// Metrics, when set, has every agent serve /metrics on its
+	// management address, port MetricsPort (Agent.MetricsURL), which the
+	// test process reaches.
+	Metrics bool
 	// Ready bounds the wait for every agent to see every host healthy
 	// under one leader (default 90 s).
 	Ready time.Duration
@@ -103,7 +109,13 @@ type Agent struct {
 	BootIDFile string
 	// Watchdog is the host's lab watchdog (nil: watchdog none).
 	Watchdog *lab.Watchdog
+	// MetricsURL is its /metrics with Options.Metrics ("" without).
+	MetricsURL string
 }
+
+// MetricsPort is where each agent serves /metrics with Options.Metrics
+// (on its management address; every host has its own).
+const MetricsPort = 9798
 
 // Cluster is a lab whose every host runs `vigil agent` in cluster mode.
 type Cluster struct {
@@ -258,13 +270,18 @@ func (c *Cluster) writeConfigs() error {
 			a.Watchdog = w
 			watchdogKeys = fmt.Sprintf("  device: %s\n  timeout: %s\n", w.Path, c.opts.Watchdog)
 		}
-		fabricKey := ""
+		topKeys := ""
 		if c.opts.Fabric != "" {
 			f := filepath.Join(hdir, "fabric.yaml")
 			if err := os.WriteFile(f, []byte(c.opts.Fabric), 0o644); err != nil {
 				return err
 			}
-			fabricKey = "fabric_file: " + f + "\n"
+			topKeys = "fabric_file: " + f + "\n"
+		}
+		if c.opts.Metrics {
+			listen := net.JoinHostPort(h.MgmtIP.String(), strconv.Itoa(MetricsPort))
+			a.MetricsURL = "http://" + listen + "/metrics"
+			topKeys += "metrics:\n  listen: " + listen + "\n"
 		}
 		cfg := fmt.Sprintf(`version: 1
 host: %[1]s
@@ -295,7 +312,7 @@ log:
   level: info
 %[16]s`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
 			strings.Join(mgmt, ", "), strings.Join(names, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
-			c.opts.SensorsInterval, fabricKey, Profile, watchdogKeys)
+			c.opts.SensorsInterval, topKeys, Profile, watchdogKeys)
 		if err := os.WriteFile(a.Config, []byte(cfg), 0o644); err != nil {
 			return err
 		}
