@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,7 +96,10 @@ syslog:
 		}
 		return false
 	})
-	t.Logf("as rsyslog parsed it: %s", risk.Raw)
+	t.Logf("SYSLOG SAMPLE as it arrived at rsyslog:\n%s\nas rsyslog parsed it (mmpstrucdata):\n%s", risk.RawMsg, risk.Raw)
+	if !strings.HasPrefix(risk.RawMsg, "<") || !strings.Contains(risk.RawMsg, " vigil ") || !strings.Contains(risk.RawMsg, "[vigil@32473 ") {
+		t.Errorf("the risk as it arrived: %q, want an RFC 5424 line from vigil with its structured data", risk.RawMsg)
+	}
 	var events []localapi.Event
 	if err := vigilJSON(t, bin, &events, "events", "--json", "--config", cfgPath); err != nil {
 		t.Fatal(err)

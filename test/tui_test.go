@@ -137,6 +137,17 @@ func lineWith(screen, prefix string) string {
 	return ""
 }
 
+// tableRow is the screen's first table row (selected or not) that starts
+// with name, or "".
+func tableRow(screen, name string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(strings.TrimLeft(l, " >"), name+" ") {
+			return l
+		}
+	}
+	return ""
+}
+
 // riskRow is a risk event of lab1 in the history.
 var riskRow = regexp.MustCompile(`(?m)^[ >]\d\d:\d\d:\d\d risk +lab1 `)
 
@@ -320,5 +331,60 @@ sensors:
 	screen = tm.capture()
 	if !ok || code != 1 || !strings.Contains(screen, "vigil tui: no vigil daemon answers") {
 		t.Errorf("vigil tui without a daemon or config: exited %v with %d, want 1 and one line; screen:\n%s", ok, code, screen)
+	}
+}
+
+// TestTUICluster runs `vigil tui` in an 80×24 tmux against the leader of a
+// lab cluster of real agents (three hosts, ipmi_sim BMCs, three guests):
+// the header names the cluster, the leader and quorum; the hosts table
+// lists the three hosts healthy, and the VMs this host runs are listed.
+// After a follower's power cut the table shows it fenced and the history
+// its fence.
+func TestTUICluster(t *testing.T) {
+	testenv.NeedsCommand(t, "tmux")
+	c := startClusterLab(t, 3)
+	where := c.createGuests(3)
+	st, err := c.status(c.lab.Hosts[0].Name)
+	if err != nil || st.Leader == nil {
+		t.Fatalf("status: %+v, %v", st, err)
+	}
+	leader := *st.Leader
+	var mine []string
+	for vm, h := range where {
+		if h == leader {
+			mine = append(mine, vm)
+		}
+	}
+	tm := newTmux(t, fmt.Sprintf("%s tui --config %s --timeout 2s", c.bin, c.cfgs[leader]))
+	screen := tm.waitScreen("the cluster, its leader and hosts", 60*time.Second, func(s string) bool {
+		head := lineWith(s, leader+" ·")
+		if !strings.Contains(head, "cluster lab") || !strings.Contains(head, "leader "+leader) || !strings.Contains(head, "quorum yes") {
+			return false
+		}
+		for _, h := range c.lab.Hosts {
+			if !strings.Contains(tableRow(s, h.Name), "healthy") {
+				return false
+			}
+		}
+		for _, vm := range mine {
+			if !strings.Contains(s, vm) {
+				return false
+			}
+		}
+		return true
+	})
+	checkFits(t, screen)
+	t.Logf("TUI SAMPLE %s, the leader, with its cluster healthy:\n%s", leader, screen)
+
+	victim := c.victim(false)
+	c.cutPower(victim)
+	screen = tm.waitScreen(victim.Name+" fenced, with its fence in the history", 60*time.Second, func(s string) bool {
+		return strings.Contains(tableRow(s, victim.Name), "fenced") && regexp.MustCompile(`(?m)^[ >]\d\d:\d\d:\d\d fence\S* +`+regexp.QuoteMeta(victim.Name)).MatchString(s)
+	})
+	checkFits(t, screen)
+	t.Logf("TUI SAMPLE %s, the leader, after %s's power cut:\n%s", leader, victim.Name, screen)
+	tm.keys("q")
+	if code, ok := tm.exited(10 * time.Second); !ok || code != 0 {
+		t.Fatalf("vigil tui after q: exited %v with %d, want 0", ok, code)
 	}
 }

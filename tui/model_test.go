@@ -658,3 +658,33 @@ func TestFollow(t *testing.T) {
 		t.Fatal("Follow did not end with its context")
 	}
 }
+
+// TestHeaderKeepsLeaderAndQuorum: with long host names the header drops
+// the version, then the cluster's name, never the leader or quorum (a lab
+// agent's "(devel)" version cut "quorum" to "quor…").
+func TestHeaderKeepsLeaderAndQuorum(t *testing.T) {
+	for _, tc := range []struct {
+		host, leader, want, gone string
+	}{
+		{"ag1-h3", "ag1-h3", " ag1-h3 · cluster edge-7 · leader ag1-h3 · quorum yes", "(devel)"},
+		{"hv-rack12-node07", "hv-rack12-node03", " hv-rack12-node07 · leader hv-rack12-node03 · quorum yes", "edge-7"},
+	} {
+		h := newHarness(t, true)
+		st := clusterStatus()
+		st.Host, st.Leader, st.Version = tc.host, ptr(tc.leader), "(devel) 2d4e46c1a0b9"
+		st.Hosts[0].Name = tc.host
+		h.b.SetStatus(st)
+		h.run(h.m.fetch())
+		head, _, _ := strings.Cut(h.screen(), "\n")
+		if !strings.HasPrefix(head, tc.want) || strings.Contains(head, tc.gone) || !strings.Contains(head, "data age") {
+			t.Errorf("header %q, want it to start %q, without %q, with the data's age", head, tc.want, tc.gone)
+		}
+	}
+	// Room enough: everything.
+	h := newHarness(t, true)
+	h.b.SetStatus(clusterStatus())
+	h.run(h.m.fetch())
+	if head, _, _ := strings.Cut(h.screen(), "\n"); !strings.HasPrefix(head, " h1 · v0.4.1 · cluster edge-7 · leader h2 · quorum yes") {
+		t.Errorf("header %q, want the version and the cluster too", head)
+	}
+}

@@ -189,32 +189,48 @@ func (m *Model) header() string {
 		return " " + left + stFaint.Render(" · no status from the daemon yet") + "  " + right
 	}
 	st := m.st
-	left := stBold.Render(st.Host)
-	if st.Version != "" {
-		left += " · " + st.Version
-	}
-	if st.Cluster == nil {
-		left += " · standalone"
-	} else {
-		left += " · cluster " + *st.Cluster + " · leader "
-		if st.Leader != nil {
-			left += *st.Leader
-		} else {
-			left += stBad.Render("none")
-		}
-		left += " · quorum "
-		if st.Quorum {
-			left += stGood.Render("yes")
-		} else {
-			left += stBad.Render("NO")
-		}
-	}
 	dataAge := "data age " + age(m.now.Sub(m.stAt))
 	if !m.downSince.IsZero() {
 		dataAge = stBad.Render(dataAge)
 	}
 	right = dataAge + " · " + right
 	room := Width - 1 - ansi.StringWidth(right) - 1
+	// The leader and quorum matter most: when the line is too long the
+	// version goes first, then the cluster's name, then the clock.
+	version, cluster := "", ""
+	if st.Version != "" {
+		version = " · " + st.Version
+	}
+	if st.Cluster != nil {
+		cluster = " · cluster " + *st.Cluster
+	}
+	rest := " · standalone"
+	if st.Cluster != nil {
+		rest = " · leader "
+		if st.Leader != nil {
+			rest += *st.Leader
+		} else {
+			rest += stBad.Render("none")
+		}
+		rest += " · quorum "
+		if st.Quorum {
+			rest += stGood.Render("yes")
+		} else {
+			rest += stBad.Render("NO")
+		}
+	}
+	left := stBold.Render(st.Host) + version + cluster + rest
+	if ansi.StringWidth(left) > room {
+		left = stBold.Render(st.Host) + cluster + rest
+	}
+	if ansi.StringWidth(left) > room {
+		left = stBold.Render(st.Host) + rest
+	}
+	if ansi.StringWidth(left) > room {
+		// Then the clock (the age of the data stays).
+		right = dataAge
+		room = Width - 1 - ansi.StringWidth(right) - 1
+	}
 	return " " + pad(left, room) + " " + right
 }
 

@@ -105,6 +105,8 @@ type Message struct {
 	StructuredData string                       `json:"sd"`
 	SD             map[string]map[string]string `json:"-"`
 	Msg            string                       `json:"msg"`
+	// RawMsg is the message as it arrived (without a stream's framing).
+	RawMsg string `json:"rawmsg"`
 	// Raw is the output line.
 	Raw string `json:"-"`
 }
@@ -188,6 +190,7 @@ ruleset(name="vigil") {
   set $!f!msgid = $msgid;
   set $!f!sd = $structured-data;
   set $!f!msg = $msg;
+  set $!f!rawmsg = $rawmsg;
   action(type="omfile" file="%[1]s/out.jsonl" template="json")
 }
 input(type="imuxsock" Socket="%[1]s/log" UseSpecialParser="off" IgnoreTimestamp="off" ParseHostname="on" ruleset="vigil")
