@@ -411,7 +411,9 @@ func (a *Agent) Status(ctx context.Context) (localapi.Status, error) {
 		st.Host, st.Mode, st.Starting, st.Version = a.cfg.Host, "cluster", snap.starting, a.opts.Version
 		for i, h := range st.Hosts {
 			if h.Name == a.cfg.Host {
-				h.Components, h.Sources = host.Components, host.Sources
+				// This host's risk is its own prediction: the cluster
+				// knows it only on the leader, from the renewals.
+				h.Components, h.Sources, h.Risk = host.Components, host.Sources, host.Risk
 				st.Hosts[i] = h
 			}
 		}

@@ -504,3 +504,42 @@ func TestClusterSeam(t *testing.T) {
 		t.Errorf("ListVMs on a standalone agent = %v, want ErrStandalone", err)
 	}
 }
+
+// clusterWithHosts is a fakeCluster whose status lists h1 and h2, both at
+// no risk: a follower's view, which knows no host's risk.
+type clusterWithHosts struct{ fakeCluster }
+
+func (f *clusterWithHosts) Status(context.Context) (localapi.Status, error) {
+	name, leader := "edge-7", "h2"
+	return localapi.Status{Cluster: &name, Leader: &leader, Quorum: true, Hosts: []localapi.HostStatus{
+		{Name: "h1", State: "healthy", Risk: "none"}, {Name: "h2", State: "healthy", Risk: "none"}}}, nil
+}
+
+// TestClusterStatusHasOwnRisk: in cluster mode the status shows this
+// host's risk from its own prediction (a dead fan), with its readings, the
+// cluster's word for its state, and the other hosts as the cluster gives
+// them.
+func TestClusterStatusHasOwnRisk(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Cluster = &config.Cluster{Name: "edge-7"}
+	fc := &clusterWithHosts{fakeCluster{ran: make(chan ClusterEnv, 1)}}
+	bmcReader := &sensorstest.Reader{}
+	bmcReader.Push(fanPoll(0))
+	a, err := New(cfg, Options{Cluster: fc, Sources: map[string]sensors.Reader{SourceBMC: bmcReader}, StoreOptions: store.Options{NoSync: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	running(t, a)
+	c := localapi.NewClient(cfg.Socket)
+	var st *localapi.Status
+	eventually(t, "the dead fan's risk in the cluster status", func() bool {
+		st, err = c.Status(context.Background())
+		return err == nil && len(st.Hosts) == 2 && st.Hosts[0].Risk != "none"
+	})
+	if h := st.Hosts[0]; h.Name != "h1" || h.State != "healthy" || len(h.Components) != 1 || len(h.Sources) != 1 {
+		t.Errorf("this host in the cluster status = %+v, want the cluster's state with its own risk and readings", h)
+	}
+	if h := st.Hosts[1]; h.Name != "h2" || h.Risk != "none" {
+		t.Errorf("the other host = %+v, want it as the cluster gives it", h)
+	}
+}

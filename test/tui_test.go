@@ -137,11 +137,11 @@ func lineWith(screen, prefix string) string {
 	return ""
 }
 
-// tableRow is the screen's first table row (selected or not) that starts
-// with name, or "".
+// tableRow is the screen's first table row (selected or not) whose first
+// column is name, or "".
 func tableRow(screen, name string) string {
 	for _, l := range strings.Split(screen, "\n") {
-		if strings.HasPrefix(strings.TrimLeft(l, " >"), name+" ") {
+		if strings.HasPrefix(strings.TrimLeft(l, " >"), name+"  ") {
 			return l
 		}
 	}
