@@ -55,7 +55,7 @@ func TestDecisionsInSEL(t *testing.T) {
 		return risk != nil
 	})
 	rec := regexp.MustCompile(`(?m)\| OEM record c9 \| 007ed9 \| ([0-9a-f]{12})\s*$`)
-	var line string
+	var line, list string
 	eventually(t, "vigil's record in `ipmitool sel list`", func() bool {
 		admin, adminPw := sim.User(ipmisim.Admin)
 		out, err := exec.Command("ipmitool", "-I", "lanplus", "-C", "3", "-H", sim.Host(), "-p", strconv.Itoa(sim.Port()),
@@ -72,13 +72,14 @@ func TestDecisionsInSEL(t *testing.T) {
 			code, err := ownlog.ParseCode(b)
 			if err == nil && code.Kind == ownlog.KindRiskRaised && code.Seq == uint16(risk.Seq) &&
 				code.Subject == ownlog.SubjectHash("h1", "FAN1") {
-				line = strings.TrimSpace(m[0])
+				line, list = strings.TrimSpace(m[0]), string(out)
 				return true
 			}
 		}
 		return false
 	})
 	t.Logf("ipmitool sel list: ... %s", line)
+	t.Logf("SEL SAMPLE ipmitool sel list, after the risk event seq %d (%s):\n%s", risk.Seq, risk.Message, list)
 	time.Sleep(3 * time.Second) // three more polls read the SEL with vigil's record in it
 	st, err := c.Status(context.Background())
 	if err != nil {
