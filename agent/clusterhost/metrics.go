@@ -36,9 +36,6 @@ type meter struct {
 	// the leader ordered moved (its planner's events), until settled.
 	sourcing map[string]bool
 	ordered  map[string]bool
-	// held: VMs the leader's planner holds back after failed restarts,
-	// until placed again.
-	held map[string]bool
 	// leaseFences: lease-expiry fence records already counted.
 	leaseFences map[uint64]bool
 	// recovering: hosts declared dead by this leader whose VMs are not
@@ -58,7 +55,6 @@ func (m *meter) init() {
 	m.remote = map[string][]executor.Running{}
 	m.sourcing = map[string]bool{}
 	m.ordered = map[string]bool{}
-	m.held = map[string]bool{}
 	m.leaseFences = map[uint64]bool{}
 	m.recovering = map[string]*recovery{}
 }
@@ -114,7 +110,7 @@ func (h *Host) ClusterMetrics() metrics.ClusterState {
 	}
 	if v.Leader {
 		v.Remote = m.remote
-		v.Ordered, v.Held = m.ordered, m.held
+		v.Ordered = m.ordered
 	}
 	v.Sourcing = m.sourcing
 	return clusterState(v)
@@ -136,15 +132,15 @@ type clusterView struct {
 	LocalKnown bool
 	// Remote: other hosts' running VMs as the leader last heard.
 	Remote map[string][]executor.Running
-	// Sourcing, Ordered and Held: VMs migrating away from here, ordered
-	// to migrate by the leader, held back by the leader.
-	Sourcing, Ordered, Held map[string]bool
+	// Sourcing and Ordered: VMs migrating away from here, ordered to
+	// migrate by the leader.
+	Sourcing, Ordered map[string]bool
 }
 
 // clusterState counts the view's hosts and VMs by state. A VM's state is
 // the one `vigil status` shows (recovering while unplaced; running,
-// starting or stopped where it is placed, as far as this host knows),
-// with migrating and held where this host knows.
+// starting or stopped where it is placed, as far as this host knows;
+// held while the state holds it), with migrating where this host knows.
 func clusterState(v clusterView) metrics.ClusterState {
 	out := metrics.ClusterState{Hosts: map[string]int{}, VMs: map[string]int{}, Leader: v.Leader, Quorum: v.LeaseValid}
 	if v.LeaseValid {
@@ -167,10 +163,10 @@ func clusterState(v clusterView) metrics.ClusterState {
 		switch {
 		case v.Sourcing[name] || v.Ordered[name] && vm.Owner != "":
 			s = "migrating"
-		case v.Held[name] && vm.Owner == "":
-			s = "held"
 		case vm.Owner == "" && vm.Desired == state.Stopped:
 			s = "stopped"
+		case vm.Owner == "" && vm.Hold != nil && v.Now.Before(vm.Hold.Until):
+			s = "held"
 		case vm.Owner == "":
 			s = "recovering"
 		default:
@@ -210,8 +206,8 @@ type meterView interface {
 	Fences() []state.FenceRecord
 }
 
-// note takes one of this host's events: the leader's migration orders
-// and holds, lease-expiry fences (counted as the watchdog's) and dead
+// note takes one of this host's events: the leader's migration orders,
+// lease-expiry fences (counted as the watchdog's) and dead
 // hosts, whose recovery meterLoop then times.
 func (m *meter) note(ev agent.Event, self string, st meterView) {
 	m.mu.Lock()
@@ -221,7 +217,6 @@ func (m *meter) note(ev agent.Event, self string, st meterView) {
 		// A new leadership: what an earlier one tracked is not known to
 		// still hold.
 		clear(m.ordered)
-		clear(m.held)
 		clear(m.recovering)
 	case "migrate":
 		if ev.VM != "" {
@@ -229,12 +224,6 @@ func (m *meter) note(ev agent.Event, self string, st meterView) {
 		}
 	case "migrated", "migrate-failed":
 		delete(m.ordered, ev.VM)
-	case "held":
-		if ev.VM != "" {
-			m.held[ev.VM] = true
-		}
-	case "placed":
-		delete(m.held, ev.VM)
 	case "fence-confirmed":
 		for _, f := range st.Fences() {
 			if f.Target == ev.Host && f.By == self && f.Method == "lease-expiry" && f.Confirmed && !m.leaseFences[f.ID] {

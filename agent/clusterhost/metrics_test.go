@@ -22,6 +22,12 @@ import (
 	"github.com/vigil-ha/vigil/vms/vmstest"
 )
 
+func held(name string, until time.Time) state.VM {
+	vm := vmOn(name, "", 2, state.Running)
+	vm.Hold = &state.Hold{Reason: "start failed 3 times", Until: until}
+	return vm
+}
+
 func vmOn(name, owner string, gen uint64, d state.Desired) state.VM {
 	return state.VM{Spec: state.VMSpec{Name: name, VCPUs: 1, MemoryMiB: 64}, Owner: owner, Generation: gen, Desired: d}
 }
@@ -55,13 +61,13 @@ func TestClusterGauges(t *testing.T) {
 			vmOn("e", "", 6, state.Running),    // revoked from the fenced host
 			vmOn("f", "", 1, state.Stopped),    // stopped
 			vmOn("g", "h2", 1, state.Running),  // the leader ordered it moved
-			vmOn("h", "", 2, state.Running),    // held back
+			held("h", now.Add(time.Minute)),    // held back
+			held("k", now.Add(-time.Second)),   // a hold that ended
 			vmOn("i", "h1", 7, state.Running),  // migrating away from here
 			vmOn("j", "h3", 1, state.Stopped)}, // no report from h3
 		LocalKnown: true, Local: []executor.Running{{VM: "a", Generation: 3}, {VM: "i", Generation: 7}},
 		Remote:   map[string][]executor.Running{"h2": {{VM: "c", Generation: 2}, {VM: "d", Generation: 4}, {VM: "g", Generation: 1}}},
 		Ordered:  map[string]bool{"g": true},
-		Held:     map[string]bool{"h": true},
 		Sourcing: map[string]bool{"i": true},
 	}
 	m := registry(t, func() metrics.ClusterState { return clusterState(v) })
@@ -88,7 +94,7 @@ vigil_lease_remaining_seconds 3.5
 # TYPE vigil_vms gauge
 vigil_vms{state="held"} 1
 vigil_vms{state="migrating"} 2
-vigil_vms{state="recovering"} 1
+vigil_vms{state="recovering"} 2
 vigil_vms{state="running"} 2
 vigil_vms{state="starting"} 2
 vigil_vms{state="stopped"} 2
@@ -108,13 +114,13 @@ vigil_vms{state="stopped"} 2
 	// A follower that lost its lease: no quorum, no lease left, and
 	// without the leader's reports its peers' VMs go by their desired
 	// state.
-	v.Leader, v.LeaseValid, v.Remote, v.Ordered, v.Held = false, false, nil, nil, nil
+	v.Leader, v.LeaseValid, v.Remote, v.Ordered = false, false, nil, nil
 	st := clusterState(v)
 	if st.Leader || st.Quorum || st.Lease != 0 {
 		t.Errorf("follower without a lease: leader %v quorum %v lease %v, want none", st.Leader, st.Quorum, st.Lease)
 	}
-	if st.VMs["running"] != 4 || st.VMs["recovering"] != 2 || st.VMs["held"] != 0 {
-		t.Errorf("follower's VMs = %v, want c, d, g and a running, e and h recovering", st.VMs)
+	if st.VMs["running"] != 4 || st.VMs["recovering"] != 2 || st.VMs["held"] != 1 {
+		t.Errorf("follower's VMs = %v, want c, d, g and a running, e and k recovering, h held", st.VMs)
 	}
 }
 
