@@ -93,6 +93,9 @@ type Options struct {
 	// Ready bounds the wait for every agent to see every host healthy
 	// under one leader (default 90 s).
 	Ready time.Duration
+	// Env is added to every agent's environment (the chaos runner
+	// switches a tagged build's seeded bugs on through it).
+	Env []string
 	// Logf receives progress lines; nil is quiet.
 	Logf func(format string, args ...any)
 }
@@ -380,7 +383,7 @@ func (c *Cluster) Agent(name string) *Agent {
 // never arms a watchdog (VIGIL_NO_WATCHDOG=1 makes the agent refuse to).
 func (c *Cluster) agentCmd(a *Agent) *exec.Cmd {
 	cmd := a.Host.Command(context.Background(), c.Vigil, "agent", "--config", a.Config)
-	cmd.Env = append(os.Environ(), "VIGIL_NO_WATCHDOG=1")
+	cmd.Env = append(append(os.Environ(), "VIGIL_NO_WATCHDOG=1"), c.opts.Env...)
 	return cmd
 }
 

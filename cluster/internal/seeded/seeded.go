@@ -8,6 +8,12 @@
 // is a constant false and the compiler removes every faulty branch.
 package seeded
 
+// EnvVar names the environment variable through which a tagged build's
+// process switches bugs on at start: a comma-separated list of bug names
+// (Bug.String). The chaos runner (test/chaos) runs whole agents that way.
+// Builds without the tag never read it.
+const EnvVar = "VIGIL_SEEDED_BUGS"
+
 // Bug names one seeded fault.
 type Bug int
 
@@ -75,6 +81,15 @@ func (b Bug) String() string {
 		return "forget-revoked-vms"
 	}
 	return "unknown"
+}
+
+// Names lists every seeded bug's name, in All's order.
+func Names() []string {
+	var out []string
+	for _, b := range All() {
+		out = append(out, b.String())
+	}
+	return out
 }
 
 // Parse returns the bug named s.
