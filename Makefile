@@ -22,7 +22,7 @@ TEST_TAGS := vigil_seeded_bugs
 SEEDS ?= 2000
 TEST_TIMEOUT ?= 45m
 
-.PHONY: all build test unit lint bench demo deps fullkernel sim clean
+.PHONY: all build test unit lint bench demo chaos deps fullkernel sim clean
 
 all: build
 
@@ -76,6 +76,16 @@ bench: deps
 
 demo: deps build
 	$(LAB_BIN) demo
+
+# Randomized faults against real agents (test/chaos): RUNS runs from a
+# random seed (CHAOSFLAGS adds flags: --seed S, --replay S, --json,
+# --bug NAME). bin/vigil-seeded is vigil with the seeded bugs compiled in,
+# for --bug; the agents run bin/vigil otherwise.
+RUNS ?= 1000
+CHAOSFLAGS ?=
+chaos: deps build
+	GOFLAGS= CGO_ENABLED=0 $(GO) build -tags $(TEST_TAGS) -o bin/vigil-seeded ./cmd/vigil
+	$(LAB_BIN) chaos --runs $(RUNS) $(CHAOSFLAGS)
 
 deps:
 	bash test/deps.sh

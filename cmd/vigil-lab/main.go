@@ -35,6 +35,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"demo", "run a lab cluster on this machine and survive injected failures", runDemo},
+		{"chaos", "randomized faults against real agents in the lab, checked after every run", runChaos},
 	}
 }
 

@@ -1,0 +1,60 @@
+// Package chaos is `vigil-lab chaos`: randomized faults against real
+// agents in the lab. Each run draws, from its seed, a lab of 3 to 5 hosts
+// (package lab: namespaces, ipmi_sim BMCs) each running a real `vigil
+// agent` (package agents), 6 to 12 test guests created through `vigil vm
+// create`, and a schedule of 3 to 6 faults, each healed after a while or
+// at quiescence. Then every fault is healed, every host powered on and
+// fenced hosts readmitted (quiescence), and the run's history is checked:
+// the guests' heartbeats as read from every host's serial logs, the fault
+// actions, every agent's audit log, every BMC's power log and the lab's
+// never-twice watcher.
+//
+// Core types: Plan (NewPlan: a seed's lab size and schedule; String is
+// what a failing run prints), Run (a session of runs, Report its JSON),
+// RunOne (one run, Result), History (what a run recorded).
+//
+// # Faults
+//
+// Done here: a power cut through the BMC (power-cut); partitions host to
+// host both ways (partition) or one way (partition-oneway) and a host cut
+// from every peer (isolate); a BMC cut off from every other host
+// (bmc-partition); 5 to 30 % packet loss on a host's management port
+// (packet-loss: an nftables numgen drop in the lab's switch, since this
+// kernel has no netem); an agent SIGKILLed and restarted (agent-kill), or
+// SIGSTOPped and SIGCONTed (agent-stop); the leader's agent killed
+// (leader-kill, the leader found when the step runs); ipmi_sim killed as a
+// crash, back after 2 s (bmc-crash), or restarted (bmc-restart); BMCs that
+// read "on" for 1 to 3 s after a power off (bmc-slow-off: ipmi_sim's
+// delayed off, set for the whole run when the lab starts); the state
+// directory's tmpfs filled to ENOSPC (disk-full); an agent starved of CPU
+// through a cgroup quota (slow-agent); a fan failing and the CPU heating
+// toward critical, which should set off an evacuation by live migration
+// (sensor-degrade).
+//
+// Not possible here, and why:
+//   - a slow disk: the hosts' state directories are tmpfs, and this
+//     machine has neither loop devices (so no dm-delay) nor FUSE; a block
+//     I/O throttle (blkio) does not apply to tmpfs. slow-agent starves the
+//     whole agent instead, its writes and fsyncs included.
+//   - a clock step: the agent reads the system clock directly (no clock it
+//     can be given), stepping the machine's clock would disturb everyone
+//     on it, and time namespaces only offset the monotonic clocks at a
+//     process's start; the full-kernel runner (test/fullkernel) runs one
+//     package's tests, not a lab of agents.
+//   - latency (not asked, but a common fault): no sch_netem on this kernel.
+//
+// # Replay
+//
+// Run i of a session uses seed Seed+i; a failing run prints its seed and
+// schedule, and `vigil-lab chaos --replay S` runs seed S again: the same
+// lab, the same faults at the same offsets against the same hosts. The
+// agents' own timing (elections, who leads when the leader is killed) is
+// theirs, so a replay is as close as real processes allow.
+//
+// # Seeded bugs
+//
+// With Options.Bug the agents run a vigil built with the tag
+// vigil_seeded_bugs and the bug named in their environment
+// (cluster/seededbugs.EnvVar); the session stops at the first run that
+// catches it. The release build has no such code path (TestReleaseBinary).
+package chaos

@@ -1,0 +1,166 @@
+package chaos
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/agent/localapi"
+)
+
+// TestNewPlan: a seed always gives the same plan, within the issue's
+// bounds, and over many seeds every fault kind is drawn.
+func TestNewPlan(t *testing.T) {
+	seen := map[Kind]int{}
+	for seed := range uint64(500) {
+		p := NewPlan(seed)
+		if q := NewPlan(seed); q.String() != p.String() {
+			t.Fatalf("NewPlan(%d) differs between calls:\n%s\n%s", seed, p, q)
+		}
+		if p.Hosts < 3 || p.Hosts > 5 || p.VMs < 6 || p.VMs > 12 {
+			t.Errorf("NewPlan(%d) = %d hosts, %d VMs; want 3..5 and 6..12", seed, p.Hosts, p.VMs)
+		}
+		if len(p.Steps) < minSteps || len(p.Steps) > maxSteps {
+			t.Errorf("NewPlan(%d) has %d steps, want %d..%d", seed, len(p.Steps), minSteps, maxSteps)
+		}
+		for i, s := range p.Steps {
+			if i > 0 && s.At <= p.Steps[i-1].At {
+				t.Errorf("NewPlan(%d) step %d at %v, not after step %d at %v", seed, i, s.At, i-1, p.Steps[i-1].At)
+			}
+			if s.Kind != LeaderKill && (s.Host < 1 || s.Host > p.Hosts) || s.Peer < 1 || s.Peer > p.Hosts || s.Peer == s.Host {
+				t.Errorf("NewPlan(%d) step %d hosts %d, %d of %d", seed, i, s.Host, s.Peer, p.Hosts)
+			}
+			if s.Kind == Loss && (s.Share < 0.05 || s.Share > 0.30) {
+				t.Errorf("NewPlan(%d) step %d loss %v, want 5..30 %%", seed, i, s.Share)
+			}
+		}
+		for k, n := range p.Kinds() {
+			seen[k] += n
+		}
+	}
+	for _, k := range kinds {
+		if seen[k.kind] == 0 {
+			t.Errorf("500 seeds never drew %s", k.kind)
+		}
+	}
+	if seen[BMCSlowOff] == 0 {
+		t.Errorf("500 seeds never drew %s", BMCSlowOff)
+	}
+	if a, b := NewPlan(1).String(), NewPlan(2).String(); a == b {
+		t.Errorf("seeds 1 and 2 give the same plan:\n%s", a)
+	}
+}
+
+// TestPlanString: the schedule a failing run prints names the seed, the
+// lab and every step.
+func TestPlanString(t *testing.T) {
+	p := Plan{Seed: 42, Hosts: 4, VMs: 7, PowerDelay: 2 * time.Second, Steps: []Step{
+		{At: 2500 * time.Millisecond, Kind: PowerCut, Host: 3, Peer: 1},
+		{At: 5 * time.Second, Kind: Partition, Host: 1, Peer: 2, For: 3 * time.Second},
+		{At: 7 * time.Second, Kind: Loss, Host: 2, Peer: 1, Share: 0.17, For: time.Second},
+		{At: 9 * time.Second, Kind: LeaderKill, Peer: 1, For: 4 * time.Second},
+		{At: 10 * time.Second, Kind: BMCCrash, Host: 4, Peer: 1},
+	}}
+	want := []string{
+		"seed 42: 4 hosts, 7 VMs, BMCs read on 2s after a power off",
+		"+  2.5s power-cut        h3 until quiescence",
+		"+  5.0s partition        h1 h2 for 3.0s",
+		"+  7.0s packet-loss      h2 17% for 1.0s",
+		"+  9.0s leader-kill      the leader for 4.0s",
+		"+ 10.0s bmc-crash        h4",
+	}
+	if got := p.Schedule(); !slices.Equal(got, want) {
+		t.Errorf("Schedule() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := p.End(); got != 13*time.Second {
+		t.Errorf("End() = %v, want 13s", got)
+	}
+}
+
+func TestPercentiles(t *testing.T) {
+	var ds []time.Duration
+	for i := 100; i >= 1; i-- {
+		ds = append(ds, time.Duration(i)*time.Millisecond)
+	}
+	got := percentiles(ds)
+	if want := (Percentiles{N: 100, P50: 50, P99: 99, Max: 100}); got != want {
+		t.Errorf("percentiles(1..100 ms) = %+v, want %+v", got, want)
+	}
+	if got := percentiles(nil); got != (Percentiles{}) {
+		t.Errorf("percentiles(nil) = %+v, want zero", got)
+	}
+}
+
+// TestCheck: each recorded breach is a violation; a clean history none.
+func TestCheck(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	fence := func(at time.Duration, target string) AgentEvent {
+		return AgentEvent{Agent: "h1", Event: localapi.Event{Time: t0.Add(at), Kind: "fence", Host: target}}
+	}
+	base := func() *History {
+		return &History{Hosts: []string{"h1", "h2", "h3", "h4"}, MassFenceWindow: 20 * time.Second}
+	}
+	tests := []struct {
+		name string
+		edit func(h *History)
+		want string // substring of the only violation; "" for none
+	}{
+		{"clean", func(h *History) {
+			// Two of four within the window, the same host twice, and a
+			// third long after: within the guard.
+			h.Events = []AgentEvent{fence(0, "h2"), fence(time.Second, "h2"), fence(5*time.Second, "h3"), fence(40*time.Second, "h4")}
+		}, ""},
+		{"twice", func(h *History) { h.Twice = []string{"12:00:00.000: VM vm1 ran 2 times: ..."} }, "never twice: 12:00:00.000: VM vm1 ran 2 times"},
+		{"left behind", func(h *History) { h.Quiescence.Err = "timed out" }, "no VM left behind: after quiescence: timed out"},
+		{"mass fencing", func(h *History) {
+			h.Events = []AgentEvent{fence(0, "h2"), fence(5*time.Second, "h3"), fence(19*time.Second, "h4")}
+		}, "no mass fencing: 3 of 4 hosts fenced within 20s (limit 2), the last h4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := base()
+			tt.edit(h)
+			got := check(h)
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("check = %q, want none", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
+				t.Errorf("check = %q, want one containing %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRTO: a failover is measured from the fault to the VM's first
+// heartbeat elsewhere that it had not given before; a VM that never moved
+// is not measured.
+func TestRTO(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	h := &History{
+		Faults: []FaultRecord{
+			{At: at(1000), Kind: PowerCut, Hosts: []string{"h1"}, Placed: []string{"vm1", "vm2", "vm3"}},
+			{At: at(1500), Kind: AgentKill, Hosts: []string{"h2"}, Placed: []string{"vm4"}},
+		},
+		Beats: []Beat{
+			{At: at(800), Host: "h1", VM: "vm1", Boot: "a", Seq: 5},
+			{At: at(800), Host: "h1", VM: "vm2", Boot: "b", Seq: 5},
+			{At: at(900), Host: "h2", VM: "vm4", Boot: "d", Seq: 5},
+			// vm1 restarted on h2 (a new boot) 3.2 s after the cut.
+			{At: at(4200), Host: "h2", VM: "vm1", Boot: "c", Seq: 0},
+			// vm2's old boot seen again elsewhere with a seq it had
+			// already given does not count; a higher one does.
+			{At: at(2000), Host: "h3", VM: "vm2", Boot: "b", Seq: 5},
+			{At: at(2600), Host: "h3", VM: "vm2", Boot: "b", Seq: 6},
+			// vm3 only ever beats on its dead host.
+			{At: at(1100), Host: "h1", VM: "vm3", Boot: "e", Seq: 9},
+			{At: at(5000), Host: "h2", VM: "vm4", Boot: "d", Seq: 9},
+		},
+	}
+	got := h.RTO()
+	want := []time.Duration{3200 * time.Millisecond, 1600 * time.Millisecond}
+	if !slices.Equal(got, want) {
+		t.Errorf("RTO() = %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,479 @@
+package chaos
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/cluster/seededbugs"
+	"github.com/vigil-ha/vigil/test/agents"
+	"github.com/vigil-ha/vigil/test/lab"
+)
+
+// Options shape a chaos session.
+type Options struct {
+	// Runs is how many runs (default 1). Run i (from 0) uses seed Seed+i.
+	Runs int
+	// Seed is the first run's seed.
+	Seed uint64
+	// Vigil is the vigil binary the agents and the CLI run; with Bug, a
+	// build made with the tag vigil_seeded_bugs.
+	Vigil string
+	// Bug, when set, is a seeded bug switched on in every agent
+	// (seededbugs.EnvVar). The session then stops at the first run that
+	// catches it.
+	Bug string
+	// Quiesce bounds quiescence: from the schedule's end until every
+	// host is back and every VM runs once where the cluster places it
+	// (default 3 min).
+	Quiesce time.Duration
+	// Out receives progress lines and failure reports (default: none).
+	Out io.Writer
+}
+
+// Report is a session's result: the JSON of `vigil-lab chaos --json`.
+type Report struct {
+	Runs       int            `json:"runs"`
+	Violations int            `json:"violations"`
+	Seed       uint64         `json:"seed"`
+	Faults     map[string]int `json:"faults"`
+	RTOMS      Percentiles    `json:"rto_ms"`
+	Failures   []Failure      `json:"failures"`
+	// Bug is the seeded bug the agents ran with; CaughtAfter the number
+	// of runs until one caught it (null: not caught).
+	Bug         string `json:"bug,omitempty"`
+	CaughtAfter *int   `json:"caught_after,omitempty"`
+	// Errors are runs that could not run to the check (the lab or the
+	// agents did not come up): neither passed nor failed.
+	Errors []RunError `json:"errors,omitempty"`
+	// RunMS are the runs' wall times; TotalMS the session's.
+	RunMS   Percentiles `json:"run_ms"`
+	TotalMS int64       `json:"total_ms"`
+}
+
+// Percentiles of a set of durations in milliseconds (zero when empty).
+type Percentiles struct {
+	N   int   `json:"n"`
+	P50 int64 `json:"p50"`
+	P99 int64 `json:"p99"`
+	Max int64 `json:"max"`
+}
+
+// Failure is one violation of one run.
+type Failure struct {
+	Seed      uint64   `json:"seed"`
+	Schedule  []string `json:"schedule"`
+	Violation string   `json:"violation"`
+}
+
+// RunError is a run that could not run to the check.
+type RunError struct {
+	Seed  uint64 `json:"seed"`
+	Error string `json:"error"`
+}
+
+// Result is one run's outcome.
+type Result struct {
+	Plan       Plan
+	Violations []string
+	// RTO are the failovers measured: from a fault that took a host away
+	// (power cut, isolation) to each of its VMs' first heartbeat
+	// elsewhere.
+	RTO []time.Duration
+	// Faults counts the faults really injected (skipped ones left out).
+	Faults map[Kind]int
+	// Phases: bring-up (lab, agents, guests), schedule, quiescence,
+	// collection and check, teardown.
+	Up, Schedule, Quiesce, Check, Teardown time.Duration
+}
+
+func percentiles(ds []time.Duration) Percentiles {
+	if len(ds) == 0 {
+		return Percentiles{}
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	at := func(q float64) int64 {
+		i := int(q*float64(len(s))+0.5) - 1
+		return s[min(max(i, 0), len(s)-1)].Milliseconds()
+	}
+	return Percentiles{N: len(s), P50: at(0.5), P99: at(0.99), Max: s[len(s)-1].Milliseconds()}
+}
+
+// Run runs the session: opts.Runs runs from opts.Seed on, each checked
+// after its quiescence. It returns an error only when the session could
+// not run at all (bad options, the lab unavailable, interrupted); failed
+// runs are in the Report.
+func Run(ctx context.Context, opts Options) (Report, error) {
+	start := time.Now()
+	if opts.Runs <= 0 {
+		opts.Runs = 1
+	}
+	rep := Report{Seed: opts.Seed, Faults: map[string]int{}, Bug: opts.Bug, Failures: []Failure{}}
+	if opts.Bug != "" && !seededbugs.Known(opts.Bug) {
+		return rep, fmt.Errorf("chaos: unknown seeded bug %q (known: %s)", opts.Bug, strings.Join(seededbugs.Names(), ", "))
+	}
+	if err := lab.Check(agents.LabOptions(minHosts, lab.IPMI, "chaos")); err != nil {
+		return rep, fmt.Errorf("chaos needs the lab: %w (run as root after `make deps`)", err)
+	}
+	var rtos, runs []time.Duration
+	for i := range opts.Runs {
+		seed := opts.Seed + uint64(i)
+		t0 := time.Now()
+		res, err := RunOne(ctx, opts, seed)
+		if ctx.Err() != nil {
+			return rep, ctx.Err()
+		}
+		runs = append(runs, time.Since(t0))
+		rep.Runs++
+		if err != nil {
+			rep.Errors = append(rep.Errors, RunError{Seed: seed, Error: err.Error()})
+			fprintf(opts.Out, "chaos: run %d/%d seed %d could not run: %v\n", i+1, opts.Runs, seed, err)
+			continue
+		}
+		for k, n := range res.Faults {
+			rep.Faults[string(k)] += n
+		}
+		rtos = append(rtos, res.RTO...)
+		for _, v := range res.Violations {
+			rep.Violations++
+			rep.Failures = append(rep.Failures, Failure{Seed: seed, Schedule: res.Plan.Schedule(), Violation: v})
+		}
+		if len(res.Violations) > 0 && opts.Bug != "" {
+			n := i + 1
+			rep.CaughtAfter = &n
+			break
+		}
+	}
+	rep.RTOMS, rep.RunMS = percentiles(rtos), percentiles(runs)
+	rep.TotalMS = time.Since(start).Milliseconds()
+	return rep, nil
+}
+
+func fprintf(w io.Writer, format string, args ...any) {
+	if w != nil {
+		fmt.Fprintf(w, format, args...)
+	}
+}
+
+// run is one run in progress.
+type run struct {
+	ctx   context.Context
+	plan  Plan
+	l     *lab.Lab
+	c     *agents.Cluster
+	rec   *recorder
+	out   io.Writer
+	start time.Time
+	vms   []string
+}
+
+func (r *run) logf(format string, args ...any) {
+	fprintf(r.out, "%8.3fs  %s\n", time.Since(r.start).Seconds(), fmt.Sprintf(format, args...))
+}
+
+// RunOne runs the plan of seed: a lab of its size with an agent per host,
+// its VMs, its schedule, quiescence and the check. The error says why the
+// run could not run to the check; violations are in the Result.
+func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err error) {
+	p := NewPlan(seed)
+	res.Plan = p
+	if opts.Quiesce == 0 {
+		opts.Quiesce = 3 * time.Minute
+	}
+	r := &run{ctx: ctx, plan: p, out: opts.Out, start: time.Now()}
+	r.logf("run seed %d: %s", seed, strings.ReplaceAll(p.String(), "\n", "\n            "))
+	labOpts := agents.LabOptions(p.Hosts, lab.IPMI, "chaos")
+	labOpts.PowerDelay = p.PowerDelay
+	// A crashed ipmi_sim comes back as a real BMC's own watchdog reboots
+	// it.
+	labOpts.IPMIAutoRestart = 2 * time.Second
+	l, err := lab.Start(ctx, labOpts)
+	if err != nil {
+		return res, fmt.Errorf("lab: %w", err)
+	}
+	r.l = l
+	defer func() {
+		t0 := time.Now()
+		if cerr := l.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("lab teardown: %w", cerr)
+		}
+		res.Teardown = time.Since(t0)
+	}()
+	agOpts := agents.Options{Vigil: opts.Vigil, Ready: 2 * time.Minute}
+	if opts.Bug != "" {
+		agOpts.Env = []string{seededbugs.EnvVar + "=" + opts.Bug}
+	}
+	c, err := agents.Start(ctx, l, agOpts)
+	if err != nil {
+		return res, err
+	}
+	defer c.Close()
+	r.c = c
+	for i := 1; i <= p.VMs; i++ {
+		r.vms = append(r.vms, fmt.Sprintf("vm%d", i))
+	}
+	if _, err := c.CreateGuests(ctx, l.Hosts[0].Name, r.vms, 3*time.Minute); err != nil {
+		return res, fmt.Errorf("create the VMs: %w", err)
+	}
+	res.Up = time.Since(r.start)
+	r.logf("up: %d hosts, %d VMs running, leader %s", p.Hosts, p.VMs, r.leaderName())
+	twiceBefore := len(l.TwiceViolations())
+	r.rec = newRecorder(l, c)
+	defer r.rec.close()
+
+	t0 := time.Now()
+	f := newFaults(r)
+	res.Faults = r.schedule(f)
+	res.Schedule = time.Since(t0)
+
+	t0 = time.Now()
+	quiet := r.quiesce(f, opts.Quiesce)
+	res.Quiesce = time.Since(t0)
+	if ctx.Err() != nil {
+		return res, ctx.Err()
+	}
+
+	t0 = time.Now()
+	r.rec.close()
+	h := r.history()
+	h.Twice = l.TwiceViolations()[twiceBefore:]
+	h.Quiescence = quiet
+	res.Violations = check(h)
+	res.RTO = h.RTO()
+	res.Check = time.Since(t0)
+	if len(res.Violations) == 0 {
+		n := 0
+		for _, k := range res.Faults {
+			n += k
+		}
+		r.logf("run seed %d passed: %d faults injected, %d failovers measured (RTO max %s), quiescence in %.1f s",
+			seed, n, len(res.RTO), maxDur(res.RTO), res.Quiesce.Seconds())
+	} else {
+		r.logf("run seed %d FAILED:\n%s\n  violations:\n    %s\n  replay: vigil-lab chaos --replay %d%s",
+			seed, p, strings.Join(res.Violations, "\n    "), seed, bugFlag(opts.Bug))
+		fprintf(r.out, "agent logs (tails):\n%s\n", c.Logs(3000))
+	}
+	return res, nil
+}
+
+func bugFlag(bug string) string {
+	if bug == "" {
+		return ""
+	}
+	return " --bug " + bug
+}
+
+func maxDur(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "-"
+	}
+	return slices.Max(ds).Round(time.Millisecond).String()
+}
+
+// schedule runs the plan's steps and heals at their offsets and returns
+// the faults really injected.
+func (r *run) schedule(f *faults) map[Kind]int {
+	type action struct {
+		at   time.Duration
+		i    int
+		heal bool
+	}
+	var acts []action
+	for i, s := range r.plan.Steps {
+		acts = append(acts, action{s.At, i, false})
+		if s.For > 0 {
+			acts = append(acts, action{s.At + s.For, i, true})
+		}
+	}
+	sort.SliceStable(acts, func(a, b int) bool { return acts[a].at < acts[b].at })
+	injected := map[Kind]int{}
+	if r.plan.PowerDelay > 0 {
+		injected[BMCSlowOff]++
+	}
+	t0 := time.Now()
+	for _, a := range acts {
+		select {
+		case <-time.After(time.Until(t0.Add(a.at))):
+		case <-r.ctx.Done():
+			return injected
+		}
+		s := r.plan.Steps[a.i]
+		var rec FaultRecord
+		if a.heal {
+			rec = f.heal(a.i, s)
+		} else {
+			rec = f.inject(a.i, s)
+			if !strings.Contains(rec.Note, "skipped") && !strings.Contains(rec.Note, "failed") {
+				injected[s.Kind]++
+			}
+		}
+		r.rec.fault(rec)
+		verb := "inject"
+		if a.heal {
+			verb = "heal  "
+		}
+		r.logf("%s %-16s %s %s", verb, s.Kind, strings.Join(rec.Hosts, " "), rec.Note)
+	}
+	return injected
+}
+
+// quiesce heals everything, powers every host on, readmits fenced hosts
+// and waits until every host is back under one leader and every VM runs
+// once where the cluster places it. It returns how it ended.
+func (r *run) quiesce(f *faults, limit time.Duration) Quiescence {
+	q := Quiescence{Start: time.Now()}
+	if err := f.healAll(); err != nil {
+		r.logf("quiesce: heal: %v", err)
+	}
+	for _, h := range r.l.Hosts {
+		if !h.On() {
+			if err := h.PowerOn(); err != nil {
+				r.logf("quiesce: power on %s: %v", h.Name, err)
+			}
+		}
+	}
+	r.rec.fault(FaultRecord{At: time.Now(), Step: -1, Heal: true, Note: "quiescence: every fault healed, every host powered on"})
+	r.logf("quiesce: every fault healed, every host on; waiting for every VM to run once")
+	readmitted := map[string]bool{}
+	last := ""
+	err := agents.Poll(r.ctx, "every host back and every VM running once where the cluster places it", limit, 250*time.Millisecond, func() bool {
+		st, err := r.status()
+		if err != nil {
+			last = err.Error()
+			return false
+		}
+		if st.Leader == nil || !st.Quorum {
+			last = st.Host + " sees no leader with quorum"
+			return false
+		}
+		back := true
+		for _, hs := range st.Hosts {
+			switch hs.State {
+			case "healthy", "degraded":
+			case "fenced", "maintenance":
+				back = false
+				// Refused until the host is back with a new boot id.
+				if _, err := r.c.RunOn(r.ctx, st.Host, "host", "readmit", hs.Name); err == nil && !readmitted[hs.Name] {
+					readmitted[hs.Name] = true
+					r.logf("quiesce: `vigil host readmit %s` accepted", hs.Name)
+				}
+			default:
+				back = false
+			}
+		}
+		if !back {
+			last = fmt.Sprintf("hosts %s", hostStates(st.Hosts))
+			return false
+		}
+		if len(st.VMs) != len(r.vms) {
+			last = fmt.Sprintf("%d of %d VMs known", len(st.VMs), len(r.vms))
+			return false
+		}
+		for _, v := range st.VMs {
+			hosts := r.l.VMHosts(v.Name)
+			if v.State != "running" || len(hosts) != 1 || hosts[0].Name != v.Host {
+				var on []string
+				for _, h := range hosts {
+					on = append(on, h.Name)
+				}
+				last = fmt.Sprintf("%s is %s on %q, runs on %v", v.Name, v.State, v.Host, on)
+				return false
+			}
+		}
+		return true
+	})
+	q.End = time.Now()
+	if err != nil {
+		q.Err = fmt.Sprintf("%v (last: %s)", err, last)
+		r.logf("quiesce: %s", q.Err)
+	} else {
+		r.logf("quiesce: converged in %.1f s", q.End.Sub(q.Start).Seconds())
+	}
+	return q
+}
+
+func hostStates(hs []localapi.HostStatus) string {
+	var parts []string
+	for _, h := range hs {
+		parts = append(parts, h.Name+"="+h.State)
+	}
+	return strings.Join(parts, " ")
+}
+
+// status asks the powered hosts' agents in order until one answers.
+func (r *run) status() (localapi.Status, error) {
+	err := errors.New("no host is on")
+	for _, h := range r.l.Hosts {
+		if !h.On() {
+			continue
+		}
+		var st localapi.Status
+		if st, err = r.c.Status(r.ctx, h.Name); err == nil {
+			return st, nil
+		}
+	}
+	return localapi.Status{}, fmt.Errorf("no agent answers: %v", err)
+}
+
+// leader is the host the first answering agent names leader, or nil.
+func (r *run) leader() *lab.Host {
+	st, err := r.status()
+	if err != nil || st.Leader == nil {
+		return nil
+	}
+	for _, h := range r.l.Hosts {
+		if h.Name == *st.Leader {
+			return h
+		}
+	}
+	return nil
+}
+
+func (r *run) leaderName() string {
+	if h := r.leader(); h != nil {
+		return h.Name
+	}
+	return "none"
+}
+
+// placedOn lists the VMs the cluster places on host, as the first
+// answering agent sees it.
+func (r *run) placedOn(host string) []string {
+	st, err := r.status()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, v := range st.VMs {
+		if v.Host == host {
+			out = append(out, v.Name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// history gathers what the run recorded: heartbeats, fault actions, every
+// agent's audit log and every BMC's chassis log.
+func (r *run) history() *History {
+	beats, faults := r.rec.snapshot()
+	h := &History{Seed: r.plan.Seed, Plan: r.plan, Beats: beats, Faults: faults, VMs: r.vms,
+		Events: agentEvents(r.ctx, r.l, r.c), Chassis: map[string]string{}}
+	for _, host := range r.l.Hosts {
+		h.Hosts = append(h.Hosts, host.Name)
+		if host.BMC.IPMI != nil {
+			h.Chassis[host.Name] = host.BMC.IPMI.ChassisLog()
+		}
+	}
+	if tm, err := agents.Timing(); err == nil {
+		h.MassFenceWindow = tm.MassFenceWindow
+	}
+	return h
+}
