@@ -31,7 +31,7 @@ type Options struct {
 	Bug string
 	// Quiesce bounds quiescence: from the schedule's end until every
 	// host is back and every VM runs once where the cluster places it
-	// (default 3 min).
+	// (default 2 min).
 	Quiesce time.Duration
 	// Out receives progress lines and failure reports (default: none).
 	Out io.Writer
@@ -185,7 +185,7 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	p := NewPlan(seed)
 	res.Plan = p
 	if opts.Quiesce == 0 {
-		opts.Quiesce = 3 * time.Minute
+		opts.Quiesce = 2 * time.Minute
 	}
 	r := &run{ctx: ctx, plan: p, out: opts.Out, start: time.Now()}
 	r.logf("run seed %d: %s", seed, strings.ReplaceAll(p.String(), "\n", "\n            "))
@@ -324,6 +324,9 @@ func (r *run) schedule(f *faults) map[Kind]int {
 	return injected
 }
 
+// settle is how long quiescence holds once converged.
+const settle = 5 * time.Second
+
 // quiesce heals everything, powers every host on, readmits fenced hosts
 // and waits until every host is back under one leader and every VM runs
 // once where the cluster places it. It returns how it ended.
@@ -343,7 +346,7 @@ func (r *run) quiesce(f *faults, limit time.Duration) Quiescence {
 	r.logf("quiesce: every fault healed, every host on; waiting for every VM to run once")
 	readmitted := map[string]bool{}
 	last := ""
-	err := agents.Poll(r.ctx, "every host back and every VM running once where the cluster places it", limit, 250*time.Millisecond, func() bool {
+	converged := func() bool {
 		st, err := r.status()
 		if err != nil {
 			last = err.Error()
@@ -388,7 +391,20 @@ func (r *run) quiesce(f *faults, limit time.Duration) Quiescence {
 			}
 		}
 		return true
-	})
+	}
+	err := agents.Poll(r.ctx, "every host back and every VM running once where the cluster places it", limit, 250*time.Millisecond, converged)
+	if err == nil {
+		// Hold: a host just back (a new boot, an agent restarted) may
+		// still act on what it thought it owned; what runs must stay
+		// as it is.
+		select {
+		case <-time.After(settle):
+		case <-r.ctx.Done():
+		}
+		if !converged() {
+			err = fmt.Errorf("converged, then changed within %v", settle)
+		}
+	}
 	q.End = time.Now()
 	if err != nil {
 		q.Err = fmt.Sprintf("%v (last: %s)", err, last)
