@@ -554,6 +554,13 @@ func (c *Cluster) Leader(ctx context.Context, host string) string {
 	return *st.Leader
 }
 
+// A lab test guest's size and recovery budget (its VM file's memory_mib
+// and ha.rto; one vCPU).
+const (
+	GuestMemoryMiB = 64
+	GuestRTO       = 30 * time.Second
+)
+
 // VMFile writes the VM file (CLI.md) of a lab test guest named name
 // booting kernel (guest.Build) and returns its path.
 func (c *Cluster) VMFile(name, kernel string, priority int) (string, error) {
@@ -561,12 +568,12 @@ func (c *Cluster) VMFile(name, kernel string, priority int) (string, error) {
 	vm := fmt.Sprintf(`version: 1
 name: %s
 vcpus: 1
-memory_mib: 64
+memory_mib: %d
 ha:
   priority: %d
-  rto: 30s
+  rto: %s
 extra: ["-kernel", "%s", "-append", "id=%s dirty=0 fill=0"]
-`, name, priority, kernel, name)
+`, name, GuestMemoryMiB, priority, GuestRTO, kernel, name)
 	return f, os.WriteFile(f, []byte(vm), 0o644)
 }
 

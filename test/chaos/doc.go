@@ -16,20 +16,20 @@
 // # Faults
 //
 // Done here: a power cut through the BMC (power-cut); partitions host to
-// host both ways (partition) or one way (partition-oneway) and a host cut
+// host both ways (partition) or one way (partition-one-way) and a host cut
 // from every peer (isolate); a BMC cut off from every other host
-// (bmc-partition); 5 to 30 % packet loss on a host's management port
-// (packet-loss: an nftables numgen drop in the lab's switch, since this
+// (partition-bmc); 5 to 30 % packet loss on a host's management port
+// (loss: an nftables numgen drop in the lab's switch, since this
 // kernel has no netem); an agent SIGKILLed and restarted (agent-kill), or
 // SIGSTOPped and SIGCONTed (agent-stop); the leader's agent killed
 // (leader-kill, the leader found when the step runs); ipmi_sim killed as a
-// crash, back after 2 s (bmc-crash), or restarted (bmc-restart); BMCs that
-// read "on" for 1 to 3 s after a power off (bmc-slow-off: ipmi_sim's
+// crash, back after 2 s (ipmi-crash), or restarted (ipmi-restart); BMCs that
+// read "on" for 1 to 3 s after a power off (bmc-stale-on: ipmi_sim's
 // delayed off, set for the whole run when the lab starts); the state
 // directory's tmpfs filled to ENOSPC (disk-full); an agent starved of CPU
 // through a cgroup quota (slow-agent); a fan failing and the CPU heating
 // toward critical, which should set off an evacuation by live migration
-// (sensor-degrade).
+// (degrade).
 //
 // Not possible here, and why:
 //   - a slow disk: the hosts' state directories are tmpfs, and this

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/vigil-ha/vigil/test/chaos/check"
 	"github.com/vigil-ha/vigil/test/lab"
 )
 
@@ -156,7 +157,75 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 	if err != nil {
 		rec.Note = strings.TrimSpace(rec.Note + " failed: " + err.Error())
 	}
+	if !strings.Contains(rec.Note, "skipped") && err == nil {
+		rec.faults = f.checkFaults(s, rec, h, peer)
+	}
+	f.r.rec.record(rec)
+	if s.Kind == BMCCrash && err == nil {
+		// The crash lasts until the lab's BMC watchdog has ipmi_sim
+		// answering again.
+		f.wg.Add(1)
+		go func() {
+			defer f.wg.Done()
+			waitBMC(ctx, h)
+			f.r.rec.record(FaultRecord{At: time.Now(), Step: i, Kind: s.Kind, Heal: true})
+		}()
+	}
 	return rec
+}
+
+// checkFaults are the checker's records of step s as injected.
+func (f *faults) checkFaults(s Step, rec FaultRecord, h, peer *lab.Host) []check.Fault {
+	mk := func(kind, target, peer string) check.Fault {
+		return check.Fault{Kind: kind, Target: target, Peer: peer, Start: rec.At, Detail: fmt.Sprintf("step %d", rec.Step+1)}
+	}
+	switch s.Kind {
+	case Partition, PartitionOneWay:
+		return []check.Fault{mk(string(s.Kind), h.Name, peer.Name)}
+	case BMCPartition:
+		var out []check.Fault
+		for _, o := range f.r.l.Hosts {
+			if o != h {
+				out = append(out, mk(check.FaultPartitionBMC, o.Name, h.Name))
+			}
+		}
+		return out
+	case Loss:
+		c := mk(check.FaultLoss, h.Name, "")
+		c.Share = s.Share
+		return []check.Fault{c}
+	case SlowAgent:
+		// The checker's nearest kind: a fault of the host alone that
+		// slows its agent's writes.
+		c := mk(check.FaultSlowDisk, h.Name, "")
+		c.Detail += ": the agent starved of CPU by a cgroup quota of 5 % (stands in for a slow disk)"
+		return []check.Fault{c}
+	case BMCRestart:
+		// Restart returned: the BMC is back.
+		c := mk(string(s.Kind), h.Name, "")
+		c.End = time.Now()
+		return []check.Fault{c}
+	case LeaderKill:
+		c := mk(string(s.Kind), h.Name, "")
+		return []check.Fault{c}
+	}
+	return []check.Fault{mk(string(s.Kind), h.Name, "")}
+}
+
+// waitBMC waits until h's ipmi_sim answers again (at most 20 s).
+func waitBMC(ctx context.Context, h *lab.Host) {
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		if sim := h.BMC.IPMI; sim != nil && sim.Alive() {
+			pctx, cancel := context.WithTimeout(ctx, time.Second)
+			err := sim.Ping(pctx)
+			cancel()
+			if err == nil {
+				return
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // The degrading host's heat: the CPU climbs from warm toward its critical
@@ -193,6 +262,10 @@ func (f *faults) heal(i int, s Step) FaultRecord {
 	defer f.mu.Unlock()
 	switch s.Kind {
 	case Partition, PartitionOneWay, Isolate, BMCPartition, Loss:
+		rec.Hosts = []string{f.host(s.Host).Name}
+		if s.Kind == Partition || s.Kind == PartitionOneWay {
+			rec.Hosts = append(rec.Hosts, f.host(s.Peer).Name)
+		}
 		delete(f.net, i)
 		err = f.rebuildNetLocked()
 	case AgentKill, LeaderKill:
@@ -233,6 +306,7 @@ func (f *faults) heal(i int, s Step) FaultRecord {
 	if err != nil {
 		rec.Note = "failed: " + err.Error()
 	}
+	f.r.rec.record(rec)
 	return rec
 }
 

@@ -9,7 +9,8 @@ import (
 )
 
 // Kind names one fault of the schedule; the names are the keys of the
-// report's "faults" counts.
+// report's "faults" counts and, but for slow-agent, the checker's fault
+// kinds (check.Fault*).
 type Kind string
 
 // The faults a run draws from. What the issue asks for and this lab cannot
@@ -21,14 +22,14 @@ const (
 	// Partition cuts two hosts apart, both ways, on both networks.
 	Partition Kind = "partition"
 	// PartitionOneWay drops one host's packets to another (both networks).
-	PartitionOneWay Kind = "partition-oneway"
+	PartitionOneWay Kind = "partition-one-way"
 	// Isolate cuts one host from every peer (its BMC stays reachable).
 	Isolate Kind = "isolate"
 	// BMCPartition cuts a host's BMC off from every other host (the test
 	// process still reaches it).
-	BMCPartition Kind = "bmc-partition"
+	BMCPartition Kind = "partition-bmc"
 	// Loss drops 5 to 30 % of a host's management packets each way.
-	Loss Kind = "packet-loss"
+	Loss Kind = "loss"
 	// AgentKill SIGKILLs a host's agent and starts it again after a pause.
 	AgentKill Kind = "agent-kill"
 	// AgentStop SIGSTOPs a host's agent and SIGCONTs it after a while.
@@ -38,14 +39,14 @@ const (
 	LeaderKill Kind = "leader-kill"
 	// BMCCrash kills a host's ipmi_sim as a crash would; the lab's BMC
 	// watchdog (lab.Options.IPMIAutoRestart) brings it back.
-	BMCCrash Kind = "bmc-crash"
+	BMCCrash Kind = "ipmi-crash"
 	// BMCRestart restarts a host's ipmi_sim (same ports, SEL, power).
-	BMCRestart Kind = "bmc-restart"
+	BMCRestart Kind = "ipmi-restart"
 	// BMCSlowOff makes every BMC of the run read "on" (and the host run)
 	// for a while after a power off was accepted (ipmi_sim's OffDelay,
 	// lab.Options.PowerDelay). It is a property of the whole run, drawn
 	// with the lab's size, since the lab sets it when the BMCs start.
-	BMCSlowOff Kind = "bmc-slow-off"
+	BMCSlowOff Kind = "bmc-stale-on"
 	// DiskFull fills the host's state directory (its tmpfs) to ENOSPC.
 	DiskFull Kind = "disk-full"
 	// SlowAgent starves the host's agent of CPU (a cgroup CPU quota of 5 %
@@ -55,7 +56,7 @@ const (
 	SlowAgent Kind = "slow-agent"
 	// Degrade fails a host's FAN1 and heats its CPU toward critical: the
 	// agents should evacuate it by live migration meanwhile.
-	Degrade Kind = "sensor-degrade"
+	Degrade Kind = "degrade"
 )
 
 // kinds are the faults a step may be, with their weights.
@@ -119,7 +120,9 @@ func NewPlan(seed uint64) Plan {
 	p := Plan{Seed: seed}
 	p.Hosts = minHosts + rng.IntN(maxHosts-minHosts+1)
 	p.VMs = minVMs + rng.IntN(maxVMs-minVMs+1)
-	if rng.IntN(3) == 0 {
+	// Real BMCs take seconds to power a host off while they already
+	// answered the command: half the runs have BMCs that do.
+	if rng.IntN(2) == 0 {
 		p.PowerDelay = time.Duration(1+rng.IntN(3)) * time.Second
 	}
 	total := 0

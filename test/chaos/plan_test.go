@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/test/chaos/check"
 )
 
 // TestNewPlan: a seed always gives the same plan, within the issue's
@@ -66,9 +67,9 @@ func TestPlanString(t *testing.T) {
 		"seed 42: 4 hosts, 7 VMs, BMCs read on 2s after a power off",
 		"+  2.5s power-cut        h3 until quiescence",
 		"+  5.0s partition        h1 h2 for 3.0s",
-		"+  7.0s packet-loss      h2 17% for 1.0s",
+		"+  7.0s loss             h2 17% for 1.0s",
 		"+  9.0s leader-kill      the leader for 4.0s",
-		"+ 10.0s bmc-crash        h4",
+		"+ 10.0s ipmi-crash       h4",
 	}
 	if got := p.Schedule(); !slices.Equal(got, want) {
 		t.Errorf("Schedule() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -92,75 +93,98 @@ func TestPercentiles(t *testing.T) {
 	}
 }
 
-// TestCheck: each recorded breach is a violation; a clean history none.
-func TestCheck(t *testing.T) {
+// TestVerdict: each recorded breach is a violation; a clean history none.
+func TestVerdict(t *testing.T) {
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	fence := func(at time.Duration, target string) AgentEvent {
-		return AgentEvent{Agent: "h1", Event: localapi.Event{Time: t0.Add(at), Kind: "fence", Host: target}}
+	fence := func(at time.Duration, target string) check.Event {
+		return check.Event{From: "h1", Event: localapi.Event{Time: t0.Add(at), Kind: "fence", Host: target}}
 	}
-	base := func() *History {
-		return &History{Hosts: []string{"h1", "h2", "h3", "h4"}, MassFenceWindow: 20 * time.Second}
+	base := func() *check.History {
+		h := &check.History{MassFence: check.MassFence{Share: 0.5, Window: 20 * time.Second}}
+		for _, n := range []string{"h1", "h2", "h3", "h4"} {
+			h.Hosts = append(h.Hosts, check.Host{Name: n})
+		}
+		return h
 	}
 	tests := []struct {
-		name string
-		edit func(h *History)
-		want string // substring of the only violation; "" for none
+		name  string
+		edit  func(h *check.History)
+		twice []string
+		q     Quiescence
+		want  string // substring of the only violation; "" for none
 	}{
-		{"clean", func(h *History) {
+		{name: "clean", edit: func(h *check.History) {
 			// Two of four within the window, the same host twice, and a
 			// third long after: within the guard.
-			h.Events = []AgentEvent{fence(0, "h2"), fence(time.Second, "h2"), fence(5*time.Second, "h3"), fence(40*time.Second, "h4")}
-		}, ""},
-		{"twice", func(h *History) { h.Twice = []string{"12:00:00.000: VM vm1 ran 2 times: ..."} }, "never twice: 12:00:00.000: VM vm1 ran 2 times"},
-		{"left behind", func(h *History) { h.Quiescence.Err = "timed out" }, "no VM left behind: after quiescence: timed out"},
-		{"mass fencing", func(h *History) {
-			h.Events = []AgentEvent{fence(0, "h2"), fence(5*time.Second, "h3"), fence(19*time.Second, "h4")}
-		}, "no mass fencing: 3 of 4 hosts fenced within 20s (limit 2), the last h4"},
+			h.Events = []check.Event{fence(0, "h2"), fence(time.Second, "h2"), fence(5*time.Second, "h3"), fence(40*time.Second, "h4")}
+		}},
+		{name: "twice", twice: []string{"12:00:00.000: VM vm1 ran 2 times: ..."}, want: "never twice: 12:00:00.000: VM vm1 ran 2 times"},
+		{name: "left behind", q: Quiescence{Err: "timed out"}, want: "no VM left behind: after quiescence: timed out"},
+		{name: "mass fencing", edit: func(h *check.History) {
+			h.Events = []check.Event{fence(0, "h2"), fence(5*time.Second, "h3"), fence(19*time.Second, "h4")}
+		}, want: "no mass fencing: 3 of 4 hosts fenced within 20s (limit 2), the last h4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := base()
-			tt.edit(h)
-			got := check(h)
+			if tt.edit != nil {
+				tt.edit(h)
+			}
+			got, _ := verdict(h, tt.twice, tt.q, nil)
 			switch {
 			case tt.want == "" && len(got) > 0:
-				t.Errorf("check = %q, want none", got)
+				t.Errorf("verdict = %q, want none", got)
 			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
-				t.Errorf("check = %q, want one containing %q", got, tt.want)
+				t.Errorf("verdict = %q, want one containing %q", got, tt.want)
 			}
 		})
 	}
 }
 
-// TestRTO: a failover is measured from the fault to the VM's first
+// TestFailovers: a failover is measured from the fault to the VM's first
 // heartbeat elsewhere that it had not given before; a VM that never moved
 // is not measured.
-func TestRTO(t *testing.T) {
+func TestFailovers(t *testing.T) {
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
-	h := &History{
-		Faults: []FaultRecord{
-			{At: at(1000), Kind: PowerCut, Hosts: []string{"h1"}, Placed: []string{"vm1", "vm2", "vm3"}},
-			{At: at(1500), Kind: AgentKill, Hosts: []string{"h2"}, Placed: []string{"vm4"}},
-		},
-		Beats: []Beat{
-			{At: at(800), Host: "h1", VM: "vm1", Boot: "a", Seq: 5},
-			{At: at(800), Host: "h1", VM: "vm2", Boot: "b", Seq: 5},
-			{At: at(900), Host: "h2", VM: "vm4", Boot: "d", Seq: 5},
-			// vm1 restarted on h2 (a new boot) 3.2 s after the cut.
-			{At: at(4200), Host: "h2", VM: "vm1", Boot: "c", Seq: 0},
-			// vm2's old boot seen again elsewhere with a seq it had
-			// already given does not count; a higher one does.
-			{At: at(2000), Host: "h3", VM: "vm2", Boot: "b", Seq: 5},
-			{At: at(2600), Host: "h3", VM: "vm2", Boot: "b", Seq: 6},
-			// vm3 only ever beats on its dead host.
-			{At: at(1100), Host: "h1", VM: "vm3", Boot: "e", Seq: 9},
-			{At: at(5000), Host: "h2", VM: "vm4", Boot: "d", Seq: 9},
-		},
+	actions := []FaultRecord{
+		{At: at(1000), Kind: PowerCut, Hosts: []string{"h1"}, Placed: []string{"vm1", "vm2", "vm3"}},
+		{At: at(1500), Kind: AgentKill, Hosts: []string{"h2"}, Placed: []string{"vm4"}},
 	}
-	got := h.RTO()
+	h := &check.History{Heartbeats: []check.Beat{
+		{At: at(800), Host: "h1", VM: "vm1", Boot: "a", Seq: 5},
+		{At: at(800), Host: "h1", VM: "vm2", Boot: "b", Seq: 5},
+		{At: at(900), Host: "h2", VM: "vm4", Boot: "d", Seq: 5},
+		// vm1 restarted on h2 (a new boot) 3.2 s after the cut.
+		{At: at(4200), Host: "h2", VM: "vm1", Boot: "c", Seq: 0},
+		// vm2's old boot seen again elsewhere with a seq it had already
+		// given does not count; a higher one does.
+		{At: at(2000), Host: "h3", VM: "vm2", Boot: "b", Seq: 5},
+		{At: at(2600), Host: "h3", VM: "vm2", Boot: "b", Seq: 6},
+		// vm3 only ever beats on its dead host.
+		{At: at(1100), Host: "h1", VM: "vm3", Boot: "e", Seq: 9},
+		{At: at(5000), Host: "h2", VM: "vm4", Boot: "d", Seq: 9},
+	}}
+	got := failovers(h, actions)
 	want := []time.Duration{3200 * time.Millisecond, 1600 * time.Millisecond}
 	if !slices.Equal(got, want) {
-		t.Errorf("RTO() = %v, want %v", got, want)
+		t.Errorf("failovers = %v, want %v", got, want)
+	}
+}
+
+// TestStaleOn: a slow-off BMC's stale "on" lasts from the off request to
+// the off, or the delay when the log has no off.
+func TestStaleOn(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	recs := []check.PowerRecord{
+		{At: t0, Action: check.PowerOffRequested},
+		{At: t0.Add(2100 * time.Millisecond), Action: check.PowerOff},
+		{At: t0.Add(5 * time.Second), Action: check.PowerOn},
+		{At: t0.Add(9 * time.Second), Action: check.PowerOffRequested},
+	}
+	got := staleOn("h1", recs, 2*time.Second)
+	if len(got) != 2 || !got[0].End.Equal(t0.Add(2100*time.Millisecond)) || !got[1].End.Equal(t0.Add(11*time.Second)) ||
+		got[0].Kind != check.FaultBMCStaleOn || got[0].Target != "h1" {
+		t.Errorf("staleOn = %+v", got)
 	}
 }

@@ -5,14 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/localapi"
 	"github.com/vigil-ha/vigil/cluster/seededbugs"
 	"github.com/vigil-ha/vigil/test/agents"
+	"github.com/vigil-ha/vigil/test/chaos/check"
 	"github.com/vigil-ha/vigil/test/lab"
 )
 
@@ -88,6 +91,8 @@ type Result struct {
 	RTO []time.Duration
 	// Faults counts the faults really injected (skipped ones left out).
 	Faults map[Kind]int
+	// History is what the run recorded, as the checker read it.
+	History *check.History
 	// Phases: bring-up (lab, agents, guests), schedule, quiescence,
 	// collection and check, teardown.
 	Up, Schedule, Quiesce, Check, Teardown time.Duration
@@ -172,6 +177,10 @@ type run struct {
 	out   io.Writer
 	start time.Time
 	vms   []string
+	// created is when every VM ran; schedStart when the schedule began.
+	created, schedStart time.Time
+	// actions are the schedule's actions as they happened.
+	actions []FaultRecord
 }
 
 func (r *run) logf(format string, args ...any) {
@@ -199,6 +208,8 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 		return res, fmt.Errorf("lab: %w", err)
 	}
 	r.l = l
+	r.rec = newRecorder(l)
+	defer r.rec.close()
 	defer func() {
 		t0 := time.Now()
 		if cerr := l.Close(); cerr != nil && err == nil {
@@ -222,13 +233,13 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	if _, err := c.CreateGuests(ctx, l.Hosts[0].Name, r.vms, 3*time.Minute); err != nil {
 		return res, fmt.Errorf("create the VMs: %w", err)
 	}
+	r.created = time.Now()
 	res.Up = time.Since(r.start)
 	r.logf("up: %d hosts, %d VMs running, leader %s", p.Hosts, p.VMs, r.leaderName())
 	twiceBefore := len(l.TwiceViolations())
-	r.rec = newRecorder(l, c)
-	defer r.rec.close()
 
 	t0 := time.Now()
+	r.schedStart = t0
 	f := newFaults(r)
 	res.Faults = r.schedule(f)
 	res.Schedule = time.Since(t0)
@@ -241,12 +252,19 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	}
 
 	t0 = time.Now()
+	twice := l.TwiceViolations()[twiceBefore:]
+	h := r.history(quiet)
 	r.rec.close()
-	h := r.history()
-	h.Twice = l.TwiceViolations()[twiceBefore:]
-	h.Quiescence = quiet
-	res.Violations = check(h)
-	res.RTO = h.RTO()
+	// The stores are checked closed: stop every agent cleanly first.
+	for _, host := range l.Hosts {
+		if host.On() {
+			if err := c.StopAgent(ctx, host.Name, syscall.SIGTERM); err != nil {
+				r.logf("stop %s's agent for the store check: %v", host.Name, err)
+			}
+		}
+	}
+	res.Violations, res.RTO = verdict(h, twice, quiet, r.actions)
+	res.History = h
 	res.Check = time.Since(t0)
 	if len(res.Violations) == 0 {
 		n := 0
@@ -314,7 +332,7 @@ func (r *run) schedule(f *faults) map[Kind]int {
 				injected[s.Kind]++
 			}
 		}
-		r.rec.fault(rec)
+		r.actions = append(r.actions, rec)
 		verb := "inject"
 		if a.heal {
 			verb = "heal  "
@@ -342,7 +360,7 @@ func (r *run) quiesce(f *faults, limit time.Duration) Quiescence {
 			}
 		}
 	}
-	r.rec.fault(FaultRecord{At: time.Now(), Step: -1, Heal: true, Note: "quiescence: every fault healed, every host powered on"})
+	r.rec.endAt(time.Now())
 	r.logf("quiesce: every fault healed, every host on; waiting for every VM to run once")
 	readmitted := map[string]bool{}
 	last := ""
@@ -476,20 +494,57 @@ func (r *run) placedOn(host string) []string {
 	return out
 }
 
-// history gathers what the run recorded: heartbeats, fault actions, every
-// agent's audit log and every BMC's chassis log.
-func (r *run) history() *History {
+// history gathers what the run recorded for the checker: heartbeats and
+// faults, every agent's audit log, every BMC's power log (and the stale
+// "on" windows of a slow-off BMC in it), the VMs with their budgets and
+// the hosts with their state directories (checked once their agents
+// stopped).
+func (r *run) history(q Quiescence) *check.History {
 	beats, faults := r.rec.snapshot()
-	h := &History{Seed: r.plan.Seed, Plan: r.plan, Beats: beats, Faults: faults, VMs: r.vms,
-		Events: agentEvents(r.ctx, r.l, r.c), Chassis: map[string]string{}}
+	h := &check.History{Seed: r.plan.Seed, Start: r.schedStart, End: q.End, Heartbeats: beats, Faults: faults,
+		Events: agentEvents(r.ctx, r.l, r.c)}
 	for _, host := range r.l.Hosts {
-		h.Hosts = append(h.Hosts, host.Name)
-		if host.BMC.IPMI != nil {
-			h.Chassis[host.Name] = host.BMC.IPMI.ChassisLog()
+		h.Hosts = append(h.Hosts, check.Host{Name: host.Name, StateDir: filepath.Join(host.StateDir, "vigil")})
+		if host.BMC.IPMI == nil {
+			continue
+		}
+		recs, err := check.ParseChassisLog(host.Name, host.BMC.IPMI.ChassisLog())
+		if err != nil {
+			r.logf("chassis log of %s: %v", host.Name, err)
+		}
+		h.Power = append(h.Power, recs...)
+		if r.plan.PowerDelay > 0 {
+			h.Faults = append(h.Faults, staleOn(host.Name, recs, r.plan.PowerDelay)...)
 		}
 	}
-	if tm, err := agents.Timing(); err == nil {
-		h.MassFenceWindow = tm.MassFenceWindow
+	for i, vm := range r.vms {
+		h.VMs = append(h.VMs, check.VM{Name: vm, Priority: 100 - i, RTO: agents.GuestRTO, Created: r.created,
+			MemoryMiB: agents.GuestMemoryMiB, VCPUs: 1})
 	}
+	if tm, err := agents.Timing(); err == nil {
+		h.MassFence = check.MassFence{Share: 0.5, Window: tm.MassFenceWindow}
+	}
+	h.Sort()
 	return h
+}
+
+// staleOn are the windows in which host's BMC read "on" after accepting a
+// power off: from each delayed off's request to the off itself.
+func staleOn(host string, recs []check.PowerRecord, delay time.Duration) []check.Fault {
+	var out []check.Fault
+	for i, p := range recs {
+		if p.Action != check.PowerOffRequested {
+			continue
+		}
+		f := check.Fault{Kind: string(BMCSlowOff), Target: host, Start: p.At, End: p.At.Add(delay),
+			Detail: fmt.Sprintf("the BMC reads on for %v after a power off", delay)}
+		for _, q := range recs[i+1:] {
+			if q.Action == check.PowerOff || q.Action == check.PowerCancelled {
+				f.End = q.At
+				break
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
