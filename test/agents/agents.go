@@ -40,6 +40,7 @@ import (
 
 	"github.com/vigil-ha/vigil/agent/clusterhost"
 	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/cluster/witness"
 	"github.com/vigil-ha/vigil/internal/pkitest"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/guest"
@@ -90,6 +91,16 @@ type Options struct {
 	// management address, port MetricsPort (Agent.MetricsURL), which the
 	// test process reaches.
 	Metrics bool
+	// Witness, when set, makes the lab's last host the cluster's witness:
+	// it runs `vigil witness` (a raft voter without VMs) instead of an
+	// agent, and the other hosts bootstrap with it (cluster.witness). The
+	// lab needs at least three hosts.
+	Witness bool
+	// Bootstrap, when positive, makes only the first Bootstrap hosts the
+	// cluster's first voters (cluster.bootstrap); the others join it, as
+	// non-voters beyond raft's voter count (3). Zero: every host
+	// bootstraps.
+	Bootstrap int
 	// Ready bounds the wait for every agent to see every host healthy
 	// under one leader (default 90 s).
 	Ready time.Duration
@@ -127,6 +138,9 @@ type Cluster struct {
 	Dir   string
 	// Agents are in the lab's host order.
 	Agents []*Agent
+	// Witness is the host that runs `vigil witness` (Options.Witness), or
+	// nil.
+	Witness *lab.Host
 
 	opts    Options
 	ownsDir bool
@@ -171,6 +185,15 @@ func Start(ctx context.Context, l *lab.Lab, opts Options) (*Cluster, error) {
 	if err := c.writeConfigs(); err != nil {
 		c.Close()
 		return nil, err
+	}
+	if w := c.Witness; w != nil {
+		cfg := filepath.Join(c.Dir, w.Name, "witness.yaml")
+		if _, err := w.AddService("vigil-witness", func() *exec.Cmd {
+			return w.Command(context.Background(), c.Vigil, "witness", "--config", cfg)
+		}); err != nil {
+			c.Close()
+			return nil, fmt.Errorf("agents: start the witness on %s: %w", w.Name, err)
+		}
 	}
 	for _, a := range c.Agents {
 		if _, err := a.Host.AddService("vigil", func() *exec.Cmd {
@@ -244,12 +267,32 @@ func (c *Cluster) writeConfigs() error {
 	if err != nil {
 		return err
 	}
+	hosts := l.Hosts
+	witnessKey := ""
+	if c.opts.Witness {
+		if len(hosts) < 3 {
+			return fmt.Errorf("agents: a witness needs a lab of at least 3 hosts, not %d", len(hosts))
+		}
+		hosts = hosts[:len(hosts)-1]
+		c.Witness = l.Hosts[len(l.Hosts)-1]
+		witnessKey = fmt.Sprintf("  witness: %s:7947\n", c.Witness.MgmtIP)
+	}
 	var names, mgmt []string
-	for _, h := range l.Hosts {
+	for _, h := range hosts {
 		names = append(names, h.Name)
 		mgmt = append(mgmt, h.MgmtIP.String())
 	}
-	for _, h := range l.Hosts {
+	bootstrap, bootHosts := names, hosts
+	if k := c.opts.Bootstrap; k > 0 && k < len(names) {
+		bootstrap, bootHosts = names[:k:k], hosts[:k]
+	}
+	if c.Witness != nil {
+		if err := c.writeWitnessConfig(ca, bootHosts); err != nil {
+			return err
+		}
+		bootstrap = append(bootstrap, witness.DefaultID)
+	}
+	for _, h := range hosts {
 		tlsFiles, err := ca.WriteFor(h.Name, h.MgmtIP.AsSlice())
 		if err != nil {
 			return fmt.Errorf("agents: %s's certificate: %w", h.Name, err)
@@ -302,7 +345,7 @@ bmc:
   bootstrap: [%[10]s]
   gossip_key_file: %[11]s
   tls: {ca_file: %[12]s, cert_file: %[13]s, key_file: %[14]s}
-watchdog:
+%[19]swatchdog:
 %[18]ssensors:
   interval: %[15]s
 vms:
@@ -314,8 +357,8 @@ timing:
 log:
   level: info
 %[16]s`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
-			strings.Join(mgmt, ", "), strings.Join(names, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
-			c.opts.SensorsInterval, topKeys, Profile, watchdogKeys)
+			strings.Join(mgmt, ", "), strings.Join(bootstrap, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
+			c.opts.SensorsInterval, topKeys, Profile, watchdogKeys, witnessKey)
 		if err := os.WriteFile(a.Config, []byte(cfg), 0o644); err != nil {
 			return err
 		}
@@ -326,6 +369,35 @@ log:
 		c.byName[h.Name] = a
 	}
 	return nil
+}
+
+// writeWitnessConfig writes the config of `vigil witness` on c.Witness:
+// one cluster, bootstrapped with the hosts given, its state on disk beside the
+// configs (a witness keeps its disk across a power cut).
+func (c *Cluster) writeWitnessConfig(ca *pkitest.CA, hosts []*lab.Host) error {
+	w := c.Witness
+	tlsFiles, err := ca.WriteFor(witness.DefaultID, w.MgmtIP.AsSlice())
+	if err != nil {
+		return fmt.Errorf("agents: the witness's certificate: %w", err)
+	}
+	dir := filepath.Join(c.Dir, w.Name)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	var boot strings.Builder
+	for _, h := range hosts {
+		fmt.Fprintf(&boot, "      - {id: %s, address: \"%s:7947\"}\n", h.Name, h.MgmtIP)
+	}
+	fmt.Fprintf(&boot, "      - {id: %s, address: \"%s:7947\"}\n", witness.DefaultID, w.MgmtIP)
+	cfg := fmt.Sprintf(`version: 1
+state_dir: %s
+clusters:
+  - name: lab
+    raft_address: "%s:7947"
+    bootstrap:
+%s    tls: {ca_file: %s, cert_file: %s, key_file: %s}
+`, filepath.Join(dir, "state"), w.MgmtIP, boot.String(), tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile)
+	return os.WriteFile(filepath.Join(dir, "witness.yaml"), []byte(cfg), 0o644)
 }
 
 // bmcSection is the bmc: section of h's config (indented): its own BMC
@@ -654,8 +726,15 @@ func (c *Cluster) LastHeartbeat(host *lab.Host, vm string) (guest.Heartbeat, boo
 // (each start of an agent writes its own log file), for a failure report.
 func (c *Cluster) Logs(max int) string {
 	var b strings.Builder
+	hosts := make([]*lab.Host, 0, len(c.Agents)+1)
 	for _, a := range c.Agents {
-		logs, _ := filepath.Glob(filepath.Join(a.Host.LogDir, "vigil.*.log"))
+		hosts = append(hosts, a.Host)
+	}
+	if c.Witness != nil {
+		hosts = append(hosts, c.Witness)
+	}
+	for _, h := range hosts {
+		logs, _ := filepath.Glob(filepath.Join(h.LogDir, "vigil*.log"))
 		slices.Sort(logs)
 		for _, f := range logs {
 			raw, _ := os.ReadFile(f)
