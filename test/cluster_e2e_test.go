@@ -598,18 +598,39 @@ func TestE2EMigrationTargetDies(t *testing.T) {
 			return v.Name == "mig1" && v.Host == hosts[0].Name && v.State == "running"
 		})
 	})
-	now := c.lab.VMHosts("mig1")[0]
-	hb, _ := c.lastHeartbeat(now, "mig1")
-	if now == src && hb.Boot == before.Boot {
-		t.Logf("mig1 kept running on the source %s (same guest, seq %d → %d)", src.Name, before.Seq, hb.Seq)
-	} else {
-		t.Logf("mig1 runs on %s, guest boot %s (was %s on %s)", now.Name, hb.Boot, before.Boot, src.Name)
-	}
 	logEvents(t, c.eventsSince(dst, cut))
 	c.waitFor(dst.Name+" fenced", 60*time.Second, func() bool {
-		states, _ := c.hostStates(now.Name)
+		states, _ := c.hostStates(src.Name)
 		return states[dst.Name] == "fenced"
 	})
+	// Settled: every VM runs exactly once on a live host (vm1, if it ran
+	// on the target, once its fence is confirmed) and stays so for a lease
+	// TTL.
+	tm, _ := agents.Timing()
+	var settled map[string]*lab.Host
+	c.waitFor("every VM running once on a live host", 90*time.Second, func() bool {
+		settled = map[string]*lab.Host{}
+		for _, vm := range vms {
+			hosts := c.lab.VMHosts(vm)
+			if len(hosts) != 1 || hosts[0] == dst {
+				return false
+			}
+			settled[vm] = hosts[0]
+		}
+		return true
+	})
+	boots := map[string]string{}
+	for vm, h := range settled {
+		hb, _ := c.lastHeartbeat(h, vm)
+		boots[vm] = hb.Boot
+	}
+	c.holdFor(t, "after the failed migration", tm.Lease.TTL+time.Second, func() string { return c.unmoved(settled, boots) })
+	if settled["mig1"] == src && boots["mig1"] == before.Boot {
+		t.Logf("mig1 kept running on the source %s (the same guest)", src.Name)
+	} else {
+		t.Logf("mig1 runs on %s, guest boot %s (was %s on %s)", settled["mig1"].Name, boots["mig1"], before.Boot, src.Name)
+	}
+	logEvents(t, c.eventsSince(dst, cut))
 	c.endNeverTwice(t, mark, vms)
 }
 
