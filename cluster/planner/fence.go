@@ -62,6 +62,16 @@ func (p *Planner) lostReason(now time.Time, h state.Host, t *hostTrack) string {
 	case !t.renewed.Before(o.Since):
 		p.once(now, "alive/"+h.Name, "alive", h.Name, fmt.Sprintf("memberlist says dead since %s, but its lease was renewed at %s: only gossip is broken", stamp(o.Since), stamp(t.renewed)))
 		return ""
+	case !t.heard.Before(o.Since) && !t.readmitted.IsZero() && !t.renewed.After(t.readmitted):
+		// Readmitted (from fenced or maintenance, where its requests were
+		// refused) and not renewed since: its requests after the mark
+		// show it alive, and a host reset while cut off rejoins the
+		// gossip only some time after it reaches the leader again. Its
+		// lease deadline, re-armed at the readmission, still finds it if
+		// it goes silent.
+		p.once(now, "alive/"+h.Name, "alive", h.Name, fmt.Sprintf("memberlist says dead since %s, but it asked for its lease at %s and was readmitted at %s: waiting for its renewals",
+			stamp(o.Since), stamp(t.heard), stamp(t.readmitted)))
+		return ""
 	case o.HeartbeatKnown && o.HeartbeatAdvancing:
 		p.once(now, "alive/"+h.Name, "isolated", h.Name, fmt.Sprintf("memberlist says dead since %s, but its storage heartbeat advances: isolated, not dead; waiting for its lease deadline %s", stamp(o.Since), stamp(t.deadline)))
 		return ""
@@ -327,6 +337,7 @@ func (p *Planner) readmit(ctx context.Context, now time.Time, h state.Host, why 
 	t.healthyAt = now
 	// A lease-holding host again: its deadline runs from now.
 	t.deadline = now.Add(p.cfg.Lease.TTL)
+	t.readmitted = now
 	p.forget("readmit/" + h.Name)
 	p.emit(now, "readmitted", h.Name, why)
 	return nil

@@ -341,7 +341,10 @@ type hostTrack struct {
 	// answered plus TTL, or its start plus TTL.
 	deadline time.Time
 	renewed  time.Time
-	heard    time.Time
+	// heard: its last lease request, answered or refused.
+	heard time.Time
+	// readmitted: when it last returned to service (readmit).
+	readmitted time.Time
 	// aliveSince: renewing without a gap since (stable period).
 	aliveSince time.Time
 	// invalidSince: since when the host's reports say its own lease is

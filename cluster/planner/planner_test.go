@@ -808,3 +808,39 @@ func TestMigrateTo(t *testing.T) {
 		t.Errorf("MigrateTo a full host = %v, want it refused for room", err)
 	}
 }
+
+// TestReadmitBeforeGossipRecovers: a fenced host back with a new boot id is
+// readmitted by a person while the leader's memberlist still says it is
+// dead (a host reset while cut off rejoins the gossip some time after it
+// reaches the leader again). Its renewal requests came after that mark, so
+// the mark is stale: the host must not be declared dead and fenced again
+// at once (it was, the fence read back off, and the host stayed off).
+func TestReadmitBeforeGossipRecovers(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(time.Second, "h1", "h3")
+	var id uint64
+	fmt.Sscanf(b.fences[0], "h2/%d", &id)
+	b.p.FenceDone(ctx, b.now, FenceOutcome{Target: "h2", FenceID: id, Confirmed: true})
+	b.step(10*time.Second, "h1", "h3")
+	// Back with a new boot id, asking for a lease (refused: fenced);
+	// memberlist still has it dead since the fence.
+	b.boots["h2"] = "h2-b2"
+	b.step(time.Second, b.hosts...)
+	if err := b.p.Readmit(ctx, b.now, "h2"); err != nil {
+		t.Fatal(err)
+	}
+	// The leader's next tick may come before the host's next renewal.
+	fences := len(b.fences)
+	b.p.Tick(ctx, b.now)
+	b.step(2*time.Second, b.hosts...)
+	if st := b.host("h2").State; st != state.Healthy || len(b.fences) != fences || b.epochs["h2"] == 0 {
+		t.Fatalf("readmitted h2 is %s with lease epoch %d, fences %v: want it healthy with a lease, no new fence\n%s", st, b.epochs["h2"], b.fences[fences:], b.dump())
+	}
+	// Really gone afterwards: its lease deadline still finds it.
+	b.step(lc.TTL+2*time.Second, "h1", "h3")
+	if st := b.host("h2").State; st == state.Healthy {
+		t.Fatalf("h2 silent for a lease TTL after its readmission is still %s\n%s", st, b.dump())
+	}
+}
