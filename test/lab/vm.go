@@ -36,16 +36,21 @@ const watchInterval = 200 * time.Millisecond
 type followed struct {
 	off  int64
 	part []byte
+	// inc is the file's incarnation (guest.StreamKey): one more each time
+	// a QEMU that was not writing it opens it.
+	inc int
 }
 
 // HeartbeatRead is one heartbeat as the watcher read it: when, in which
 // order (Ord increases by one per heartbeat read), from which serial file
-// and the host whose QEMU writes it.
+// and which incarnation of it (guest.StreamKey), and the host whose QEMU
+// writes it.
 type HeartbeatRead struct {
 	At   time.Time
 	Ord  uint64
 	Host string
 	File string
+	Inc  int
 	guest.Heartbeat
 }
 
@@ -151,7 +156,34 @@ func (w *vmWatcher) poll() {
 	if now.Before(w.lastNow) {
 		now = w.lastNow
 	}
+	w.sampleLocked(writers, hosts, now)
+}
+
+// sampleLocked takes one scan of the QEMU processes (writers: serial file
+// -> pids, hosts: serial file -> host), reads the serial output at now and
+// checks the never-twice invariant for every VM seen.
+func (w *vmWatcher) sampleLocked(writers map[string][]int, hosts map[string]string, now time.Time) {
 	w.lastNow = now
+	// A file whose last writer died since the previous scan is read to its
+	// end now, while nothing writes it: what its QEMU wrote after the
+	// previous read belongs to that dead incarnation. Left unread, it would
+	// be read only when a QEMU opens the file again (an incoming migration
+	// or a restart on the same host) and stamped then, as if the dead
+	// incarnation were alive beside the new one.
+	for f := range w.writers {
+		if _, ok := writers[f]; !ok {
+			w.read(f, now)
+		}
+	}
+	// A QEMU that was not writing a file starts its next incarnation:
+	// what the guest writes there now never continues a stream of an
+	// earlier stay on this host (the same boot, if it left and came back
+	// by live migration).
+	for f, pids := range writers {
+		if fl := w.files[f]; fl != nil && slices.ContainsFunc(pids, func(p int) bool { return !slices.Contains(w.writers[f], p) }) {
+			fl.inc++
+		}
+	}
 	w.writers = writers
 	for f, h := range hosts {
 		w.hosts[f] = h
@@ -219,18 +251,18 @@ func (w *vmWatcher) read(path string, now time.Time) {
 		if !ok {
 			continue
 		}
-		w.add(path, hb, at)
+		w.add(path, f.inc, hb, at)
 	}
 }
 
 // add records one heartbeat read from file at time at and hands it to the
 // OnHeartbeat callbacks.
-func (w *vmWatcher) add(file string, hb guest.Heartbeat, at time.Time) {
-	ord := w.streams.Add(file, hb.ID, hb.Boot, hb.Seq, at)
+func (w *vmWatcher) add(file string, inc int, hb guest.Heartbeat, at time.Time) {
+	ord := w.streams.AddInc(file, inc, hb.ID, hb.Boot, hb.Seq, at)
 	if len(w.onBeat) == 0 {
 		return
 	}
-	r := HeartbeatRead{At: at, Ord: ord, Host: w.hosts[file], File: file, Heartbeat: hb}
+	r := HeartbeatRead{At: at, Ord: ord, Host: w.hosts[file], File: file, Inc: inc, Heartbeat: hb}
 	for _, fn := range w.onBeat {
 		fn(r)
 	}

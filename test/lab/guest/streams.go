@@ -9,7 +9,11 @@ import (
 // Counting live copies of a VM from its heartbeats ("never twice").
 //
 // Heartbeats, each stamped with the time it was read, form streams, one per
-// (file, VM id, boot nonce). A stream is a live copy when a process still
+// (file, incarnation, VM id, boot nonce). A file's incarnation changes when
+// a QEMU that was not writing it opens it: serial logs are appended to, and
+// a guest that comes back to a host (restarted there, or live-migrated back
+// with the same boot) must not continue the stream of its earlier stay. A
+// stream is a live copy when a process still
 // writes its file, it produced a heartbeat in the last LiveWindow, and no
 // other stream of the same VM started after its last heartbeat (that is a
 // hand-off: a live migration's destination, or a reboot). Two writers of
@@ -29,9 +33,12 @@ const (
 	KeepHistory = 10 * time.Second
 )
 
-// StreamKey names a stream: one boot of one VM in one serial file.
+// StreamKey names a stream: one boot of one VM in one incarnation of one
+// serial file.
 type StreamKey struct {
-	File, ID, Boot string
+	File     string
+	Inc      int
+	ID, Boot string
 }
 
 // Stream is the heartbeats of one StreamKey.
@@ -79,8 +86,13 @@ func NewStreams() *Streams { return &Streams{m: map[StreamKey]*Stream{}} }
 // Add records one heartbeat of VM id, boot boot, read from file at time at,
 // and returns its place in the reading order (1 for the first).
 func (ss *Streams) Add(file, id, boot string, seq uint64, at time.Time) uint64 {
+	return ss.AddInc(file, 0, id, boot, seq, at)
+}
+
+// AddInc is Add for a heartbeat read in incarnation inc of file.
+func (ss *Streams) AddInc(file string, inc int, id, boot string, seq uint64, at time.Time) uint64 {
 	ss.ord++
-	k := StreamKey{File: file, ID: id, Boot: boot}
+	k := StreamKey{File: file, Inc: inc, ID: id, Boot: boot}
 	s := ss.m[k]
 	if s == nil {
 		s = &Stream{Key: k, First: at, FirstOrd: ss.ord, MinSeq: seq, MaxSeq: seq}
