@@ -101,6 +101,13 @@ type Options struct {
 	// non-voters beyond raft's voter count (3). Zero: every host
 	// bootstraps.
 	Bootstrap int
+	// FabricFor, when set, gives each host its own netfabric file (a
+	// VXLAN's local address and remotes differ per host); it takes
+	// precedence over Fabric.
+	FabricFor func(h *lab.Host) string
+	// GuestBridge, when set, gives every test guest (VMFile) one NIC on
+	// this bridge with the MAC GuestMAC(name).
+	GuestBridge string
 	// Ready bounds the wait for every agent to see every host healthy
 	// under one leader (default 90 s).
 	Ready time.Duration
@@ -317,9 +324,13 @@ func (c *Cluster) writeConfigs() error {
 			watchdogKeys = fmt.Sprintf("  device: %s\n  timeout: %s\n", w.Path, c.opts.Watchdog)
 		}
 		topKeys := ""
-		if c.opts.Fabric != "" {
+		fabric := c.opts.Fabric
+		if c.opts.FabricFor != nil {
+			fabric = c.opts.FabricFor(h)
+		}
+		if fabric != "" {
 			f := filepath.Join(hdir, "fabric.yaml")
-			if err := os.WriteFile(f, []byte(c.opts.Fabric), 0o644); err != nil {
+			if err := os.WriteFile(f, []byte(fabric), 0o644); err != nil {
 				return err
 			}
 			topKeys = "fabric_file: " + f + "\n"
@@ -637,16 +648,31 @@ const (
 // booting kernel (guest.Build) and returns its path.
 func (c *Cluster) VMFile(name, kernel string, priority int) (string, error) {
 	f := filepath.Join(c.Dir, name+".yaml")
+	nics := ""
+	if c.opts.GuestBridge != "" {
+		nics = fmt.Sprintf("nics:\n  - mac: %q\n    bridge: %s\n", GuestMAC(name), c.opts.GuestBridge)
+	}
 	vm := fmt.Sprintf(`version: 1
 name: %s
 vcpus: 1
 memory_mib: %d
-ha:
+%sha:
   priority: %d
   rto: %s
 extra: ["-kernel", "%s", "-append", "id=%s dirty=0 fill=0"]
-`, name, GuestMemoryMiB, priority, GuestRTO, kernel, name)
+`, name, GuestMemoryMiB, nics, priority, GuestRTO, kernel, name)
 	return f, os.WriteFile(f, []byte(vm), 0o644)
+}
+
+// GuestMAC is the MAC of test guest name's NIC (Options.GuestBridge): a
+// locally administered QEMU-style address derived from the name.
+func GuestMAC(name string) string {
+	var h uint32 = 2166136261
+	for _, c := range []byte(name) {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return fmt.Sprintf("52:54:00:%02x:%02x:%02x", byte(h>>16), byte(h>>8), byte(h))
 }
 
 // CreateGuests creates the test guests names through `vigil vm create` on

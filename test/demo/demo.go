@@ -20,18 +20,28 @@
 //   - partition-bmc-down-no-watchdog: the same with `watchdog: none`: nothing
 //     may restart until the host can be confirmed off, and an event says why;
 //   - predicted-failure: a fan fails and the CPU heats up; the agents must
-//     evacuate by live migration before the CPU reaches critical.
+//     evacuate by live migration before the CPU reaches critical;
+//   - drain-readmit: `vigil host drain` moves a host's VMs away by live
+//     migration (none restarts) and shows it in maintenance, where nothing
+//     is placed; `vigil host readmit` returns it to service and a VM can
+//     be placed there again.
+//
+// After every move each moved guest's MAC must be reachable from another
+// host through its new host's bridge (a bridge per host, joined by VXLAN
+// over the management network), checked with traffic both ways
+// (network_ok).
 //
 // A scenario the agents cannot do yet is reported as not passed with the
 // reason in Unsupported (never staged by the demo); Run's caller exits
 // non-zero for it as for a failure.
 //
 // Figures (CLI.md's `demo` JSON): detect_ms is the injection until an
-// agent's dead event (or evacuate event, for a predicted failure), fence_ms
-// until an agent's fence-confirmed event, rto_ms until the last of the
-// affected VMs gave its first heartbeat on another host (the demo reads the
-// serial logs every 50 ms). vms_running_twice counts VMs the lab's watcher
-// saw running twice during the scenario.
+// agent's dead event (its evacuate event for a predicted failure, its drain
+// event for a drain), fence_ms until an agent's fence-confirmed event,
+// rto_ms until the last of the affected VMs gave its first heartbeat on
+// another host (the demo reads the serial logs every 50 ms).
+// vms_running_twice counts VMs the lab's watcher saw running twice during
+// the scenario.
 package demo
 
 import (
@@ -110,7 +120,11 @@ type Scenario struct {
 	FenceMS  *int64 `json:"fence_ms"`
 	RTOMS    *int64 `json:"rto_ms"`
 	// SuspectMS is the injection until an agent's first suspect event.
-	SuspectMS       *int64  `json:"suspect_ms,omitempty"`
+	SuspectMS *int64 `json:"suspect_ms,omitempty"`
+	// NetworkOK says whether every VM that moved was reachable from
+	// another host through its new host's bridge afterwards (null where
+	// nothing moved or nothing was checked).
+	NetworkOK       *bool   `json:"network_ok"`
 	VMsExpected     int     `json:"vms_expected"`
 	VMsRunning      int     `json:"vms_running"`
 	VMsRunningTwice int     `json:"vms_running_twice"`
@@ -173,7 +187,8 @@ func Run(ctx context.Context, opts Options) (rep Report, err error) {
 	// the host as softdog would): the scenario with an armed watchdog
 	// fails it; the others run watchdog none.
 	r.dogHost = l.Hosts[len(l.Hosts)-1]
-	c, err := agents.Start(ctx, l, agents.Options{Vigil: opts.Vigil, Watchdog: demoWatchdog, WatchdogHosts: []string{r.dogHost.Name}})
+	c, err := agents.Start(ctx, l, agents.Options{Vigil: opts.Vigil, Watchdog: demoWatchdog, WatchdogHosts: []string{r.dogHost.Name},
+		FabricFor: fabricFor(l), GuestBridge: demoBridge})
 	if err != nil {
 		return rep, err
 	}
@@ -222,6 +237,7 @@ var scenarios = []scenario{
 	{"partition-bmc-down-watchdog", "a host is cut off from its peers and its BMC from them; its watchdog is armed", partitionBMCDownWatchdog},
 	{"partition-bmc-down-no-watchdog", "a host is cut off from its peers and its BMC is unreachable; its watchdog is none", partitionBMCDownNoWatchdog},
 	{"predicted-failure", "a fan fails and the CPU heats up: the VMs must leave by live migration before critical", predictedFailure},
+	{"drain-readmit", "a technician drains a host: its VMs leave by live migration, none restarts; readmitted, it takes VMs again", drainReadmit},
 }
 
 // unsupported is a scenario's error when the agents cannot do what it

@@ -115,6 +115,19 @@ func checkScenario(t *testing.T, s Scenario) {
 	if !slices.ContainsFunc(s.Timeline, func(e Event) bool { return e.Source == "lab" && e.Kind == "inject" && e.AtMS == 0 }) {
 		t.Errorf("%s: no injection at 0 in the timeline", s.Name)
 	}
+	// Every moved guest was reached through its new host's bridge.
+	if s.NetworkOK == nil || !*s.NetworkOK {
+		t.Errorf("%s: network_ok %v: want every moved VM reachable from another host through its new host's bridge", s.Name, s.NetworkOK)
+	}
+	netChecks := 0
+	for _, e := range s.Timeline {
+		if e.Source == "lab" && strings.HasPrefix(e.Message, "NETWORK: ") {
+			netChecks++
+		}
+	}
+	if netChecks < len(s.Moved) {
+		t.Errorf("%s: %d network checks in the timeline for %d VMs moved", s.Name, netChecks, len(s.Moved))
+	}
 	switch s.Name {
 	case "power-cut", "partition", "partition-bmc-down-watchdog", "partition-bmc-down-no-watchdog":
 		if s.DetectMS == nil || s.FenceMS == nil || s.RTOMS == nil {
@@ -151,6 +164,17 @@ func checkScenario(t *testing.T, s Scenario) {
 		if s.DetectMS == nil || s.FenceMS != nil || s.RTOMS == nil || !kinds["evacuate"] || !kinds["migrated"] {
 			t.Errorf("%s: detect %v fence %v rto %v, events %v: want detection, no fence, the migrations", s.Name, s.DetectMS, s.FenceMS, s.RTOMS, kinds)
 		}
+	case "drain-readmit":
+		if s.DetectMS == nil || s.FenceMS != nil || s.RTOMS == nil || !kinds["drain"] || !kinds["migrated"] || !kinds["readmit"] || kinds["started"] || kinds["fence"] {
+			t.Errorf("%s: detect %v fence %v rto %v, events %v: want the drain, migrations, the readmission, no start, no fence", s.Name, s.DetectMS, s.FenceMS, s.RTOMS, kinds)
+		}
+		if !slices.ContainsFunc(s.Timeline, func(e Event) bool {
+			return e.Source == "lab" && strings.Contains(e.Message, "refused while it is in maintenance")
+		}) || !slices.ContainsFunc(s.Timeline, func(e Event) bool {
+			return e.Source == "lab" && strings.Contains(e.Message, "the readmitted host takes VMs again")
+		}) {
+			t.Errorf("%s: the timeline does not show placement refused in maintenance and accepted after the readmission", s.Name)
+		}
 	default:
 		t.Errorf("%s has no checks in this test", s.Name)
 	}
@@ -176,7 +200,7 @@ func TestReportJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range got.Scenarios {
-		for _, field := range []string{"name", "passed", "detect_ms", "fence_ms", "rto_ms", "vms_expected", "vms_running", "vms_running_twice", "timeline"} {
+		for _, field := range []string{"name", "passed", "detect_ms", "fence_ms", "rto_ms", "vms_expected", "vms_running", "vms_running_twice", "network_ok", "timeline"} {
 			if _, ok := s[field]; !ok {
 				t.Errorf("scenario %v: JSON lacks %q: %s", s["name"], field, raw)
 			}

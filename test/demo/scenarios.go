@@ -133,7 +133,19 @@ func powerCut(r *run, s *Scenario) error {
 		return err
 	}
 	time.Sleep(time.Second) // the last events reach the audit logs
-	return r.settle(s, f, got)
+	if err := r.settle(s, f, got); err != nil {
+		return err
+	}
+	return r.checkNetwork(s, hostsOf(got), nil, f.victim)
+}
+
+// hostsOf is where each arrival was seen: VM → host.
+func hostsOf(got map[string]arrival) map[string]string {
+	out := map[string]string{}
+	for vm, a := range got {
+		out[vm] = a.host
+	}
+	return out
 }
 
 // partition: a follower running VMs is cut off from every peer on both
@@ -167,7 +179,7 @@ func partition(r *run, s *Scenario) error {
 		r.step("observe", f.victim.Name, "%s was fenced %d ms after the cut, before its own lease (%v) could lapse: its VMs stopped with it",
 			f.victim.Name, *s.FenceMS, tm.Lease.TTL)
 	}
-	return nil
+	return r.checkNetwork(s, hostsOf(got), nil, f.victim)
 }
 
 // partitionBMCDownWatchdog: the host whose watchdog is armed, running
@@ -244,7 +256,8 @@ func partitionBMCDownWatchdog(r *run, s *Scenario) error {
 	if fc, _ := first(r.events(r.inject), "fence-confirmed", f.victim.Name, ""); !strings.Contains(fc.Message, "self-fence deadline") {
 		return fmt.Errorf("%s's fence was confirmed, but not by its self-fence deadline: %q", f.victim.Name, fc.Message)
 	}
-	return nil
+	// The reset host is back but still cut off.
+	return r.checkNetwork(s, hostsOf(got), nil, f.victim)
 }
 
 // partitionBMCDownNoWatchdog: a follower running VMs is cut off from its
@@ -334,7 +347,7 @@ func partitionBMCDownNoWatchdog(r *run, s *Scenario) error {
 			return fmt.Errorf("%s restarted on %s before %s's BMC came back", vm, a.host, f.victim.Name)
 		}
 	}
-	return nil
+	return r.checkNetwork(s, hostsOf(got), nil, f.victim)
 }
 
 // The predicted failure's heat: the CPU starts warm and climbs steadily
@@ -431,7 +444,8 @@ func predictedFailure(r *run, s *Scenario) error {
 			return fmt.Errorf("%s runs on %s, but no agent recorded its migration", vm, a.host)
 		}
 	}
-	return nil
+	// The host the VMs left is still up and connected: reach them from it.
+	return r.checkNetwork(s, hostsOf(got), f.victim)
 }
 
 func contains(list []string, s string) bool {

@@ -86,7 +86,7 @@ func (r *run) leader() (string, error) {
 // and the VMs the cluster places on it: the host with the watchdog when
 // dog is set, another one otherwise.
 func (r *run) pickVictim(dog bool) (*lab.Host, []string, error) {
-	st, err := r.status()
+	st, err := r.leaderStatus()
 	if err != nil {
 		return nil, nil, err
 	}
