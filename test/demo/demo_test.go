@@ -165,8 +165,8 @@ func checkScenario(t *testing.T, s Scenario) {
 			t.Errorf("%s: detect %v fence %v rto %v, events %v: want detection, no fence, the migrations", s.Name, s.DetectMS, s.FenceMS, s.RTOMS, kinds)
 		}
 	case "drain-readmit":
-		if s.DetectMS == nil || s.FenceMS != nil || s.RTOMS == nil || !kinds["drain"] || !kinds["migrated"] || !kinds["readmit"] || kinds["started"] || kinds["fence"] {
-			t.Errorf("%s: detect %v fence %v rto %v, events %v: want the drain, migrations, the readmission, no start, no fence", s.Name, s.DetectMS, s.FenceMS, s.RTOMS, kinds)
+		if s.DetectMS == nil || s.FenceMS != nil || s.RTOMS == nil || !kinds["drain"] || !kinds["migrated"] || !kinds["readmit"] || kinds["fence"] || kinds["dead"] {
+			t.Errorf("%s: detect %v fence %v rto %v, events %v: want the drain, migrations, the readmission, no host dead, no fence", s.Name, s.DetectMS, s.FenceMS, s.RTOMS, kinds)
 		}
 		if !slices.ContainsFunc(s.Timeline, func(e Event) bool {
 			return e.Source == "lab" && strings.Contains(e.Message, "refused while it is in maintenance")
