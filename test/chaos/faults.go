@@ -58,6 +58,7 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 		rec.Hosts = append(rec.Hosts, peer.Name)
 	}
 	var err error
+	powerOff := false
 	switch s.Kind {
 	case PowerCut:
 		if !h.On() {
@@ -65,15 +66,7 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 			break
 		}
 		rec.Placed = f.r.placedOn(h.Name)
-		// PowerOff waits until the host is off: with a slow-off BMC that
-		// is seconds, during which the schedule goes on.
-		f.wg.Add(1)
-		go func() {
-			defer f.wg.Done()
-			if err := h.PowerOff(); err != nil {
-				f.r.logf("step %d: power off %s: %v", i, h.Name, err)
-			}
-		}()
+		powerOff = true
 	case Partition, PartitionOneWay, Isolate, BMCPartition, Loss:
 		if s.Kind == Isolate {
 			rec.Placed = f.r.placedOn(h.Name)
@@ -161,6 +154,20 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 		rec.faults = f.checkFaults(s, rec, h, peer)
 	}
 	f.r.rec.record(rec)
+	if powerOff {
+		// PowerOff waits until the host is off: with a slow-off BMC that
+		// is seconds, during which the schedule goes on. The cut is over
+		// then (the host stays off until quiescence; the checker reads
+		// that from the BMC's power log, and its BMC stays reachable).
+		f.wg.Add(1)
+		go func() {
+			defer f.wg.Done()
+			if err := h.PowerOff(); err != nil {
+				f.r.logf("step %d: power off %s: %v", i, h.Name, err)
+			}
+			f.r.rec.record(FaultRecord{At: time.Now(), Step: i, Kind: s.Kind, Heal: true})
+		}()
+	}
 	if s.Kind == BMCCrash && err == nil {
 		// The crash lasts until the lab's BMC watchdog has ipmi_sim
 		// answering again.
@@ -205,8 +212,9 @@ func (f *faults) checkFaults(s Step, rec FaultRecord, h, peer *lab.Host) []check
 		c := mk(string(s.Kind), h.Name, "")
 		c.End = time.Now()
 		return []check.Fault{c}
-	case LeaderKill:
+	case PowerCut:
 		c := mk(string(s.Kind), h.Name, "")
+		c.Detail += ": powered off through its BMC, which stays reachable; the fault ends when the host is off"
 		return []check.Fault{c}
 	}
 	return []check.Fault{mk(string(s.Kind), h.Name, "")}

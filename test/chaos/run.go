@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -47,6 +48,8 @@ type Report struct {
 	Seed       uint64         `json:"seed"`
 	Faults     map[string]int `json:"faults"`
 	RTOMS      Percentiles    `json:"rto_ms"`
+	// FailoverMS: see Result.Failovers.
+	FailoverMS Percentiles `json:"failover_ms"`
 	Failures   []Failure      `json:"failures"`
 	// Bug is the seeded bug the agents ran with; CaughtAfter the number
 	// of runs until one caught it (null: not caught).
@@ -85,10 +88,17 @@ type RunError struct {
 type Result struct {
 	Plan       Plan
 	Violations []string
-	// RTO are the failovers measured: from a fault that took a host away
-	// (power cut, isolation) to each of its VMs' first heartbeat
-	// elsewhere.
+	// RTO are the recovery times the checker judged (check.CheckRTO:
+	// from when nothing blocked a VM's recovery to its first heartbeat
+	// again).
 	RTO []time.Duration
+	// Failovers are measured from a fault that took a host away (power
+	// cut, isolation) to each of its VMs' first heartbeat elsewhere, as
+	// the demo's rto_ms.
+	Failovers []time.Duration
+	// Kept is the directory with a failing run's history.json and its
+	// hosts' state directory copies (removed when the run passed).
+	Kept string
 	// Faults counts the faults really injected (skipped ones left out).
 	Faults map[Kind]int
 	// History is what the run recorded, as the checker read it.
@@ -127,7 +137,7 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 	if err := lab.Check(agents.LabOptions(minHosts, lab.IPMI, "chaos")); err != nil {
 		return rep, fmt.Errorf("chaos needs the lab: %w (run as root after `make deps`)", err)
 	}
-	var rtos, runs []time.Duration
+	var rtos, fos, runs []time.Duration
 	for i := range opts.Runs {
 		seed := opts.Seed + uint64(i)
 		t0 := time.Now()
@@ -146,6 +156,7 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 			rep.Faults[string(k)] += n
 		}
 		rtos = append(rtos, res.RTO...)
+		fos = append(fos, res.Failovers...)
 		for _, v := range res.Violations {
 			rep.Violations++
 			rep.Failures = append(rep.Failures, Failure{Seed: seed, Schedule: res.Plan.Schedule(), Violation: v})
@@ -156,7 +167,7 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 			break
 		}
 	}
-	rep.RTOMS, rep.RunMS = percentiles(rtos), percentiles(runs)
+	rep.RTOMS, rep.FailoverMS, rep.RunMS = percentiles(rtos), percentiles(fos), percentiles(runs)
 	rep.TotalMS = time.Since(start).Milliseconds()
 	return rep, nil
 }
@@ -236,7 +247,6 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	r.created = time.Now()
 	res.Up = time.Since(r.start)
 	r.logf("up: %d hosts, %d VMs running, leader %s", p.Hosts, p.VMs, r.leaderName())
-	twiceBefore := len(l.TwiceViolations())
 
 	t0 := time.Now()
 	r.schedStart = t0
@@ -252,10 +262,10 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	}
 
 	t0 = time.Now()
-	twice := l.TwiceViolations()[twiceBefore:]
 	h := r.history(quiet)
 	r.rec.close()
-	// The stores are checked closed: stop every agent cleanly first.
+	// The stores are checked closed, on copies: stop every agent cleanly
+	// first.
 	for _, host := range l.Hosts {
 		if host.On() {
 			if err := c.StopAgent(ctx, host.Name, syscall.SIGTERM); err != nil {
@@ -263,19 +273,41 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 			}
 		}
 	}
-	res.Violations, res.RTO = verdict(h, twice, quiet, r.actions)
+	keep, err := os.MkdirTemp("", fmt.Sprintf("vigil-chaos-%d-", seed))
+	if err != nil {
+		return res, err
+	}
+	for i := range h.Hosts {
+		dst := filepath.Join(keep, h.Hosts[i].Name)
+		if err := copyDir(filepath.Join(l.Hosts[i].StateDir, "vigil"), dst); err != nil {
+			r.logf("copy %s's state directory: %v", h.Hosts[i].Name, err)
+			continue
+		}
+		h.Hosts[i].StateDir = dst
+	}
+	res.Violations, res.RTO = verdict(h, quiet)
+	res.Failovers = failovers(h, r.actions)
 	res.History = h
 	res.Check = time.Since(t0)
+	if len(res.Violations) == 0 {
+		os.RemoveAll(keep)
+	} else {
+		f := filepath.Join(keep, "history.json")
+		if err := h.WriteFile(f); err != nil {
+			r.logf("%v", err)
+		}
+		res.Kept = keep
+	}
 	if len(res.Violations) == 0 {
 		n := 0
 		for _, k := range res.Faults {
 			n += k
 		}
-		r.logf("run seed %d passed: %d faults injected, %d failovers measured (RTO max %s), quiescence in %.1f s",
-			seed, n, len(res.RTO), maxDur(res.RTO), res.Quiesce.Seconds())
+		r.logf("run seed %d passed: %d faults injected, %d recoveries judged (max %s), %d failovers measured (max %s), quiescence in %.1f s",
+			seed, n, len(res.RTO), maxDur(res.RTO), len(res.Failovers), maxDur(res.Failovers), res.Quiesce.Seconds())
 	} else {
-		r.logf("run seed %d FAILED:\n%s\n  violations:\n    %s\n  replay: vigil-lab chaos --replay %d%s",
-			seed, p, strings.Join(res.Violations, "\n    "), seed, bugFlag(opts.Bug))
+		r.logf("run seed %d FAILED:\n%s\n  violations:\n    %s\n  history and store copies: %s\n  replay: vigil-lab chaos --replay %d%s",
+			seed, p, strings.Join(res.Violations, "\n    "), res.Kept, seed, bugFlag(opts.Bug))
 		fprintf(r.out, "agent logs (tails):\n%s\n", c.Logs(3000))
 	}
 	return res, nil
@@ -547,4 +579,29 @@ func staleOn(host string, recs []check.PowerRecord, delay time.Duration) []check
 		out = append(out, f)
 	}
 	return out
+}
+
+// copyDir copies the regular files of src into dst (a state directory:
+// the store, the raft log and snapshots).
+func copyDir(src, dst string) error {
+	ents, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dst, 0o700); err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
 }

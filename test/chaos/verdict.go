@@ -1,9 +1,6 @@
 package chaos
 
 import (
-	"fmt"
-	"math"
-	"slices"
 	"time"
 
 	"github.com/vigil-ha/vigil/test/chaos/check"
@@ -16,56 +13,19 @@ type Quiescence struct {
 	Err        string
 }
 
-// verdict returns a run's violations and its measured failovers.
-func verdict(h *check.History, twice []string, q Quiescence, actions []FaultRecord) ([]string, []time.Duration) {
+// verdict returns a run's violations and the checker's recovery times:
+// the checker's (test/chaos/check) over the history, and quiescence that
+// did not converge.
+func verdict(h *check.History, q Quiescence) ([]string, []time.Duration) {
 	var out []string
-	for _, t := range twice {
-		out = append(out, "never twice: "+t)
-	}
 	if q.Err != "" {
-		out = append(out, "no VM left behind: after quiescence: "+q.Err)
+		out = append(out, "quiescence: not every VM running once where the cluster places it: "+q.Err)
 	}
-	out = append(out, massFencing(h)...)
-	return out, failovers(h, actions)
-}
-
-// massFencing: within any mass-fence window, the agents started fencing
-// at most half the hosts (at least one), DESIGN.md invariant 6.
-func massFencing(h *check.History) []string {
-	if h.MassFence.Window <= 0 {
-		return nil
+	rep := check.Check(h)
+	for _, v := range rep.Violations {
+		out = append(out, v.String())
 	}
-	type fence struct {
-		at     time.Time
-		target string
-	}
-	seen := map[fence]bool{}
-	var fences []fence
-	for _, e := range h.Events {
-		if e.Kind != "fence" {
-			continue
-		}
-		f := fence{e.Time, e.Host}
-		if !seen[f] {
-			seen[f] = true
-			fences = append(fences, f)
-		}
-	}
-	slices.SortFunc(fences, func(a, b fence) int { return a.at.Compare(b.at) })
-	limit := max(1, int(math.Floor(0.5*float64(len(h.Hosts)))))
-	for i, f := range fences {
-		targets := map[string]bool{}
-		for _, g := range fences[:i+1] {
-			if f.at.Sub(g.at) <= h.MassFence.Window {
-				targets[g.target] = true
-			}
-		}
-		if len(targets) > limit {
-			return []string{fmt.Sprintf("no mass fencing: %d of %d hosts fenced within %v (limit %d), the last %s at %s",
-				len(targets), len(h.Hosts), h.MassFence.Window, limit, f.target, f.at.Format("15:04:05.000"))}
-		}
-	}
-	return nil
+	return out, rep.Recoveries
 }
 
 // failovers measures the failovers: for every fault that took a host away
