@@ -50,7 +50,7 @@ type Report struct {
 	RTOMS      Percentiles    `json:"rto_ms"`
 	// FailoverMS: see Result.Failovers.
 	FailoverMS Percentiles `json:"failover_ms"`
-	Failures   []Failure      `json:"failures"`
+	Failures   []Failure   `json:"failures"`
 	// Bug is the seeded bug the agents ran with; CaughtAfter the number
 	// of runs until one caught it (null: not caught).
 	Bug         string `json:"bug,omitempty"`
