@@ -50,9 +50,10 @@ type History struct {
 // Host is one lab host.
 type Host struct {
 	Name string `json:"name"`
-	// StateDir is where a copy of the host's state directory was taken
-	// after its agent stopped (its store file is agent.StoreFile in it);
-	// empty: not copied, the store check skips the host.
+	// StateDir is a copy of the agent's state_dir (its config's
+	// state_dir:, StateDir/vigil under test/agents), taken after the agent
+	// stopped: the store file agent.StoreFile is in it. Empty: not copied,
+	// the store check skips the host.
 	StateDir string `json:"state_dir,omitempty"`
 	// MemoryMiB and VCPUs are what the host offers its VMs (0: unknown;
 	// the RTO check then assumes capacity).
