@@ -2,8 +2,11 @@ package tui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -414,7 +417,9 @@ func (m *Model) localVMs() []localapi.VMStatus {
 }
 
 // history is what the history pane lists, newest first: failed actions
-// and fences, or every event.
+// and fences, or every event. The cluster's fence records that this
+// host's audit log does not tell (another host led the fence) are listed
+// among them.
 func (m *Model) history() []localapi.Event {
 	var out []localapi.Event
 	for i := len(m.events) - 1; i >= 0; i-- {
@@ -422,7 +427,50 @@ func (m *Model) history() []localapi.Event {
 			out = append(out, ev)
 		}
 	}
+	if m.st == nil || len(m.st.Fences) == 0 {
+		return out
+	}
+	told := map[string]bool{} // target and record id, as the leader's events name them
+	for _, ev := range m.events {
+		if isFence(ev) {
+			for _, id := range fenceIDs.FindAllStringSubmatch(ev.Message, -1) {
+				told[ev.Host+"/"+id[1]] = true
+			}
+		}
+	}
+	added := false
+	for _, f := range m.st.Fences {
+		if !told[fmt.Sprintf("%s/%d", f.Target, f.ID)] {
+			out = append(out, fenceEvent(f))
+			added = true
+		}
+	}
+	if added {
+		slices.SortStableFunc(out, func(a, b localapi.Event) int { return b.Time.Compare(a.Time) })
+	}
 	return out
+}
+
+// fenceIDs finds the fence record ids in a fence event's message ("fence
+// 15: power read back off", "power off through ipmi (fence 15, attempt
+// 1)").
+var fenceIDs = regexp.MustCompile(`\bfence (\d+)\b`)
+
+// fenceEvent is a fence record of the cluster as a history row: its
+// confirmation, or its opening while unconfirmed.
+func fenceEvent(f localapi.Fence) localapi.Event {
+	ev := localapi.Event{Time: f.Started, Kind: "fence", Host: f.Target,
+		Message: fmt.Sprintf("fence %d by %s through %s, awaiting confirmation: %s", f.ID, f.By, f.Method, f.Evidence)}
+	if f.Confirmed {
+		ev.Kind, ev.Message = "fence-confirmed", fmt.Sprintf("fence %d by %s through %s: %s", f.ID, f.By, f.Method, f.Confirmation)
+		if f.ConfirmedAt != nil {
+			ev.Time = *f.ConfirmedAt
+		}
+	}
+	if raw, err := json.Marshal(map[string]any{"fence_record": f}); err == nil {
+		ev.Evidence = raw
+	}
+	return ev
 }
 
 // isFence reports whether ev is part of the fence history: a fence, its

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -686,5 +687,58 @@ func TestHeaderKeepsLeaderAndQuorum(t *testing.T) {
 	h.run(h.m.fetch())
 	if head, _, _ := strings.Cut(h.screen(), "\n"); !strings.HasPrefix(head, " h1 · v0.4.1 · cluster edge-7 · leader h2 · quorum yes") {
 		t.Errorf("header %q, want the version and the cluster too", head)
+	}
+}
+
+// TestFenceHistoryFromState: a follower's audit log has no fence events
+// (the leader that fenced has them), so the history lists the cluster's
+// fence records from the status, confirmed and open, newest first among
+// the events; on the leader, whose events name the records, none is
+// listed twice.
+func TestFenceHistoryFromState(t *testing.T) {
+	at := func(d time.Duration) time.Time { return t0.Add(-d) }
+	st := clusterStatus()
+	st.Fences = []localapi.Fence{
+		{ID: 15, Target: "h3", By: "h2", Method: "ipmi", Evidence: "memberlist dead", Started: at(2 * time.Hour), Confirmed: true,
+			ConfirmedAt: ptr(at(2*time.Hour - time.Second)), Confirmation: "power read back off through level ipmi"},
+		{ID: 21, Target: "h4", By: "h2", Method: "redfish", Evidence: "no lease renewal", Started: at(time.Minute)},
+	}
+	follower := []localapi.Event{
+		{Time: at(3 * time.Hour), Kind: "agent-started", Host: "h1", Message: "vigil agent started on h1 (cluster)"},
+		{Time: at(30 * time.Minute), Kind: "start-failed", Host: "h1", VM: "web9", Message: "qemu exited"},
+	}
+	h := newHarness(t, true)
+	h.b.SetStatus(st)
+	h.run(h.m.fetch())
+	h.send(eventsMsg(numbered(follower)))
+	screen := h.screen()
+	rows := regexp.MustCompile(`(?m)^[ >]\d\d:\d\d:\d\d (\S+) +(\S+) +(.*)$`).FindAllStringSubmatch(screen, -1)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r[1]+" "+r[2])
+	}
+	want := []string{"fence h4", "start-failed web9", "fence-confirmed h3"}
+	if !slices.Equal(got, want) || !strings.Contains(screen, "fence 15 by h2 through ipmi: power") ||
+		!strings.Contains(screen, "History: failed actions and fences (3)") {
+		t.Errorf("follower's history rows %v, want %v; screen:\n%s", got, want, screen)
+	}
+	// The record's evidence, from the history.
+	h.press("tab", "tab", "end", "enter")
+	if s := h.screen(); !strings.Contains(s, "Evidence") || !strings.Contains(s, "memberlist dead") {
+		t.Errorf("the fence record's evidence:\n%s", s)
+	}
+	h.press("esc")
+
+	// The leader's own events name both records: no row twice.
+	leader := append(follower,
+		localapi.Event{Time: at(2*time.Hour - 500*time.Millisecond), Kind: "fence", Host: "h3", Message: "power off through ipmi (fence 15, attempt 1)"},
+		localapi.Event{Time: at(2*time.Hour - time.Second), Kind: "fence-confirmed", Host: "h3", Message: "fence 15: power read back off through level ipmi"},
+		localapi.Event{Time: at(time.Minute), Kind: "fence", Host: "h4", Message: "power off through redfish (fence 21, attempt 1)"})
+	h = newHarness(t, true)
+	h.b.SetStatus(st)
+	h.run(h.m.fetch())
+	h.send(eventsMsg(numbered(leader)))
+	if s := h.screen(); !strings.Contains(s, "History: failed actions and fences (4)") || strings.Contains(s, " by h2 through ") {
+		t.Errorf("the leader's history lists a record its events tell:\n%s", s)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/agent"
+	"github.com/vigil-ha/vigil/agent/localapi"
 	"github.com/vigil-ha/vigil/cluster/planner"
 	"github.com/vigil-ha/vigil/cluster/state"
 	"github.com/vigil-ha/vigil/fencing/watchdog"
@@ -133,5 +134,27 @@ func TestVMViewStates(t *testing.T) {
 				t.Errorf("vmView(%s).State = %q, want %q", tc.name, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestFenceHistory: the status carries the state's latest fence records,
+// oldest first, bounded, with a confirmation time only when confirmed.
+func TestFenceHistory(t *testing.T) {
+	var fs []state.FenceRecord
+	t0 := time.Date(2026, 12, 2, 20, 0, 0, 0, time.UTC)
+	for i := range localapi.MaxStatusFences + 5 {
+		fs = append(fs, state.FenceRecord{ID: uint64(i + 1), Target: "h3", By: "h1", Method: "ipmi", Started: t0.Add(time.Duration(i) * time.Minute)})
+	}
+	fs[len(fs)-1].Confirmed, fs[len(fs)-1].ConfirmedAt, fs[len(fs)-1].Confirmation = true, t0.Add(time.Hour), "power read back off"
+	got := fenceHistory(fs)
+	if len(got) != localapi.MaxStatusFences || got[0].ID != 6 || got[len(got)-1].ID != uint64(len(fs)) {
+		t.Fatalf("fenceHistory kept %d records from %d to %d, want the latest %d", len(got), got[0].ID, got[len(got)-1].ID, localapi.MaxStatusFences)
+	}
+	last := got[len(got)-1]
+	if !last.Confirmed || last.ConfirmedAt == nil || !last.ConfirmedAt.Equal(t0.Add(time.Hour)) || last.Confirmation == "" || got[0].ConfirmedAt != nil {
+		t.Errorf("records %+v … %+v: want the confirmation on the confirmed one only", got[0], last)
+	}
+	if len(fenceHistory(nil)) != 0 {
+		t.Error("no records, yet a history")
 	}
 }

@@ -298,7 +298,24 @@ func (h *Host) Status(ctx context.Context) (localapi.Status, error) {
 		v := h.vmView(vm)
 		out.VMs = append(out.VMs, localapi.VMStatus{Name: v.Name, Host: v.Host, State: v.State, Generation: v.Generation, Priority: v.Priority})
 	}
+	out.Fences = fenceHistory(st.Fences())
 	return out, nil
+}
+
+// fenceHistory is the status's fence records: the latest of the state's.
+func fenceHistory(fs []state.FenceRecord) []localapi.Fence {
+	fs = fs[max(0, len(fs)-localapi.MaxStatusFences):]
+	out := make([]localapi.Fence, 0, len(fs))
+	for _, f := range fs {
+		lf := localapi.Fence{ID: f.ID, Target: f.Target, By: f.By, Method: f.Method, Evidence: f.Evidence, Started: f.Started,
+			Confirmed: f.Confirmed, Confirmation: f.Confirmation}
+		if !f.ConfirmedAt.IsZero() {
+			at := f.ConfirmedAt
+			lf.ConfirmedAt = &at
+		}
+		out = append(out, lf)
+	}
+	return out
 }
 
 // hostView is one host in the status.

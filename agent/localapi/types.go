@@ -28,6 +28,30 @@ type Status struct {
 	Version string `json:"version,omitempty"`
 	// Watchdog is this host's hardware watchdog as the daemon runs it.
 	Watchdog *Watchdog `json:"watchdog,omitempty"`
+	// Fences are the cluster's latest fence records from the replicated
+	// state, oldest first (MaxStatusFences at most): every host has
+	// them, while the fence's events are in the fencing leader's audit
+	// log only. None on a standalone host.
+	Fences []Fence `json:"fences,omitempty"`
+}
+
+// MaxStatusFences bounds Status.Fences.
+const MaxStatusFences = 20
+
+// Fence is one fence record of the cluster in Status.
+type Fence struct {
+	ID     uint64 `json:"id"`
+	Target string `json:"target"`
+	// By is the leader that fenced; Method "ipmi", "redfish" or
+	// "lease-expiry" (the host's self-fence deadline passed).
+	By       string    `json:"by"`
+	Method   string    `json:"method"`
+	Evidence string    `json:"evidence,omitempty"`
+	Started  time.Time `json:"started"`
+	// Confirmed: the power read back off, or the deadline passed.
+	Confirmed    bool       `json:"confirmed"`
+	ConfirmedAt  *time.Time `json:"confirmed_at,omitempty"`
+	Confirmation string     `json:"confirmation,omitempty"`
 }
 
 // Watchdog is this host's hardware watchdog in Status.
