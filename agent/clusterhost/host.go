@@ -294,7 +294,7 @@ func (h *Host) openVMs(ctx context.Context) error {
 		Name: h.name, RunDir: h.cfg.VMs.RunDir, Store: h.st, Net: nw, QEMU: h.opts.QEMU,
 		MigrationIP: h.cfg.Addresses.Migration.String(), Logger: h.log,
 		Destinations: h.destination,
-		Migrate:      qmp.MigrateOptions{DowntimeLimit: 100 * time.Millisecond},
+		Migrate:      MigrateOptions,
 	})
 	if err != nil {
 		return err

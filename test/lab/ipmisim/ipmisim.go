@@ -628,6 +628,16 @@ func (s *Sim) logTail() string {
 	return string(b)
 }
 
+// PID is ipmi_sim's process id, 0 while it does not run.
+func (s *Sim) PID() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.proc == nil {
+		return 0
+	}
+	return s.proc.Pid
+}
+
 // Addr returns the BMC's UDP address as "host:port".
 func (s *Sim) Addr() string { return netip.AddrPortFrom(s.host, uint16(s.Port())).String() }
 
