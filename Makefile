@@ -70,7 +70,12 @@ lint:
 	$(GO) tool staticcheck -tags $(TEST_TAGS) ./cluster/...
 
 # Benchmarks compare vigil with the reference tools side by side in one run;
-# one package at a time (-p 1) so they do not share the two cores.
+# one package at a time (-p 1) so they do not share the two cores. The
+# closing note's migration pause and footprint come from test's
+# BenchmarkMigratePause (raw QMP vs the agent's path with the network
+# hooks; VIGIL_PAUSE_RUNS migrations each, default 5) and
+# BenchmarkAgentFootprint (the release agent idle, standalone and in a
+# cluster; VIGIL_FOOTPRINT_SECONDS, default 60).
 bench: deps
 	$(GO) test -p 1 -run '^$$' -bench . -benchmem -count=1 -timeout 60m $(PKGS)
 

@@ -2,17 +2,22 @@ package test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/internal/testenv"
+	"github.com/vigil-ha/vigil/test/agents"
+	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
@@ -80,15 +85,85 @@ func sampleProc(pid int) (procSample, error) {
 	return procSample{cpu: time.Duration(utime+stime) * time.Second / userHZ, rss: rssKiB << 10}, nil
 }
 
+// footprint is one process's figures over a window.
+type footprint struct {
+	maxRSS int64
+	cpu    time.Duration
+	window time.Duration
+}
+
+func (f footprint) rssMiB() float64     { return float64(f.maxRSS) / (1 << 20) }
+func (f footprint) cpuPercent() float64 { return float64(f.cpu) / float64(f.window) * 100 }
+
+// watch samples the processes every second for window: the most RSS seen
+// and the CPU time used.
+func watch(b *testing.B, pids map[string]int, window time.Duration) map[string]footprint {
+	b.Helper()
+	first, last, out := map[string]procSample{}, map[string]procSample{}, map[string]footprint{}
+	for name, pid := range pids {
+		s, err := sampleProc(pid)
+		if err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		first[name], out[name] = s, footprint{maxRSS: s.rss}
+	}
+	start := time.Now()
+	for time.Since(start) < window {
+		time.Sleep(time.Second)
+		for name, pid := range pids {
+			s, err := sampleProc(pid)
+			if err != nil {
+				b.Fatalf("%s: %v", name, err)
+			}
+			last[name] = s
+			f := out[name]
+			f.maxRSS = max(f.maxRSS, s.rss)
+			out[name] = f
+		}
+	}
+	elapsed := time.Since(start)
+	for name := range pids {
+		f := out[name]
+		f.cpu, f.window = last[name].cpu-first[name].cpu, elapsed
+		out[name] = f
+		b.Logf("%s: max RSS %.1f MiB, CPU %.3f %% of a core over %v (%v of CPU time)", name, f.rssMiB(), f.cpuPercent(), elapsed.Round(time.Second), f.cpu)
+	}
+	return out
+}
+
+// agentPID finds the process running `vigil agent --config cfg`.
+func agentPID(cfg string) int {
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err != nil {
+			continue
+		}
+		args := strings.Split(strings.TrimRight(string(raw), "\x00"), "\x00")
+		if len(args) >= 4 && filepath.Base(args[0]) == "vigil" && args[1] == "agent" && slices.Contains(args, cfg) {
+			return pid
+		}
+	}
+	return 0
+}
+
 // BenchmarkAgentFootprint measures the release agent (built as `make
-// build` does) idle on its host: standalone, polling a real ipmi_sim BMC
-// and the kernel every 10 s, watched for a minute (VIGIL_FOOTPRINT_SECONDS)
-// from /proc after a settling poll: its resident set (max-rss-MiB, the
-// most seen at one-second samples; goal 40 MiB) and CPU (cpu-%-of-core,
-// user plus system time over the window; goal under 1 %), and the
-// binary's size (binary-MiB). ipmi_sim, the BMC it polls, is measured
-// beside it over the same window as a reference for what an idle daemon
-// of this kind costs on this machine.
+// build` does) idle on its host, polling a real ipmi_sim BMC and the
+// kernel every 10 s, watched for a minute (VIGIL_FOOTPRINT_SECONDS) from
+// /proc after a settling poll: its resident set (max-rss-MiB, the most
+// seen at one-second samples; goal 40 MiB) and CPU (cpu-%-of-core, user
+// plus system time over the window; goal under 1 %), and the binary's
+// size (binary-MiB):
+//   - standalone: sensors, prediction and alerts only; ipmi_sim, the BMC
+//     it polls, is measured beside it as a reference for an idle daemon
+//     on this machine;
+//   - cluster-lan: one of three lab hosts' agents in a cluster with the
+//     lan timing profile (lease renewals every second, raft, gossip,
+//     probes), no VMs: the leader and a follower.
 func BenchmarkAgentFootprint(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds vigil and runs ipmi_sim")
@@ -102,6 +177,32 @@ func BenchmarkAgentFootprint(b *testing.B) {
 	if out, err := exec.Command("file", bin).Output(); err == nil {
 		b.Logf("%s", bytes.TrimSpace(out))
 	}
+	b.Logf("release binary (make build's flags): %d bytes (%.1f MiB)", fi.Size(), float64(fi.Size())/(1<<20))
+	b.Run("standalone", func(b *testing.B) {
+		for range b.N {
+			f := standaloneFootprint(b, bin)
+			b.ReportMetric(f["vigil agent"].rssMiB(), "max-rss-MiB")
+			b.ReportMetric(f["vigil agent"].cpuPercent(), "cpu-%-of-core")
+			b.ReportMetric(f["ipmi_sim (reference)"].rssMiB(), "ref-ipmi_sim-rss-MiB")
+			b.ReportMetric(f["ipmi_sim (reference)"].cpuPercent(), "ref-ipmi_sim-cpu-%")
+		}
+		b.ReportMetric(float64(fi.Size())/(1<<20), "binary-MiB")
+		b.ReportMetric(0, "ns/op") // the window's length is not a figure
+	})
+	b.Run("cluster-lan", func(b *testing.B) {
+		for range b.N {
+			f := clusterFootprint(b, bin)
+			b.ReportMetric(f["leader"].rssMiB(), "leader-max-rss-MiB")
+			b.ReportMetric(f["leader"].cpuPercent(), "leader-cpu-%-of-core")
+			b.ReportMetric(f["follower"].rssMiB(), "follower-max-rss-MiB")
+			b.ReportMetric(f["follower"].cpuPercent(), "follower-cpu-%-of-core")
+		}
+		b.ReportMetric(0, "ns/op")
+	})
+}
+
+func standaloneFootprint(b *testing.B, bin string) map[string]footprint {
+	dir := b.TempDir()
 	sim := ipmisim.New(b, ipmisim.Config{})
 	user, pwFile := sim.User(ipmisim.User)
 	cfgPath := filepath.Join(dir, "vigil.yaml")
@@ -125,77 +226,62 @@ log:
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	for range b.N {
-		agent := exec.Command(bin, "agent", "--config", cfgPath)
-		logf, err := os.Create(filepath.Join(dir, "agent.log"))
-		if err != nil {
-			b.Fatal(err)
+	agent := exec.Command(bin, "agent", "--config", cfgPath)
+	logf, err := os.Create(filepath.Join(dir, "agent.log"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	agent.Stdout, agent.Stderr = logf, logf
+	if err := agent.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() {
+		agent.Process.Kill()
+		agent.Wait()
+		logf.Close()
+	}()
+	// Settled: a first sensor round answered, then one more poll.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var st localapi.Status
+		out, err := exec.Command(bin, "status", "--json", "--config", cfgPath).Output()
+		if err == nil && json.Unmarshal(out, &st) == nil && !st.Starting && len(st.Hosts) == 1 && len(st.Hosts[0].Sources) > 0 && st.Hosts[0].Sources[0].Up {
+			break
 		}
-		agent.Stdout, agent.Stderr = logf, logf
-		if err := agent.Start(); err != nil {
-			b.Fatal(err)
+		if time.Now().After(deadline) {
+			log, _ := os.ReadFile(logf.Name())
+			b.Fatalf("agent: no sensor round within 60 s\n%s", log)
 		}
-		stop := func() {
-			agent.Process.Kill()
-			agent.Wait()
-			logf.Close()
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(11 * time.Second)
+	return watch(b, map[string]int{"vigil agent": agent.Process.Pid, "ipmi_sim (reference)": sim.PID()}, footprintWindow())
+}
+
+func clusterFootprint(b *testing.B, bin string) map[string]footprint {
+	testenv.NeedsCommand(b, "qemu-system-x86_64")
+	l := lab.New(b, agents.LabOptions(3, lab.IPMI, "fp"))
+	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: bin, Dir: b.TempDir(), SensorsInterval: 10 * time.Second, Profile: "lan", Logf: b.Logf})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ag.Close() })
+	leader := ag.Leader(context.Background(), ag.Agents[0].Host.Name)
+	pids := map[string]int{}
+	for _, a := range ag.Agents {
+		role := "follower"
+		if a.Host.Name == leader {
+			role = "leader"
+		} else if _, ok := pids[role]; ok {
+			continue
 		}
-		// Settled: a first sensor round answered, then one more poll.
-		deadline := time.Now().Add(60 * time.Second)
-		for {
-			var st localapi.Status
-			out, err := exec.Command(bin, "status", "--json", "--config", cfgPath).Output()
-			if err == nil && json.Unmarshal(out, &st) == nil && !st.Starting && len(st.Hosts) == 1 && len(st.Hosts[0].Sources) > 0 && st.Hosts[0].Sources[0].Up {
-				break
-			}
-			if time.Now().After(deadline) {
-				stop()
-				log, _ := os.ReadFile(logf.Name())
-				b.Fatalf("agent: no sensor round within 60 s\n%s", log)
-			}
-			time.Sleep(200 * time.Millisecond)
-		}
-		time.Sleep(11 * time.Second)
-		window := footprintWindow()
-		pids := map[string]int{"vigil agent": agent.Process.Pid, "ipmi_sim (reference)": sim.PID()}
-		first, maxRSS := map[string]procSample{}, map[string]int64{}
-		for name, pid := range pids {
-			s, err := sampleProc(pid)
-			if err != nil {
-				stop()
-				b.Fatalf("%s: %v", name, err)
-			}
-			first[name], maxRSS[name] = s, s.rss
-		}
-		start := time.Now()
-		last := map[string]procSample{}
-		for time.Since(start) < window {
-			time.Sleep(time.Second)
-			for name, pid := range pids {
-				s, err := sampleProc(pid)
-				if err != nil {
-					stop()
-					b.Fatalf("%s: %v", name, err)
-				}
-				last[name], maxRSS[name] = s, max(maxRSS[name], s.rss)
-			}
-		}
-		elapsed := time.Since(start)
-		stop()
-		for _, name := range []string{"vigil agent", "ipmi_sim (reference)"} {
-			cpu := float64(last[name].cpu-first[name].cpu) / float64(elapsed) * 100
-			mib := float64(maxRSS[name]) / (1 << 20)
-			b.Logf("%s: max RSS %.1f MiB, CPU %.3f %% of a core over %v (%v of CPU time)", name, mib, cpu, elapsed.Round(time.Second), last[name].cpu-first[name].cpu)
-			if name == "vigil agent" {
-				b.ReportMetric(mib, "max-rss-MiB")
-				b.ReportMetric(cpu, "cpu-%-of-core")
-			} else {
-				b.ReportMetric(mib, "ref-ipmi_sim-rss-MiB")
-				b.ReportMetric(cpu, "ref-ipmi_sim-cpu-%")
-			}
+		if pids[role] = agentPID(a.Config); pids[role] == 0 {
+			b.Fatalf("no process runs vigil agent --config %s", a.Config)
 		}
 	}
-	b.ReportMetric(float64(fi.Size())/(1<<20), "binary-MiB")
-	b.ReportMetric(0, "ns/op") // the window's length is not a figure
-	b.Logf("release binary (make build's flags): %d bytes (%.1f MiB)", fi.Size(), float64(fi.Size())/(1<<20))
+	if len(pids) != 2 {
+		b.Fatalf("leader %q: found %v, want a leader and a follower", leader, pids)
+	}
+	time.Sleep(11 * time.Second)
+	return watch(b, pids, footprintWindow())
 }

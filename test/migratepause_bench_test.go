@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -224,8 +225,8 @@ func rawMigrate(src, dst *qmp.VM, uri string) (float64, error) {
 //     announce-self after the switchover, the source's tap removed after).
 //
 // The goal is 30 ms with the hook; every variant reports the median,
-// least and most pause over its b.N migrations. Use -benchtime=Nx for N
-// migrations per variant. The pause is QEMU's own (the final memory pass,
+// least and most pause over its migrations: VIGIL_PAUSE_RUNS (default 5)
+// per benchmark iteration. The pause is QEMU's own (the final memory pass,
 // the devices' state, the destination's go-ahead on the return path): a
 // loaded machine stretches it, so compare variants of one run only.
 func BenchmarkMigratePause(b *testing.B) {
@@ -293,7 +294,7 @@ func BenchmarkMigratePause(b *testing.B) {
 		b.Run(v.name, func(b *testing.B) {
 			b.StopTimer()
 			var paused []float64
-			for range b.N {
+			for range b.N * pauseRuns() {
 				ms := v.run(b, p.guest())
 				if ms <= 0 {
 					b.Fatalf("%s: no pause measured (STOP or RESUME missing)", v.name)
@@ -308,6 +309,13 @@ func BenchmarkMigratePause(b *testing.B) {
 			b.ReportMetric(0, "ns/op") // the migration's length is not this figure
 		})
 	}
+}
+
+func pauseRuns() int {
+	if n, err := strconv.Atoi(os.Getenv("VIGIL_PAUSE_RUNS")); err == nil && n > 0 {
+		return n
+	}
+	return 5
 }
 
 func withURI(o qmp.MigrateOptions, uri string) qmp.MigrateOptions {

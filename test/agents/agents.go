@@ -21,6 +21,7 @@ package agents
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -116,6 +117,8 @@ type Options struct {
 	Env []string
 	// Logf receives progress lines; nil is quiet.
 	Logf func(format string, args ...any)
+	// Profile is the agents' timing profile (default Profile, lab).
+	Profile string
 }
 
 // Agent is one host's agent: where its config, socket and boot id are.
@@ -369,7 +372,7 @@ log:
   level: info
 %[16]s`, h.Name, h.StateDir, a.BootIDFile, a.Socket, h.MgmtIP, h.MigIP, bmc, fence,
 			strings.Join(mgmt, ", "), strings.Join(bootstrap, ", "), gossipKey, tlsFiles.CAFile, tlsFiles.CertFile, tlsFiles.KeyFile,
-			c.opts.SensorsInterval, topKeys, Profile, watchdogKeys, witnessKey)
+			c.opts.SensorsInterval, topKeys, cmp.Or(c.opts.Profile, Profile), watchdogKeys, witnessKey)
 		if err := os.WriteFile(a.Config, []byte(cfg), 0o644); err != nil {
 			return err
 		}
