@@ -680,3 +680,71 @@ func TestE2ERollingRestart(t *testing.T) {
 	}
 	c.endNeverTwice(t, mark, vms)
 }
+
+// TestE2EAgentCrashRestart: a follower's agent is SIGKILLed while its VMs
+// run and started again a second later, as systemd's Restart= does. Its
+// gossip falls silent, so memberlist soon says dead; but its BMC reads its
+// power on (the leader's second opinion), so nobody fences it before its
+// lease deadline, which the restarted agent beats. The new agent adopts
+// the running QEMUs: no VM moves, no guest boots again.
+func TestE2EAgentCrashRestart(t *testing.T) {
+	c := startClusterLab(t, 3)
+	vms := vmNames(3)
+	c.createGuests(len(vms))
+	mark := c.twiceMark()
+	where, boots := c.placement(vms)
+	victim := c.victim(false)
+	t.Logf("SIGKILL of %s's agent (runs %v)", victim.Name, func() (out []string) {
+		for vm, h := range where {
+			if h == victim {
+				out = append(out, vm)
+			}
+		}
+		return out
+	}())
+	killed := time.Now()
+	ctx := context.Background()
+	if err := c.ag.StopAgent(ctx, victim.Name, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second) // systemd's Restart= delay, and the agent's own start
+	if !victim.On() {
+		logEvents(t, c.eventsSince(victim, killed))
+		t.Fatalf("%s was fenced within a second of its agent's crash", victim.Name)
+	}
+	if err := c.ag.StartAgent(victim.Name); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor(victim.Name+"'s agent back with its lease", 60*time.Second, func() bool {
+		if !victim.On() {
+			return true // fenced: said below
+		}
+		states, quorum := c.hostStates(victim.Name)
+		return quorum && states[victim.Name] == "healthy" && slices.ContainsFunc(c.events(victim.Name), func(ev localapi.Event) bool {
+			return ev.Kind == "joined" && ev.Time.After(killed)
+		})
+	})
+	if !victim.On() {
+		logEvents(t, c.eventsSince(victim, killed))
+		c.placement(vms)
+		c.endNeverTwice(t, mark, vms)
+		t.Fatalf("%s was fenced for its agent's crash (restarted after 1 s)", victim.Name)
+	}
+	tm, _ := agents.Timing()
+	c.holdFor(t, "after the agent's crash and restart", tm.Lease.TTL+time.Second, func() string {
+		if !victim.On() {
+			return victim.Name + " was fenced"
+		}
+		return c.unmoved(where, boots)
+	})
+	evs := c.eventsSince(nil, killed)
+	logEvents(t, evs)
+	for _, ev := range evs {
+		switch {
+		case ev.Kind == "dead" || ev.Kind == "fence" || ev.Kind == "fence-confirmed" || ev.Kind == "placed" || ev.Kind == "self-fence",
+			ev.VM != "" && (ev.Kind == "started" || ev.Kind == "stopped"):
+			t.Errorf("after %s's agent crash: %s %s %s", victim.Name, ev.Kind, ev.VM, ev.Message)
+		}
+	}
+	c.endNeverTwice(t, mark, vms)
+}

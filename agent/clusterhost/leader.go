@@ -130,6 +130,7 @@ func (h *Host) leaderLoop(ctx context.Context) {
 		go pr.run(ctx)
 		members = pr
 	}
+	power := newPowerOpinions(h)
 	tick := time.NewTicker(h.timing.LeaderTick)
 	defer tick.Stop()
 	for {
@@ -142,6 +143,7 @@ func (h *Host) leaderLoop(ctx context.Context) {
 		h.lead.mu.Lock()
 		if p := h.plannerLocked(now); p != nil {
 			obs := h.holdObservations(now, members.Observations(now))
+			power.annotate(ctx, obs)
 			h.noteMembers(now, obs)
 			p.Observe(now, obs)
 			h.checkSuspects(now)

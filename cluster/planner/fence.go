@@ -75,6 +75,11 @@ func (p *Planner) lostReason(now time.Time, h state.Host, t *hostTrack) string {
 	case o.HeartbeatKnown && o.HeartbeatAdvancing:
 		p.once(now, "alive/"+h.Name, "isolated", h.Name, fmt.Sprintf("memberlist says dead since %s, but its storage heartbeat advances: isolated, not dead; waiting for its lease deadline %s", stamp(o.Since), stamp(t.deadline)))
 		return ""
+	case o.PowerPending:
+		return "" // its BMC's word comes first
+	case o.PowerOn:
+		p.once(now, "alive/"+h.Name, "powered", h.Name, fmt.Sprintf("memberlist says dead since %s, but its BMC reads its power on: cut off or its agent down, not dead; waiting for its lease deadline %s", stamp(o.Since), stamp(t.deadline)))
+		return ""
 	}
 	hb := "no storage heartbeat"
 	if o.HeartbeatKnown {

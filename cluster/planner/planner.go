@@ -24,8 +24,9 @@
 //
 // Memberlist only raises suspicion. A host is treated as dead when the
 // leader's lease deadline for it passed, or when memberlist says dead and
-// neither a lease renewal since nor its shared-storage heartbeat says it is
-// alive; even then it is fenced, never assumed off.
+// neither a lease renewal since, nor its shared-storage heartbeat, nor its
+// BMC reading its power on says it is alive; even then it is fenced, never
+// assumed off.
 //
 // A VM taken from a host that may still run it (a live host, a held VM, an
 // uncertain migration) is placed again only once every such host has
@@ -132,6 +133,14 @@ type Observation struct {
 	// alive, maybe cut off).
 	HeartbeatKnown     bool
 	HeartbeatAdvancing bool
+	// PowerOn: the host's BMC, asked since Since, read its power on: the
+	// host runs, cut off or with its agent down (a crash and its
+	// restart), so memberlist's "dead" does not make it dead before its
+	// lease deadline. PowerPending: the leader has asked the BMC and waits
+	// for the answer (bounded by the BMC's timeout). DESIGN.md's second
+	// opinion.
+	PowerOn      bool
+	PowerPending bool
 }
 
 // Health is the hardware prediction of one host (sensors/health).

@@ -844,3 +844,44 @@ func TestReadmitBeforeGossipRecovers(t *testing.T) {
 		t.Fatalf("h2 silent for a lease TTL after its readmission is still %s\n%s", st, b.dump())
 	}
 }
+
+// TestMemberlistDeadPowerOn: memberlist says dead, no renewal comes, but
+// the host's BMC reads its power on (an agent that crashed and is being
+// restarted, or a host cut off): it is not fenced while the BMC's answer
+// is awaited or says on, only at its lease deadline if its renewals never
+// come back; one whose BMC reads off is fenced at once.
+func TestMemberlistDeadPowerOn(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		pending, powerOn bool
+		fenced           bool
+	}{
+		{"BMC asked", true, false, false},
+		{"BMC reads on", false, true, false},
+		{"BMC reads off", false, false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := newBench(t, 3, 3)
+			b.placeAll()
+			deadline := b.now.Add(b.p.cfg.Lease.TTL)
+			obs := []Observation{{Host: "h2", Member: MemberDead, Since: b.now.Add(time.Millisecond), PowerOn: c.powerOn, PowerPending: c.pending}}
+			b.p.Observe(b.now, obs)
+			b.step(2*time.Second, "h1", "h3")
+			if got := len(b.fences) > 0; got != c.fenced {
+				t.Fatalf("fenced within 2 s = %v, want %v\n%s", got, c.fenced, b.dump())
+			}
+			if c.fenced {
+				return
+			}
+			if c.powerOn && !b.saw("powered", "h2") {
+				t.Errorf("no powered event about h2:\n%s", b.dump())
+			}
+			// Its renewals never come back: its lease deadline decides.
+			b.p.Observe(b.now, obs)
+			b.step(time.Until(deadline)-time.Until(b.now)+time.Second, "h1", "h3")
+			if len(b.fences) == 0 {
+				t.Fatalf("not fenced after its lease deadline\n%s", b.dump())
+			}
+		})
+	}
+}
