@@ -155,6 +155,9 @@ func TestRTO(t *testing.T) {
 		{"a partition elsewhere blocks until healed", failover,
 			[]Fault{{Kind: FaultIsolate, Target: "h1", Start: at(10.5), End: at(50)}, {Kind: FaultPartition, Target: "h2", Peer: "h3", Start: at(11), End: at(18)}}, nil, 60,
 			want{0, []time.Duration{7100 * time.Millisecond}, 18}},
+		{"cut off from a peer, as the partition's peer: the failure", failover,
+			[]Fault{{Kind: FaultPartitionOneWay, Target: "h3", Peer: "h1", Start: at(10.5), End: at(50)}}, nil, 60,
+			want{1, []time.Duration{15 * time.Second}, 10.1}},
 		{"a fault after the deadline excuses nothing", []run{{"vm1", "h1", "b1", 0, 10, 0}, {"vm1", "h2", "b2", 40, 59, 0}},
 			[]Fault{{Kind: FaultAgentKill, Target: "h1", Start: at(10.5), End: at(59)}, {Kind: FaultBMCDown, Target: "h3", Start: at(30), End: at(35)}}, nil, 60,
 			want{1, []time.Duration{30 * time.Second}, 10.1}},
@@ -230,8 +233,21 @@ func TestNeverStarted(t *testing.T) {
 }
 
 func TestMassFencing(t *testing.T) {
-	fence := func(s float64, host string) Event {
-		e := event("h1", s, "fence", "", "power off through ipmi (fence 1, attempt 1)", map[string]any{"leader": "h1"})
+	lead := map[string]any{"leader": "h1"}
+	// fence is attempt n of fence id of host; confirmed its confirmation.
+	fence := func(s float64, host string, id, n int) Event {
+		e := event("h1", s, "fence", "", fmt.Sprintf("power off through ipmi (fence %d, attempt %d)", id, n), lead)
+		e.Host = host
+		return e
+	}
+	confirmed := func(s float64, host string, id int) Event {
+		e := event("h1", s, "fence-confirmed", "", fmt.Sprintf("fence %d: power read back off", id), lead)
+		e.Host = host
+		return e
+	}
+	// fenced is the fencing package's own record of a power off done.
+	fenced := func(s float64, host string) Event {
+		e := event("h1", s, "fence", "", "power off of "+host+" confirmed (reads off) after 1 attempt(s) via ipmi", map[string]any{"text": "by=h1"})
 		e.Host = host
 		return e
 	}
@@ -242,18 +258,23 @@ func TestMassFencing(t *testing.T) {
 		faults []Fault
 		want   []string // hosts of the violation
 	}{
-		{"two of five within the window", []Event{fence(0, "h2"), fence(5, "h3"), fence(30, "h4")}, nil, nil, nil},
-		{"retries of one fence", []Event{fence(0, "h2"), fence(2, "h2"), fence(4, "h2"), fence(6, "h3")}, nil, nil, nil},
-		{"three of five within the window", []Event{fence(0, "h2"), fence(5, "h3"), fence(10, "h4")}, nil, nil, []string{"h2", "h3", "h4"}},
-		{"a power cut is no fence", []Event{fence(0, "h2"), fence(5, "h3")},
-			[]PowerRecord{{At: at(10.5), Host: "h4", Action: PowerOff}},
-			[]Fault{{Kind: FaultPowerCut, Target: "h4", Start: at(10), End: at(20)}}, nil},
-		{"a BMC power off without an event counts", []Event{fence(0, "h2"), fence(5, "h3")},
+		{"two of five within the window", []Event{fence(0, "h2", 1, 1), confirmed(3, "h2", 1), fence(5, "h3", 2, 1), confirmed(8, "h3", 2), fence(30, "h4", 3, 1)}, nil, nil, nil},
+		{"retries of one fence", []Event{fence(0, "h2", 1, 1), fence(2, "h2", 1, 2), fence(4, "h2", 1, 3), fence(6, "h3", 2, 1)}, nil, nil, nil},
+		{"a confirmation is no new fence", []Event{fence(0, "h2", 1, 1), fence(15, "h3", 2, 1), confirmed(18, "h2", 1), fenced(18, "h2"), fence(22, "h4", 3, 1)}, nil, nil, nil},
+		{"the fence's own BMC off is no new fence", []Event{fence(0, "h2", 1, 1), confirmed(12, "h2", 1), fence(15, "h3", 2, 1), fence(25, "h4", 3, 1)},
+			[]PowerRecord{{At: at(11), Host: "h2", Action: PowerOff}}, nil, nil},
+		{"three of five within the window", []Event{fence(0, "h2", 1, 1), fence(5, "h3", 2, 1), fence(10, "h4", 3, 1)}, nil, nil, []string{"h2", "h3", "h4"}},
+		{"a fence still in progress counts after the window", []Event{fence(0, "h2", 1, 1), fence(16, "h3", 2, 1), fence(30, "h2", 1, 5), confirmed(40, "h2", 1), fence(35, "h4", 3, 1)}, nil, nil, []string{"h2", "h3", "h4"}},
+		{"a power cut is no fence", []Event{fence(0, "h2", 1, 1), fence(5, "h3", 2, 1)},
+			[]PowerRecord{{At: at(12), Host: "h4", Action: PowerOff}},
+			[]Fault{{Kind: FaultPowerCut, Target: "h4", Start: at(10), End: at(11)}}, nil},
+		{"a BMC power off without an event counts", []Event{fence(0, "h2", 1, 1), fence(5, "h3", 2, 1)},
 			[]PowerRecord{{At: at(10.5), Host: "h4", Action: PowerOff, Line: "1.0 power off"}}, nil, []string{"h2", "h3", "h4"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := history(5)
 			h.Events, h.Power, h.Faults = numbered(c.events...), c.power, c.faults
+			h.Sort()
 			got := CheckMassFencing(h)
 			if c.want == nil {
 				if len(got) != 0 {
@@ -432,8 +453,8 @@ func TestCheck(t *testing.T) {
 		run{"vm3", "h3", "b5", 0, 5, 0})   // lost for good
 	h.VMs = append(h.VMs, VM{Name: "vm3", RTO: 10 * time.Second})
 	h.Events = append(h.Events,
-		event("h3", 30, "fence", "", "power off", map[string]any{"leader": "h3"}),
-		event("h3", 31, "fence", "", "power off", map[string]any{"leader": "h3"}),
+		event("h3", 30, "fence", "", "power off through ipmi (fence 2, attempt 1)", map[string]any{"leader": "h3"}),
+		event("h3", 31, "fence", "", "power off through ipmi (fence 3, attempt 1)", map[string]any{"leader": "h3"}),
 		event("h3", 40, "started", "vm1", "vm1 runs on h3 at generation 3", map[string]any{"generation": 3}))
 	h.Events[6].Host, h.Events[7].Host = "h2", "h3"
 	h.Events = numbered(h.Events...)

@@ -114,6 +114,18 @@ func (e Event) Generation() uint64 {
 	return ev.Generation
 }
 
+// Leader is the leader whose planner recorded the event (evidence
+// "leader"), "" for a host's own events.
+func (e Event) Leader() string {
+	var ev struct {
+		Leader string `json:"leader"`
+	}
+	if len(e.Evidence) == 0 || json.Unmarshal(e.Evidence, &ev) != nil {
+		return ""
+	}
+	return ev.Leader
+}
+
 // Power actions in a BMC's chassis log.
 const (
 	PowerOffRequested = "off-requested" // a delayed power off was asked for

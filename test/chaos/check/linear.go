@@ -1,7 +1,6 @@
 package check
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -155,13 +154,7 @@ func ownershipOps(h *History) (map[string][]ownOp, []string) {
 
 // fromLeader reports whether e is a leader planner's ownership change.
 func fromLeader(e Event) bool {
-	if e.Kind != "placed" && e.Kind != "revoke" && e.Kind != "migrated" {
-		return false
-	}
-	var ev struct {
-		Leader string `json:"leader"`
-	}
-	return len(e.Evidence) > 0 && json.Unmarshal(e.Evidence, &ev) == nil && ev.Leader != ""
+	return (e.Kind == "placed" || e.Kind == "revoke" || e.Kind == "migrated") && e.Leader() != ""
 }
 
 // parseCAS reads a leader's ownership change from its message.

@@ -26,7 +26,8 @@ import (
 // faults that make the failure itself. The failure is what hits H alone
 // and leaves quorum, capacity and a fence path to H in place: H's agent
 // killed or stopped (not as the leader), H isolated or cut off from one
-// peer, H's disk full or slow, H's clock stepped, H degrading, loss on H.
+// peer (either way, H at either end), H's disk full or slow, H's clock
+// stepped, H degrading, loss on H.
 // Everything else blocks: a power cut (H's BMC goes down with it, so no
 // fence path until it is restored; on another host it costs quorum and
 // capacity), a BMC partitioned, crashed, restarted or lying, the leader
@@ -77,7 +78,12 @@ func blocks(f Fault, host string) bool {
 	if f.Kind == FaultDegrade {
 		return false // an evacuation's cause, never a lack of resources
 	}
-	return !(f.Target == host && host != "" && failureKinds[f.Kind])
+	if host == "" || !failureKinds[f.Kind] {
+		return true
+	}
+	// A partition between H and a peer is H's failure from either end.
+	own := f.Target == host || (f.Peer == host && (f.Kind == FaultPartition || f.Kind == FaultPartitionOneWay))
+	return !own
 }
 
 // Outages lists every outage of the VMs that should run, judged by the
