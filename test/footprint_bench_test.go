@@ -161,9 +161,12 @@ func agentPID(cfg string) int {
 //   - standalone: sensors, prediction and alerts only; ipmi_sim, the BMC
 //     it polls, is measured beside it as a reference for an idle daemon
 //     on this machine;
-//   - cluster-lan: one of three lab hosts' agents in a cluster with the
-//     lan timing profile (lease renewals every second, raft, gossip,
-//     probes), no VMs: the leader and a follower.
+//   - cluster-lan, cluster-wan: three lab hosts' agents in a cluster,
+//     no VMs, the leader and a follower measured; lan: lease renewals
+//     every second, raft heartbeats to each follower every 50-100 ms,
+//     memberlist's fast gossip (detection within about a second); wan:
+//     renewals every 2 s, raft at half that pace, memberlist's stock
+//     gossip.
 func BenchmarkAgentFootprint(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds vigil and runs ipmi_sim")
@@ -189,16 +192,18 @@ func BenchmarkAgentFootprint(b *testing.B) {
 		b.ReportMetric(float64(fi.Size())/(1<<20), "binary-MiB")
 		b.ReportMetric(0, "ns/op") // the window's length is not a figure
 	})
-	b.Run("cluster-lan", func(b *testing.B) {
-		for range b.N {
-			f := clusterFootprint(b, bin)
-			b.ReportMetric(f["leader"].rssMiB(), "leader-max-rss-MiB")
-			b.ReportMetric(f["leader"].cpuPercent(), "leader-cpu-%-of-core")
-			b.ReportMetric(f["follower"].rssMiB(), "follower-max-rss-MiB")
-			b.ReportMetric(f["follower"].cpuPercent(), "follower-cpu-%-of-core")
-		}
-		b.ReportMetric(0, "ns/op")
-	})
+	for _, profile := range []string{"lan", "wan"} {
+		b.Run("cluster-"+profile, func(b *testing.B) {
+			for range b.N {
+				f := clusterFootprint(b, bin, profile)
+				b.ReportMetric(f["leader"].rssMiB(), "leader-max-rss-MiB")
+				b.ReportMetric(f["leader"].cpuPercent(), "leader-cpu-%-of-core")
+				b.ReportMetric(f["follower"].rssMiB(), "follower-max-rss-MiB")
+				b.ReportMetric(f["follower"].cpuPercent(), "follower-cpu-%-of-core")
+			}
+			b.ReportMetric(0, "ns/op")
+		})
+	}
 }
 
 func standaloneFootprint(b *testing.B, bin string) map[string]footprint {
@@ -258,10 +263,10 @@ log:
 	return watch(b, map[string]int{"vigil agent": agent.Process.Pid, "ipmi_sim (reference)": sim.PID()}, footprintWindow())
 }
 
-func clusterFootprint(b *testing.B, bin string) map[string]footprint {
+func clusterFootprint(b *testing.B, bin, profile string) map[string]footprint {
 	testenv.NeedsCommand(b, "qemu-system-x86_64")
 	l := lab.New(b, agents.LabOptions(3, lab.IPMI, "fp"))
-	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: bin, Dir: b.TempDir(), SensorsInterval: 10 * time.Second, Profile: "lan", Logf: b.Logf})
+	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: bin, Dir: b.TempDir(), SensorsInterval: 10 * time.Second, Profile: profile, Logf: b.Logf})
 	if err != nil {
 		b.Fatal(err)
 	}
