@@ -114,6 +114,17 @@ func (e Event) Generation() uint64 {
 	return ev.Generation
 }
 
+// evidenceString is the string field key of the event's evidence, "" when
+// it has none.
+func (e Event) evidenceString(key string) string {
+	var ev map[string]any
+	if len(e.Evidence) == 0 || json.Unmarshal(e.Evidence, &ev) != nil {
+		return ""
+	}
+	v, _ := ev[key].(string)
+	return v
+}
+
 // Leader is the leader whose planner recorded the event (evidence
 // "leader"), "" for a host's own events.
 func (e Event) Leader() string {

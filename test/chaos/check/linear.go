@@ -29,7 +29,12 @@ import (
 //   - A host's "started" event at generation G is a read of (that host, G):
 //     the host started it because its replica placed it there. Its replica
 //     may lag, so the read may have happened any time before the event: it
-//     is called at the start of the history and returns at the event.
+//     is called at the start of the history and returns at the event. A
+//     live migration's target is the exception: it starts the VM at the
+//     next generation while its replica still names the source (the
+//     event's evidence "owner"), before the leader hands the VM over; its
+//     read is left open (the state must place the VM there at some time),
+//     and dropped when the migration to that generation failed.
 //   - A generation that no CAS event shows (a proposal whose outcome the
 //     leader never learnt, an event lost with a host's store) is an
 //     operation of unknown outcome: the model forks on it. Its owner is the
@@ -73,6 +78,17 @@ func ownershipOps(h *History) (map[string][]ownOp, []string) {
 		return int64(t.Sub(base))
 	}
 	const open = math.MaxInt64
+	// Generations a live migration failed to reach: its target may have
+	// started the VM ahead of a CAS that never came.
+	failedMig := map[string]map[uint64]bool{}
+	for _, e := range h.Events {
+		if e.Kind == "migrate-failed" && e.VM != "" {
+			if failedMig[e.VM] == nil {
+				failedMig[e.VM] = map[uint64]bool{}
+			}
+			failedMig[e.VM][e.Generation()+1] = true
+		}
+	}
 	byVM := map[string][]ownOp{}
 	casGen := map[string]map[uint64]bool{}
 	readOwner := map[string]map[uint64]string{}
@@ -105,6 +121,16 @@ func ownershipOps(h *History) (map[string][]ownOp, []string) {
 			in = replicatest.OwnInput{Read: true, VM: e.VM}
 			out = replicatest.OwnOutput{Owner: host, Gen: g}
 			call, ret = 0, at(e.Time)
+			if owner := e.evidenceString("owner"); owner != "" && owner != host {
+				// A live migration's target runs the VM at the next
+				// generation before the leader hands it over: the
+				// state must place it there at some time, not yet.
+				if failedMig[e.VM][g] {
+					continue
+				}
+				ret = open
+				desc += " (a migration's target, ahead of the hand-over)"
+			}
 			if readOwner[e.VM] == nil {
 				readOwner[e.VM] = map[uint64]string{}
 			}
