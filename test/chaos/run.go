@@ -397,6 +397,18 @@ func (r *run) quiesce(f *faults, limit time.Duration) Quiescence {
 	readmitted := map[string]bool{}
 	last := ""
 	converged := func() bool {
+		// A fence that was under way when quiescence began may power a
+		// host off after the first pass: power it on as a technician
+		// would (a new boot, so it can be readmitted).
+		for _, h := range r.l.Hosts {
+			if !h.On() {
+				if err := h.PowerOn(); err != nil {
+					last = fmt.Sprintf("power on %s: %v", h.Name, err)
+					return false
+				}
+				r.logf("quiesce: %s was off again: powered on", h.Name)
+			}
+		}
 		st, err := r.status()
 		if err != nil {
 			last = err.Error()
