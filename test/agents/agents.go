@@ -693,7 +693,7 @@ func (c *Cluster) CreateGuests(ctx context.Context, via string, names []string, 
 		if err != nil {
 			return nil, err
 		}
-		if _, err := c.RunOn(ctx, via, "vm", "create", "-f", f); err != nil {
+		if err := c.createVM(ctx, via, f); err != nil {
 			return nil, err
 		}
 	}
@@ -719,6 +719,31 @@ func (c *Cluster) CreateGuests(ctx context.Context, via string, names []string, 
 		return true
 	})
 	return where, err
+}
+
+// createVM runs `vigil vm create -f file` on via's agent. A create whose
+// outcome the cluster could not tell (a leadership lost while committing,
+// which a loaded machine sees at the cluster's start) is asked again; that
+// the VM then already exists means the first one was committed.
+func (c *Cluster) createVM(ctx context.Context, via, file string) error {
+	for try := 0; ; try++ {
+		_, err := c.RunOn(ctx, via, "vm", "create", "-f", file)
+		switch {
+		case err == nil:
+			return nil
+		case try > 0 && strings.Contains(err.Error(), "already exists"):
+			return nil
+		case try < 10 && strings.Contains(err.Error(), "cluster unavailable"):
+			c.logf("agents: vm create -f %s: %v; asking again", file, err)
+			select {
+			case <-ctx.Done():
+				return err
+			case <-time.After(time.Second):
+			}
+		default:
+			return err
+		}
+	}
 }
 
 // SerialLog is where host's agent has QEMU write vm's serial output.
