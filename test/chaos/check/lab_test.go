@@ -145,3 +145,54 @@ func TestRealFailoverIsClean(t *testing.T) {
 		t.Errorf("report %+v: want the moved VMs' recoveries and every VM's placement and start judged", r)
 	}
 }
+
+// TestRealSplitBrainIsCaught runs one VM on two lab hosts at once (no
+// agents): the heartbeats recorded through Lab.OnHeartbeat, replayed by
+// CheckNeverTwice, show the two copies the live watcher saw. The lab is
+// started with Start, not New, so that the deliberate violation does not
+// fail the test at cleanup.
+func TestRealSplitBrainIsCaught(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs QEMU")
+	}
+	testenv.NeedsCommand(t, "qemu-system-x86_64")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	l, err := lab.Start(ctx, lab.Options{Hosts: 2, BMC: lab.NoBMC, Name: "cs", Logf: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	h := &check.History{Start: time.Now(), Hosts: []check.Host{{Name: l.Hosts[0].Name}, {Name: l.Hosts[1].Name}}}
+	var mu sync.Mutex
+	stop := l.OnHeartbeat(func(r lab.HeartbeatRead) {
+		mu.Lock()
+		h.Heartbeats = append(h.Heartbeats, check.Beat{At: r.At, Ord: r.Ord, Host: r.Host, File: r.File, VM: r.ID, Boot: r.Boot, Seq: r.Seq})
+		mu.Unlock()
+	})
+	for _, hst := range l.Hosts {
+		vm, err := hst.StartVM(ctx, lab.VMOptions{ID: "twin", MemoryMiB: 32})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := vm.WaitHeartbeat(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := agents.Poll(ctx, "two live copies of twin", 20*time.Second, 200*time.Millisecond, func() bool { return l.LiveCopies("twin") == 2 }); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second)
+	stop()
+	mu.Lock()
+	defer mu.Unlock()
+	got := check.CheckNeverTwice(h)
+	live := l.TwiceViolations()
+	if len(got) == 0 || len(live) == 0 {
+		t.Fatalf("replayed violations %v, live watcher's %q: want both to see twin twice (%d heartbeats recorded)", got, live, len(h.Heartbeats))
+	}
+	if v := got[0]; v.VM != "twin" || len(v.Hosts) != 2 {
+		t.Errorf("violation %s: want twin on both hosts", v)
+	}
+	t.Logf("replayed: %s\nlive: %s", got[0], live[0])
+}
