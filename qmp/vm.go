@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,6 +26,10 @@ type Options struct {
 	// Command, if set, builds the exec.Cmd (the lab runs QEMU inside a
 	// host's network namespace this way). Default exec.Command.
 	Command func(name string, args ...string) *exec.Cmd
+	// Launcher, if set, starts QEMU instead (SystemdLauncher: a transient
+	// unit in machine.slice); Command is then not used. Nil: QEMU runs in
+	// a session of its own, forked from this process.
+	Launcher Launcher
 }
 
 func (o Options) binary() string {
@@ -115,6 +120,9 @@ func Start(ctx context.Context, spec Spec, paths Paths, incoming bool, opt Optio
 		return nil, fmt.Errorf("start vm %s: %w", spec.Name, err)
 	}
 	defer logf.Close()
+	if opt.Launcher != nil {
+		return startLaunched(ctx, spec, paths, args, incoming, opt)
+	}
 	mk := opt.Command
 	if mk == nil {
 		mk = exec.Command
@@ -149,6 +157,64 @@ func Start(ctx context.Context, spec Spec, paths Paths, incoming bool, opt Optio
 		}
 	}
 	log.Info("vm started", "pid", vm.pid, "incoming", incoming)
+	return vm, nil
+}
+
+// startLaunched runs QEMU through opt.Launcher: it waits for the pidfile
+// to name the VM's QEMU (QEMU writes it before it opens its monitors),
+// watches that process through a pidfd, then connects as Start does.
+func startLaunched(ctx context.Context, spec Spec, paths Paths, args []string, incoming bool, opt Options) (*VM, error) {
+	if opt.Command != nil {
+		return nil, fmt.Errorf("start vm %s: qmp.Options: Command and Launcher are exclusive", spec.Name)
+	}
+	bin, err := exec.LookPath(opt.binary())
+	if err != nil {
+		return nil, fmt.Errorf("start vm %s: %w", spec.Name, err)
+	}
+	if bin, err = filepath.Abs(bin); err != nil {
+		return nil, fmt.Errorf("start vm %s: %w", spec.Name, err)
+	}
+	log := opt.logger().With("component", "qmp", "vm", spec.Name)
+	if err := opt.Launcher.Launch(ctx, spec.Name, append([]string{bin}, args...), paths.Log); err != nil {
+		return nil, fmt.Errorf("start vm %s: %w", spec.Name, err)
+	}
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	var pid int
+	for n := 0; ; n++ {
+		var ok bool
+		if pid, ok = runningPID(paths.PIDFile, spec); ok {
+			break
+		}
+		// Every quarter second: has it ended before writing its pidfile?
+		if n%12 == 11 {
+			if active, err := opt.Launcher.Active(ctx, spec.Name); err == nil && !active {
+				if pid, ok = runningPID(paths.PIDFile, spec); ok {
+					break
+				}
+				return nil, fmt.Errorf("start vm %s: qemu exited before writing its pidfile%s", spec.Name, logTail(paths.Log))
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("start vm %s: waiting for its pidfile: %w%s", spec.Name, ctx.Err(), logTail(paths.Log))
+		case <-tick.C:
+		}
+	}
+	pidfd, err := unix.PidfdOpen(pid, 0)
+	if err != nil {
+		return nil, fmt.Errorf("start vm %s: pidfd for %d: %w", spec.Name, pid, err)
+	}
+	vm := &VM{Spec: spec, Paths: paths, pid: pid, log: log, exited: make(chan struct{})}
+	go vm.watchPidfd(pidfd)
+	mon, err := vm.connect(ctx)
+	if err != nil {
+		unix.Kill(pid, unix.SIGKILL)
+		<-vm.exited
+		return nil, fmt.Errorf("start vm %s: %w%s", spec.Name, err, logTail(paths.Log))
+	}
+	vm.attach(mon)
+	log.Info("vm started", "pid", pid, "incoming", incoming, "launched", true)
 	return vm, nil
 }
 

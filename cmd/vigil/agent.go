@@ -9,6 +9,7 @@ import (
 	"github.com/vigil-ha/vigil/agent"
 	"github.com/vigil-ha/vigil/agent/clusterhost"
 	"github.com/vigil-ha/vigil/agent/config"
+	"github.com/vigil-ha/vigil/qmp"
 )
 
 func runAgent(ctx context.Context, e *env, args []string) error {
@@ -24,7 +25,21 @@ func runAgent(ctx context.Context, e *env, args []string) error {
 	log := newLogger(e, cfg.Log)
 	opts := agent.Options{Logger: log, Version: readBuildVersion().String()}
 	if cfg.Cluster != nil {
-		ch, err := clusterhost.New(cfg, clusterhost.Options{Logger: log})
+		copts := clusterhost.Options{Logger: log}
+		// Under systemd each VM's QEMU runs in a transient unit in
+		// machine.slice (DESIGN.md): in the agent's own unit it would
+		// be sandboxed with it and killed by its restart. Without
+		// systemd (the lab), QEMU runs in a session of its own.
+		if qmp.SystemdBooted() {
+			l, err := qmp.NewSystemdLauncher(ctx)
+			if err != nil {
+				return fmt.Errorf("systemd is this machine's init, but VMs cannot be given units of their own: %w", err)
+			}
+			defer l.Close()
+			copts.QEMU.Launcher = l
+			log.Info("VMs run in transient units", "slice", qmp.MachineSlice)
+		}
+		ch, err := clusterhost.New(cfg, copts)
 		if err != nil {
 			return err
 		}
