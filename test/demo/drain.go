@@ -108,11 +108,14 @@ func drainReadmit(r *run, s *Scenario) error {
 	// Nothing is placed on a host in maintenance.
 	back := f.moved[0]
 	from := r.hostNamed(got[back].host)
-	if _, err := r.c.RunOn(r.ctx, via.Name, "vm", "migrate", back, "--to", f.victim.Name); err == nil {
+	_, err = r.c.RunOn(r.ctx, via.Name, "vm", "migrate", back, "--to", f.victim.Name)
+	switch {
+	case err == nil:
 		return fmt.Errorf("`vigil vm migrate %s --to %s` accepted while %s is in maintenance", back, f.victim.Name, f.victim.Name)
-	} else {
-		r.step("observe", f.victim.Name, "`vigil vm migrate %s --to %s` refused while it is in maintenance: %s", back, f.victim.Name, lastLine(err.Error()))
+	case !strings.Contains(err.Error(), "cannot take it"):
+		return fmt.Errorf("`vigil vm migrate %s --to %s` refused, but not because %s cannot take it: %v", back, f.victim.Name, f.victim.Name, err)
 	}
+	r.step("observe", f.victim.Name, "`vigil vm migrate %s --to %s` refused while it is in maintenance: %s", back, f.victim.Name, cliError(err))
 
 	// Readmitted, it takes VMs again.
 	r.step("inject", f.victim.Name, "`vigil host readmit %s`", f.victim.Name)
@@ -164,8 +167,12 @@ func (r *run) hostNamed(name string) *lab.Host {
 	return nil
 }
 
-// lastLine is the last non-empty line of an error's text.
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	return strings.TrimSpace(lines[len(lines)-1])
+// cliError is what the vigil CLI said in err (agents.Cluster.Run's error
+// names the command line first).
+func cliError(err error) string {
+	s := err.Error()
+	if _, msg, ok := strings.Cut(s, "exit status 1: "); ok {
+		return strings.TrimSpace(msg)
+	}
+	return s
 }
