@@ -123,15 +123,18 @@ func (w *Watchdog) feedLocked() {
 	if w.timer != nil {
 		w.timer.Stop()
 	}
+	// The timer's function reads t only under w.mu, which is held here
+	// until t is assigned: a timer that fires at once must not read it
+	// earlier (the race detector caught that).
 	var t *time.Timer
-	t = time.AfterFunc(w.timeout, func() { w.fire(t) })
+	t = time.AfterFunc(w.timeout, func() { w.fire(&t) })
 	w.timer = t
 }
 
-// fire resets the host: the timer t ran out.
-func (w *Watchdog) fire(t *time.Timer) {
+// fire resets the host: the timer *tp ran out.
+func (w *Watchdog) fire(tp **time.Timer) {
 	w.mu.Lock()
-	if w.timer != t || w.closed {
+	if w.timer != *tp || w.closed {
 		w.mu.Unlock()
 		return
 	}
