@@ -51,6 +51,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/vigil-ha/vigil/test/agents"
@@ -187,10 +190,11 @@ func Run(ctx context.Context, opts Options) (rep Report, err error) {
 	// the host as softdog would): the scenario with an armed watchdog
 	// fails it; the others run watchdog none.
 	r.dogHost = l.Hosts[len(l.Hosts)-1]
+	// Ready: generous, for a machine shared with other labs.
 	c, err := agents.Start(ctx, l, agents.Options{Vigil: opts.Vigil, Watchdog: demoWatchdog, WatchdogHosts: []string{r.dogHost.Name},
-		FabricFor: fabricFor(l), GuestBridge: demoBridge})
+		FabricFor: fabricFor(l), GuestBridge: demoBridge, Ready: 3 * time.Minute})
 	if err != nil {
-		return rep, err
+		return rep, fmt.Errorf("%w\n%s", err, agentLogs(l, 3000))
 	}
 	defer c.Close()
 	r.c = c
@@ -290,4 +294,24 @@ func (r *run) scenario(sc scenario, broken string, last bool) (Scenario, error) 
 	}
 	s.Timeline = r.timeline()
 	return s, rerr
+}
+
+// agentLogs returns the last max bytes of each host's latest agent log,
+// for an error report.
+func agentLogs(l *lab.Lab, max int) string {
+	var b strings.Builder
+	for _, h := range l.Hosts {
+		logs, _ := filepath.Glob(filepath.Join(h.LogDir, "vigil.*.log"))
+		slices.Sort(logs)
+		if len(logs) == 0 {
+			continue
+		}
+		f := logs[len(logs)-1]
+		raw, _ := os.ReadFile(f)
+		if len(raw) > max {
+			raw = raw[len(raw)-max:]
+		}
+		fmt.Fprintf(&b, "%s:\n%s\n", f, raw)
+	}
+	return b.String()
 }
