@@ -39,7 +39,7 @@
 // agent's dead event (its evacuate event for a predicted failure, its drain
 // event for a drain), fence_ms until an agent's fence-confirmed event,
 // rto_ms until the last of the affected VMs gave its first heartbeat on
-// another host (the demo reads the serial logs every 50 ms).
+// another host (the demo reads the serial logs every 100 ms).
 // vms_running_twice counts VMs the lab's watcher saw running twice during
 // the scenario.
 package demo

@@ -67,7 +67,7 @@ func drainReadmit(r *run, s *Scenario) error {
 	}
 	// The host shows maintenance with no VM, and runs none.
 	var state string
-	err = agents.Poll(r.ctx, f.victim.Name+" in maintenance with no VM", time.Minute, 250*time.Millisecond, func() bool {
+	err = agents.Poll(r.ctx, f.victim.Name+" in maintenance with no VM", time.Minute, cliPoll, func() bool {
 		st, err := r.c.Status(r.ctx, via.Name)
 		if err != nil {
 			return false

@@ -41,7 +41,7 @@ func (r *run) restore() error {
 	}
 	readmitted := map[string]bool{}
 	var last string
-	err := agents.Poll(r.ctx, "every host in service", 2*time.Minute, 250*time.Millisecond, func() bool {
+	err := agents.Poll(r.ctx, "every host in service", 2*time.Minute, cliPoll, func() bool {
 		// The leader's view: a host just powered on answers from its
 		// replica as it was before it went down until it catches up.
 		st, err := r.leaderStatus()
@@ -74,7 +74,7 @@ func (r *run) restore() error {
 	if err := r.inService(time.Minute); err != nil {
 		return err
 	}
-	return agents.Poll(r.ctx, "every VM running once where the cluster places it", time.Minute, 250*time.Millisecond, func() bool {
+	return agents.Poll(r.ctx, "every VM running once where the cluster places it", time.Minute, cliPoll, func() bool {
 		st, err := r.leaderStatus()
 		if err != nil || len(st.VMs) != len(r.vms) {
 			return false
@@ -93,7 +93,7 @@ func (r *run) restore() error {
 // or degraded) under one leader with quorum.
 func (r *run) inService(limit time.Duration) error {
 	var last string
-	err := agents.Poll(r.ctx, "every agent to see every host in service under one leader", limit, 100*time.Millisecond, func() bool {
+	err := agents.Poll(r.ctx, "every agent to see every host in service under one leader", limit, cliPoll, func() bool {
 		leader := ""
 		for _, h := range r.l.Hosts {
 			st, err := r.c.Status(r.ctx, h.Name)

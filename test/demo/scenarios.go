@@ -20,8 +20,17 @@ const (
 	// profile) plus the self-fence margin, twice over.
 	holdAtLeast = 12 * time.Second
 	// eventPoll is how often a scenario reads the agents' audit logs
-	// while it waits (each read runs `vigil events` once per agent).
-	eventPoll = 300 * time.Millisecond
+	// while it waits (each read runs `vigil events` once per agent); the
+	// figures come from the events' own times, not from when they were
+	// read.
+	eventPoll = time.Second
+	// cliPoll is how often the demo asks the agents for their status
+	// while it waits: each ask starts a vigil process per agent, and the
+	// machine is shared.
+	cliPoll = 500 * time.Millisecond
+	// serialPoll is how often the demo reads the guests' serial logs
+	// while it waits for heartbeats (a guest beats once a second).
+	serialPoll = 100 * time.Millisecond
 )
 
 // failover is one failure of a host that runs VMs: what ran there and the

@@ -163,7 +163,7 @@ func (r *run) newBeat(vm string, from *lab.Host, before beats) (arrival, bool) {
 	return arrival{}, false
 }
 
-// watchArrivals polls the serial logs every 50 ms until every VM of vms
+// watchArrivals polls the serial logs every serialPoll until every VM of vms
 // gave a new heartbeat off from, or stop returns an error, or limit
 // passes; it returns the arrivals seen.
 func (r *run) watchArrivals(vms []string, from *lab.Host, before beats, limit time.Duration, stop func() error) (map[string]arrival, error) {
@@ -203,7 +203,7 @@ func (r *run) watchArrivals(vms []string, from *lab.Host, before beats, limit ti
 		select {
 		case <-r.ctx.Done():
 			return got, r.ctx.Err()
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(serialPoll):
 		}
 	}
 }
