@@ -43,7 +43,7 @@ func TestChaos(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seeds := []uint64{fixedSeed, randomSeed()}
+	seeds := []uint64{fixedSeed, rand.Uint64N(1 << 40)}
 	t.Logf("chaos seeds: fixed %d, random %d", seeds[0], seeds[1])
 	for _, seed := range seeds {
 		t.Run(strings.Join([]string{"seed", itoa(seed)}, "-"), func(t *testing.T) {
@@ -59,23 +59,6 @@ func TestChaos(t *testing.T) {
 				t.Errorf("seed %d: %s\nschedule:\n%s\nreplay: vigil-lab chaos --replay %d", seed, v, res.Plan, seed)
 			}
 		})
-	}
-}
-
-// randomSeed draws the bounded set's random seed among plans without a
-// degrading host. Known issue: the checker's linearizability model reads a
-// live migration's target reporting the VM at its new generation (which
-// the agents do at switchover, before the leader commits the hand-over) as
-// a read before the write, so every evacuation whose source is the leader
-// fails it (`vigil-lab chaos --replay 6`, with nothing else wrong: never
-// twice and RTO hold). `make chaos` keeps drawing degrading hosts; `make
-// test` must not fail on it until the model knows the hand-over.
-func randomSeed() uint64 {
-	for {
-		seed := rand.Uint64N(1 << 40)
-		if NewPlan(seed).Kinds()[Degrade] == 0 {
-			return seed
-		}
 	}
 }
 
