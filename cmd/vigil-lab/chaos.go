@@ -75,6 +75,10 @@ func runChaos(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	printChaos(opts.Out, rep)
+	if len(rep.Errors) > 0 {
+		// Neither passed nor failed: the session did not do what it says.
+		return fmt.Errorf("%d of %d run(s) could not run (see above); %d violation(s)", len(rep.Errors), rep.Runs, rep.Violations)
+	}
 	if rep.Violations > 0 {
 		if *bug != "" {
 			return nil // a seeded bug caught is what was asked for

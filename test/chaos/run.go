@@ -142,6 +142,14 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 		seed := opts.Seed + uint64(i)
 		t0 := time.Now()
 		res, err := RunOne(ctx, opts, seed)
+		var bu bringUpError
+		if errors.As(err, &bu) && ctx.Err() == nil {
+			// A lab whose agents or guests did not come up on a loaded
+			// machine says nothing about the faults: try the seed once
+			// more.
+			fprintf(opts.Out, "chaos: run %d/%d seed %d did not come up (%v): once more\n", i+1, opts.Runs, seed, err)
+			res, err = RunOne(ctx, opts, seed)
+		}
 		if ctx.Err() != nil {
 			return rep, ctx.Err()
 		}
@@ -177,6 +185,13 @@ func fprintf(w io.Writer, format string, args ...any) {
 		fmt.Fprintf(w, format, args...)
 	}
 }
+
+// bringUpError is a run whose lab, agents or guests did not come up: it
+// never reached its faults.
+type bringUpError struct{ err error }
+
+func (b bringUpError) Error() string { return b.err.Error() }
+func (b bringUpError) Unwrap() error { return b.err }
 
 // run is one run in progress.
 type run struct {
@@ -216,7 +231,7 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	labOpts.IPMIAutoRestart = 2 * time.Second
 	l, err := lab.Start(ctx, labOpts)
 	if err != nil {
-		return res, fmt.Errorf("lab: %w", err)
+		return res, bringUpError{fmt.Errorf("lab: %w", err)}
 	}
 	r.l = l
 	r.rec = newRecorder(l)
@@ -234,7 +249,7 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	}
 	c, err := agents.Start(ctx, l, agOpts)
 	if err != nil {
-		return res, err
+		return res, bringUpError{err}
 	}
 	defer c.Close()
 	r.c = c
@@ -242,7 +257,8 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 		r.vms = append(r.vms, fmt.Sprintf("vm%d", i))
 	}
 	if _, err := c.CreateGuests(ctx, l.Hosts[0].Name, r.vms, 3*time.Minute); err != nil {
-		return res, fmt.Errorf("create the VMs: %w", err)
+		fprintf(r.out, "agent logs (tails):\n%s\n", c.Logs(3000))
+		return res, bringUpError{fmt.Errorf("create the VMs: %w", err)}
 	}
 	r.created = time.Now()
 	res.Up = time.Since(r.start)
