@@ -545,6 +545,12 @@ func (p *Planner) Renew(ctx context.Context, now time.Time, req lease.Request, r
 	if !ok {
 		return refuse("host %s is not registered", req.Holder)
 	}
+	if req.BootID != "" && req.BootID != h.BootID && req.Epoch != 0 {
+		// A new boot asks with epoch 0 first: a renewal under an epoch
+		// from another boot is a late one from before the host rebooted.
+		// Neither its boot id nor its report is the host's now.
+		return refuse("boot %s renews epoch %d, but %s runs boot %s now: a late renewal of an earlier boot", req.BootID, req.Epoch, h.Name, h.BootID)
+	}
 	t := p.host(h.Name)
 	if t.heard.IsZero() || now.Sub(t.heard) > 2*p.cfg.Lease.RenewInterval+p.cfg.Lease.MaxRenewalRTT {
 		t.aliveSince = now

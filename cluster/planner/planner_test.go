@@ -885,3 +885,38 @@ func TestMemberlistDeadPowerOn(t *testing.T) {
 		})
 	}
 }
+
+// TestLateRenewalOfAnEarlierBoot: a renewal from a host's earlier boot
+// that arrives after its new boot registered (held up on the way) is
+// refused and records nothing: the state keeps the new boot id and no boot
+// event is emitted; the new boot's lease goes on.
+func TestLateRenewalOfAnEarlierBoot(t *testing.T) {
+	b := newBench(t, 2, 0)
+	ask := func(boot string, epoch uint64) lease.Reply {
+		b.seq++
+		return b.p.Renew(ctx, b.now, lease.Request{Holder: "h2", BootID: boot, Epoch: epoch, Seq: b.seq}, executor.Report{Host: "h2", Applied: b.s.Index()})
+	}
+	first := ask("h2-b1", 0)
+	if r := ask("h2-b1", first.Epoch); !r.Granted {
+		t.Fatalf("renewal of the first boot: %+v", r)
+	}
+	rebooted := ask("h2-b2", 0)
+	if !rebooted.Granted {
+		t.Fatalf("the new boot's grant: %+v", rebooted)
+	}
+	events := len(b.events)
+	if late := ask("h2-b1", first.Epoch); late.Granted {
+		t.Errorf("a late renewal of the earlier boot was granted: %+v", late)
+	}
+	if id := b.host("h2").BootID; id != "h2-b2" {
+		t.Errorf("boot id after the late renewal = %q, want h2-b2", id)
+	}
+	for _, e := range b.events[events:] {
+		if e.Kind == "boot" {
+			t.Errorf("a late renewal recorded a boot: %s", e.Message)
+		}
+	}
+	if r := ask("h2-b2", rebooted.Epoch); !r.Granted || r.Epoch != rebooted.Epoch {
+		t.Errorf("the new boot's renewal after it: %+v, want epoch %d granted", r, rebooted.Epoch)
+	}
+}
