@@ -214,6 +214,17 @@ func (p *Planner) driveFence(ctx context.Context, now time.Time, h state.Host, t
 			}
 		}
 	}
+	// Back with a new boot id: the incarnation being fenced is gone (a
+	// boot id changes only when the host boots, which ends every process
+	// of the old one, its VMs included). Without this a host that
+	// rebooted and came to lead would try to fence itself through its own
+	// BMC for ever.
+	for _, f := range p.view.Fences() {
+		if f.ID == t.fenceID && !f.Confirmed && f.TargetBootID != "" && h.BootID != "" && h.BootID != f.TargetBootID {
+			p.confirm(ctx, now, h.Name, t, f.ID, fmt.Sprintf("it came back with a new boot id %s (fenced as %s): the fenced incarnation is gone", h.BootID, f.TargetBootID))
+			return
+		}
+	}
 	method := fenceMethod(h)
 	if t.fenceInFlight && now.Sub(t.fenceSentAt) >= p.cfg.FenceTimeout {
 		t.fenceInFlight = false

@@ -920,3 +920,28 @@ func TestLateRenewalOfAnEarlierBoot(t *testing.T) {
 		t.Errorf("the new boot's renewal after it: %+v, want epoch %d granted", r, rebooted.Epoch)
 	}
 }
+
+// TestFenceConfirmedByNewBoot: a host declared dead whose fence is not
+// confirmed (its BMC does not answer) comes back with a new boot id: its
+// old incarnation is gone, so the fence is confirmed and its VMs run
+// elsewhere. The leader went on fencing it for ever before, and a host
+// that came back and was elected leader tried to fence itself through its
+// own BMC (found by vigil-lab demo on a heavily loaded machine).
+func TestFenceConfirmedByNewBoot(t *testing.T) {
+	b := newBench(t, 3, 3, "h2")
+	b.placeAll()
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(3*time.Second, "h1", "h3") // fences sent, never answered
+	if st := b.host("h2").State; st != state.Fencing {
+		t.Fatalf("h2 is %s, want fencing\n%s", st, b.dump())
+	}
+	b.boots["h2"] = "h2-b2"
+	b.step(time.Second, b.hosts...)
+	if st := b.host("h2").State; st != state.Fenced || !b.saw("fence.confirmed", "h2", "new boot id h2-b2") {
+		t.Fatalf("h2 back with a new boot id is %s\n%s", st, b.dump())
+	}
+	b.step(2*time.Second, "h1", "h3")
+	if o := b.owner("vm2"); o == "h2" || o == "" {
+		t.Fatalf("vm2 owned by %q after h2's fence was confirmed\n%s", o, b.dump())
+	}
+}
