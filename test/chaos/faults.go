@@ -409,11 +409,10 @@ func (f *faults) healAll() error {
 	f.wg.Wait() // power offs in flight, heat loops ended
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for i, s := range f.r.plan.Steps {
+	for _, s := range f.r.plan.Steps {
 		if s.Kind == Degrade {
 			errs = append(errs, restoreSensors(f.r.ctx, f.host(s.Host)))
 		}
-		_ = i
 	}
 	for _, h := range f.r.l.Hosts {
 		if sim := h.BMC.IPMI; sim != nil && !sim.Alive() {

@@ -3,7 +3,6 @@ package chaos
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"time"
 )
@@ -239,15 +238,5 @@ func (p Plan) Schedule() []string {
 	for _, s := range p.Steps {
 		out = append(out, s.String())
 	}
-	return out
-}
-
-// sortedKinds lists the kinds of m in name order.
-func sortedKinds(m map[Kind]int) []Kind {
-	out := make([]Kind, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
 	return out
 }
