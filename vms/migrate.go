@@ -204,10 +204,19 @@ func (h *Host) migrate(ctx context.Context, e *entry, target string, generation 
 	}
 	// Failed before switchover: the destination goes (qmp.Migrate killed
 	// it already unless that failed), then the source must run.
-	if serr := dest.Receiver.Settle(bg, id, false, "migration failed: "+err.Error()); serr != nil {
-		return res, "", fmt.Errorf("%w: the destination could not be discarded: %w (%w)", ErrUndecided, serr, err)
-	}
 	errs := []error{err}
+	if serr := dest.Receiver.Settle(bg, id, false, "migration failed: "+err.Error()); serr != nil {
+		if errors.Is(err, qmp.ErrBothStopped) {
+			return res, "", fmt.Errorf("%w: the destination could not be discarded: %w (%w)", ErrUndecided, serr, err)
+		}
+		// qmp.Migrate fell back to the source: the destination was
+		// confirmed gone, or never held the whole VM (the source's own
+		// account of a pre-copy that failed before completion), so it can
+		// never run it. Its host, unreachable now (dead, or cut off),
+		// discards it when its agent next resumes. The VM runs on here.
+		h.log.Warn("migration failed and its destination could not be discarded; it never held the whole VM: the source runs on", "vm", id, "target", target, "err", serr)
+		errs = append(errs, fmt.Errorf("settle on %s: %w", target, serr))
+	}
 	if herr := dest.Hooks.AbortTarget(bg, id); herr != nil {
 		errs = append(errs, fmt.Errorf("abort target: %w", herr))
 	}

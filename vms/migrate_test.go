@@ -340,3 +340,55 @@ func TestResumeMigration(t *testing.T) {
 		}
 	})
 }
+
+// lostTarget is a target that can no longer be reached once the migration
+// stream has broken (its host died): its destination can be neither
+// killed nor settled from the source.
+type lostTarget struct{ vms.Receiver }
+
+func (r lostTarget) Receive(ctx context.Context, vm vms.VM, from string) (vms.Incoming, error) {
+	in, err := r.Receiver.Receive(ctx, vm, from)
+	if err != nil {
+		return nil, err
+	}
+	return lostIncoming{badIncoming{in}}, nil
+}
+
+func (lostTarget) Settle(context.Context, string, bool, string) error {
+	return errors.New("peer unreachable")
+}
+
+type lostIncoming struct{ badIncoming }
+
+func (lostIncoming) Kill(context.Context) error { return errors.New("peer unreachable") }
+
+// TestMigrateTargetLost: a migration fails before switchover and its target cannot
+// be reached any more to discard the destination. The destination never
+// held the whole VM, so the VM runs on at the source (the same process)
+// and the migration is closed as failed, not left undecided.
+func TestMigrateTargetLost(t *testing.T) {
+	needQEMU(t)
+	ctx := ctxFor(t, 90*time.Second)
+	a, b := newNode(t, "host-a"), newNode(t, "host-b")
+	link(a, b)
+	killAll(t, "lt1")
+	st, err := a.h.Start(ctx, firmwareVM("lt1", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.wrap = func(r vms.Receiver) vms.Receiver { return lostTarget{r} }
+	_, err = a.h.Migrate(ctx, "lt1", "host-b", 2)
+	if err == nil || errors.Is(err, vms.ErrUndecided) {
+		t.Fatalf("Migrate = %v; want a failure, not undecided", err)
+	}
+	l, _ := a.h.List(ctx)
+	if len(l) != 1 || l[0].State != vms.Running || l[0].Generation != 1 || l[0].PID != st.PID {
+		t.Fatalf("source List = %+v; want lt1 running at generation 1, pid %d", l, st.PID)
+	}
+	if s, err := a.h.Probe(ctx, "lt1"); err != nil || s != "running" {
+		t.Fatalf("source run state %q, %v; want running", s, err)
+	}
+	if got := intentsClosed(t, a.st); !slices.Equal(got, []string{"start done", "migrate failed"}) {
+		t.Fatalf("source intents %q; want the migration closed as failed", got)
+	}
+}
