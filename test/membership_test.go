@@ -191,8 +191,8 @@ func (a *mlAgent) waitAlive(t *testing.T, n int, since time.Time, within time.Du
 //   - a host cut off by nftables (Lab.Isolate) is declared dead by the
 //     other two within a generous bound, and the second opinion calls it
 //     isolated, not dead, because its heartbeat still advances;
-//   - once that host's agent dies, its heartbeat goes stale and the same
-//     second opinion says fence;
+//   - once that host's agent dies, its heartbeat goes stale, its lease
+//     at the leader expires, and the same second opinion says fence;
 //
 // and reports, without asserting, the suspicions and deaths that 300 ms
 // SIGSTOPs of a healthy agent and 5 % packet loss (nftables numgen at the
@@ -265,10 +265,13 @@ func TestMembershipLab(t *testing.T) {
 	t.Logf("verdict on the cut host: %s: %s", v.Outcome, v.Reason)
 
 	// 2. h3's agent dies (the host stays on, as the BMC says): its
-	// heartbeat stops and goes stale.
+	// heartbeat stops and goes stale, and with it its lease renewals: the
+	// leader's lease of it expires a little later. A powered host is
+	// fenced at its lease's expiry, not before.
 	if err := agents[2].proc.Kill(); err != nil {
 		t.Fatal(err)
 	}
+	leases.Set(h3.Name, verdict.Lease{Renewed: deadAt.Add(-time.Second), Expires: time.Now().Add(2 * time.Second), WatchdogArmed: true}, nil)
 	deadline := time.Now().Add(bound)
 	for {
 		v = judge.Judge(ctx, h3.Name, verdict.Suspicion{State: membership.Dead, Since: deadAt})

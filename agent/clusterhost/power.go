@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/planner"
+	"github.com/vigil-ha/vigil/cluster/verdict"
 	"github.com/vigil-ha/vigil/fencing"
 )
 
@@ -16,15 +17,15 @@ const powerTimeout = 2 * time.Second
 // powerOpinions is the leader's second opinion on a host the membership
 // says is dead (DESIGN.md): its BMC's power reading. A host whose BMC
 // reads on runs (cut off from its peers, or its agent crashed and is
-// being restarted); the planner then waits for its lease deadline rather
-// than fencing it, and its VMs, at once. A host that reads off, or whose
-// BMC does not answer, is left to the planner as before. Readings are
+// being restarted); the planner (cluster/verdict's rules) then waits for
+// its lease deadline rather than fencing it, and its VMs, at once. Off is
+// dead, confirmed; no answer leaves the lease and the watchdog to decide. Readings are
 // taken with the fence account, and count only when asked after the
 // membership's verdict began.
 type powerOpinions struct {
 	self string
-	// read reads a peer's power: on, or not (off, or no answer: err).
-	read func(ctx context.Context, host string) (bool, error)
+	// read reads a peer's power (no answer: err).
+	read func(ctx context.Context, host string) (fencing.Power, error)
 	log  interface{ Info(string, ...any) }
 
 	mu     sync.Mutex
@@ -33,7 +34,8 @@ type powerOpinions struct {
 }
 
 type powerReading struct {
-	on    bool
+	power fencing.Power
+	err   error     // no answer
 	asked time.Time // when the request was sent: the reading is from after it
 }
 
@@ -52,10 +54,10 @@ func (po *powerOpinions) annotate(ctx context.Context, obs []planner.Observation
 			continue
 		}
 		if r, ok := po.got[o.Host]; ok && !r.asked.Before(o.Since) {
-			obs[i].PowerOn = r.on
+			obs[i].BMC, obs[i].BMCErr = verdict.BMCReport{Power: r.power}, r.err
 			continue
 		}
-		obs[i].PowerPending = true
+		obs[i].BMCErr = verdict.ErrPending
 		if !po.asking[o.Host] {
 			po.asking[o.Host] = true
 			go po.ask(ctx, o.Host)
@@ -68,30 +70,30 @@ func (po *powerOpinions) annotate(ctx context.Context, obs []planner.Observation
 func (po *powerOpinions) ask(ctx context.Context, host string) {
 	asked := time.Now()
 	rctx, cancel := context.WithTimeout(ctx, powerTimeout)
-	on, err := po.read(rctx, host)
+	power, err := po.read(rctx, host)
 	cancel()
 	if err != nil {
 		po.log.Info("second opinion: no power reading from the BMC", "host", host, "err", err)
+		power = ""
 	} else {
-		po.log.Info("second opinion: power read through the BMC", "host", host, "on", on)
+		po.log.Info("second opinion: power read through the BMC", "host", host, "power", power)
 	}
 	po.mu.Lock()
-	po.got[host] = powerReading{on: on && err == nil, asked: asked}
+	po.got[host] = powerReading{power: power, err: err, asked: asked}
 	delete(po.asking, host)
 	po.mu.Unlock()
 }
 
 // readPower reads host's power through the first of its fence levels.
-func (h *Host) readPower(ctx context.Context, host string) (bool, error) {
+func (h *Host) readPower(ctx context.Context, host string) (fencing.Power, error) {
 	levels, ok := h.fenceLevels(host)
 	if !ok || len(levels.Levels) == 0 {
-		return false, fmt.Errorf("host %s: no BMC to ask", host)
+		return "", fmt.Errorf("host %s: no BMC to ask", host)
 	}
 	f, err := levels.Levels[0].Open(ctx)
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	defer f.Close()
-	p, err := f.Power(ctx)
-	return p == fencing.PowerOn, err
+	return f.Power(ctx)
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/planner"
+	"github.com/vigil-ha/vigil/cluster/verdict"
+	"github.com/vigil-ha/vigil/fencing"
 )
 
 // TestPowerOpinions: a peer the membership says is dead gets a pending
@@ -20,12 +22,17 @@ func TestPowerOpinions(t *testing.T) {
 	answers := map[string]error{"h2": nil, "h3": errors.New("unreachable")}
 	asked := map[string]int{}
 	po := &powerOpinions{self: "h1", log: slog.New(slog.DiscardHandler), got: map[string]powerReading{}, asking: map[string]bool{},
-		read: func(ctx context.Context, host string) (bool, error) {
+		read: func(ctx context.Context, host string) (fencing.Power, error) {
 			mu.Lock()
 			defer mu.Unlock()
 			asked[host]++
-			return answers[host] == nil, answers[host]
+			if answers[host] != nil {
+				return "", answers[host]
+			}
+			return fencing.PowerOn, nil
 		}}
+	pending := func(o planner.Observation) bool { return errors.Is(o.BMCErr, verdict.ErrPending) }
+	on := func(o planner.Observation) bool { return o.BMCErr == nil && o.BMC.Power == fencing.PowerOn }
 	since := time.Now()
 	obs := func(since time.Time) []planner.Observation {
 		return []planner.Observation{
@@ -37,14 +44,14 @@ func TestPowerOpinions(t *testing.T) {
 	}
 	o := obs(since)
 	po.annotate(context.Background(), o)
-	if o[0].PowerPending || !o[1].PowerPending || !o[2].PowerPending || o[3].PowerPending {
+	if pending(o[0]) || !pending(o[1]) || !pending(o[2]) || pending(o[3]) {
 		t.Fatalf("first look: %+v; want h2 and h3 pending only", o)
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		o = obs(since)
 		po.annotate(context.Background(), o)
-		if !o[1].PowerPending && !o[2].PowerPending {
+		if !pending(o[1]) && !pending(o[2]) {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -52,13 +59,13 @@ func TestPowerOpinions(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if !o[1].PowerOn || o[2].PowerOn {
+	if !on(o[1]) || on(o[2]) || o[2].BMCErr == nil {
 		t.Errorf("after the answers: %+v; want h2 on, h3 not", o)
 	}
 	// A verdict newer than the reading asks again.
 	o = obs(time.Now().Add(time.Second))
 	po.annotate(context.Background(), o)
-	if !o[1].PowerPending || o[1].PowerOn {
+	if !pending(o[1]) || on(o[1]) {
 		t.Errorf("a newer verdict: %+v; want h2 pending again", o[1])
 	}
 	mu.Lock()

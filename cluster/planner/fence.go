@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/internal/seeded"
+	"github.com/vigil-ha/vigil/cluster/membership"
 	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/cluster/verdict"
 )
 
 // Tick runs the leader's timers at now: hosts whose deadline passed or that
@@ -43,49 +45,63 @@ func (p *Planner) Tick(ctx context.Context, now time.Time) {
 	p.evacuate(ctx, now)
 }
 
-// lostReason says why host h is to be treated as dead, or "".
+// lostReason says why host h is to be treated as dead, or "": the
+// verdict (cluster/verdict) on the leader's membership view of it, its
+// BMC and heartbeat, and the lease deadline this planner holds.
 func (p *Planner) lostReason(now time.Time, h state.Host, t *hostTrack) string {
-	if !now.Before(t.deadline) {
-		return fmt.Sprintf("no lease renewal answered for %v (deadline %s passed)", p.cfg.Lease.TTL, stamp(t.deadline))
-	}
-	if !t.invalidSince.IsZero() && now.Sub(t.invalidSince) >= p.cfg.Lease.TTL && len(p.ownedBy(h.Name)) > 0 {
+	if now.Before(t.deadline) && !t.invalidSince.IsZero() && now.Sub(t.invalidSince) >= p.cfg.Lease.TTL && len(p.ownedBy(h.Name)) > 0 {
 		// It renews, but our answers reach it too late to count: it
 		// cannot run its VMs, and nothing else will while it owns them.
 		return fmt.Sprintf("its own lease has been invalid since %s though it renews: answers reach it too late", stamp(t.invalidSince))
 	}
-	if !t.observed || t.obs.Member != MemberDead {
+	v := p.judge(now, h, t)
+	switch v.Outcome {
+	case verdict.Fence, verdict.Dead, verdict.SelfFenced:
 		p.forget("alive/" + h.Name)
-		return ""
+		return v.Reason
+	case verdict.Isolated, verdict.Wait:
+		p.onceTagged(now, "alive/"+h.Name, string(v.Code)+stamp(t.deadline), v.Outcome.String(), h.Name, fmt.Sprintf("%s (lease deadline %s)", v.Reason, stamp(t.deadline)))
+	case verdict.Alive:
+		if v.Code == verdict.CodeLeaseRenewed {
+			p.onceTagged(now, "alive/"+h.Name, string(v.Code), "alive", h.Name, v.Reason)
+			break
+		}
+		p.forget("alive/" + h.Name)
+	default:
+		p.forget("alive/" + h.Name)
 	}
-	o := t.obs
-	switch {
-	case !t.renewed.Before(o.Since):
-		p.once(now, "alive/"+h.Name, "alive", h.Name, fmt.Sprintf("memberlist says dead since %s, but its lease was renewed at %s: only gossip is broken", stamp(o.Since), stamp(t.renewed)))
-		return ""
-	case !t.heard.Before(o.Since) && !t.readmitted.IsZero() && !t.renewed.After(t.readmitted):
+	return ""
+}
+
+// judge is the second opinion on host h at now (cluster/verdict), with the
+// lease as this planner holds it: its deadline, its last renewal, and the
+// replicated host record's watchdog.
+func (p *Planner) judge(now time.Time, h state.Host, t *hostTrack) verdict.Verdict {
+	e := verdict.Evidence{
+		Host: h.Name, Now: now,
+		Suspicion: verdict.Suspicion{State: membership.Alive, Since: p.startedAt},
+		BMCErr:    verdict.ErrNoSource, HeartbeatErr: verdict.ErrNoSource,
+		Lease: verdict.Lease{Renewed: t.renewed, Expires: t.deadline, WatchdogArmed: h.WatchdogArmed},
+	}
+	if !t.readmitted.IsZero() && !t.renewed.After(t.readmitted) && t.heard.After(e.Lease.Renewed) {
 		// Readmitted (from fenced or maintenance, where its requests were
-		// refused) and not renewed since: its requests after the mark
-		// show it alive, and a host reset while cut off rejoins the
-		// gossip only some time after it reaches the leader again. Its
-		// lease deadline, re-armed at the readmission, still finds it if
-		// it goes silent.
-		p.once(now, "alive/"+h.Name, "alive", h.Name, fmt.Sprintf("memberlist says dead since %s, but it asked for its lease at %s and was readmitted at %s: waiting for its renewals",
-			stamp(o.Since), stamp(t.heard), stamp(t.readmitted)))
-		return ""
-	case o.HeartbeatKnown && o.HeartbeatAdvancing:
-		p.once(now, "alive/"+h.Name, "isolated", h.Name, fmt.Sprintf("memberlist says dead since %s, but its storage heartbeat advances: isolated, not dead; waiting for its lease deadline %s", stamp(o.Since), stamp(t.deadline)))
-		return ""
-	case o.PowerPending:
-		return "" // its BMC's word comes first
-	case o.PowerOn:
-		p.once(now, "alive/"+h.Name, "powered", h.Name, fmt.Sprintf("memberlist says dead since %s, but its BMC reads its power on: cut off or its agent down, not dead; waiting for its lease deadline %s", stamp(o.Since), stamp(t.deadline)))
-		return ""
+		// refused) and not renewed since: its lease requests count as
+		// contact, since a host reset while cut off rejoins the gossip
+		// only some time after it reaches the leader again. Its lease
+		// deadline, re-armed at the readmission, still finds it if it
+		// goes silent.
+		e.Lease.Renewed = t.heard
 	}
-	hb := "no storage heartbeat"
-	if o.HeartbeatKnown {
-		hb = "storage heartbeat stale"
+	if o := t.obs; t.observed {
+		e.Suspicion = verdict.Suspicion{State: o.Member.state(), Since: o.Since}
+		if o.BMCErr != nil || o.BMC.Power != "" {
+			e.BMC, e.BMCErr = o.BMC, o.BMCErr
+		}
+		if o.HeartbeatErr != nil || !o.Heartbeat.FirstSeen.IsZero() {
+			e.Heartbeat, e.HeartbeatErr = o.Heartbeat, o.HeartbeatErr
+		}
 	}
-	return fmt.Sprintf("memberlist dead since %s, no lease renewal since, %s", stamp(o.Since), hb)
+	return verdict.Decide(e, verdict.Rules{HeartbeatStale: p.cfg.HeartbeatStale, SelfFenceMargin: p.cfg.SelfFenceMargin})
 }
 
 func stamp(t time.Time) string { return t.UTC().Format("15:04:05.000") }

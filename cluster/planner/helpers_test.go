@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/executor"
+	"github.com/vigil-ha/vigil/cluster/heartbeat"
 	"github.com/vigil-ha/vigil/cluster/lease"
 	"github.com/vigil-ha/vigil/cluster/state"
 )
@@ -38,6 +39,8 @@ type bench struct {
 	boots   map[string]string
 	epochs  map[string]uint64
 	seq     uint64
+	// beating: hosts whose heartbeat changes at every step.
+	beating map[string]Observation
 }
 
 func (b *bench) Propose(_ context.Context, cmd state.Command) (state.Result, error) {
@@ -67,7 +70,7 @@ func (b *bench) Migrate(o executor.MigrateOrder) { b.orders = append(b.orders, o
 // newBench registers hosts (watchdog armed unless listed in noDog) and
 // VMs of 2 GiB, 2 vCPUs, and starts a planner.
 func newBench(t testing.TB, hosts, vms int, noDog ...string) *bench {
-	b := &bench{t: t, s: state.New(), now: t0, leader: true, boots: map[string]string{}, epochs: map[string]uint64{}}
+	b := &bench{t: t, s: state.New(), now: t0, leader: true, boots: map[string]string{}, epochs: map[string]uint64{}, beating: map[string]Observation{}}
 	for i := range hosts {
 		name := fmt.Sprintf("h%d", i+1)
 		b.hosts = append(b.hosts, name)
@@ -135,6 +138,7 @@ func (b *bench) step(d time.Duration, live ...string) {
 	end := b.now.Add(d)
 	for b.now.Before(end) {
 		b.now = b.now.Add(500 * time.Millisecond)
+		b.beat()
 		b.renew(live...)
 		b.p.Tick(ctx, b.now)
 		answers := b.answers
@@ -145,9 +149,32 @@ func (b *bench) step(d time.Duration, live ...string) {
 	}
 }
 
+// observe hands the planner memberlist's word on host and its shared-storage
+// heartbeat: none (not hbKnown), stale since long before, or advancing
+// (changing at every step from now on). Its BMC is not asked.
 func (b *bench) observe(host string, m Member, since time.Time, hbKnown, hbAdvancing bool) {
 	// The suspicion begins just after the last renewal round.
-	b.p.Observe(b.now, []Observation{{Host: host, Member: m, Since: since.Add(time.Millisecond), HeartbeatKnown: hbKnown, HeartbeatAdvancing: hbAdvancing}})
+	o := Observation{Host: host, Member: m, Since: since.Add(time.Millisecond)}
+	if hbKnown {
+		o.Heartbeat = heartbeat.Status{FirstSeen: t0.Add(-time.Hour), LastChange: since.Add(-time.Hour), ReadAt: b.now}
+	}
+	delete(b.beating, host)
+	if hbKnown && hbAdvancing {
+		b.beating[host] = o
+		o.Heartbeat.LastChange, o.Heartbeat.Record.Seq = b.now.Add(2*time.Millisecond), 1
+	}
+	b.p.Observe(b.now, []Observation{o})
+}
+
+// beat moves the heartbeats of the hosts observed advancing.
+func (b *bench) beat() {
+	for _, host := range sortedKeys(b.beating) {
+		o := b.beating[host]
+		o.Heartbeat.Record.Seq++
+		o.Heartbeat.LastChange, o.Heartbeat.ReadAt = b.now, b.now
+		b.beating[host] = o
+		b.p.Observe(b.now, []Observation{o})
+	}
 }
 
 func (b *bench) host(name string) state.Host {

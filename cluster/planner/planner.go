@@ -22,11 +22,14 @@
 //     period (or by a person); a VM that fails to start N times in a
 //     window is held with a reason; cooldowns where a decision could flap.
 //
-// Memberlist only raises suspicion. A host is treated as dead when the
-// leader's lease deadline for it passed, or when memberlist says dead and
-// neither a lease renewal since, nor its shared-storage heartbeat, nor its
-// BMC reading its power on says it is alive; even then it is fenced, never
-// assumed off.
+// Memberlist only raises suspicion. Whether a host is dead is
+// cluster/verdict's Decide, on memberlist's word, the BMC, the
+// shared-storage heartbeat (Observe) and the lease deadline the planner
+// holds: the host is treated as dead when its lease deadline passed, or
+// when memberlist says dead and neither a lease renewal since, nor its
+// heartbeat, nor its BMC reading its power on (cut off, or its agent
+// crashed and is being restarted) says it is alive; even then it is
+// fenced, never assumed off.
 //
 // A VM taken from a host that may still run it (a live host, a held VM, an
 // uncertain migration) is placed again only once every such host has
@@ -53,8 +56,11 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/executor"
+	"github.com/vigil-ha/vigil/cluster/heartbeat"
 	"github.com/vigil-ha/vigil/cluster/lease"
+	"github.com/vigil-ha/vigil/cluster/membership"
 	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/cluster/verdict"
 )
 
 // View is the committed cluster state the planner reads; *state.State
@@ -121,26 +127,41 @@ func (m Member) String() string {
 	return "unknown"
 }
 
+// state is the membership state cluster/verdict judges.
+func (m Member) state() membership.State {
+	switch m {
+	case MemberAlive:
+		return membership.Alive
+	case MemberSuspect:
+		return membership.Suspect
+	case MemberDead:
+		return membership.Dead
+	case MemberLeft:
+		return membership.Left
+	}
+	return 0
+}
+
 // Observation is the leader's membership view of one host, with the
-// shared-storage heartbeat as a second opinion.
+// witnesses of the second opinion (cluster/verdict) other than the lease,
+// which the planner holds itself.
 type Observation struct {
 	Host   string
 	Member Member
 	// Since is when Member began, on the leader's clock.
 	Since time.Time
-	// HeartbeatKnown: shared storage is configured and was read;
-	// HeartbeatAdvancing: the host still writes its heartbeat there (it is
-	// alive, maybe cut off).
-	HeartbeatKnown     bool
-	HeartbeatAdvancing bool
-	// PowerOn: the host's BMC, asked since Since, read its power on: the
-	// host runs, cut off or with its agent down (a crash and its
-	// restart), so memberlist's "dead" does not make it dead before its
-	// lease deadline. PowerPending: the leader has asked the BMC and waits
-	// for the answer (bounded by the BMC's timeout). DESIGN.md's second
-	// opinion.
-	PowerOn      bool
-	PowerPending bool
+	// BMC is what the host's BMC reads, asked since Since, or BMCErr why
+	// it could not be read (verdict.ErrPending: asked, no answer yet).
+	// Neither set (a zero report and no error): not asked, and the fence
+	// asks it.
+	BMC    verdict.BMCReport
+	BMCErr error
+	// Heartbeat is the host's shared-storage heartbeat as the leader's
+	// reader (heartbeat.Reader.Observe, on the leader's clock) sees it, or
+	// HeartbeatErr why it could not be read. Neither set: no heartbeat
+	// storage is configured.
+	Heartbeat    heartbeat.Status
+	HeartbeatErr error
 }
 
 // Health is the hardware prediction of one host (sensors/health).
@@ -196,6 +217,11 @@ type Config struct {
 	// armed watchdog is presumed to have fenced itself (default TTL/10,
 	// at least 1 s).
 	SelfFenceMargin time.Duration
+	// HeartbeatStale: a shared-storage heartbeat that has not changed for
+	// this long is stale (cluster/verdict's Rules; default four renewal
+	// intervals). At least three of the hosts' write intervals plus the
+	// reader's polling period.
+	HeartbeatStale time.Duration
 	// MassFenceShare of the hosts may be fenced within MassFenceWindow
 	// (defaults 0.5 and 10 minutes); at least one always may.
 	MassFenceShare  float64
@@ -256,6 +282,7 @@ func (c *Config) defaults() error {
 		}
 	}
 	def(&c.SelfFenceMargin, max(c.Lease.TTL/10, time.Second))
+	def(&c.HeartbeatStale, 4*c.Lease.RenewInterval)
 	def(&c.MassFenceWindow, 10*time.Minute)
 	def(&c.FenceRetry, time.Second)
 	def(&c.FenceTimeout, 2*time.Minute)
@@ -490,6 +517,17 @@ func (p *Planner) once(now time.Time, key, kind, subject, msg string) {
 		return
 	}
 	p.said[key] = kind + msg
+	p.emit(now, kind, subject, msg)
+}
+
+// onceTagged emits an event unless the last one under key carried the same
+// tag: for messages whose evidence (a sequence number, a time) changes at
+// every tick while the decision does not.
+func (p *Planner) onceTagged(now time.Time, key, tag, kind, subject, msg string) {
+	if p.said[key] == tag {
+		return
+	}
+	p.said[key] = tag
 	p.emit(now, kind, subject, msg)
 }
 

@@ -8,8 +8,11 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/executor"
+	"github.com/vigil-ha/vigil/cluster/heartbeat"
 	"github.com/vigil-ha/vigil/cluster/lease"
 	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/cluster/verdict"
+	"github.com/vigil-ha/vigil/fencing"
 )
 
 // TestHostDeadPowerCut: memberlist says a host is dead and nothing says
@@ -864,7 +867,14 @@ func TestMemberlistDeadPowerOn(t *testing.T) {
 			b := newBench(t, 3, 3)
 			b.placeAll()
 			deadline := b.now.Add(b.p.cfg.Lease.TTL)
-			obs := []Observation{{Host: "h2", Member: MemberDead, Since: b.now.Add(time.Millisecond), PowerOn: c.powerOn, PowerPending: c.pending}}
+			o := Observation{Host: "h2", Member: MemberDead, Since: b.now.Add(time.Millisecond), BMC: verdict.BMCReport{Power: fencing.PowerOff}}
+			switch {
+			case c.pending:
+				o.BMC, o.BMCErr = verdict.BMCReport{}, verdict.ErrPending
+			case c.powerOn:
+				o.BMC.Power = fencing.PowerOn
+			}
+			obs := []Observation{o}
 			b.p.Observe(b.now, obs)
 			b.step(2*time.Second, "h1", "h3")
 			if got := len(b.fences) > 0; got != c.fenced {
@@ -873,8 +883,8 @@ func TestMemberlistDeadPowerOn(t *testing.T) {
 			if c.fenced {
 				return
 			}
-			if c.powerOn && !b.saw("powered", "h2") {
-				t.Errorf("no powered event about h2:\n%s", b.dump())
+			if c.powerOn && !b.saw("wait", "h2", "power on") {
+				t.Errorf("no event about h2's power:\n%s", b.dump())
 			}
 			// Its renewals never come back: its lease deadline decides.
 			b.p.Observe(b.now, obs)
@@ -943,5 +953,78 @@ func TestFenceConfirmedByNewBoot(t *testing.T) {
 	b.step(2*time.Second, "h1", "h3")
 	if o := b.owner("vm2"); o == "h2" || o == "" {
 		t.Fatalf("vm2 owned by %q after h2's fence was confirmed\n%s", o, b.dump())
+	}
+}
+
+// TestIsolatedUntilLeaseExpires: a host cut off from the others whose
+// shared-storage heartbeat keeps changing is isolated, not dead: nothing
+// is taken from it before its lease deadline. Once the deadline passed
+// (it has stopped its VMs by its own lease) it is fenced, and only the
+// confirmed fence lets its VMs run elsewhere.
+func TestIsolatedUntilLeaseExpires(t *testing.T) {
+	b := newBench(t, 3, 6)
+	b.placeAll()
+	lost := b.s.VMsOn("h2")
+	if len(lost) == 0 {
+		t.Fatal("nothing on h2")
+	}
+	b.observe("h2", MemberDead, b.now, true, true)
+	b.step(lc.TTL-time.Second, "h1", "h3")
+	if st := b.host("h2").State; st != state.Healthy || len(b.fences) != 0 || len(b.s.VMsOn("h2")) != len(lost) {
+		t.Fatalf("isolated h2 before its deadline: %s, fences %v, owns %d of %d\n%s", st, b.fences, len(b.s.VMsOn("h2")), len(lost), b.dump())
+	}
+	if !b.saw("isolated", "h2", "still being written") {
+		t.Errorf("no isolated event:\n%s", b.dump())
+	}
+	b.step(2*time.Second, "h1", "h3")
+	if st := b.host("h2").State; st != state.Fencing || len(b.fences) != 1 {
+		t.Fatalf("after its deadline: h2 %s, fences %v\n%s", st, b.fences, b.dump())
+	}
+	if !b.saw("dead", "h2", "lost its lease") {
+		t.Errorf("the dead event does not say the isolated host lost its lease:\n%s", b.dump())
+	}
+	for _, vm := range lost {
+		if o := b.owner(vm.Spec.Name); o != "" {
+			t.Fatalf("%s placed on %s before the fence was confirmed", vm.Spec.Name, o)
+		}
+	}
+}
+
+// TestBMCOffIsDead: memberlist's "dead" with the BMC reading power off is
+// dead and confirmed by the verdict; the planner still takes the fence
+// path (revoke, then the power read back off) before placing anything.
+func TestBMCOffIsDead(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.p.Observe(b.now, []Observation{{Host: "h2", Member: MemberDead, Since: b.now.Add(time.Millisecond),
+		BMC: verdict.BMCReport{Power: fencing.PowerOff, SEL: []string{"Power Unit: AC lost"}}}})
+	b.step(500*time.Millisecond, "h1", "h3")
+	if st := b.host("h2").State; st != state.Fencing || len(b.fences) != 1 {
+		t.Fatalf("h2 %s, fences %v\n%s", st, b.fences, b.dump())
+	}
+	if !b.saw("dead", "h2", "AC lost") {
+		t.Errorf("the dead event does not carry the BMC's evidence:\n%s", b.dump())
+	}
+}
+
+// TestBMCUnreachableNoWatchdogWaitsForLease: memberlist's "dead", a stale
+// heartbeat and an unreachable BMC on a host without a watchdog: the
+// verdict waits (never presumed self-fenced), so nothing is revoked until
+// the lease deadline; then the fence is tried.
+func TestBMCUnreachableNoWatchdogWaitsForLease(t *testing.T) {
+	b := newBench(t, 3, 3, "h2")
+	b.placeAll()
+	b.p.Observe(b.now, []Observation{{Host: "h2", Member: MemberDead, Since: b.now.Add(time.Millisecond),
+		BMCErr: fencing.ErrUnreachable, Heartbeat: heartbeat.Status{FirstSeen: t0.Add(-time.Hour), LastChange: t0.Add(-time.Hour)}}})
+	b.step(lc.TTL-time.Second, "h1", "h3")
+	if st := b.host("h2").State; st != state.Healthy || len(b.fences) != 0 {
+		t.Fatalf("h2 %s, fences %v before its deadline\n%s", st, b.fences, b.dump())
+	}
+	if !b.saw("wait", "h2", "no armed watchdog") {
+		t.Errorf("no wait event saying why:\n%s", b.dump())
+	}
+	b.step(2*time.Second, "h1", "h3")
+	if st := b.host("h2").State; st != state.Fencing || len(b.fences) != 1 {
+		t.Fatalf("after the deadline: h2 %s, fences %v\n%s", st, b.fences, b.dump())
 	}
 }

@@ -120,7 +120,7 @@ func bootID(i, boot int) string { return fmt.Sprintf("h%d-boot%d", i+1, boot) }
 
 func (c Cluster) plannerConfig(self string) planner.Config {
 	return planner.Config{
-		Self: self, Lease: c.Lease, SelfFenceMargin: time.Second,
+		Self: self, Lease: c.Lease, SelfFenceMargin: time.Second, HeartbeatStale: heartbeatStale,
 		MassFenceShare: 0.5, MassFenceWindow: c.MassWindow, FenceRetry: 500 * time.Millisecond,
 		StablePeriod: c.StablePeriod, StartFailures: 3, StartWindow: c.StartWindow, HoldFor: c.HoldFor,
 		HealthCooldown: c.HealthCooldown, MigrationBandwidthMiBps: 1000, EvacuationSafety: 2, MaxMigrations: 4, MigrateRetry: 5 * time.Second, MigrateTimeout: 15 * time.Second,

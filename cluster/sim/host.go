@@ -35,8 +35,10 @@ type host struct {
 	stallUntil time.Time
 	storageOK  bool
 	lastHB     time.Time
-	bmcOK      bool
-	stopFails  bool
+	// hbSeen is this host's heartbeat reader (used while it leads).
+	hbSeen    map[string]hbView
+	bmcOK     bool
+	stopFails bool
 	// stopFailsOff is when QEMU became killable again.
 	stopFailsOff time.Time
 	dogArmed     bool
@@ -78,7 +80,7 @@ var errUnkillable = errors.New("qemu does not die (uninterruptible I/O)")
 func newHost(s *Sim, i int) *host {
 	h := &host{s: s, idx: i, name: hostName(i), rng: rand.New(rand.NewPCG(s.seed, uint64(i+1))),
 		rate: s.cfg.Rate[i], voter: i < s.cfg.Voters, storageOK: true, bmcOK: true,
-		replica: state.New(), member: planner.MemberAlive, disk: diskMemory{}}
+		replica: state.New(), member: planner.MemberAlive, disk: diskMemory{}, hbSeen: map[string]hbView{}}
 	h.runner = s.runners.Host(h.name)
 	h.runner.Fail = func(op, id string) error {
 		switch {
@@ -156,6 +158,7 @@ func (h *host) boot() {
 	h.up = true
 	h.lastValid = false
 	h.bootID = bootID(h.idx, h.boots)
+	h.hbSeen = map[string]hbView{} // a new agent's heartbeat reader
 	var feeder lease.Feeder
 	cfg := s.leaseConfig(h)
 	if cfg.WatchdogTimeout > 0 {

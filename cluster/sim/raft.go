@@ -1,7 +1,13 @@
 package sim
 
 import (
+	"errors"
+	"fmt"
+	"os"
 	"time"
+
+	"github.com/vigil-ha/vigil/cluster/heartbeat"
+	"github.com/vigil-ha/vigil/fencing"
 
 	"github.com/vigil-ha/vigil/cluster/planner"
 )
@@ -114,8 +120,9 @@ func (h *host) leaderStep() {
 
 // observe is the leader's membership view: memberlist declares a host dead
 // when no member that the leader reaches has reached it for deadAfter
-// (probes through any member, as SWIM's indirect probes), and the storage
-// heartbeat is the second opinion.
+// (probes through any member, as SWIM's indirect probes). The second
+// opinion's witnesses travel along: the leader's read of the host's
+// storage heartbeat and what the host's BMC reads.
 func (s *Sim) observe(l *host) []planner.Observation {
 	out := make([]planner.Observation, 0, len(s.hosts))
 	for _, h := range s.hosts {
@@ -143,12 +150,63 @@ func (s *Sim) observe(l *host) []planner.Observation {
 		if m != h.member {
 			h.member, h.memberSince = m, s.now
 		}
-		out = append(out, planner.Observation{
-			Host: h.name, Member: h.member, Since: l.localAt(h.memberSince),
-			HeartbeatKnown: l.storageOK, HeartbeatAdvancing: s.now.Sub(h.lastHB) < heartbeatStale,
-		})
+		o := planner.Observation{Host: h.name, Member: h.member, Since: l.localAt(h.memberSince)}
+		o.Heartbeat, o.HeartbeatErr = l.readHeartbeat(h)
+		if h.bmcOK {
+			o.BMC.Power = fencing.PowerOn
+			if h.bmcReadsOff() {
+				o.BMC.Power = fencing.PowerOff
+			}
+		} else {
+			o.BMCErr = errBMCUnreachable
+		}
+		out = append(out, o)
 	}
 	return out
+}
+
+var (
+	errBMCUnreachable = fmt.Errorf("BMC: %w", fencing.ErrUnreachable)
+	errStorageCut     = errors.New("heartbeat storage: input/output error")
+)
+
+// hbView is what a host's heartbeat reader knows of another host's
+// record (heartbeat.Reader's Status), in true time.
+type hbView struct {
+	rec        time.Time // the record: when it was written
+	seq        uint64
+	firstSeen  time.Time
+	lastChange time.Time
+}
+
+// readHeartbeat is l's reader observing h's heartbeat now: the record
+// changes whenever h wrote since the last read; with l's storage cut the
+// read fails and the previous status stays.
+func (l *host) readHeartbeat(h *host) (heartbeat.Status, error) {
+	s := l.s
+	v, known := l.hbSeen[h.name]
+	if l.storageOK {
+		switch {
+		case h.lastHB.IsZero() && !known:
+			return heartbeat.Status{}, os.ErrNotExist
+		case !known:
+			v = hbView{rec: h.lastHB, firstSeen: s.now}
+		case !h.lastHB.Equal(v.rec):
+			v.rec, v.seq, v.lastChange = h.lastHB, v.seq+1, s.now
+		}
+		l.hbSeen[h.name] = v
+	}
+	st := heartbeat.Status{Record: heartbeat.Record{Host: h.name, Seq: v.seq}}
+	if known || l.storageOK {
+		st.FirstSeen, st.ReadAt = l.localAt(v.firstSeen), l.local()
+		if !v.lastChange.IsZero() {
+			st.LastChange = l.localAt(v.lastChange)
+		}
+	}
+	if !l.storageOK {
+		return st, errStorageCut
+	}
+	return st, nil
 }
 
 // probe reports whether p's probe of h and its answer got through.

@@ -5,7 +5,10 @@
 // them into one Verdict with a reason:
 //
 //   - the host's BMC: power read back off means dead, and confirmed (no
-//     fence needed); recent SEL entries travel along as evidence;
+//     fence needed); power on means the host runs (cut off, hung, or its
+//     agent crashed and is being restarted, its VMs still running), so it
+//     is fenced only when its lease expires; recent SEL entries travel
+//     along as evidence;
 //   - the host's heartbeat on shared storage (package cluster/heartbeat):
 //     still changing since memberlist's suspicion began means the host is
 //     alive but cut off, isolated: never fenced on memberlist's word;
@@ -15,6 +18,16 @@
 //     host to be presumed self-fenced. A host whose watchdog is not armed
 //     is never presumed to have fenced itself: without a confirmed BMC
 //     fence its VMs wait, and the verdict says why (Pacemaker's rule).
+//
+// The lease is also the authority that memberlist is not: once the
+// leader's lease of a host has expired, the host has lost the right to run
+// VMs whatever memberlist and the heartbeat say, and the verdict is Fence
+// (Dead if the BMC reads off, SelfFenced past the self-fence deadline with
+// the BMC unreachable). An isolated host keeps its VMs until then, and they
+// run elsewhere only once it is fenced or presumed self-fenced.
+//
+// The planner (cluster/planner) decides every host's death through Decide,
+// with the lease it holds itself; there is no other notion of dead.
 //
 // Decide is a pure function of the Evidence, so the same rules run in the
 // planner, the deterministic simulation and the table tests; Judge gathers
@@ -82,7 +95,10 @@ type Lease struct {
 	WatchdogArmed bool
 }
 
-// Leases reads hosts' leases at the leader; the raft state implements it.
+// Leases reads hosts' leases at the leader. The lease must be the leader's
+// own live deadline (the planner's), not only the replicated state's
+// record of it, which may lag a renewal interval or more behind: an
+// expired lease is taken as the host's loss of its right to run VMs.
 type Leases interface {
 	Lease(ctx context.Context, host string) (Lease, error)
 }
@@ -101,9 +117,9 @@ const (
 	// fence it on this evidence; its own lease expiry makes it stop its
 	// VMs (Verdict.SelfFenceAt says when that is certain).
 	Isolated
-	// Fence: the host looks dead and nothing shows it alive, but nothing
-	// shows it off either: fence it through its BMC (revoke ownership
-	// first, then power off, then confirm).
+	// Fence: the host looks dead (or lost its lease) and nothing shows it
+	// alive, but nothing shows it off either: fence it through its BMC
+	// (revoke ownership first, then power off, then confirm).
 	Fence
 	// Dead: the BMC reads the power off: dead and confirmed, no fence
 	// needed. Its VMs may be placed elsewhere (after revoking ownership).
@@ -156,6 +172,9 @@ const (
 	CodeLeasePending       Code = "bmc-unreachable-lease-not-expired"
 	CodeSelfFenceDeadline  Code = "bmc-unreachable-self-fence-deadline-passed"
 	CodeUnknownMemberState Code = "unknown-member-state"
+	CodeLeaseExpired       Code = "lease-expired"
+	CodeBMCNotAsked        Code = "bmc-not-asked"
+	CodeBMCPending         Code = "bmc-asked-no-answer-yet"
 )
 
 // Verdict is the second opinion on one host.
@@ -209,6 +228,10 @@ type Rules struct {
 // ErrNoSource is the evidence error of a witness that is not configured.
 var ErrNoSource = errors.New("not configured")
 
+// ErrPending is the BMC evidence error while the BMC was asked and has not
+// answered yet.
+var ErrPending = errors.New("asked, no answer yet")
+
 // Decide combines the evidence into a verdict. It is pure: the same
 // evidence and rules give the same verdict.
 func Decide(e Evidence, r Rules) Verdict {
@@ -219,6 +242,11 @@ func Decide(e Evidence, r Rules) Verdict {
 	}
 	if e.LeaseErr == nil && e.Lease.WatchdogArmed && !e.Lease.Expires.IsZero() {
 		v.SelfFenceAt = e.Lease.Expires.Add(r.SelfFenceMargin)
+	}
+	// (c) The lease, first: expired, the host may run nothing, whatever
+	// memberlist or the heartbeat say.
+	if e.LeaseErr == nil && !e.Lease.Expires.IsZero() && !e.Now.Before(e.Lease.Expires) {
+		return decideExpired(e, v, set)
 	}
 	s := e.Suspicion
 	switch s.State {
@@ -261,11 +289,27 @@ func Decide(e Evidence, r Rules) Verdict {
 		return set(Wait, CodeHeartbeatPending, "%s; its heartbeat has not been still for %v yet (stale at %s): waiting before any fence",
 			said, r.HeartbeatStale, stamp(hb.staleAt))
 	}
+	if errors.Is(e.BMCErr, ErrPending) {
+		return set(Wait, CodeBMCPending, "%s, %s; its BMC was asked and has not answered yet: waiting for its word", said, hb.note)
+	}
 	if e.BMCErr == nil {
 		if e.BMC.Power == fencing.PowerOn {
-			return set(Fence, CodePowerOn, "%s, %s, and its BMC reads power on%s: fence it", said, hb.note, selNote(e.BMC.SEL))
+			// Powered, so running: cut off, hung, or its agent crashed and
+			// is being restarted (its VMs still run). Its lease decides:
+			// at its expiry (the rule above) it is fenced.
+			if e.LeaseErr == nil && !e.Lease.Expires.IsZero() {
+				v.Recheck = e.Lease.Expires
+			}
+			return set(Wait, CodePowerOn, "%s, %s, but its BMC reads power on%s: cut off or its agent down, not dead; fenced at its lease's expiry (%s)",
+				said, hb.note, selNote(e.BMC.SEL), stamp(e.Lease.Expires))
 		}
 		return set(Fence, CodePowerUnknown, "%s, %s, and its BMC answers but reads power %q%s: fence it", said, hb.note, e.BMC.Power, selNote(e.BMC.SEL))
+	}
+
+	if errors.Is(e.BMCErr, ErrNoSource) {
+		// Nobody asked the BMC before: the fence asks it, and confirms
+		// only with the power read back off.
+		return set(Fence, CodeBMCNotAsked, "%s, %s, and its BMC was not asked: fence it (the fence reads the power back)", said, hb.note)
 	}
 
 	// The BMC cannot be reached: only a self-fence can be relied on.
@@ -285,6 +329,25 @@ func Decide(e Evidence, r Rules) Verdict {
 	}
 	return set(SelfFenced, CodeSelfFenceDeadline, "%s, %s, %s; its watchdog is armed and its lease expired at %s, more than %v ago: presumed self-fenced",
 		said, hb.note, bmc, stamp(e.Lease.Expires), r.SelfFenceMargin)
+}
+
+// decideExpired is the verdict on a host whose lease at the leader has
+// expired.
+func decideExpired(e Evidence, v Verdict, set func(Outcome, Code, string, ...any) Verdict) Verdict {
+	said := fmt.Sprintf("the leader's lease of %s expired at %s (last renewed %s; memberlist: %s)", e.Host, stamp(e.Lease.Expires), stamp(e.Lease.Renewed), e.Suspicion.State)
+	off := e.BMCErr == nil && e.BMC.Power == fencing.PowerOff
+	advancing := e.HeartbeatErr == nil && !e.Heartbeat.LastChange.IsZero() && !e.Heartbeat.LastChange.Before(e.Lease.Expires)
+	switch {
+	case off && !advancing:
+		return set(Dead, CodePowerOff, "%s and its BMC reads power off%s: dead, confirmed", said, selNote(e.BMC.SEL))
+	case e.BMCErr != nil && !errors.Is(e.BMCErr, ErrNoSource) && !errors.Is(e.BMCErr, ErrPending) && e.Lease.WatchdogArmed && !e.Now.Before(v.SelfFenceAt):
+		return set(SelfFenced, CodeSelfFenceDeadline, "%s; its BMC cannot be reached (%v), its watchdog is armed and the lease expired more than the margin ago: presumed self-fenced",
+			said, e.BMCErr)
+	case advancing:
+		return set(Fence, CodeLeaseExpired, "%s; its heartbeat still changes (seq %d at %s): isolated, and it has lost its lease: fence it before its VMs run elsewhere",
+			said, e.Heartbeat.Record.Seq, stamp(e.Heartbeat.LastChange))
+	}
+	return set(Fence, CodeLeaseExpired, "%s: it has lost the right to run VMs; fence it", said)
 }
 
 type hbJudgement struct {

@@ -103,23 +103,25 @@ func TestDecide(t *testing.T) {
 			want: verdict.Dead, code: verdict.CodePowerOff,
 		},
 		{
-			name: "BMC reads on, heartbeat stale: fence",
+			name: "BMC reads on, heartbeat stale: running (cut off, or its agent restarting), fenced at its lease's expiry",
 			edit: func(e *verdict.Evidence) {},
-			want: verdict.Fence, code: verdict.CodePowerOn, reason: []string{"stale", "seq 41", "power on"},
+			want: verdict.Wait, code: verdict.CodePowerOn, reason: []string{"stale", "seq 41", "power on", "not dead"}, recheck: at(10 * time.Second),
 		},
 		{
-			name: "BMC reads on, heartbeat unreadable and never read: fence",
+			name: "BMC unknown, heartbeat unreadable and never read: fence",
 			edit: func(e *verdict.Evidence) {
 				e.Heartbeat, e.HeartbeatErr = heartbeat.Status{}, os.ErrNotExist
+				e.BMC.Power = fencing.PowerUnknown
 			},
-			want: verdict.Fence, code: verdict.CodePowerOn, reason: []string{"cannot be read"},
+			want: verdict.Fence, code: verdict.CodePowerUnknown, reason: []string{"cannot be read"},
 		},
 		{
-			name: "BMC reads on, no heartbeat storage: fence",
+			name: "BMC not asked, no heartbeat storage: fence",
 			edit: func(e *verdict.Evidence) {
 				e.Heartbeat, e.HeartbeatErr = heartbeat.Status{}, verdict.ErrNoSource
+				e.BMC, e.BMCErr = verdict.BMCReport{}, verdict.ErrNoSource
 			},
-			want: verdict.Fence, code: verdict.CodePowerOn, reason: []string{"no heartbeat storage"},
+			want: verdict.Fence, code: verdict.CodeBMCNotAsked, reason: []string{"no heartbeat storage"},
 		},
 		{
 			name: "heartbeat changed before the suspicion, not stale yet: wait for it",
@@ -146,8 +148,11 @@ func TestDecide(t *testing.T) {
 		},
 		{
 			name: "heartbeat read fails now and was stale before: fence",
-			edit: func(e *verdict.Evidence) { e.HeartbeatErr = context.DeadlineExceeded },
-			want: verdict.Fence, code: verdict.CodePowerOn, reason: []string{"cannot be read now", "stale before"},
+			edit: func(e *verdict.Evidence) {
+				e.HeartbeatErr = context.DeadlineExceeded
+				e.BMC.Power = fencing.PowerUnknown
+			},
+			want: verdict.Fence, code: verdict.CodePowerUnknown, reason: []string{"cannot be read now", "stale before"},
 		},
 		{
 			name: "BMC answers but power unknown: fence",
@@ -159,10 +164,48 @@ func TestDecide(t *testing.T) {
 			edit: func(e *verdict.Evidence) {
 				e.BMC, e.BMCErr = verdict.BMCReport{}, errUnreachable
 				e.Lease.WatchdogArmed = false
-				e.Now = at(time.Hour) // the lease expired long ago: still no
+				e.Now = at(9 * time.Second)
 			},
 			want: verdict.Wait, code: verdict.CodeNoWatchdog,
 			reason: []string{"cannot be reached", "no route to host", "no armed watchdog", "never presumed", "VMs wait"},
+		},
+		{
+			name: "BMC unreachable, watchdog none, lease expired long ago: fence (retried until the BMC answers), never self-fenced",
+			edit: func(e *verdict.Evidence) {
+				e.BMC, e.BMCErr = verdict.BMCReport{}, errUnreachable
+				e.Lease.WatchdogArmed = false
+				e.Now = at(time.Hour)
+			},
+			want: verdict.Fence, code: verdict.CodeLeaseExpired, reason: []string{"expired", "lost the right"},
+		},
+		{
+			name: "lease expired while memberlist holds it alive: the lease decides, fence",
+			edit: func(e *verdict.Evidence) {
+				e.Suspicion.State = membership.Alive
+				e.Now = at(10 * time.Second)
+			},
+			want: verdict.Fence, code: verdict.CodeLeaseExpired,
+		},
+		{
+			name: "lease expired, heartbeat still advancing: isolated until now, fence",
+			edit: func(e *verdict.Evidence) {
+				e.Now = at(11 * time.Second)
+				e.Heartbeat.LastChange = at(10500 * time.Millisecond)
+			},
+			want: verdict.Fence, code: verdict.CodeLeaseExpired, reason: []string{"isolated", "lost its lease"},
+		},
+		{
+			name: "lease expired, BMC reads off: dead",
+			edit: func(e *verdict.Evidence) {
+				e.Now = at(11 * time.Second)
+				e.BMC.Power = fencing.PowerOff
+			},
+			want: verdict.Dead, code: verdict.CodePowerOff,
+		},
+		{
+			name: "BMC not asked, heartbeat stale: fence (the fence reads the power)",
+			edit: func(e *verdict.Evidence) { e.BMC, e.BMCErr = verdict.BMCReport{}, verdict.ErrNoSource },
+			want: verdict.Fence, code: verdict.CodeBMCNotAsked,
 		},
 		{
 			name: "BMC unreachable, watchdog armed, lease not expired: wait for lease expiry plus margin",
@@ -170,12 +213,12 @@ func TestDecide(t *testing.T) {
 			want: verdict.Wait, code: verdict.CodeLeasePending, recheck: at(12 * time.Second),
 		},
 		{
-			name: "BMC unreachable, watchdog armed, lease expired but within margin: wait",
+			name: "BMC unreachable, watchdog armed, lease expired but within margin: fence (tried until the self-fence deadline)",
 			edit: func(e *verdict.Evidence) {
 				e.BMC, e.BMCErr = verdict.BMCReport{}, errUnreachable
 				e.Now = at(11 * time.Second)
 			},
-			want: verdict.Wait, code: verdict.CodeLeasePending, recheck: at(12 * time.Second),
+			want: verdict.Fence, code: verdict.CodeLeaseExpired,
 		},
 		{
 			name: "BMC unreachable, watchdog armed, lease expired past margin: self-fenced",
@@ -200,9 +243,14 @@ func TestDecide(t *testing.T) {
 			want: verdict.Alive, code: verdict.CodeLeaseRenewed,
 		},
 		{
-			name: "left gracefully, heartbeat stale, BMC on: same rules, fence",
-			edit: func(e *verdict.Evidence) { e.Suspicion.State = membership.Left },
-			want: verdict.Fence, code: verdict.CodePowerOn, reason: []string{"left"},
+			name: "left gracefully, heartbeat stale, BMC unknown: same rules, fence",
+			edit: func(e *verdict.Evidence) { e.Suspicion.State = membership.Left; e.BMC.Power = fencing.PowerUnknown },
+			want: verdict.Fence, code: verdict.CodePowerUnknown, reason: []string{"left"},
+		},
+		{
+			name: "BMC asked, no answer yet: wait for it",
+			edit: func(e *verdict.Evidence) { e.BMC, e.BMCErr = verdict.BMCReport{}, verdict.ErrPending },
+			want: verdict.Wait, code: verdict.CodeBMCPending,
 		},
 		{
 			name: "a state the rules do not know: wait",
@@ -236,11 +284,14 @@ func TestDecide(t *testing.T) {
 // TestDecideSafety checks the rules' safety properties on many random
 // combinations of evidence: whatever the witnesses say,
 //   - a host whose heartbeat changed after the suspicion, recently, and was
-//     read now, is never fenced, declared dead or presumed self-fenced;
+//     read now, is never fenced, declared dead or presumed self-fenced
+//     while its lease at the leader holds;
 //   - Dead only ever rests on the BMC reading power off;
-//   - Fence only when the BMC answered;
+//   - Fence only when the BMC answered or was not asked, or the lease
+//     expired;
 //   - SelfFenced only with an armed watchdog past lease expiry plus margin;
-//   - memberlist's word alone (alive, suspect) never leads to an action.
+//   - memberlist's word alone (alive, suspect) never leads to an action
+//     while the lease holds.
 func TestDecideSafety(t *testing.T) {
 	seed := rand.Uint64()
 	rng := rand.New(rand.NewPCG(seed, 1))
@@ -271,24 +322,28 @@ func TestDecideSafety(t *testing.T) {
 		}
 		v := verdict.Decide(e, rules)
 		acts := v.Outcome == verdict.Fence || v.Outcome == verdict.Dead || v.Outcome == verdict.SelfFenced
+		expired := e.LeaseErr == nil && !e.Now.Before(e.Lease.Expires)
 		advancing := e.HeartbeatErr == nil && !e.Heartbeat.FirstSeen.IsZero() && !e.Heartbeat.LastChange.IsZero() &&
 			e.Heartbeat.LastChange.After(e.Suspicion.Since) && e.Now.Before(e.Heartbeat.LastChange.Add(rules.HeartbeatStale))
 		fail := func(why string) {
 			t.Fatalf("case %d (seed %d): %s: Decide(%+v) = %v (%s): %s", i, seed, why, e, v.Outcome, v.Code, v.Reason)
 		}
-		if advancing && acts {
+		if advancing && acts && !expired {
 			fail("acted on a host whose heartbeat advances")
 		}
 		if v.Outcome == verdict.Dead && (e.BMCErr != nil || e.BMC.Power != fencing.PowerOff) {
 			fail("dead without the BMC reading off")
 		}
-		if v.Outcome == verdict.Fence && e.BMCErr != nil {
-			fail("fence with an unreachable BMC")
+		if v.Outcome == verdict.Fence && e.BMCErr != nil && !errors.Is(e.BMCErr, verdict.ErrNoSource) && !expired {
+			fail("fence with an unreachable BMC and the lease not expired")
+		}
+		if acts && !expired && e.BMCErr == nil && e.BMC.Power == fencing.PowerOn {
+			fail("acted on a powered host before its lease expired")
 		}
 		if v.Outcome == verdict.SelfFenced && (e.LeaseErr != nil || !e.Lease.WatchdogArmed || e.Now.Before(e.Lease.Expires.Add(rules.SelfFenceMargin))) {
 			fail("self-fenced without an armed watchdog past lease expiry plus margin")
 		}
-		if acts && (e.Suspicion.State == membership.Alive || e.Suspicion.State == membership.Suspect) {
+		if acts && !expired && (e.Suspicion.State == membership.Alive || e.Suspicion.State == membership.Suspect) {
 			fail("acted on memberlist's alive or suspect")
 		}
 		if v.Reason == "" {
@@ -323,7 +378,7 @@ func TestJudgeHungBMCCountsAsUnreachable(t *testing.T) {
 	bmc.Hang("host-b")
 	now := time.Now()
 	hb.Set("host-b", heartbeat.Status{FirstSeen: now.Add(-time.Minute), LastChange: now.Add(-30 * time.Second)}, nil)
-	leases.Set("host-b", verdict.Lease{Renewed: now.Add(-40 * time.Second), Expires: now.Add(-20 * time.Second)}, nil)
+	leases.Set("host-b", verdict.Lease{Renewed: now.Add(-40 * time.Second), Expires: now.Add(20 * time.Second)}, nil)
 	j, err := verdict.New(verdict.Config{BMC: &bmc, Heartbeats: &hb, Leases: &leases, Rules: rules, Timeout: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -350,8 +405,10 @@ func TestJudgeMissingWitnesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := j.Judge(context.Background(), "host-b", verdict.Suspicion{State: membership.Dead, Since: time.Now()})
-	if v.Outcome != verdict.Wait || v.Code != verdict.CodeLeaseUnknown {
-		t.Fatalf("Judge() with no witnesses = %v (%s), want wait (%s): %s", v.Outcome, v.Code, verdict.CodeLeaseUnknown, v.Reason)
+	// Nothing shows the host alive and nobody asked its BMC: the fence
+	// asks it (and confirms only with the power read back off).
+	if v.Outcome != verdict.Fence || v.Code != verdict.CodeBMCNotAsked {
+		t.Fatalf("Judge() with no witnesses = %v (%s), want fence (%s): %s", v.Outcome, v.Code, verdict.CodeBMCNotAsked, v.Reason)
 	}
 }
 
@@ -366,7 +423,7 @@ func TestNewRefusesBadRules(t *testing.T) {
 // TestJudgeIsolatedWithRealHeartbeat runs the isolated case on a real
 // heartbeat file: a writer keeps beating on a directory while memberlist
 // says the host is dead and its BMC reads on; the judge must not fence.
-// Once the writer stops, the same judge says fence.
+// Once the writer stops and the BMC no longer reads on, it says fence.
 func TestJudgeIsolatedWithRealHeartbeat(t *testing.T) {
 	dir := t.TempDir()
 	ctx := t.Context()
@@ -401,8 +458,15 @@ func TestJudgeIsolatedWithRealHeartbeat(t *testing.T) {
 	if v.Outcome != verdict.Isolated {
 		t.Fatalf("heartbeat advancing: Judge() = %v (%s), want isolated: %s", v.Outcome, v.Code, v.Reason)
 	}
-	// The writer stops (the host really died): stale after `stale`.
+	// The writer stops: stale after `stale`. The BMC still reads on:
+	// running, wait for the lease.
 	time.Sleep(stale + 50*time.Millisecond)
+	v = j.Judge(ctx, "host-b", dead)
+	if v.Outcome != verdict.Wait || v.Code != verdict.CodePowerOn {
+		t.Fatalf("heartbeat stopped, BMC on: Judge() = %v (%s), want wait (%s): %s", v.Outcome, v.Code, verdict.CodePowerOn, v.Reason)
+	}
+	// The host really died (its BMC cannot tell its power): fence.
+	bmc.Set("host-b", verdict.BMCReport{Power: fencing.PowerUnknown}, nil)
 	v = j.Judge(ctx, "host-b", dead)
 	if v.Outcome != verdict.Fence {
 		t.Fatalf("heartbeat stopped: Judge() = %v (%s), want fence: %s", v.Outcome, v.Code, v.Reason)
