@@ -81,6 +81,9 @@ type Host struct {
 	// gossip is this host's memberlist; nil without cluster.gossip_key_file
 	// (the leader then probes the hosts itself: Prober).
 	gossip *gossip
+	// beat is the shared-storage heartbeat; nil without
+	// cluster.heartbeat_dir.
+	beat *storageBeat
 
 	// registered is closed once this host is in the state.
 	registered chan struct{}
@@ -191,6 +194,12 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 		}
 		defer h.gossip.list.Close()
 	}
+	if dir := h.cfg.Cluster.HeartbeatDir; dir != "" {
+		if h.beat, err = h.startStorageBeat(ctx, dir); err != nil {
+			return fmt.Errorf("cluster.heartbeat_dir: %w", err)
+		}
+		defer h.beat.close(h)
+	}
 	if err := h.openVMs(ctx); err != nil {
 		return err
 	}
@@ -224,6 +233,9 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	wg.Go(func() { h.meterLoop(ctx) })
 	if h.gossip != nil {
 		wg.Go(func() { h.gossip.join(ctx, h) })
+	}
+	if h.beat != nil {
+		wg.Go(func() { h.beat.run(ctx, h) })
 	}
 	<-ctx.Done()
 	wg.Wait()

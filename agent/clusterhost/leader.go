@@ -93,7 +93,7 @@ func (h *Host) plannerLocked(now time.Time) *planner.Planner {
 		Manager: h.fences, Levels: h.fenceLevels, Context: ctx,
 		Done: func(out planner.FenceOutcome) { h.fenceDone(gen, out) },
 	}
-	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, MassFenceWindow: h.timing.MassFenceWindow,
+	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, HeartbeatStale: h.timing.HeartbeatStale(), MassFenceWindow: h.timing.MassFenceWindow,
 		MigrateRetry: h.timing.MigrateRetry, Events: h.plannerEvent}
 	p, err := planner.New(cfg, h.node.State(), proposer{h.node}, fm, mover{h: h, gen: gen})
 	if err != nil {
@@ -144,6 +144,9 @@ func (h *Host) leaderLoop(ctx context.Context) {
 		if p := h.plannerLocked(now); p != nil {
 			obs := h.holdObservations(now, members.Observations(now))
 			power.annotate(ctx, obs)
+			if h.beat != nil {
+				h.beat.annotate(obs)
+			}
 			h.noteMembers(now, obs)
 			p.Observe(now, obs)
 			h.checkSuspects(now)

@@ -158,6 +158,13 @@ type Cluster struct {
 	TLS           TLS
 	// Witness is the optional third vote of a two-host cluster, HOST:PORT.
 	Witness string
+	// HeartbeatDir is a directory on the storage every host of the
+	// cluster sees (where the VM disks live): each host writes its
+	// heartbeat file there and the leader reads its peers', so that a host
+	// cut off from the network but still writing is judged isolated, not
+	// dead (cluster/heartbeat, cluster/verdict). Empty: no storage
+	// heartbeat.
+	HeartbeatDir string
 }
 
 // TLS is the cluster's mutual TLS material.
@@ -225,6 +232,7 @@ type fileRef struct {
 	key    string
 	line   int
 	secret bool
+	dir    bool // a directory, not a regular file
 }
 
 // Load reads and checks the config at path: its syntax, every value, and
@@ -510,6 +518,9 @@ func (c *Config) collectRefs(seen map[string]*yaml.Node) {
 		add(cl.TLS.CAFile, false, "cluster", "tls", "ca_file")
 		add(cl.TLS.CertFile, false, "cluster", "tls", "cert_file")
 		add(cl.TLS.KeyFile, true, "cluster", "tls", "key_file")
+		if cl.HeartbeatDir != "" {
+			c.refs = append(c.refs, fileRef{path: cl.HeartbeatDir, key: "cluster.heartbeat_dir", line: line("cluster", "heartbeat_dir"), dir: true})
+		}
 	}
 	add(c.FabricFile, false, "fabric_file")
 	if c.Syslog != nil {
@@ -529,11 +540,19 @@ func (c *Config) CheckFiles() error {
 		}
 		fi, err := os.Stat(r.path)
 		switch {
+		case errors.Is(err, fs.ErrNotExist) && r.dir:
+			fail("no such directory (is the shared storage mounted?)")
+			continue
 		case errors.Is(err, fs.ErrNotExist):
 			fail("no such file")
 			continue
 		case err != nil:
 			fail("%v", errors.Unwrap(err))
+			continue
+		case r.dir && !fi.IsDir():
+			fail("not a directory")
+			continue
+		case r.dir:
 			continue
 		case !fi.Mode().IsRegular():
 			fail("not a regular file")
@@ -799,6 +818,7 @@ func (d *decoder) cluster(n *yaml.Node, path string) *Cluster {
 			})
 		}},
 		{"witness", false, d.hostPort(&c.Witness)},
+		{"heartbeat_dir", false, d.absPath(&c.HeartbeatDir)},
 	})
 	if c.Name != "" && !hostName.MatchString(c.Name) {
 		d.errorf(seen["name"], path+".name", "%q is not a cluster name (letters, digits and '-', at most 63)", c.Name)

@@ -189,6 +189,9 @@ func TestBadConfigs(t *testing.T) {
 			`vigil.yaml:9: cluster.join[1]: "a:b": bad port "b" (1 to 65535)`,
 			`vigil.yaml:10: cluster.bootstrap[1]: "h1" listed twice`,
 			"vigil.yaml:8: cluster.gossip_port: 7947 is also raft_port (default 7947)"}},
+		{"heartbeat_dir relative", head + "addresses: {management: 10.0.0.1}\nbmc: {ipmi: 10.0.1.1, user: u, password_file: /p}\nfence: {user: f, password_file: /f}\n" +
+			"cluster:\n  name: edge-7\n  tls: {ca_file: /ca, cert_file: /c, key_file: /k}\n  heartbeat_dir: shared/hb\n", []string{
+			`vigil.yaml:9: cluster.heartbeat_dir: "shared/hb": want an absolute path`}},
 		{"watchdog", head + "watchdog:\n  device: watchdog0\n  timeout: 10\n", []string{
 			`vigil.yaml:5: watchdog.timeout: want a duration such as 10s or 1m30s, got "10"`,
 			`vigil.yaml:4: watchdog.device: "watchdog0": want an absolute device path or none`}},
@@ -331,5 +334,47 @@ func TestFenceSettings(t *testing.T) {
 	}
 	if f := c.Fence; f.CipherSuite != 3 || f.CAFile != "/ca.pem" || f.Timeout != 5*time.Second || f.Insecure || f.User != "f" {
 		t.Errorf("fence = %+v, want suite 3, /ca.pem, 5s", *f)
+	}
+}
+
+// TestHeartbeatDir: cluster.heartbeat_dir must name an existing directory
+// (an unmounted share fails at load, naming the line and the key).
+func TestHeartbeatDir(t *testing.T) {
+	dir := t.TempDir()
+	pw := filepath.Join(dir, "p.pw")
+	if err := os.WriteFile(pw, []byte("secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join(dir, "shared")
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, hbDir, want string
+	}{
+		{"a directory", shared, ""},
+		{"missing", filepath.Join(dir, "unmounted"), ":10: cluster.heartbeat_dir: " + filepath.Join(dir, "unmounted") + ": no such directory (is the shared storage mounted?)"},
+		{"a file", pw, ":10: cluster.heartbeat_dir: " + pw + ": not a directory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := "version: 1\nhost: h1\naddresses: {management: 10.0.0.1}\n" +
+				"bmc: {ipmi: 10.0.1.1, user: u, password_file: " + pw + "}\nfence: {user: f, password_file: " + pw + "}\n" +
+				"cluster:\n  name: e\n" +
+				"  tls: {ca_file: " + pw + ", cert_file: " + pw + ", key_file: " + pw + "}\n" +
+				"\n  heartbeat_dir: " + tc.hbDir + "\n"
+			path := filepath.Join(dir, "vigil.yaml")
+			if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, err := Load(path)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("Load = %v, want nil", err)
+			case tc.want == "" && c.Cluster.HeartbeatDir != tc.hbDir:
+				t.Fatalf("cluster.heartbeat_dir = %q, want %q", c.Cluster.HeartbeatDir, tc.hbDir)
+			case tc.want != "" && (err == nil || err.Error() != path+tc.want):
+				t.Fatalf("Load = %v, want %s", err, path+tc.want)
+			}
+		})
 	}
 }
