@@ -290,6 +290,12 @@ func (p *Planner) confirmByLease(ctx context.Context, now time.Time, h state.Hos
 		p.emit(now, "error", h.Name, fmt.Sprintf("open lease-expiry fence: %v", err))
 		return
 	}
+	if t.fenceInFlight && t.fenceID != 0 {
+		// The BMC fence still running must not power the host off
+		// later, when it may be back and readmitted.
+		p.fencer.Cancel(h.Name, t.fenceID)
+		p.emit(now, "fence.cancelled", h.Name, fmt.Sprintf("fence %d through the BMC abandoned: confirmed by the self-fence deadline", t.fenceID))
+	}
 	p.confirm(ctx, now, h.Name, t, res.FenceID, "self-fence deadline passed: "+ev)
 }
 

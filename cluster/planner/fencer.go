@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/state"
@@ -28,22 +29,13 @@ type FenceManager struct {
 	// minutes).
 	Context context.Context
 	Timeout time.Duration
+
+	mu       sync.Mutex
+	inFlight map[uint64]context.CancelFunc
 }
 
 // Fence starts fencing target under fence record id.
 func (f *FenceManager) Fence(target string, id uint64) {
-	go func() {
-		f.Done(f.run(target, id))
-	}()
-}
-
-func (f *FenceManager) run(target string, id uint64) FenceOutcome {
-	out := FenceOutcome{Target: target, FenceID: id}
-	levels, ok := f.Levels(target)
-	if !ok {
-		out.Detail = "no fence levels for " + target
-		return out
-	}
 	parent := f.Context
 	if parent == nil {
 		parent = context.Background()
@@ -53,7 +45,41 @@ func (f *FenceManager) run(target string, id uint64) FenceOutcome {
 		timeout = 2 * time.Minute
 	}
 	ctx, cancel := context.WithTimeout(parent, timeout)
-	defer cancel()
+	f.mu.Lock()
+	if f.inFlight == nil {
+		f.inFlight = map[uint64]context.CancelFunc{}
+	}
+	f.inFlight[id] = cancel
+	f.mu.Unlock()
+	go func() {
+		out := f.run(ctx, target, id)
+		f.mu.Lock()
+		delete(f.inFlight, id)
+		f.mu.Unlock()
+		cancel()
+		f.Done(out)
+	}()
+}
+
+// Cancel ends fence id's context: fencing.Manager sends no command after
+// it (the fake and real drivers check the context before each one).
+func (f *FenceManager) Cancel(target string, id uint64) {
+	f.mu.Lock()
+	cancel := f.inFlight[id]
+	delete(f.inFlight, id)
+	f.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+}
+
+func (f *FenceManager) run(ctx context.Context, target string, id uint64) FenceOutcome {
+	out := FenceOutcome{Target: target, FenceID: id}
+	levels, ok := f.Levels(target)
+	if !ok {
+		out.Detail = "no fence levels for " + target
+		return out
+	}
 	rec, err := f.Manager.Fence(ctx, levels, fencing.ActionOff, fmt.Sprintf("cluster fence record %d", id))
 	out.Confirmed = err == nil && rec.Confirmed && rec.Power == string(fencing.PowerOff)
 	out.Unreachable = errors.Is(err, fencing.ErrUnreachable)

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -91,5 +92,56 @@ func TestStateRevoker(t *testing.T) {
 	b.must(&state.SetHostState{Host: owner, State: state.Fencing})
 	if err := r.Revoke(ctx, owner); err != nil {
 		t.Fatalf("Revoke of a revoked, fencing host: %v", err)
+	}
+}
+
+// TestFenceManagerCancel: a cancelled fence sends no power command after
+// Cancel, and reports itself not confirmed.
+func TestFenceManagerCancel(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	vms := b.s.VMsOn("h2")
+	pl := make([]state.Placement, len(vms))
+	for i, vm := range vms {
+		pl[i] = state.Placement{VM: vm.Spec.Name, Generation: vm.Generation}
+	}
+	b.must(&state.Place{Placements: pl})
+	b.must(&state.SetHostState{Host: "h2", State: state.Fencing})
+	bmc := fencingtest.NewFake("10.1.0.2")
+	asked, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	// The off command waits for the test before the BMC takes it (a slow
+	// session set-up).
+	bmc.SetErr = func(fencing.Action) error {
+		once.Do(func() { close(asked); <-release })
+		return nil
+	}
+	st := storetest.Open(t, store.Options{NoSync: true})
+	m, err := fencing.NewManager(fencing.Config{Self: "h1", ClusterSize: func() int { return 3 }, MaxShare: 1, Store: st, Revoker: StateRevoker{View: b.s},
+		Confirm: fencing.Confirm{FirstPoll: time.Millisecond, MaxPoll: time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan FenceOutcome, 1)
+	fm := &FenceManager{Manager: m, Done: func(o FenceOutcome) { done <- o }, Timeout: 10 * time.Second,
+		Levels: func(host string) (fencing.HostLevels, bool) {
+			return fencing.HostLevels{Host: host, Levels: []fencing.Level{bmc.Level("ipmi", 5*time.Second, 0)}}, true
+		}}
+	fm.Fence("h2", 7)
+	select {
+	case <-asked:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the fence never reached the BMC: %v", bmc.Calls())
+	}
+	fm.Cancel("h2", 7)
+	close(release)
+	var o FenceOutcome
+	select {
+	case o = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no outcome within 30 s")
+	}
+	if o.Confirmed || !bmc.IsOn() {
+		t.Fatalf("cancelled fence: %+v, BMC calls %v, on %v; want no off command", o, bmc.Calls(), bmc.IsOn())
 	}
 }

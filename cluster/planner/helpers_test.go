@@ -29,6 +29,8 @@ type bench struct {
 	now    time.Time
 	leader bool
 	fences []string // "target/id"
+	// cancels are the fences abandoned ("target/id").
+	cancels []string
 	// bmc, when set, answers every fence: the outcome is delivered at
 	// the next step.
 	bmc     func(target string, id uint64) FenceOutcome
@@ -63,6 +65,10 @@ func (b *bench) Fence(target string, id uint64) {
 	if b.bmc != nil {
 		b.answers = append(b.answers, b.bmc(target, id))
 	}
+}
+
+func (b *bench) Cancel(target string, id uint64) {
+	b.cancels = append(b.cancels, fmt.Sprintf("%s/%d", target, id))
 }
 
 func (b *bench) Migrate(o executor.MigrateOrder) { b.orders = append(b.orders, o) }

@@ -94,6 +94,11 @@ type Proposer interface {
 // Planner.FenceDone with the outcome. FenceManager adapts fencing.Manager.
 type Fencer interface {
 	Fence(target string, fenceID uint64)
+	// Cancel abandons fence fenceID of target if it is still running: no
+	// power command of it may reach the BMC after Cancel returns (the
+	// host was confirmed off another way, by its self-fence deadline,
+	// and may be powered on and readmitted soon).
+	Cancel(target string, fenceID uint64)
 }
 
 // Mover sends a migration order to its source host; the outcome comes back
@@ -391,6 +396,9 @@ type hostTrack struct {
 	// same epoch, not a new one per request.
 	grantedBoot  string
 	grantedEpoch uint64
+	// retiredBoots are the boot ids this planner saw the host leave: a
+	// message from one of them is never taken for a new boot.
+	retiredBoots map[string]bool
 	report       executor.Report
 	reported     bool
 	obs          Observation
@@ -590,6 +598,12 @@ func (p *Planner) Renew(ctx context.Context, now time.Time, req lease.Request, r
 		return refuse("boot %s renews epoch %d, but %s runs boot %s now: a late renewal of an earlier boot", req.BootID, req.Epoch, h.Name, h.BootID)
 	}
 	t := p.host(h.Name)
+	if req.BootID != "" && req.BootID != h.BootID && t.retiredBoots[req.BootID] {
+		// A late grant request (epoch 0) of a boot this planner saw the
+		// host leave: taking its boot id would set the state back to the
+		// old boot, and the new boot's next renewal forward again.
+		return refuse("boot %s asks for a lease, but %s left it for boot %s: a late request of an earlier boot", req.BootID, h.Name, h.BootID)
+	}
 	if t.heard.IsZero() || now.Sub(t.heard) > 2*p.cfg.Lease.RenewInterval+p.cfg.Lease.MaxRenewalRTT {
 		t.aliveSince = now
 	}
@@ -602,6 +616,10 @@ func (p *Planner) Renew(ctx context.Context, now time.Time, req lease.Request, r
 		if _, err := p.propose(ctx, reg); err != nil {
 			return refuse("recording boot id %s: %v", req.BootID, err)
 		}
+		if t.retiredBoots == nil {
+			t.retiredBoots = map[string]bool{}
+		}
+		t.retiredBoots[h.BootID] = true
 		p.emit(now, "boot", h.Name, fmt.Sprintf("new boot id %s (was %s)", req.BootID, h.BootID))
 		t.aliveSince = now
 	}

@@ -1028,3 +1028,70 @@ func TestBMCUnreachableNoWatchdogWaitsForLease(t *testing.T) {
 		t.Fatalf("after the deadline: h2 %s, fences %v\n%s", st, b.fences, b.dump())
 	}
 }
+
+// TestSelfFenceDeadlineCancelsBMCFence: a BMC fence still in flight when
+// the self-fence deadline confirms the host off is abandoned; left
+// running, its power-off could land after the host came back and was
+// readmitted.
+func TestSelfFenceDeadlineCancelsBMCFence(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(time.Second, "h1", "h3")
+	if len(b.fences) != 1 {
+		t.Fatalf("fences %v", b.fences)
+	}
+	// The BMC never answers (a hung session); the lease deadline plus
+	// margin passes.
+	b.step(lc.TTL+2*time.Second, "h1", "h3")
+	if st := b.host("h2").State; st != state.Fenced {
+		t.Fatalf("h2 %s after its self-fence deadline\n%s", st, b.dump())
+	}
+	if !slices.Equal(b.cancels, b.fences[:1]) {
+		t.Fatalf("cancelled %v, want the BMC fence in flight %v\n%s", b.cancels, b.fences[:1], b.dump())
+	}
+}
+
+// TestLateRenewalOfOldBoot: a renewal, or a grant request, from a host's
+// previous boot that arrives after the new boot registered (delayed in the
+// network) is refused without recording its boot id: the state keeps the
+// new one and no boot event flips it back.
+func TestLateRenewalOfOldBoot(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.renew(b.hosts...)
+	oldBoot, oldEpoch := b.boots["h2"], b.epochs["h2"]
+	if oldEpoch == 0 {
+		t.Fatal("h2 holds no epoch")
+	}
+	// h2 reboots and asks for a lease under its new boot id.
+	b.boots["h2"], b.epochs["h2"] = "h2-b2", 0
+	b.now = b.now.Add(time.Second)
+	b.renew("h2")
+	if h := b.host("h2"); h.BootID != "h2-b2" || b.epochs["h2"] == 0 {
+		t.Fatalf("after the reboot: boot id %s, epoch %d", h.BootID, b.epochs["h2"])
+	}
+	// The old boot's last renewal and a grant request it sent before
+	// (epoch 0: its answer was lost) arrive now.
+	for _, epoch := range []uint64{oldEpoch, 0} {
+		b.seq++
+		r := b.p.Renew(ctx, b.now, lease.Request{Holder: "h2", BootID: oldBoot, Epoch: epoch, Seq: b.seq}, executor.Report{})
+		if r.Granted {
+			t.Errorf("late request (epoch %d) of the old boot granted: %+v", epoch, r)
+		}
+	}
+	if h := b.host("h2"); h.BootID != "h2-b2" {
+		t.Fatalf("a late renewal of boot %s set the boot id back to %s", oldBoot, h.BootID)
+	}
+	for _, e := range b.events {
+		if e.Kind == "boot" && strings.Contains(e.Message, "new boot id "+oldBoot) {
+			t.Errorf("boot event flipped back: %s", e.Message)
+		}
+	}
+	// The new boot renews on.
+	b.now = b.now.Add(time.Second)
+	b.renew("h2")
+	if b.epochs["h2"] == 0 {
+		t.Fatalf("the new boot lost its lease: %s", b.dump())
+	}
+}

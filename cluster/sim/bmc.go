@@ -38,6 +38,9 @@ func (f fencer) Fence(target string, id uint64) {
 		s.violate("fence of %s (record %d) without an open fence record and ownership revoked first (state %s, record %+v)", target, id, h.State, rec)
 	}
 	s.after(bmcLatency, func() {
+		if s.cancelled[id] {
+			return
+		}
 		if !t.bmcOK {
 			s.after(bmcTimeout, func() {
 				f.done(planner.FenceOutcome{Target: target, FenceID: id, Unreachable: true, Detail: "BMC unreachable"})
@@ -50,6 +53,7 @@ func (f fencer) Fence(target string, id uint64) {
 		var poll func()
 		poll = func() {
 			switch {
+			case s.cancelled[id]:
 			case !t.bmcOK:
 				f.done(planner.FenceOutcome{Target: target, FenceID: id, Unreachable: true, Detail: "BMC stopped answering while confirming"})
 			case t.bmcReadsOff():
@@ -64,6 +68,13 @@ func (f fencer) Fence(target string, id uint64) {
 	})
 }
 
+// Cancel abandons fence id: its command, if not sent yet, never is, and
+// its outcome never comes.
+func (f fencer) Cancel(target string, id uint64) {
+	f.s.logf("%s fence %s: fence %d abandoned", f.h.name, target, id)
+	f.s.cancelled[id] = true
+}
+
 func (f fencer) current() bool {
 	return f.s.leader == f.h && f.s.term == f.term && f.h.planner != nil
 }
@@ -75,7 +86,7 @@ func (f fencer) sent(target string, id uint64) {
 }
 
 func (f fencer) done(out planner.FenceOutcome) {
-	if f.current() {
+	if f.current() && !f.s.cancelled[out.FenceID] {
 		f.s.logf("%s fence %s: confirmed=%v unreachable=%v %s", f.h.name, out.Target, out.Confirmed, out.Unreachable, out.Detail)
 		f.h.planner.FenceDone(ctx, f.h.local(), out)
 	}

@@ -122,7 +122,10 @@ type Sim struct {
 	lastOn     map[string]string
 	startFails map[string]bool
 	fenced     map[string]time.Time // target → first fence record (true time)
-	health     map[string]planner.Health
+	// cancelled are the fence records whose BMC fence the leader
+	// abandoned: no command of theirs reaches a BMC after.
+	cancelled map[uint64]bool
+	health    map[string]planner.Health
 }
 
 // New builds the cluster of cfg at time zero: hosts registered, VMs
@@ -135,7 +138,7 @@ func New(cfg Cluster, seed uint64) (*Sim, error) {
 		cfg: cfg, seed: seed, rng: rand.New(rand.NewPCG(seed, 0x5eed)), now: Epoch,
 		byName: map[string]*host{}, fsm: state.New(), runners: vmstest.NewCluster(),
 		gens: map[string]uint64{}, down: map[string]time.Time{}, everRan: map[string]bool{},
-		lastOn: map[string]string{}, startFails: map[string]bool{}, fenced: map[string]time.Time{},
+		lastOn: map[string]string{}, startFails: map[string]bool{}, fenced: map[string]time.Time{}, cancelled: map[uint64]bool{},
 		health: map[string]planner.Health{},
 	}
 	s.runners.Now = func() time.Time { return s.now }
