@@ -32,6 +32,15 @@ func (p *Planner) Tick(ctx context.Context, now time.Time) {
 		}
 		switch h.State {
 		case state.Healthy, state.Degraded, state.Suspect, state.Maintenance:
+			if h.Name == p.cfg.Self {
+				// The leader runs this planner: its host is not lost.
+				// A lapse of its own lease (renewals whose commits
+				// stall) stops its VMs through its executor, and they
+				// run again when it renews; a leader cut off from the
+				// majority loses leadership and the next one judges
+				// it. It could never fence itself anyway.
+				break
+			}
 			p.checkLost(ctx, now, h, t)
 		case state.Fencing:
 			p.driveFence(ctx, now, h, t)
