@@ -31,6 +31,12 @@
 // crashed and is being restarted) says it is alive; even then it is
 // fenced, never assumed off.
 //
+// Two hosts without a witness have no quorum once they lose each other;
+// each host's agent then runs its side of a BMC fence race (TieBreak): the
+// preferred host fences at once, the other after a fixed delay, and only
+// a fence confirmed by the power read back off wins (Pacemaker's
+// pcmk_delay_base).
+//
 // A VM taken from a host that may still run it (a live host, a held VM, an
 // uncertain migration) is placed again only once every such host has
 // acknowledged the release (its report shows a replica past the revocation

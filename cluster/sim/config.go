@@ -29,6 +29,11 @@ type Cluster struct {
 	Lease        lease.Config
 	MassWindow   time.Duration
 	// Planner tuning (the rest are the planner's defaults scaled down).
+	// TieBreak, when positive, is a two-host cluster without a witness:
+	// the hosts settle a lost link by a BMC fence race in which h1 is the
+	// preferred host and h2 waits TieBreak before fencing
+	// (planner.TieBreak).
+	TieBreak       time.Duration
 	StablePeriod   time.Duration
 	HoldFor        time.Duration
 	StartWindow    time.Duration
@@ -48,6 +53,11 @@ type BMC struct {
 // outlast a leader election (up to about 4 s here), or every host resets
 // when the leader fails.
 var DefaultLease = lease.Config{TTL: 12 * time.Second, MaxDrift: 500 * time.Millisecond, MaxRenewalRTT: time.Second, RenewInterval: time.Second, WatchdogTimeout: 8 * time.Second}
+
+// TwoHostLease is the lease timing of a two-host cluster without a
+// witness: the watchdog (16 s) outlasts the fence race (its delay, the
+// fence and the read-back), so the host that wins is still up to lead.
+var TwoHostLease = lease.Config{TTL: 24 * time.Second, MaxDrift: 500 * time.Millisecond, MaxRenewalRTT: time.Second, RenewInterval: time.Second, WatchdogTimeout: 16 * time.Second}
 
 // NewCluster returns a cluster of n hosts (3 voters, or n if fewer) and m
 // VMs with plain defaults: watchdogs armed, BMCs that answer at once,
@@ -85,6 +95,9 @@ func (c Cluster) validate() error {
 		return fmt.Errorf("sim: %d voters of %d hosts", c.Voters, c.Hosts)
 	case len(c.Watchdog) != c.Hosts || len(c.BMC) != c.Hosts || len(c.Rate) != c.Hosts:
 		return fmt.Errorf("sim: per-host settings for %d, %d, %d hosts, want %d", len(c.Watchdog), len(c.BMC), len(c.Rate), c.Hosts)
+	}
+	if c.TieBreak > 0 && (c.Hosts != 2 || c.Voters != 2) {
+		return fmt.Errorf("sim: a fence race needs two hosts, both voters (have %d, %d voters)", c.Hosts, c.Voters)
 	}
 	return c.Lease.Validate()
 }

@@ -24,7 +24,11 @@
 // window; no VM stays down longer than its RTO while a quorum, capacity
 // and a fence path exist; a host whose own lease lapsed runs no VM
 // (unless QEMU cannot be killed or its agent is frozen: then its watchdog
-// must act in time, which never twice checks).
+// must act in time, which never twice checks). In a two-host cluster
+// without a witness (Cluster.TieBreak; one generated seed in ten), the
+// hosts settle a lost link by a BMC fence race (planner.TieBreak, h1
+// preferred): the winner holds the quorum alone only with its peer's power
+// off, and the two never fence each other.
 //
 // Seeded bugs (cluster/internal/seeded, build tag vigil_seeded_bugs) plant
 // known faults in the lease keeper, planner and executor; TestSeededBugs

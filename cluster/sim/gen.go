@@ -38,6 +38,9 @@ const (
 // predicted failures, resets, drains, storage cuts, unkillable QEMU), then
 // everything cleared and a quiet period longer than the RTO.
 func Generate(seed uint64) Scenario {
+	if seed%10 == 9 {
+		return generateTwoHosts(seed)
+	}
 	r := rand.New(rand.NewPCG(seed, 0x9e4e))
 	n := []int{3, 3, 4, 5, 5, 6, 7, 7}[r.IntN(8)]
 	c := NewCluster(n, 0)
@@ -68,6 +71,13 @@ func Generate(seed uint64) Scenario {
 	for range 1 + r.IntN(3) {
 		g.episode(rnd(r, 6*time.Second, 25*time.Second))
 	}
+	return g.finish(seed, c)
+}
+
+// finish sorts the faults and adds the healing of everything and the quiet
+// period.
+func (g *gen) finish(seed uint64, c Cluster) Scenario {
+	n, m := g.n, g.vms
 	sort.SliceStable(g.steps, func(i, j int) bool { return g.steps[i].At < g.steps[j].At })
 	last := 6 * time.Second
 	if k := len(g.steps); k > 0 {
@@ -90,6 +100,73 @@ func Generate(seed uint64) Scenario {
 		g.steps = append(g.steps, Step{clear, fmt.Sprintf("start-fails vm%d off", i+1)})
 	}
 	return Scenario{Seed: seed, Cluster: c, Steps: g.steps, End: clear + quiet}
+}
+
+// raceDelay is the non-preferred host's wait in generated two-host
+// clusters: more than two BMC power-off delays (up to 3 s here) after the
+// preferred host's window closes.
+const raceDelay = 6 * time.Second
+
+// generateTwoHosts is a scenario of two hosts without a witness, both
+// voters, settling lost links by a fence race (Cluster.TieBreak): links
+// cut for a blip or for long, BMCs out of reach (one or both), power cuts,
+// frozen agents and cut storage, then everything healed.
+func generateTwoHosts(seed uint64) Scenario {
+	r := rand.New(rand.NewPCG(seed, 0x2b057))
+	c := NewCluster(2, 0)
+	c.Voters, c.TieBreak, c.Lease = 2, raceDelay, TwoHostLease
+	for i := range 2 {
+		c.Watchdog[i] = r.IntN(4) != 0
+		c.BMC[i] = BMC{OffDelay: rnd(r, 0, 3*time.Second), ReadLag: rnd(r, 0, time.Second)}
+		c.Rate[i] = 1 + (r.Float64()*2-1)*0.02
+	}
+	m := 2 + r.IntN(4)
+	for i := range m {
+		c.VMs = append(c.VMs, vmSpec(i+1, []int64{1024, 2048, 4096}[r.IntN(3)], []int{1, 2, 4}[r.IntN(3)], []int{0, 100, 200}[r.IntN(3)], rto, ""))
+	}
+	g := &gen{r: r, n: 2, voters: 2, vms: m}
+	for range 1 + r.IntN(2) {
+		t := rnd(r, 6*time.Second, 25*time.Second)
+		h := g.host()
+		switch r.IntN(6) {
+		case 0: // cut apart, short or long
+			g.at(t, "partition %d", h)
+			g.at(t+rnd(r, 300*time.Millisecond, 30*time.Second), "heal")
+		case 1: // cut apart with one BMC, or both, out of reach
+			g.at(t-time.Second, "fail-bmc %d", h)
+			if r.IntN(3) == 0 {
+				g.at(t-time.Second, "fail-bmc %d", 3-h)
+			}
+			g.at(t, "partition %d", h)
+			g.at(t+rnd(r, 5*time.Second, 30*time.Second), "heal")
+			if r.IntN(2) == 0 {
+				g.at(t+rnd(r, 2*time.Second, 20*time.Second), "heal-bmc %d", h)
+			}
+		case 2: // a power cut, maybe repaired
+			g.at(t, "power-off %d", h)
+			if r.IntN(2) == 0 {
+				g.at(t+rnd(r, 10*time.Second, 30*time.Second), "power-on %d", h)
+			}
+		case 3: // a frozen agent, then cut apart
+			g.at(t, "stall %d %v", h, rnd(r, 300*time.Millisecond, 10*time.Second).Round(time.Millisecond))
+			if r.IntN(2) == 0 {
+				g.at(t+rnd(r, 0, 3*time.Second), "partition %d", h)
+				g.at(t+rnd(r, 5*time.Second, 20*time.Second), "heal")
+			}
+		case 4: // blips
+			for range 2 + r.IntN(4) {
+				g.at(t, "partition %d", g.host())
+				t += rnd(r, 100*time.Millisecond, 2500*time.Millisecond)
+				g.at(t, "heal")
+				t += rnd(r, 200*time.Millisecond, 3*time.Second)
+			}
+		case 5: // cut apart from each other and from storage
+			g.at(t, "storage-cut %d", h)
+			g.at(t, "partition %d", h)
+			g.at(t+rnd(r, 5*time.Second, 20*time.Second), "heal")
+		}
+	}
+	return g.finish(seed, c)
 }
 
 type gen struct {

@@ -36,9 +36,13 @@ type host struct {
 	storageOK  bool
 	lastHB     time.Time
 	// hbSeen is this host's heartbeat reader (used while it leads).
-	hbSeen    map[string]hbView
-	bmcOK     bool
-	stopFails bool
+	hbSeen map[string]hbView
+	// race is this boot's side of the two hosts' fence race (nil without
+	// Cluster.TieBreak); apartSince is when it lost its peer.
+	race       *planner.TieBreak
+	apartSince time.Time
+	bmcOK      bool
+	stopFails  bool
 	// stopFailsOff is when QEMU became killable again.
 	stopFailsOff time.Time
 	dogArmed     bool
@@ -159,6 +163,7 @@ func (h *host) boot() {
 	h.lastValid = false
 	h.bootID = bootID(h.idx, h.boots)
 	h.hbSeen = map[string]hbView{} // a new agent's heartbeat reader
+	h.newTieBreak()
 	var feeder lease.Feeder
 	cfg := s.leaseConfig(h)
 	if cfg.WatchdogTimeout > 0 {

@@ -18,6 +18,9 @@ func (s *Sim) quorumConnected(h *host) bool {
 	if !h.voter || !h.responsive() {
 		return false
 	}
+	if s.survivor == h {
+		return true // the fence race's winner: the quorum is itself
+	}
 	n := 0
 	for _, v := range s.hosts[:s.cfg.Voters] {
 		if v.responsive() && s.connected(h, v) {
@@ -31,6 +34,7 @@ func (s *Sim) quorumConnected(h *host) bool {
 // the leader lease; with no leader, after an election timeout, one of the
 // voters that reach a quorum wins.
 func (s *Sim) raftStep() bool {
+	s.raceStep()
 	if l := s.leader; l != nil {
 		if s.quorumConnected(l) {
 			s.lostAt = time.Time{}

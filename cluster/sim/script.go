@@ -84,6 +84,11 @@ func NewFromInit(args []string) (*Sim, error) {
 	if c.CatchUpMax, err = dur("catchup"); err != nil {
 		return nil, err
 	}
+	if c.TieBreak, err = dur("tiebreak"); err != nil {
+		return nil, err
+	} else if c.TieBreak > 0 {
+		c.Lease = TwoHostLease
+	}
 	if r, err := dur("rto"); err != nil {
 		return nil, err
 	} else if r > 0 {
@@ -93,7 +98,7 @@ func NewFromInit(args []string) (*Sim, error) {
 	}
 	for k := range opts {
 		switch k {
-		case "hosts", "voters", "vms", "seed", "nowatchdog", "offdelay", "readlag", "catchup", "rto":
+		case "hosts", "voters", "vms", "seed", "nowatchdog", "offdelay", "readlag", "catchup", "rto", "tiebreak":
 		default:
 			return nil, fmt.Errorf("init: unknown option %q", k)
 		}

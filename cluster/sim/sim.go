@@ -125,7 +125,12 @@ type Sim struct {
 	// cancelled are the fence records whose BMC fence the leader
 	// abandoned: no command of theirs reaches a BMC after.
 	cancelled map[uint64]bool
-	health    map[string]planner.Health
+	// survivor is the host that won the two hosts' fence race and holds
+	// the quorum alone; raceOff maps a host to the one whose race fence
+	// powers it off.
+	survivor *host
+	raceOff  map[string]string
+	health   map[string]planner.Health
 }
 
 // New builds the cluster of cfg at time zero: hosts registered, VMs
@@ -138,7 +143,7 @@ func New(cfg Cluster, seed uint64) (*Sim, error) {
 		cfg: cfg, seed: seed, rng: rand.New(rand.NewPCG(seed, 0x5eed)), now: Epoch,
 		byName: map[string]*host{}, fsm: state.New(), runners: vmstest.NewCluster(),
 		gens: map[string]uint64{}, down: map[string]time.Time{}, everRan: map[string]bool{},
-		lastOn: map[string]string{}, startFails: map[string]bool{}, fenced: map[string]time.Time{}, cancelled: map[uint64]bool{},
+		lastOn: map[string]string{}, startFails: map[string]bool{}, fenced: map[string]time.Time{}, cancelled: map[uint64]bool{}, raceOff: map[string]string{},
 		health: map[string]planner.Health{},
 	}
 	s.runners.Now = func() time.Time { return s.now }

@@ -47,6 +47,10 @@ const (
 	// ForgetRevokedVMs: the planner never places again a VM it took from
 	// a host (a liveness bug: nothing runs twice, but VMs stay down).
 	ForgetRevokedVMs
+	// RaceWithoutDelay: the two hosts of a cluster without a witness both
+	// fence each other at once when they lose each other (no delay for
+	// the other host, no window for the preferred one).
+	RaceWithoutDelay
 	numBugs
 )
 
@@ -79,6 +83,8 @@ func (b Bug) String() string {
 		return "fence-without-verify-leader"
 	case ForgetRevokedVMs:
 		return "forget-revoked-vms"
+	case RaceWithoutDelay:
+		return "race-without-delay"
 	}
 	return "unknown"
 }
