@@ -424,7 +424,24 @@ func TestImageBootsSeeded(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	v := boot(t, raw, false, map[string]string{"vigilseed": seed, "vigilupgrade": upgrade})
+	// qmp's own test binary (static), to start a VM through its
+	// SystemdLauncher from inside vigil.service's sandbox.
+	qmpTest := filepath.Join(dir, "qmp.test")
+	build := exec.Command("go", "test", "-c", "-o", qmpTest, "../qmp")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go test -c ../qmp: %v\n%s", err, out)
+	}
+	qmpTestData, err := os.ReadFile(qmpTest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qmpDisk := filepath.Join(dir, "qmp-test.img")
+	if err := os.WriteFile(qmpDisk, append(qmpTestData, make([]byte, (512-len(qmpTestData)%512)%512)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	v := boot(t, raw, false, map[string]string{"vigilseed": seed, "vigilupgrade": upgrade, "vigilqmptest": qmpDisk})
 	_, ready := v.wait(readyLine, readyTimeout)
 	t.Logf("UEFI: power-on to vigil.service READY (seen on the serial console): %s (goal 30 s under TCG)", ready.Round(100*time.Millisecond))
 	m, _ := v.wait(bannerHead, cmdTimeout)
@@ -510,6 +527,41 @@ func TestImageBootsSeeded(t *testing.T) {
 	if st := v.status(); st.Host != "vigil-test" {
 		t.Errorf("vigil status after the upgrade: host %q", st.Host)
 	}
+
+	// A VM's QEMU in a transient unit in machine.slice, started over D-Bus
+	// from inside vigil.service's sandbox (a runtime drop-in's
+	// ExecStartPre= runs qmp's TestSystemdUnit there); the agent's unit
+	// restarts and the next run adopts the QEMU that kept running.
+	v.mustRun(fmt.Sprintf("head -c %d /dev/disk/by-id/virtio-vigilqmptest >/usr/local/sbin/vigil-qmp.test && chmod 755 /usr/local/sbin/vigil-qmp.test", len(qmpTestData)))
+	dropIn := func(phase string) string {
+		return fmt.Sprintf(`mkdir -p /run/systemd/system/vigil.service.d && printf '[Service]\nEnvironment=VIGIL_QMP_SYSTEMD_PHASE=%s VIGIL_QMP_SYSTEMD_DIR=/run/vigil/vms/unit-test\nExecStartPre=/usr/local/sbin/vigil-qmp.test -test.run ^TestSystemdUnit -test.v\n' >/run/systemd/system/vigil.service.d/qmp-unit.conf && systemctl daemon-reload`, phase)
+	}
+	v.mustRun(dropIn("start"))
+	if out, rc := v.run("systemctl restart vigil.service"); rc != 0 {
+		journal, _ := v.run("journalctl -b -u vigil.service -n 40 --no-pager")
+		t.Fatalf("vigil.service with a VM started from its sandbox: exit %d\n%s\n%s", rc, out, journal)
+	}
+	first := markedFields(v.mustRun("echo VMUNIT: $(systemctl show -P MainPID vigil-vm-unit-test.service; systemctl is-active vigil-vm-unit-test.service)"), "VMUNIT:")
+	cgroup := v.mustRun("cat /proc/$(systemctl show -P MainPID vigil-vm-unit-test.service)/cgroup")
+	t.Logf("in the guest: the VM's unit: %v, cgroup %s", first, strings.TrimSpace(cgroup))
+	if !strings.Contains(cgroup, "/machine.slice/vigil-vm-unit-test.service") {
+		t.Errorf("the VM's QEMU is in cgroup %q, want machine.slice/vigil-vm-unit-test.service", cgroup)
+	}
+	v.mustRun(dropIn("adopt"))
+	if out, rc := v.run("systemctl restart vigil.service"); rc != 0 {
+		journal, _ := v.run("journalctl -b -u vigil.service -n 40 --no-pager")
+		t.Errorf("vigil.service adopting the VM after its restart: exit %d\n%s\n%s", rc, out, journal)
+	}
+	second := markedFields(v.mustRun("echo VMUNIT: $(systemctl show -P MainPID vigil-vm-unit-test.service; systemctl is-active vigil-vm-unit-test.service)"), "VMUNIT:")
+	if len(first) != 2 || len(second) != 2 || first[1] != "active" || second[0] != first[0] || second[1] != "active" {
+		t.Errorf("the VM's unit (MainPID, state) %v before the agent's restart, %v after: want it untouched", first, second)
+	}
+	passes := v.mustRun("journalctl -b -u vigil.service --no-pager -o cat | grep -c -- '--- PASS: TestSystemdUnit' || true")
+	if n, _ := strconv.Atoi(strings.TrimSpace(passes)); n < 2 {
+		journal, _ := v.run("journalctl -b -u vigil.service --no-pager -o cat | grep -A3 TestSystemdUnit | tail -n 30")
+		t.Errorf("TestSystemdUnit passed %d times in vigil.service's sandbox, want 2 (start, adopt):\n%s", n, journal)
+	}
+	v.mustRun("rm -r /run/systemd/system/vigil.service.d && systemctl daemon-reload && systemctl stop vigil-vm-unit-test.service")
 }
 
 // TestImageBootsWithoutSeed boots the image without a seed (direct kernel

@@ -47,10 +47,19 @@ func SystemdBooted() bool {
 	return err == nil && fi.IsDir()
 }
 
-// NewSystemdLauncher connects to systemd: its private socket when root (no
-// D-Bus daemon needed), else the system bus.
+// NewSystemdLauncher connects to systemd: its private socket when root,
+// else the system bus. The private socket needs no D-Bus daemon, and there
+// systemd knows its caller by uid alone: root whose capabilities a unit's
+// CapabilityBoundingSet= cut (vigil.service) is still root, where through
+// the bus systemd would ask for CAP_SYS_ADMIN or polkit.
 func NewSystemdLauncher(ctx context.Context) (*SystemdLauncher, error) {
-	conn, err := sddbus.NewWithContext(ctx)
+	var conn *sddbus.Conn
+	var err error
+	if os.Geteuid() == 0 {
+		conn, err = sddbus.NewSystemdConnectionContext(ctx)
+	} else {
+		conn, err = sddbus.NewSystemConnectionContext(ctx)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("qmp: connect to systemd over D-Bus: %w", err)
 	}
