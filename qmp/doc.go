@@ -27,8 +27,10 @@
 // taps with vhost=off, two QMP sockets (the agent's and a free one for
 // technicians, since a QMP socket serves one client at a time), COM1 on a
 // unix socket with everything it prints kept in a log file, and a pidfile.
-// [Start] runs QEMU in its own session (it outlives the agent) and refuses a
-// second copy; [Adopt] finds a running one again after an agent restart
+// [Start] runs QEMU in its own session (it outlives the agent), or through
+// Options.Launcher outside the caller's tree ([SystemdLauncher]: a transient
+// unit vigil-vm-NAME.service in machine.slice, started over D-Bus, which
+// the agent uses whenever systemd is init), and refuses a second copy; [Adopt] finds a running one again after an agent restart
 // (pidfile, /proc cmdline naming the VM and UUID, QMP socket) and watches it
 // through a pidfd. [VM.Stop] escalates ACPI powerdown, quit, SIGKILL;
 // [VM.Exited] and [VM.Exit] report the end with its reason, from the last

@@ -28,9 +28,11 @@
 // Processes: QEMU runs in its own session (qmp.Start), never as part of the
 // agent's lifetime: Close detaches and leaves it running, and a new Host
 // finds it again through its run directory (RunDir/ID/run.json, the
-// pidfile, the QMP socket). Under systemd, transient units in machine.slice
-// are the agent's business (a later change); here, qmp.Options.Command may
-// wrap the command (the lab runs it in a host's network namespace).
+// pidfile, the QMP socket). Under systemd the agent sets
+// qmp.Options.Launcher to a qmp.SystemdLauncher: each QEMU then runs in its
+// own transient unit, vigil-vm-NAME.service in machine.slice, and is found
+// again the same way; elsewhere qmp.Options.Command may wrap the command
+// (the lab runs it in a host's network namespace).
 //
 // Caveats: one action at a time per VM (ErrBusy). A QEMU that ends on its
 // own is noticed (State Exited, a "vm.exited" audit event, its record
