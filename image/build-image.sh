@@ -72,8 +72,14 @@ cp -r --no-preserve=ownership image/os/. "$tree/"
 # under TCG, Debian's 30 MB one costs a large share of the boot.
 kver=$(find "$tree/boot" -name 'vmlinuz-*' -printf '%f\n' | sed 's/^vmlinuz-//' | sort -V | tail -n1)
 in_tree update-initramfs -u -k "$kver" >&2
-systemctl --root="$tree" enable --quiet systemd-networkd.service vigil-firstboot.service vigil-banner.service vigil-banner.timer
+systemctl --root="$tree" enable --quiet systemd-networkd.service vigil-firstboot.service vigil-banner.service vigil-banner.timer vigil-wait-online.service
+# network-online.target is vigil-wait-online's (see its unit): networkd's
+# own waiter would order the agent after networkd's start on every host.
+systemctl --root="$tree" mask --quiet systemd-networkd-wait-online.service
 systemctl --root="$tree" is-enabled --quiet vigil.service prometheus-node-exporter.service
+# e2scrub_reap removes stale e2scrub snapshots of LVM volumes, which this
+# image has none of; at boot it only competes for the CPU.
+systemctl --root="$tree" disable --quiet e2scrub_reap.service
 
 # Every host is a new machine: its machine id is made on the first boot
 # (which is what ConditionFirstBoot and vigil-firstboot go by).
