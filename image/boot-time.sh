@@ -12,6 +12,7 @@
 # boot. The image is never written (a qcow2 overlay per boot). The same
 # QEMU options as image/boot_test.go: q35, -cpu max, 1 GiB, one vCPU.
 set -euo pipefail
+shopt -s extglob
 
 raw=$(readlink -f "${1:?usage: boot-time.sh RAW [BOOTS] [uefi|direct] [CMDLINE...]}")
 boots=${2:-3}
@@ -62,9 +63,11 @@ for i in $(seq 1 "$boots"); do
 	welcome= ready=
 	coproc QEMU { exec qemu-system-x86_64 "${args[@]}" 2>&1 </dev/null; }
 	qpid=$QEMU_PID
-	while IFS= read -r -t 300 line <&"${QEMU[0]}"; do
+	while IFS= read -r -t 1200 line <&"${QEMU[0]}"; do
 		now=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
 		printf '%6s %s\n' "$now" "$line" >>"$log"
+		# systemd colours unit names: match the text without escapes.
+		line=${line//$'\e'\[*([0-9;])m/}
 		case $line in
 		*"Welcome to "*) [ -n "$welcome" ] || welcome=$now ;;
 		*"Started vigil.service"* | *"Started "*"vigil HA agent"*) ready=$now && break ;;

@@ -32,7 +32,7 @@ const (
 // Budgets under TCG on a loaded machine; the goal for power-on to
 // READY is 30 s, reported, not asserted (timing here is noisy).
 const (
-	readyTimeout  = 5 * time.Minute
+	readyTimeout  = 10 * time.Minute
 	promptTimeout = 3 * time.Minute
 	cmdTimeout    = 2 * time.Minute
 )
