@@ -36,7 +36,13 @@
 // a seed disk labelled VIGILSEED or a cloud-init NoCloud seed, else a
 // standalone default), vigil-banner (a DCUI-like status screen above the
 // console's login prompt: host, addresses, vigil's state from `vigil status
-// --json`), DHCP on every port and the modules the fabric needs.
+// --json`), DHCP on every port, the modules the fabric needs, and
+// vigil-wait-online, the image's network-online.target (at once on a
+// standalone host, after one configured port on a clustered one, whose
+// agent binds its management address). The initramfs holds only the root
+// disk's drivers (etc/initramfs-tools), and the kernel skips the crypto
+// self-tests: both cut the boot under TCG. boot-time.sh boots an image a
+// few times and prints power-on to systemd and to vigil.service's READY.
 //
 // The tests read the unit against the agent's config defaults, run
 // `systemd-analyze verify` (no output allowed) and `systemd-analyze security
@@ -52,5 +58,8 @@
 // check `vigil status --json`, the seeded files, the unit's sandbox under
 // the real systemd, node_exporter (from outside, through a forwarded port)
 // and a package upgrade that restarts the agent while a VM's unit in
-// machine.slice keeps running; and by direct kernel boot without a seed.
+// machine.slice keeps running; then, from inside vigil.service's sandbox
+// (qmp's TestSystemdUnit as a runtime ExecStartPre=), a VM is started
+// through qmp.SystemdLauncher, found in machine.slice, and adopted after
+// the agent's unit restarted; and by direct kernel boot without a seed.
 package image
