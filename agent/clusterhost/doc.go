@@ -41,7 +41,11 @@
 //     placed, ...). A host whose renewals stop is recorded suspect.
 //
 // Membership: the planner treats a host as dead at its lease deadline, or
-// earlier when membership says so and no renewal came since. With
+// earlier when membership says so and the second opinion
+// (cluster/verdict) agrees: no renewal came since, its BMC does not read
+// its power on (power.go asks it), and, with cluster.heartbeat_dir, its
+// heartbeat file on the shared storage has stopped changing (heartbeat.go:
+// every host writes its own and reads its peers'). With
 // cluster.gossip_key_file every host runs memberlist (cluster/membership:
 // encrypted gossip on the gossip port, its boot id, incarnation, watchdog
 // and BMC endpoint in the meta) and the leader reads its view; without
