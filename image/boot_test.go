@@ -542,7 +542,11 @@ func TestImageBootsSeeded(t *testing.T) {
 		t.Fatalf("vigil.service with a VM started from its sandbox: exit %d\n%s\n%s", rc, out, journal)
 	}
 	first := markedFields(v.mustRun("echo VMUNIT: $(systemctl show -P MainPID vigil-vm-unit-test.service; systemctl is-active vigil-vm-unit-test.service)"), "VMUNIT:")
-	cgroup := v.mustRun("cat /proc/$(systemctl show -P MainPID vigil-vm-unit-test.service)/cgroup")
+	cgroup, rc := v.run("cat /proc/$(systemctl show -P MainPID vigil-vm-unit-test.service)/cgroup")
+	if rc != 0 || len(first) != 2 || first[1] != "active" {
+		journal, _ := v.run("journalctl -b --no-pager -o cat -u vigil.service | grep -B2 -A12 TestSystemdUnit | tail -n 40; journalctl -b --no-pager -o short-monotonic -u vigil-vm-unit-test.service | tail -n 20; tail -n 20 /run/vigil/vms/unit-test/qemu.log")
+		t.Fatalf("the VM's unit after vigil.service started it: %v\n%s", first, journal)
+	}
 	t.Logf("in the guest: the VM's unit: %v, cgroup %s", first, strings.TrimSpace(cgroup))
 	if !strings.Contains(cgroup, "/machine.slice/vigil-vm-unit-test.service") {
 		t.Errorf("the VM's QEMU is in cgroup %q, want machine.slice/vigil-vm-unit-test.service", cgroup)

@@ -120,3 +120,15 @@ func TestRealQEMULaunchedFails(t *testing.T) {
 		t.Errorf("the failure took %s: noticed only at the deadline", d)
 	}
 }
+
+func TestUnitName(t *testing.T) {
+	for name, want := range map[string]string{
+		"web-1":     "vigil-vm-web-1.service",
+		"db_2.prod": "vigil-vm-db_2.prod.service",
+		"a/b c":     `vigil-vm-a-b\x20c.service`,
+	} {
+		if got := qmp.UnitName(name); got != want {
+			t.Errorf("UnitName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

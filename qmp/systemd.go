@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	sddbus "github.com/coreos/go-systemd/v22/dbus"
@@ -72,10 +73,17 @@ func (l *SystemdLauncher) Close() error {
 	return nil
 }
 
-// UnitName is the transient unit vm's QEMU runs in.
+// UnitName is the transient unit vm's QEMU runs in: vigil-vm-NAME.service.
+// A VM name (Spec.Validate) is made of characters a unit name allows, so
+// it is used as it is; anything else is escaped as systemd-escape would.
 func UnitName(vm string) string {
-	return "vigil-vm-" + unit.UnitNameEscape(vm) + ".service"
+	if !unitSafe.MatchString(vm) {
+		vm = unit.UnitNameEscape(vm)
+	}
+	return "vigil-vm-" + vm + ".service"
 }
+
+var unitSafe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 
 // Launch implements Launcher: a transient Type=exec service in
 // machine.slice running argv, started with mode "fail" (an existing job for
