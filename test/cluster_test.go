@@ -256,9 +256,9 @@ func (c *clusterLab) cutPower(victim *lab.Host) failoverFigures {
 }
 
 // checkRTOEvent checks the leader's verdict on vm's recovery after victim
-// was cut at cut: one rto-met (the lab's guests have 30 s budgets and a
-// recovery takes seconds) naming the host it started on, the victim, the
-// budget, and a recovery time that fits the events around it: no longer
+// was cut at cut: one rto-met (the lab's guests have budgets of 30 s or
+// more and a recovery takes seconds) naming the host it started on, the
+// victim, the VM's budget (its file's ha.rto, which differs between guests), and a recovery time that fits the events around it: no longer
 // than from the cut to the verdict (plus the renewal that may precede the
 // cut when measured from the victim's last renewal), and, measured from
 // that last renewal, no shorter than from the cut to the start.
@@ -296,9 +296,9 @@ func (c *clusterLab) checkRTOEvent(all []localapi.Event, cut time.Time, victim, 
 		lower = started.Time.Sub(cut) - time.Second // the report may beat the started event
 	}
 	t.Logf("%s: %s: %s (evidence %s)", vm, ev.Kind, ev.Message, ev.Evidence)
-	if ev.Kind != "rto-met" || e.Host != started.Host || ev.Host != started.Host || e.FailedHost != victim || e.BudgetMS != 30000 ||
+	if ev.Kind != "rto-met" || e.Host != started.Host || ev.Host != started.Host || e.FailedHost != victim || e.BudgetMS < 30000 || rto > time.Duration(e.BudgetMS)*time.Millisecond ||
 		(e.MeasuredFrom != "last-seen" && e.MeasuredFrom != "detection") || rto <= 0 || rto > upper || rto < lower {
-		t.Errorf("%s: %s host=%s evidence %s; want rto-met on %s for %s, budget 30000 ms, measured from last-seen or detection, rto_ms in [%v, %v]",
+		t.Errorf("%s: %s host=%s evidence %s; want rto-met on %s for %s, a budget of at least 30000 ms met, measured from last-seen or detection, rto_ms in [%v, %v]",
 			vm, ev.Kind, ev.Host, ev.Evidence, started.Host, victim, lower, upper)
 	}
 }
