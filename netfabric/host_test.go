@@ -129,6 +129,27 @@ func snapshot(t testing.TB, h *Host) string {
 	return b.String()
 }
 
+// settledSnapshot is snapshot once the namespace has stopped changing on
+// its own: the kernel reports carrier changes through linkwatch up to a
+// second late, and IPv6 then adds link-local addresses and routes, so a
+// snapshot taken right after an apply can differ from one a second later
+// without anyone touching the host.
+func settledSnapshot(t testing.TB, h *Host) string {
+	t.Helper()
+	prev := snapshot(t, h)
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(1500 * time.Millisecond)
+		cur := snapshot(t, h)
+		if cur == prev {
+			return cur
+		}
+		t.Logf("the namespace changed on its own:\nbefore:\n%s\nafter:\n%s", prev, cur)
+		prev = cur
+	}
+	t.Fatalf("the namespace kept changing for 15 s; last snapshot:\n%s", prev)
+	return ""
+}
+
 // addForeign creates interfaces vigil does not own: a bridge with a tap.
 func addForeign(t testing.TB, ns netns.NsHandle) {
 	t.Helper()
@@ -165,7 +186,7 @@ func TestRefusedChangesNothing(t *testing.T) {
 	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, h)
+	before := settledSnapshot(t, h)
 	cases := []struct {
 		name, yaml, want string
 		sentinel         error
@@ -396,7 +417,7 @@ func testUplinkRefused(t *testing.T) {
 	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, h)
+	before := settledSnapshot(t, h)
 	br := func(uplink string) string { return "version: 1\nbridges: [{name: vbr1, uplink: " + uplink + "}]\n" }
 	cases := []struct {
 		name, yaml, want string
