@@ -18,8 +18,8 @@ import (
 const sinkFlushTimeout = 5 * time.Second
 
 // openSinks builds the alert sinks: those the config asks for (the host's
-// own BMC log when bmc: is set, the journal when the agent runs under
-// systemd, syslog:) and Options.Sinks.
+// own BMC log when bmc: is set, peers' BMC logs in a cluster, the journal
+// when the agent runs under systemd, syslog:) and Options.Sinks.
 func (a *Agent) openSinks() ([]alert.Sink, error) {
 	sinks := append([]alert.Sink(nil), a.opts.Sinks...)
 	s, err := a.bmcLogSink()
@@ -27,6 +27,11 @@ func (a *Agent) openSinks() ([]alert.Sink, error) {
 		return nil, err
 	}
 	if s != nil {
+		sinks = append(sinks, s)
+	}
+	if s, err := a.peerBMCLogSink(); err != nil {
+		return nil, err
+	} else if s != nil {
 		sinks = append(sinks, s)
 	}
 	if journal.Detect() {
@@ -92,6 +97,35 @@ func (a *Agent) bmcLogSink() (alert.Sink, error) {
 	s, err := bmclog.New(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("bmc: %w", err)
+	}
+	return s, nil
+}
+
+// PeerBMCs is implemented by a Cluster that reaches its peers' BMCs
+// (their endpoints in the cluster's state, with the fence: account): the
+// decisions this host takes about a peer go into that peer's BMC log.
+type PeerBMCs interface {
+	// PeerBMC is host's BMC with the account to write its log; false
+	// when none is known (yet).
+	PeerBMC(host string) (bmclog.Target, bool)
+}
+
+// peerBMCLogSink writes the decisions this host takes about its peers
+// (as leader: fenced, readmitted, evacuations) into their BMCs' logs
+// (bmclog.Peers); nil when the cluster offers no peers' BMCs.
+func (a *Agent) peerBMCLogSink() (alert.Sink, error) {
+	pb, ok := a.cluster.(PeerBMCs)
+	if !ok || a.opts.Sources != nil {
+		return nil, nil
+	}
+	var timeout time.Duration
+	if a.cfg.Fence != nil {
+		timeout = a.cfg.Fence.Timeout
+	}
+	s, err := bmclog.NewPeers(bmclog.PeersConfig{Self: a.cfg.Host, Target: pb.PeerBMC, Timeout: min(timeout, 10*time.Second),
+		Logger: a.log, Now: a.now})
+	if err != nil {
+		return nil, fmt.Errorf("fence: %w", err)
 	}
 	return s, nil
 }

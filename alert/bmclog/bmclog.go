@@ -19,8 +19,12 @@ import (
 // Config says which host's decisions are written and to which BMC.
 // Exactly one of IPMI and Redfish is set.
 type Config struct {
-	// Host is this host's name: only events about it are written.
-	Host    string
+	// Host is the host whose BMC this is: only events about it are
+	// written.
+	Host string
+	// Writer is the host whose agent writes (default Host): an event
+	// another host decided (DecidedBy) is left to that host's Peers.
+	Writer  string
 	IPMI    *IPMI
 	Redfish *Redfish
 	// Timeout bounds one write, session setup included (default 5 s; a
@@ -133,6 +137,9 @@ func New(cfg Config) (*Sink, error) {
 	if cfg.Host == "" {
 		return nil, errors.New("bmclog: the host's name is required")
 	}
+	if cfg.Writer == "" {
+		cfg.Writer = cfg.Host
+	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 5 * time.Second
 	}
@@ -170,7 +177,8 @@ func (s *Sink) Stats() Stats {
 }
 
 // Send writes ev to the BMC's log when it is a decision about this host
-// (Map), within Config.Timeout and ctx. Other events return nil at once.
+// (Map) that Config.Writer took (DecidedBy is it or ""), within
+// Config.Timeout and ctx. Other events return nil at once.
 // A failure is counted, logged (the first of each cause as a warning,
 // repeats at debug level) and returned; the Sink then refuses writes
 // without touching the network until a backoff passes (bmc.Latch), so a
@@ -180,6 +188,9 @@ func (s *Sink) Send(ctx context.Context, ev alert.Event) error {
 		ev.Time = s.cfg.Now()
 	}
 	rec, ok := Map(s.cfg.Host, ev)
+	if d := DecidedBy(ev); d != "" && d != s.cfg.Writer {
+		ok = false // the deciding host writes it
+	}
 	if !ok {
 		s.ignored.Add(1)
 		return nil
@@ -254,12 +265,15 @@ const MaxMessage = 255
 
 // Event kinds Map writes, with the ownlog kind each becomes. A risk event
 // is RiskRaised at its new level (raised or changed) or RiskCleared (its
-// evidence says risk none). The planner's spellings (fence.confirmed,
-// readmitted) are taken as well as CLI.md's.
+// evidence says risk none). A drain (a person's request) is an evacuation
+// too. The planner's spellings (fence.confirmed, readmitted) are taken as
+// well as CLI.md's.
 var kinds = map[string]ownlog.Kind{
 	"risk":            ownlog.KindRiskRaised,
 	"evacuate":        ownlog.KindEvacuationStarted,
 	"evacuated":       ownlog.KindEvacuationEnded,
+	"drain":           ownlog.KindEvacuationStarted,
+	"drained":         ownlog.KindEvacuationEnded,
 	"fence-confirmed": ownlog.KindFenced,
 	"fence.confirmed": ownlog.KindFenced,
 	"self-fence":      ownlog.KindSelfFence,

@@ -414,10 +414,16 @@ clusters:
 	return os.WriteFile(filepath.Join(dir, "witness.yaml"), []byte(cfg), 0o644)
 }
 
-// bmcSection is the bmc: section of h's config (indented): its own BMC
-// with its USER account, where its agent reads its sensors.
+// bmcSection is the bmc: section of h's config (indented): its own BMC,
+// where its agent reads its sensors and writes its decisions into the log
+// (IPMI: the OPERATOR account, as Add SEL Entry needs; Redfish: the
+// simulator's administrator).
 func bmcSection(h *lab.Host) (string, error) {
-	user, pw, err := h.BMC.Credentials(lab.User)
+	role := lab.User
+	if h.BMC.IPMI != nil {
+		role = lab.Operator
+	}
+	user, pw, err := h.BMC.Credentials(role)
 	if err != nil {
 		return "", err
 	}

@@ -1,0 +1,119 @@
+package bmclog
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigil-ha/vigil/alert"
+	"github.com/vigil-ha/vigil/test/lab/ipmisim"
+)
+
+// TestPeersWriteTheLeadersDecisions: h1's BMC is a real ipmi_sim; h2
+// leads. Every event goes both to h2's Peers (fence account) and to h1's
+// own Sink, as if both agents' audit logs held it. Each decision lands in
+// h1's SEL once, written by the host that took it: the leader's decisions
+// about h1 by Peers, h1's own (its risk, a decision it took as leader
+// about itself) by its Sink. Decisions about h2 itself, of kinds not
+// written, or about a host without a known BMC write nothing to h1's SEL.
+func TestPeersWriteTheLeadersDecisions(t *testing.T) {
+	sim := ipmisim.New(t, ipmisim.Config{})
+	own, _ := ipmiSink(t, sim, ipmisim.Operator, nil)
+	fuser, fpw := sim.User(ipmisim.Operator)
+	peers, err := NewPeers(PeersConfig{Self: "h2", Timeout: 5 * time.Second, Target: func(host string) (Target, bool) {
+		if host != "h1" {
+			return Target{}, false
+		}
+		return Target{IPMI: &IPMI{Host: sim.Host(), Port: sim.Port(), User: fuser, Password: password(t, fpw), CipherSuite: 3}}, true
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer peers.Close()
+
+	ev := func(seq uint64, kind, host, leader string, evidence map[string]any) alert.Event {
+		e := alert.Event{Seq: seq, Time: time.Now(), Kind: kind, Host: host, Message: kind + " " + host, Evidence: map[string]any{}}
+		for k, v := range evidence {
+			e.Evidence[k] = v
+		}
+		if leader != "" {
+			e.Evidence["leader"] = leader
+		}
+		return e
+	}
+	events := []struct {
+		ev          alert.Event
+		byPeers     bool // h2's Peers writes it
+		byOwn       bool // h1's Sink writes it
+		peersFailed bool // no BMC known
+	}{
+		{ev: ev(1, "dead", "h1", "h2", nil)},
+		{ev: ev(2, "fence-confirmed", "h1", "h2", nil), byPeers: true},
+		{ev: ev(3, "risk", "h1", "", map[string]any{"component": "FAN1", "risk": "high"}), byOwn: true},
+		{ev: ev(4, "readmit", "h1", "h2", nil), byPeers: true},
+		{ev: ev(5, "evacuate", "h1", "h1", nil), byOwn: true},
+		{ev: ev(6, "fence-confirmed", "h2", "h2", nil)},
+		{ev: ev(7, "fence-confirmed", "h3", "h2", nil), peersFailed: true},
+		{ev: ev(8, "drained", "h1", "h2", nil), byPeers: true},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var want []string
+	wantPeers, wantOwn := 0, 0
+	for _, e := range events {
+		err := peers.Send(ctx, e.ev)
+		if (err != nil) != e.peersFailed {
+			t.Errorf("Peers.Send(%s %s) = %v, want failed %v", e.ev.Kind, e.ev.Host, err, e.peersFailed)
+		}
+		if err := own.Send(ctx, e.ev); err != nil {
+			t.Errorf("Sink.Send(%s %s) = %v", e.ev.Kind, e.ev.Host, err)
+		}
+		if e.byPeers || e.byOwn {
+			rec, _ := Map("h1", e.ev)
+			b := rec.Code.Bytes()
+			want = append(want, fmt.Sprintf("%x", b[:]))
+		}
+		wantPeers += boolInt(e.byPeers)
+		wantOwn += boolInt(e.byOwn)
+	}
+	if st := peers.Stats(); st.Written != uint64(wantPeers) || st.Failed != 1 {
+		t.Errorf("Peers.Stats() = %+v, want %d written, 1 failed (no BMC)", st, wantPeers)
+	}
+	if st := own.Stats(); st.Written != uint64(wantOwn) || st.Failed != 0 {
+		t.Errorf("Sink.Stats() = %+v, want %d written", st, wantOwn)
+	}
+	list := ipmitool(t, sim, "sel", "list")
+	t.Logf("ipmitool sel list:\n%s", list)
+	var got []string
+	for _, m := range selListOEM.FindAllStringSubmatch(list, -1) {
+		got = append(got, m[2])
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("OEM records in h1's SEL: %v, want %v (each decision once)", got, want)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestDecidedBy: the leader in the evidence, or "" for a host's own.
+func TestDecidedBy(t *testing.T) {
+	for _, tc := range []struct {
+		ev   alert.Event
+		want string
+	}{
+		{alert.Event{Kind: "risk"}, ""},
+		{alert.Event{Kind: "fence-confirmed", Evidence: map[string]any{"leader": "h2"}}, "h2"},
+		{alert.Event{Kind: "readmit", Evidence: map[string]any{"leader": 3}}, ""},
+	} {
+		if got := DecidedBy(tc.ev); got != tc.want {
+			t.Errorf("DecidedBy(%+v) = %q, want %q", tc.ev, got, tc.want)
+		}
+	}
+}
