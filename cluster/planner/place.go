@@ -116,14 +116,14 @@ func (pl *placer) eligible(name string) bool {
 }
 
 // why names the constraints that ruled hosts out, for events.
-type why struct{ route, affinity, apart, capacity, state int }
+type why struct{ route, affinity, apart, capacity, state, failed int }
 
 func (w why) String() string {
 	var parts []string
 	for _, c := range []struct {
 		n    int
 		what string
-	}{{w.state, "not healthy or not renewing"}, {w.route, "route not allowed"}, {w.affinity, "affinity elsewhere"}, {w.apart, "anti-affinity"}, {w.capacity, "no room"}} {
+	}{{w.state, "not healthy or not renewing"}, {w.failed, "failed to start it lately"}, {w.route, "route not allowed"}, {w.affinity, "affinity elsewhere"}, {w.apart, "anti-affinity"}, {w.capacity, "no room"}} {
 		if c.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
 		}
@@ -179,6 +179,10 @@ func (pl *placer) together(g *state.GroupPolicy, from string) string {
 func (pl *placer) fits(vm state.VM, from, name string, g *state.GroupPolicy, together string, w *why) (usage, bool) {
 	if !pl.eligible(name) {
 		w.state++
+		return usage{}, false
+	}
+	if t := pl.p.vms[vm.Spec.Name]; t != nil && pl.now.Before(t.avoid[name]) {
+		w.failed++
 		return usage{}, false
 	}
 	if !routeAllowed(g, from, name) {
@@ -348,26 +352,56 @@ func (p *Planner) place(ctx context.Context, now time.Time) {
 	}
 }
 
-// startFailed counts a failed start; N in the window hold the VM: its
-// ownership is revoked and it is not placed again before HoldFor.
+// startFailed counts a failed start. StartFailures on one host in the
+// window take the VM from that host and keep it off there for HoldFor: a
+// fault of the host's own (its state disk full, its QEMU broken) must not
+// keep the VM down while other hosts could run it. Only when the VM has
+// also failed that often on another host, or no other host could take
+// it, is it held cluster-wide: then it is the VM that keeps failing.
 func (p *Planner) startFailed(ctx context.Context, now time.Time, host string, f executor.StartFailure) {
 	t := p.vm(f.VM)
 	cut := now.Add(-p.cfg.StartWindow)
-	t.failures = slices.DeleteFunc(t.failures, func(at time.Time) bool { return at.Before(cut) })
-	t.failures = append(t.failures, now)
-	if len(t.failures) < p.cfg.StartFailures {
+	if t.failures == nil {
+		t.failures = map[string][]time.Time{}
+	}
+	t.failures[host] = append(slices.DeleteFunc(t.failures[host], func(at time.Time) bool { return at.Before(cut) }), now)
+	if len(t.failures[host]) < p.cfg.StartFailures {
 		return
 	}
 	vm, ok := p.view.VM(f.VM)
 	if !ok || vm.Owner != host {
 		return
 	}
-	why := fmt.Sprintf("failed to start %d times within %v on %s (last: %s)", len(t.failures), p.cfg.StartWindow, host, f.Err)
+	n := len(t.failures[host])
+	if t.avoid == nil {
+		t.avoid = map[string]time.Time{}
+	}
+	t.avoid[host] = now.Add(p.cfg.HoldFor)
+	delete(t.failures, host)
+	var failedOn []string
+	for _, h := range sortedKeys(t.avoid) {
+		if now.Before(t.avoid[h]) {
+			failedOn = append(failedOn, h)
+		}
+	}
+	if len(failedOn) < 2 && p.elsewhere(now, vm, failedOn) {
+		why := fmt.Sprintf("failed to start %d times within %v on %s (last: %s); kept off %s until %s", n, p.cfg.StartWindow, host, f.Err, host, stamp(t.avoid[host]))
+		if _, err := p.revoke(ctx, now, host, []state.VM{vm}, why, true); err != nil {
+			return
+		}
+		if p.cfg.Events != nil {
+			p.cfg.Events(Event{Time: now, Kind: "avoided", Subject: f.VM, Message: why,
+				Evidence: map[string]any{"failed_host": host, "until": t.avoid[host], "last_error": f.Err,
+					"start_failures": p.cfg.StartFailures, "window_seconds": p.cfg.StartWindow.Seconds()}})
+		}
+		return
+	}
+	why := fmt.Sprintf("failed to start %d times within %v on %s (last: %s)", n, p.cfg.StartWindow, strings.Join(failedOn, " and "), f.Err)
 	res, err := p.revoke(ctx, now, host, []state.VM{vm}, "held: "+why, true)
 	if err != nil {
 		return
 	}
-	t.held, t.heldWhy, t.failures = now.Add(p.cfg.HoldFor), why, nil
+	t.held, t.heldWhy, t.failures, t.avoid = now.Add(p.cfg.HoldFor), why, nil, nil
 	t.rec = nil // not a recovery any more: the hold says why
 	// In the state, so that every host shows it held and a new leader
 	// keeps the hold; the hold stands here even if this fails.
@@ -380,6 +414,25 @@ func (p *Planner) startFailed(ctx context.Context, now time.Time, host string, f
 			Evidence: map[string]any{"failed_host": host, "reason": why, "until": t.held, "last_error": f.Err,
 				"start_failures": p.cfg.StartFailures, "window_seconds": p.cfg.StartWindow.Seconds()}})
 	}
+}
+
+// elsewhere reports whether a healthy host other than those in failed
+// has room for vm and a route to it. Whether it renews right now is left
+// out: a host late by one renewal still counts.
+func (p *Planner) elsewhere(now time.Time, vm state.VM, failed []string) bool {
+	pl := p.newPlacer(now, p.hostsNow(), p.vmsNow())
+	g := pl.group(vm.Spec.HA.Group)
+	for _, name := range pl.order {
+		h := pl.hosts[name]
+		if slices.Contains(failed, name) || name == vm.Owner || h.State != state.Healthy || !routeAllowed(g, vm.Owner, name) {
+			continue
+		}
+		u := pl.used[name]
+		if h.Capacity.MemoryMiB-u.mem >= vm.Spec.MemoryMiB && h.Capacity.VCPUs-u.vcpus >= vm.Spec.VCPUs {
+			return true
+		}
+	}
+	return false
 }
 
 // maxHoldReason is how much of a hold's reason goes into the state (a

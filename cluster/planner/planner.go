@@ -246,8 +246,10 @@ type Config struct {
 	// StablePeriod: a fenced host with a new boot id is readmitted after
 	// renewing steadily this long (default 2 minutes).
 	StablePeriod time.Duration
-	// StartFailures in StartWindow hold a VM for HoldFor (defaults 3, 5
-	// minutes, 10 minutes).
+	// StartFailures in StartWindow on one host keep a VM off that host
+	// for HoldFor; on two hosts, or with no other host to take it, they
+	// hold it cluster-wide for HoldFor (defaults 3, 5 minutes, 10
+	// minutes).
 	StartFailures int
 	StartWindow   time.Duration
 	HoldFor       time.Duration
@@ -430,10 +432,13 @@ type vmTrack struct {
 	// holders must acknowledge a replica at least this new.
 	unplacedAt uint64
 	// holders are the hosts that may still run the VM.
-	holders  map[string]bool
-	prev     string // the owner it was taken from
-	downAt   time.Time
-	failures []time.Time
+	holders map[string]bool
+	prev    string // the owner it was taken from
+	downAt  time.Time
+	// failures are recent failed starts, by host; avoid the hosts it
+	// failed on too often, until when.
+	failures map[string][]time.Time
+	avoid    map[string]time.Time
 	held     time.Time // held until
 	heldWhy  string
 	migrated time.Time // last migration attempt (cooldown)

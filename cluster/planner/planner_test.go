@@ -397,20 +397,17 @@ func TestReadmit(t *testing.T) {
 	}
 }
 
-// TestStartFailuresHold: N failed starts in the window revoke the VM and
-// hold it, with the reason; it is not placed again until the hold ends.
+// TestStartFailuresHold: N failed starts in the window on each of two
+// hosts revoke the VM and hold it, with the reason; it is not placed again
+// until the hold ends.
 func TestStartFailuresHold(t *testing.T) {
 	b := newBench(t, 2, 1)
 	b.placeAll()
-	host := b.owner("vm1")
-	vm, _ := b.s.VM("vm1")
-	for i := range 3 {
-		b.now = b.now.Add(time.Second)
-		b.p.Renew(ctx, b.now, lease.Request{Holder: host, BootID: b.boots[host], Epoch: b.epochs[host], Seq: 1000 + uint64(i)},
-			executor.Report{Host: host, Applied: b.s.Index(), LeaseValid: true, Failures: []executor.StartFailure{{VM: "vm1", Generation: vm.Generation, Err: "qemu exited"}}})
-	}
+	b.failStarts(b.owner("vm1"), "vm1", 3, "qemu exited")
+	b.step(3*time.Second, b.hosts...)
+	b.failStarts(b.owner("vm1"), "vm1", 3, "qemu exited")
 	if o := b.owner("vm1"); o != "" {
-		t.Fatalf("after 3 failures vm1 is on %s, want held", o)
+		t.Fatalf("after 3 failures on each host vm1 is on %s, want held", o)
 	}
 	if !b.saw("held", "vm1", "failed to start 3 times", "qemu exited") {
 		t.Fatalf("no hold event:\n%s", b.dump())
