@@ -30,7 +30,7 @@ const (
 // vmKinds are the kinds whose store subject is a VM, not a host.
 var vmKinds = map[string]bool{
 	"placed": true, "started": true, "stopped": true, "migrated": true,
-	"rto-met": true, "rto-missed": true, "held": true,
+	"rto-met": true, "rto-missed": true, "held": true, "avoided": true,
 	// The leader's decisions about one VM.
 	"revoke": true, "migrate": true, "migrate-failed": true, "release-wait": true,
 	"admission": true, "no-capacity": true, "start-failed": true, "created": true,
