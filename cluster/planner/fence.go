@@ -63,6 +63,13 @@ func (p *Planner) lostReason(now time.Time, h state.Host, t *hostTrack) string {
 		// cannot run its VMs, and nothing else will while it owns them.
 		return fmt.Sprintf("its own lease has been invalid since %s though it renews: answers reach it too late", stamp(t.invalidSince))
 	}
+	if !t.readmitted.IsZero() && !t.renewed.After(t.readmitted) && now.Before(t.deadline) && len(p.ownedBy(h.Name)) == 0 {
+		// Readmitted, and not renewed since: what memberlist, the BMC
+		// and the heartbeat said may predate its new boot. It owns
+		// nothing, so waiting costs nothing: like a new leader's, its
+		// deadline gets a full TTL, and fences it if it stays silent.
+		return ""
+	}
 	v := p.judge(now, h, t)
 	switch v.Outcome {
 	case verdict.Fence, verdict.Dead, verdict.SelfFenced:

@@ -397,6 +397,39 @@ func TestReadmit(t *testing.T) {
 	}
 }
 
+// TestReadmitGetsFullTTL: a host readmitted by a person before its new
+// boot renewed is not fenced again on what was seen of it before (chaos
+// seed 1002: fenced 1 ms after its readmission); its deadline, re-armed at
+// the readmission, still finds it if it stays silent.
+func TestReadmitGetsFullTTL(t *testing.T) {
+	b := newBench(t, 3, 3)
+	b.placeAll()
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(time.Second, "h1", "h3")
+	var id uint64
+	fmt.Sscanf(b.fences[0], "h2/%d", &id)
+	b.p.FenceDone(ctx, b.now, FenceOutcome{Target: "h2", FenceID: id, Confirmed: true})
+	b.step(time.Second, "h1", "h3")
+	// The new boot asks once (refused: fenced), then memberlist still
+	// calls the host dead.
+	b.boots["h2"], b.epochs["h2"] = "h2-b2", 0
+	b.renew("h2")
+	b.step(2*time.Second, "h1", "h3")
+	b.observe("h2", MemberDead, b.now, true, false)
+	b.step(time.Second, "h1", "h3")
+	if err := b.p.Readmit(ctx, b.now, "h2"); err != nil {
+		t.Fatal(err)
+	}
+	b.step(5*time.Second, "h1", "h3")
+	if len(b.fences) != 1 || b.host("h2").State != state.Healthy {
+		t.Fatalf("h2 %s, fences %v, 5s after its readmission (lease TTL %v), want healthy and not fenced again\n%s", b.host("h2").State, b.fences, lc.TTL, b.dump())
+	}
+	b.step(lc.TTL, "h1", "h3")
+	if len(b.fences) != 2 {
+		t.Fatalf("h2 silent for a TTL after its readmission: fences %v, want fenced again\n%s", b.fences, b.dump())
+	}
+}
+
 // TestStartFailuresHold: N failed starts in the window on each of two
 // hosts revoke the VM and hold it, with the reason; it is not placed again
 // until the hold ends.
