@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/raft"
@@ -91,8 +92,10 @@ type Config struct {
 // Node is one raft server holding the cluster state.
 type Node struct {
 	cfg    Config
-	st     *state.State
-	raft   *raft.Raft
+	st *state.State
+	// rp is the running raft instance; ForceSoleVoter replaces it.
+	rp     atomic.Pointer[raft.Raft]
+	rc     *raft.Config
 	trans  *raft.NetworkTransport
 	stream *streamLayer
 	logs   *raftboltdb.BoltStore
@@ -234,17 +237,20 @@ func Open(ctx context.Context, cfg Config) (*Node, error) {
 		n.trans.Close()
 		return nil, fmt.Errorf("read raft state in %s: %w", cfg.Dir, err)
 	}
-	if n.raft, err = raft.NewRaft(rc, &fsm{st: n.st}, n.logs, n.logs, n.snaps, n.trans); err != nil {
+	r, err := raft.NewRaft(rc, &fsm{st: n.st}, n.logs, n.logs, n.snaps, keepOpen{n.trans})
+	if err != nil {
 		n.trans.Close()
 		return nil, fmt.Errorf("start raft: %w", err)
 	}
+	n.rp.Store(r)
+	n.rc = rc
 	if !existing && slices.ContainsFunc(cfg.Bootstrap, func(s Server) bool { return s.ID == cfg.ID }) {
 		var conf raft.Configuration
 		for _, s := range cfg.Bootstrap {
 			conf.Servers = append(conf.Servers, raft.Server{Suffrage: raft.Voter, ID: raft.ServerID(s.ID), Address: raft.ServerAddress(s.Address)})
 		}
-		if err := n.raft.BootstrapCluster(conf).Error(); err != nil {
-			n.raft.Shutdown().Error()
+		if err := n.rf().BootstrapCluster(conf).Error(); err != nil {
+			n.rf().Shutdown().Error()
 			n.trans.Close()
 			return nil, fmt.Errorf("bootstrap: %w", err)
 		}
@@ -277,7 +283,7 @@ func (n *Node) Bootstrap(servers []Server) error {
 		}
 		conf.Servers = append(conf.Servers, raft.Server{Suffrage: raft.Voter, ID: raft.ServerID(s.ID), Address: raft.ServerAddress(s.Address)})
 	}
-	if err := n.raft.BootstrapCluster(conf).Error(); err != nil && !errors.Is(err, raft.ErrCantBootstrap) {
+	if err := n.rf().BootstrapCluster(conf).Error(); err != nil && !errors.Is(err, raft.ErrCantBootstrap) {
 		return fmt.Errorf("bootstrap: %w", err)
 	}
 	n.log.Info("bootstrapped", "voters", len(conf.Servers))
@@ -295,13 +301,23 @@ func (n *Node) closeStores() {
 
 // Close stops the server and closes its files. Peers see it as failed.
 func (n *Node) Close() error {
-	err := n.raft.Shutdown().Error()
+	err := n.rf().Shutdown().Error()
 	if e := n.trans.Close(); err == nil {
 		err = e
 	}
 	n.closeStores()
 	return err
 }
+
+// rf is the running raft instance.
+func (n *Node) rf() *raft.Raft { return n.rp.Load() }
+
+// keepOpen is the transport as raft instances see it: a raft Shutdown
+// closes its transport, which ForceSoleVoter hands on to the next
+// instance; Node.Close closes it.
+type keepOpen struct{ *raft.NetworkTransport }
+
+func (keepOpen) Close() error { return nil }
 
 // ID is this server's ID.
 func (n *Node) ID() string { return n.cfg.ID }
@@ -315,16 +331,16 @@ func (n *Node) Addr() string { return n.stream.Addr().String() }
 func (n *Node) State() *state.State { return n.st }
 
 // IsLeader reports whether this node believes it is the leader.
-func (n *Node) IsLeader() bool { return n.raft.State() == raft.Leader }
+func (n *Node) IsLeader() bool { return n.rf().State() == raft.Leader }
 
 // Leader returns the ID and address of the leader this node knows of.
 func (n *Node) Leader() (id, addr string) {
-	a, i := n.raft.LeaderWithID()
+	a, i := n.rf().LeaderWithID()
 	return string(i), string(a)
 }
 
 // Term is the node's current raft term.
-func (n *Node) Term() uint64 { return n.raft.CurrentTerm() }
+func (n *Node) Term() uint64 { return n.rf().CurrentTerm() }
 
 // RefusedPeers counts incoming connections that failed the TLS check.
 func (n *Node) RefusedPeers() int64 { return n.stream.refused.Load() }
@@ -381,7 +397,7 @@ func (n *Node) Apply(ctx context.Context, cmd state.Command) (state.Result, erro
 	if err := ctx.Err(); err != nil {
 		return state.Result{}, err
 	}
-	f := n.raft.Apply(entry, enqueueTimeout(ctx))
+	f := n.rf().Apply(entry, enqueueTimeout(ctx))
 	if err := n.classify(wait(ctx, f)); err != nil {
 		return state.Result{}, err
 	}
@@ -400,7 +416,7 @@ func (n *Node) Read(ctx context.Context, fn func(*state.State)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := n.classify(wait(ctx, n.raft.Barrier(enqueueTimeout(ctx)))); err != nil {
+	if err := n.classify(wait(ctx, n.rf().Barrier(enqueueTimeout(ctx)))); err != nil {
 		return err
 	}
 	fn(n.st)
@@ -416,7 +432,7 @@ func (n *Node) VerifyLeader(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	err := wait(ctx, n.raft.VerifyLeader())
+	err := wait(ctx, n.rf().VerifyLeader())
 	if errors.Is(err, raft.ErrLeadershipLost) {
 		err = raft.ErrNotLeader
 	}
@@ -425,7 +441,7 @@ func (n *Node) VerifyLeader(ctx context.Context) error {
 
 // Snapshot takes a snapshot now.
 func (n *Node) Snapshot(ctx context.Context) error {
-	return n.classify(wait(ctx, n.raft.Snapshot()))
+	return n.classify(wait(ctx, n.rf().Snapshot()))
 }
 
 // WaitLeader waits until some node is known as leader and returns its ID.
@@ -446,7 +462,7 @@ func (n *Node) WaitLeader(ctx context.Context) (string, error) {
 
 // Servers returns the current raft configuration, sorted by ID.
 func (n *Node) Servers(ctx context.Context) ([]Server, error) {
-	f := n.raft.GetConfiguration()
+	f := n.rf().GetConfiguration()
 	if err := n.classify(wait(ctx, f)); err != nil {
 		return nil, err
 	}
@@ -500,19 +516,19 @@ func (n *Node) Join(ctx context.Context, id, addr string) (voter bool, err error
 	}
 	timeout := enqueueTimeout(ctx)
 	if voters < n.cfg.Voters {
-		return true, n.classify(wait(ctx, n.raft.AddVoter(raft.ServerID(id), raft.ServerAddress(addr), 0, timeout)))
+		return true, n.classify(wait(ctx, n.rf().AddVoter(raft.ServerID(id), raft.ServerAddress(addr), 0, timeout)))
 	}
-	return false, n.classify(wait(ctx, n.raft.AddNonvoter(raft.ServerID(id), raft.ServerAddress(addr), 0, timeout)))
+	return false, n.classify(wait(ctx, n.rf().AddNonvoter(raft.ServerID(id), raft.ServerAddress(addr), 0, timeout)))
 }
 
 // Remove removes a server from the configuration (leader only).
 func (n *Node) Remove(ctx context.Context, id string) error {
-	return n.classify(wait(ctx, n.raft.RemoveServer(raft.ServerID(id), 0, enqueueTimeout(ctx))))
+	return n.classify(wait(ctx, n.rf().RemoveServer(raft.ServerID(id), 0, enqueueTimeout(ctx))))
 }
 
 // TransferLeadership asks raft to hand leadership to another voter.
 func (n *Node) TransferLeadership(ctx context.Context) error {
-	return n.classify(wait(ctx, n.raft.LeadershipTransfer()))
+	return n.classify(wait(ctx, n.rf().LeadershipTransfer()))
 }
 
 // TransferLeadershipTo asks raft to hand leadership to the voter id (leader
@@ -527,6 +543,6 @@ func (n *Node) TransferLeadershipTo(ctx context.Context, id string) error {
 	if i < 0 || !servers[i].Voter || id == n.cfg.ID {
 		return fmt.Errorf("%w: transfer leadership to %q: not another voter of the cluster", ErrConfig, id)
 	}
-	f := n.raft.LeadershipTransferToServer(raft.ServerID(id), raft.ServerAddress(servers[i].Address))
+	f := n.rf().LeadershipTransferToServer(raft.ServerID(id), raft.ServerAddress(servers[i].Address))
 	return n.classify(wait(ctx, f))
 }

@@ -134,10 +134,10 @@ func TestForeignCAPeerRefused(t *testing.T) {
 		err := rogueTrans.AppendEntries("n?", target, &raft.AppendEntriesRequest{
 			RPCHeader:         raft.RPCHeader{ProtocolVersion: raft.ProtocolVersionMax, ID: []byte("rogue"), Addr: []byte(ln.Addr().String())},
 			Term:              term + 10,
-			PrevLogEntry:      n.raft.LastIndex(),
+			PrevLogEntry:      n.rf().LastIndex(),
 			PrevLogTerm:       term,
-			Entries:           []*raft.Log{{Index: n.raft.LastIndex() + 1, Term: term + 10, Type: raft.LogCommand, Data: entry}},
-			LeaderCommitIndex: n.raft.LastIndex() + 1,
+			Entries:           []*raft.Log{{Index: n.rf().LastIndex() + 1, Term: term + 10, Type: raft.LogCommand, Data: entry}},
+			LeaderCommitIndex: n.rf().LastIndex() + 1,
 		}, &resp)
 		if err == nil {
 			t.Fatalf("append from rogue to %s accepted: %+v", n.ID(), resp)

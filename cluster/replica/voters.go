@@ -69,14 +69,14 @@ func (n *Node) ReconcileVoters(ctx context.Context, eligible func(id string) boo
 	}
 	timeout := enqueueTimeout(ctx)
 	for _, id := range plan.Promote {
-		f := n.raft.AddVoter(raft.ServerID(id), raft.ServerAddress(addr[id]), 0, timeout)
+		f := n.rf().AddVoter(raft.ServerID(id), raft.ServerAddress(addr[id]), 0, timeout)
 		if err := n.classify(wait(ctx, f)); err != nil {
 			return plan, fmt.Errorf("promote %s: %w", id, err)
 		}
 		n.log.Info("voter promoted", "server", id)
 	}
 	for _, id := range plan.Demote {
-		if err := n.classify(wait(ctx, n.raft.DemoteVoter(raft.ServerID(id), 0, timeout))); err != nil {
+		if err := n.classify(wait(ctx, n.rf().DemoteVoter(raft.ServerID(id), 0, timeout))); err != nil {
 			return plan, fmt.Errorf("demote %s: %w", id, err)
 		}
 		n.log.Info("voter demoted", "server", id)
