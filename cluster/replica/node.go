@@ -91,8 +91,8 @@ type Config struct {
 
 // Node is one raft server holding the cluster state.
 type Node struct {
-	cfg    Config
-	st *state.State
+	cfg Config
+	st  *state.State
 	// rp is the running raft instance; ForceSoleVoter replaces it.
 	rp     atomic.Pointer[raft.Raft]
 	rc     *raft.Config
