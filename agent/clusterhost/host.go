@@ -71,6 +71,9 @@ type Host struct {
 	fwd    *peerapi.Forwarder
 	runner *vms.Host
 	fences *fencing.Manager
+	// raceFences fences in a two-host fence race (tiebreak.go): no revoke,
+	// there being no quorum to commit one.
+	raceFences *fencing.Manager
 	bootID string
 	// net is this host's fabric (nil without fabric_file).
 	net *netfabric.Host
@@ -214,6 +217,15 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	if err != nil {
 		return err
 	}
+	h.raceFences, err = fencing.NewManager(fencing.Config{
+		Self: h.name, SelfBMCs: []string{h.cfg.BMC.Target()},
+		ClusterSize: func() int { return len(h.node.State().Hosts()) },
+		Store:       meteredFences{h.st, &h.meter}, Revoker: raceRevoker,
+		Window: h.timing.MassFenceWindow,
+	})
+	if err != nil {
+		return err
+	}
 	close(h.ready)
 	h.log.Info("cluster member starting", "cluster", h.cfg.Cluster.Name, "raft", h.raftAddr, "timing", h.timing.Name,
 		"lease_ttl", h.timing.Lease.TTL, "boot_id", h.bootID)
@@ -231,6 +243,7 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	wg.Go(func() { fail(h.execLoop(ctx)) })
 	wg.Go(func() { h.leaderLoop(ctx) })
 	wg.Go(func() { h.meterLoop(ctx) })
+	wg.Go(func() { h.raceLoop(ctx) })
 	if h.gossip != nil {
 		wg.Go(func() { h.gossip.join(ctx, h) })
 	}

@@ -30,6 +30,12 @@ type Timing struct {
 	// MigrateRetry is the planner's cooldown before a VM is migrated
 	// again (0: the planner's default, 30 s).
 	MigrateRetry time.Duration
+	// TieBreakDelay is the non-preferred host's wait in a two-host
+	// cluster's fence race (cluster.tie_break.delay overrides it). The
+	// preferred host fences only within a third of it after it last saw
+	// its peer: that third must outlast DeadAfter and raft's loss of its
+	// leader.
+	TieBreakDelay time.Duration
 }
 
 // Profile returns the timing of profile name (lab, lan or wan) for a host
@@ -54,6 +60,7 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 			// still catches hosts lost together.
 			MassFenceWindow: 20 * time.Second,
 			MigrateRetry:    5 * time.Second,
+			TieBreakDelay:   6 * time.Second,
 		}
 	case "lan":
 		t = Timing{
@@ -61,7 +68,8 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 			Raft:       replica.DefaultTiming,
 			LeaderTick: 250 * time.Millisecond, ExecTick: time.Second,
 			ProbeEvery: 200 * time.Millisecond, ProbeTimeout: 500 * time.Millisecond, DeadAfter: 2 * time.Second,
-			Gossip: "fast",
+			Gossip:        "fast",
+			TieBreakDelay: 15 * time.Second,
 		}
 	case "wan":
 		t = Timing{
@@ -70,7 +78,8 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 				LeaderLease: 2 * replica.DefaultTiming.LeaderLease, Commit: replica.DefaultTiming.Commit},
 			LeaderTick: 500 * time.Millisecond, ExecTick: 2 * time.Second,
 			ProbeEvery: 500 * time.Millisecond, ProbeTimeout: 2 * time.Second, DeadAfter: 5 * time.Second,
-			Gossip: "stock",
+			Gossip:        "stock",
+			TieBreakDelay: 30 * time.Second,
 		}
 	default:
 		return Timing{}, fmt.Errorf("timing profile %q: want lab, lan or wan", name)

@@ -165,6 +165,23 @@ type Cluster struct {
 	// dead (cluster/heartbeat, cluster/verdict). Empty: no storage
 	// heartbeat.
 	HeartbeatDir string
+	// TieBreak tunes the fence race of a two-host cluster without a
+	// witness (cluster/planner.TieBreak).
+	TieBreak TieBreak
+}
+
+// TieBreak is cluster.tie_break: when the two hosts of a cluster without a
+// witness lose each other, each fences the other through its BMC, the
+// preferred one at once, the other only after Delay; the one whose fence
+// is confirmed holds the cluster alone.
+type TieBreak struct {
+	// Preferred is the host that fences at once (default: the first of
+	// cluster.bootstrap). Both hosts must name the same one.
+	Preferred string
+	// Delay is the other host's wait (default: the timing profile's). It
+	// must exceed a fence's time to land (the BMC's power-off and the
+	// round trip) plus the gap between the two hosts' detections.
+	Delay time.Duration
 }
 
 // TLS is the cluster's mutual TLS material.
@@ -819,7 +836,21 @@ func (d *decoder) cluster(n *yaml.Node, path string) *Cluster {
 		}},
 		{"witness", false, d.hostPort(&c.Witness)},
 		{"heartbeat_dir", false, d.absPath(&c.HeartbeatDir)},
+		{"tie_break", false, func(n *yaml.Node, p string) {
+			d.mapping(n, p, []field{
+				{"preferred", false, d.str(&c.TieBreak.Preferred)},
+				{"delay", false, d.duration(&c.TieBreak.Delay, 100*time.Millisecond, 10*time.Minute)},
+			})
+		}},
 	})
+	if tb := seen["tie_break"]; tb != nil {
+		switch {
+		case c.Witness != "":
+			d.errorf(tb, path+".tie_break", "a cluster with a witness has no fence race")
+		case c.TieBreak.Preferred != "" && !hostName.MatchString(c.TieBreak.Preferred):
+			d.errorf(valueNode(tb, "preferred"), path+".tie_break.preferred", "%q is not a host name", c.TieBreak.Preferred)
+		}
+	}
 	if c.Name != "" && !hostName.MatchString(c.Name) {
 		d.errorf(seen["name"], path+".name", "%q is not a cluster name (letters, digits and '-', at most 63)", c.Name)
 	}

@@ -192,6 +192,13 @@ func TestBadConfigs(t *testing.T) {
 		{"heartbeat_dir relative", head + "addresses: {management: 10.0.0.1}\nbmc: {ipmi: 10.0.1.1, user: u, password_file: /p}\nfence: {user: f, password_file: /f}\n" +
 			"cluster:\n  name: edge-7\n  tls: {ca_file: /ca, cert_file: /c, key_file: /k}\n  heartbeat_dir: shared/hb\n", []string{
 			`vigil.yaml:9: cluster.heartbeat_dir: "shared/hb": want an absolute path`}},
+		{"tie_break", head + "addresses: {management: 10.0.0.1}\nbmc: {ipmi: 10.0.1.1, user: u, password_file: /p}\nfence: {user: f, password_file: /f}\n" +
+			"cluster:\n  name: edge-7\n  tls: {ca_file: /ca, cert_file: /c, key_file: /k}\n  tie_break:\n    preferred: h_1\n    delay: 10\n", []string{
+			`vigil.yaml:11: cluster.tie_break.delay: want a duration such as 10s or 1m30s, got "10"`,
+			`vigil.yaml:10: cluster.tie_break.preferred: "h_1" is not a host name`}},
+		{"tie_break with a witness", head + "addresses: {management: 10.0.0.1}\nbmc: {ipmi: 10.0.1.1, user: u, password_file: /p}\nfence: {user: f, password_file: /f}\n" +
+			"cluster:\n  name: edge-7\n  tls: {ca_file: /ca, cert_file: /c, key_file: /k}\n  witness: 10.0.9.1:7947\n  tie_break: {delay: 5s}\n", []string{
+			`vigil.yaml:10: cluster.tie_break: a cluster with a witness has no fence race`}},
 		{"watchdog", head + "watchdog:\n  device: watchdog0\n  timeout: 10\n", []string{
 			`vigil.yaml:5: watchdog.timeout: want a duration such as 10s or 1m30s, got "10"`,
 			`vigil.yaml:4: watchdog.device: "watchdog0": want an absolute device path or none`}},

@@ -119,6 +119,11 @@ type Options struct {
 	Logf func(format string, args ...any)
 	// Profile is the agents' timing profile (default Profile, lab).
 	Profile string
+	// HeartbeatDir, when set, gives every agent cluster.heartbeat_dir:
+	// Cluster.HeartbeatDir, one directory every lab host sees (the lab's
+	// hosts share the machine's filesystem, as real hosts share the VM
+	// disks' storage).
+	HeartbeatDir bool
 }
 
 // Agent is one host's agent: where its config, socket and boot id are.
@@ -151,6 +156,9 @@ type Cluster struct {
 	// Witness is the host that runs `vigil witness` (Options.Witness), or
 	// nil.
 	Witness *lab.Host
+	// HeartbeatDir is the agents' cluster.heartbeat_dir
+	// (Options.HeartbeatDir), or "".
+	HeartbeatDir string
 
 	opts    Options
 	ownsDir bool
@@ -286,6 +294,13 @@ func (c *Cluster) writeConfigs() error {
 		hosts = hosts[:len(hosts)-1]
 		c.Witness = l.Hosts[len(l.Hosts)-1]
 		witnessKey = fmt.Sprintf("  witness: %s:7947\n", c.Witness.MgmtIP)
+	}
+	if c.opts.HeartbeatDir {
+		c.HeartbeatDir = filepath.Join(c.Dir, "heartbeats")
+		if err := os.MkdirAll(c.HeartbeatDir, 0o755); err != nil {
+			return err
+		}
+		witnessKey += "  heartbeat_dir: " + c.HeartbeatDir + "\n"
 	}
 	var names, mgmt []string
 	for _, h := range hosts {
