@@ -55,6 +55,15 @@
 // hold (peerapi's hold operation) so that its restart is not taken for a
 // death before its lease deadline; a crashed agent is not held.
 //
+// Two hosts without a witness (tiebreak.go): when they lose each other,
+// neither has a raft quorum, so each races to fence the other through its
+// BMC (planner.TieBreak: the preferred host at once, the other after the
+// delay, cluster.tie_break). The winner, its peer's power read back off,
+// forces raft's configuration to itself alone (replica.ForceSoleVoter),
+// leads, and its planner recovers the peer's VMs as any dead host's (revoke,
+// confirmed fence, placement at new generations); it adds the peer back to
+// raft once it answers again.
+//
 // Timing comes from the config's timing profile (Profile): lab, lan or
 // wan, with the lease TTL raised where an armed watchdog needs it.
 //

@@ -74,7 +74,7 @@ type Host struct {
 	// raceFences fences in a two-host fence race (tiebreak.go): no revoke,
 	// there being no quorum to commit one.
 	raceFences *fencing.Manager
-	bootID string
+	bootID     string
 	// net is this host's fabric (nil without fabric_file).
 	net *netfabric.Host
 	// incoming are the destination QEMUs of migrations to this host, by

@@ -220,7 +220,7 @@ func (h *Host) takeAlone(ctx context.Context, r *race) bool {
 		return false
 	}
 	h.record(agent.Event{Kind: "tie-break-won", Host: r.peer.ID,
-		Message: fmt.Sprintf("%s won the fence race: %s is off (read back through its BMC); %s now holds the cluster alone (raft voter set forced to it), and recovers %s's VMs at new generations", h.name, r.peer.ID, h.name, r.peer.ID),
+		Message:  fmt.Sprintf("%s won the fence race: %s is off (read back through its BMC); %s now holds the cluster alone (raft voter set forced to it), and recovers %s's VMs at new generations", h.name, r.peer.ID, h.name, r.peer.ID),
 		Evidence: map[string]any{"peer": r.peer.ID, "preferred": r.cfg.Preferred, "delay_seconds": r.cfg.Delay.Seconds()}})
 	return true
 }

@@ -14,7 +14,9 @@
 // empty Dir. The leader adds later hosts (Join) as voters up to
 // Config.Voters (3 or 5) and as non-voters after that; when a voter's host
 // is fenced or leaves, ReconcileVoters promotes a healthy non-voter
-// (PlanVoters is the pure decision).
+// (PlanVoters is the pure decision). ForceSoleVoter rewrites the
+// configuration to this node alone without a quorum (raft.RecoverCluster),
+// for a two-host cluster whose other voter was fenced, confirmed off.
 //
 // Proposals: Apply encodes a state.Command, waits within its context and
 // returns the state machine's own result or error. ErrNotLeader means the
