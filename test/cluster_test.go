@@ -42,8 +42,8 @@ func startClusterLab(t *testing.T, n int) *clusterLab {
 	return startClusterLabWith(t, n, agents.Options{})
 }
 
-// startClusterLabWith is startClusterLab with the agents' options (Vigil,
-// Dir and Logf are the test's).
+// startClusterLabWith is startClusterLab with the agents' options (Dir and
+// Logf are the test's; Vigil too unless set).
 func startClusterLabWith(t *testing.T, n int, opts agents.Options) *clusterLab {
 	t.Helper()
 	if testing.Short() {
@@ -51,7 +51,10 @@ func startClusterLabWith(t *testing.T, n int, opts agents.Options) *clusterLab {
 	}
 	testenv.NeedsCommand(t, "qemu-system-x86_64")
 	l := lab.New(t, agents.LabOptions(n, lab.IPMI, "ag"))
-	c := &clusterLab{t: t, lab: l, bin: buildVigil(t), dir: t.TempDir(), socks: map[string]string{}, cfgs: map[string]string{}}
+	c := &clusterLab{t: t, lab: l, bin: opts.Vigil, dir: t.TempDir(), socks: map[string]string{}, cfgs: map[string]string{}}
+	if c.bin == "" {
+		c.bin = buildVigil(t)
+	}
 	t.Cleanup(func() {
 		if t.Failed() && c.ag != nil {
 			t.Logf("agent logs:\n%s", c.ag.Logs(30000))

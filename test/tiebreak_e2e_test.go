@@ -2,6 +2,9 @@ package test
 
 import (
 	"context"
+	"maps"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -9,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/localapi"
+	"github.com/vigil-ha/vigil/cluster/seededbugs"
 	"github.com/vigil-ha/vigil/test/agents"
 	"github.com/vigil-ha/vigil/test/lab"
 )
@@ -108,23 +112,10 @@ func TestTieBreakPartition(t *testing.T) {
 			moved = append(moved, v.Name)
 		}
 	}
-	t.Logf("partitioning %s (preferred) from %s (runs %v)", pref.Name, other.Name, moved)
-	prefPower := watchPower(pref)
+	t.Logf("%s runs %v", other.Name, moved)
 	cut := time.Now()
-	if err := c.lab.Partition(pref, other); err != nil {
-		t.Fatal(err)
-	}
-	c.waitFor("every guest running once on the preferred host", 120*time.Second, func() bool {
-		for name := range gens {
-			if hosts := c.lab.VMHosts(name); len(hosts) != 1 || hosts[0] != pref {
-				return false
-			}
-		}
-		return true
-	})
-	t.Logf("every guest runs on %s %v after the partition", pref.Name, time.Since(cut).Round(time.Millisecond))
-	if off := prefPower.stop(); !off.IsZero() {
-		t.Errorf("the preferred host %s read power off %v after the partition: the other's fence landed", pref.Name, off.Sub(cut).Round(time.Millisecond))
+	if off := partitionRace(t, c, pref, other, slices.Sorted(maps.Keys(gens))); !off.IsZero() {
+		t.Fatalf("the preferred host %s read power off %v after the partition: the other's fence landed", pref.Name, off.Sub(cut).Round(time.Millisecond))
 	}
 	if on, err := other.BMC.Power(); err != nil || on {
 		t.Errorf("%s's BMC: on=%v, %v; want off (lost the race)", other.Name, on, err)
@@ -195,16 +186,84 @@ func TestTieBreakPartition(t *testing.T) {
 	}
 }
 
+// partitionRace cuts the link between the preferred host pref and other
+// (their BMCs stay reachable) and waits until every guest runs once on
+// pref, or pref's power reads off (returned: when; zero if never).
+func partitionRace(t *testing.T, c *clusterLab, pref, other *lab.Host, guests []string) time.Time {
+	t.Helper()
+	t.Logf("partitioning %s (preferred) from %s", pref.Name, other.Name)
+	prefPower := watchPower(pref)
+	defer prefPower.stop()
+	cut := time.Now()
+	if err := c.lab.Partition(pref, other); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor("every guest running once on the preferred host, or its power off", 120*time.Second, func() bool {
+		prefPower.mu.Lock()
+		off := !prefPower.offAt.IsZero()
+		prefPower.mu.Unlock()
+		if off {
+			return true
+		}
+		for _, name := range guests {
+			if hosts := c.lab.VMHosts(name); len(hosts) != 1 || hosts[0] != pref {
+				return false
+			}
+		}
+		return true
+	})
+	off := prefPower.stop()
+	if off.IsZero() {
+		t.Logf("every guest runs on %s %v after the partition", pref.Name, time.Since(cut).Round(time.Millisecond))
+	}
+	return off
+}
+
 // TestTieBreakPreferredCannotFence: the preferred host cannot reach the
 // other's BMC. Its window (a third of the delay after it last saw its
 // peer) passes without a confirmed fence; the other fences it a delay
 // after its own loss, wins, and runs every guest once.
 func TestTieBreakPreferredCannotFence(t *testing.T) {
-	c, pref, other := tieBreakLab(t)
 	tm, err := agents.Timing()
 	if err != nil {
 		t.Fatal(err)
 	}
+	c, pref, other := tieBreakLab(t)
+	if d := preferredCannotFence(t, c, pref, other); d < tm.TieBreakDelay {
+		t.Errorf("%s's fence landed %v after its loss, before the delay %v", other.Name, d, tm.TieBreakDelay)
+	}
+}
+
+// TestTieBreakSeededRaceWithoutDelay shows that TestTieBreakPreferredCannotFence
+// can fail: agents built with the seeded bug race-without-delay (both
+// hosts fence at once) let the non-preferred host fence before the delay.
+func TestTieBreakSeededRaceWithoutDelay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds vigil with seeded bugs, runs a lab with ipmi_sim and QEMU")
+	}
+	tm, err := agents.Timing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "vigil-seeded")
+	cmd := exec.Command("go", "build", "-tags", seededbugs.Tag, "-o", bin, "./cmd/vigil")
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build -tags %s ./cmd/vigil: %v\n%s", seededbugs.Tag, err, out)
+	}
+	c := startClusterLabWith(t, 2, agents.Options{Vigil: bin, Env: []string{seededbugs.EnvVar + "=race-without-delay"}})
+	c.createGuests(3)
+	pref, other := c.lab.Hosts[0], c.lab.Hosts[1]
+	if d := preferredCannotFence(t, c, pref, other); d >= tm.TieBreakDelay {
+		t.Errorf("with race-without-delay, %s's fence landed %v after its loss, not before the delay %v: the test cannot tell", other.Name, d, tm.TieBreakDelay)
+	}
+}
+
+// preferredCannotFence cuts pref from other's BMC, then from other, and
+// waits until other runs every guest once, pref powered off; it returns
+// the time from other's loss of its peer to its fence's landing.
+func preferredCannotFence(t *testing.T, c *clusterLab, pref, other *lab.Host) time.Duration {
+	t.Helper()
 	if err := c.lab.PartitionBMC(pref, other); err != nil {
 		t.Fatal(err)
 	}
@@ -232,12 +291,11 @@ func TestTieBreakPreferredCannotFence(t *testing.T) {
 	if len(lost) == 0 || len(fences) == 0 {
 		t.Fatalf("%s's events: race %d, fences %d of %s; want both", other.Name, len(lost), len(fences), pref.Name)
 	}
-	if d := fences[0].Time.Sub(lost[0].Time); d < tm.TieBreakDelay {
-		t.Errorf("%s's fence landed %v after its loss, before the delay %v", other.Name, d, tm.TieBreakDelay)
-	}
 	if !slices.ContainsFunc(evs, func(ev localapi.Event) bool { return ev.Kind == "tie-break-won" && ev.Time.After(cut) }) {
 		t.Errorf("no tie-break-won event on %s", other.Name)
 	}
-	t.Logf("%s lost its peer %v after the partition and fenced it %v after", other.Name,
-		lost[0].Time.Sub(cut).Round(time.Millisecond), fences[0].Time.Sub(lost[0].Time).Round(time.Millisecond))
+	d := fences[0].Time.Sub(lost[0].Time)
+	t.Logf("%s lost its peer %v after the partition and its fence landed %v after", other.Name,
+		lost[0].Time.Sub(cut).Round(time.Millisecond), d.Round(time.Millisecond))
+	return d
 }
