@@ -54,6 +54,14 @@ func (s *AuditStore) Append(ev store.Event) (uint64, error) {
 	return s.log.appendStored(ev)
 }
 
+// AppendCopy appends a copy of an event another host's agent recorded (a
+// leader's decision) to the audit log and hands it to the followers of
+// the event stream, not to the alert sinks: that host's agent fed its
+// own, so syslog, the journal and BMC logs get each decision once.
+func (s *AuditStore) AppendCopy(ev store.Event) (uint64, error) {
+	return s.log.appendCopy(ev)
+}
+
 // HostHealth is this host's health as its sensor loop last saw it.
 type HostHealth struct {
 	Host string

@@ -122,6 +122,21 @@ func (l *eventLog) appendStored(se store.Event) (uint64, error) {
 	return seq, nil
 }
 
+// appendCopy appends another agent's event and hands it to the
+// followers only (AuditStore.AppendCopy).
+func (l *eventLog) appendCopy(se store.Event) (uint64, error) {
+	if se.Time.IsZero() {
+		se.Time = l.now()
+	}
+	seq, err := l.st.Append(se)
+	if err != nil {
+		return 0, err
+	}
+	se.Seq = seq
+	l.follow(fromStore(se, l.localHost))
+	return seq, nil
+}
+
 // follow hands an event to the followers of the stream.
 func (l *eventLog) follow(out localapi.Event) {
 	l.mu.Lock()

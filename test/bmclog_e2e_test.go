@@ -3,6 +3,8 @@ package test
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"regexp"
@@ -19,6 +21,10 @@ import (
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
+
+// decisionsPollForTest is how often an agent copies its peers' decisions
+// (clusterhost's decisionsPoll).
+const decisionsPollForTest = time.Second
 
 // selOEM matches vigil's records in `ipmitool sel list`: ID and code.
 var selOEM = regexp.MustCompile(`(?m)^\s*([0-9a-f]+) \|.*\| OEM record c9 \| 007ed9 \| ([0-9a-f]{12})\s*$`)
@@ -189,4 +195,132 @@ func (c *clusterLab) victimFollower() *lab.Host {
 	}
 	c.t.Fatal("no follower")
 	return nil
+}
+
+// TestClusterFollowersSeeLeaderDecisions: `vigil events` on every agent
+// tells the cluster's story, the leaders' decisions included, each once.
+// Three real agents; the leader's power is cut, a new leader fences it,
+// it is powered on and readmitted. Then the third host's audit log holds
+// the new leader's dead, fence, fence-confirmed and readmit about the old
+// one, each exactly once and marked with the leader that decided and
+// recorded it, and the old leader's planner start from before the cut;
+// the old leader, back, has caught up with its own fence and readmission;
+// and no agent holds a copy of its own decisions or any copy twice.
+func TestClusterFollowersSeeLeaderDecisions(t *testing.T) {
+	c := startClusterLab(t, 3)
+	old := c.leaderName()
+	var victim, other *lab.Host
+	for _, h := range c.lab.Hosts {
+		if h.Name == old {
+			victim = h
+		} else {
+			other = h
+		}
+	}
+	t.Logf("cutting the power of the leader %s", old)
+	cut := time.Now()
+	if err := victim.PowerOff(); err != nil {
+		t.Fatal(err)
+	}
+	var leader string
+	c.waitFor("a new leader's fence-confirmed for "+old, 60*time.Second, func() bool {
+		for _, h := range c.lab.Hosts {
+			if h.On() && slices.ContainsFunc(c.events(h.Name), func(e localapi.Event) bool {
+				return e.Kind == "fence-confirmed" && e.Host == old && e.Time.After(cut)
+			}) {
+				leader = h.Name
+				return true
+			}
+		}
+		return false
+	})
+	for _, h := range c.lab.Hosts {
+		if h != victim && h.Name != leader {
+			other = h
+		}
+	}
+	t.Logf("new leader %s; the third host %s", leader, other.Name)
+	if err := victim.PowerOn(); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor(old+" readmitted", 60*time.Second, func() bool {
+		if _, err := c.run("host", "readmit", old, "--socket", c.socks[old]); err != nil {
+			return false
+		}
+		st, err := c.status(old)
+		return err == nil && slices.ContainsFunc(st.Hosts, func(h localapi.HostStatus) bool { return h.Name == old && h.State == "healthy" })
+	})
+
+	type evidence struct {
+		Leader      string `json:"leader"`
+		RecordedBy  string `json:"recorded_by"`
+		RecordedSeq uint64 `json:"recorded_seq"`
+	}
+	copies := func(host string) ([]localapi.Event, []evidence) {
+		all, err := c.ag.AllEvents(context.Background(), host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var evs []localapi.Event
+		var es []evidence
+		for _, ev := range all {
+			var e evidence
+			_ = json.Unmarshal(ev.Evidence, &e)
+			if e.RecordedBy != "" {
+				evs, es = append(evs, ev), append(es, e)
+			}
+		}
+		return evs, es
+	}
+	decided := []string{"dead", "fence", "fence-confirmed", "readmit"}
+	has := func(evs []localapi.Event, es []evidence, kind, host, by string, after time.Time) int {
+		n := 0
+		for i, ev := range evs {
+			if ev.Kind == kind && ev.Host == host && es[i].Leader == by && es[i].RecordedBy == by && ev.Time.After(after) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, who := range []string{other.Name, old} {
+		c.waitFor(who+" has copied "+leader+"'s decisions about "+old, 30*time.Second, func() bool {
+			evs, es := copies(who)
+			for _, kind := range decided {
+				if has(evs, es, kind, old, leader, cut) == 0 {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	time.Sleep(2 * decisionsPollForTest) // a repeat, if any, would come now
+	for _, h := range c.lab.Hosts {
+		evs, es := copies(h.Name)
+		seen := map[string]bool{}
+		for i, ev := range evs {
+			key := fmt.Sprintf("%s/%d", es[i].RecordedBy, es[i].RecordedSeq)
+			if seen[key] {
+				t.Errorf("%s holds %s %s (%s) twice", h.Name, ev.Kind, ev.Host, key)
+			}
+			seen[key] = true
+			if es[i].RecordedBy == h.Name {
+				t.Errorf("%s holds a copy of its own decision: %s %s", h.Name, ev.Kind, ev.Host)
+			}
+		}
+		if h == victim {
+			continue
+		}
+		for _, kind := range decided {
+			if n := has(evs, es, kind, old, leader, cut); h.Name != leader && n != 1 {
+				t.Errorf("%s's audit log: %d copies of %s's %s about %s, want 1", h.Name, n, leader, kind, old)
+			}
+		}
+	}
+	// The old leader's decisions from before the cut reach the others
+	// too (before the cut, or once it is back).
+	evs, es := copies(other.Name)
+	if has(evs, es, "leader", old, old, time.Time{}) == 0 {
+		t.Errorf("%s's audit log lacks %s's planner start (kind leader) from before the cut", other.Name, old)
+	}
+	logEvents(t, evs)
 }

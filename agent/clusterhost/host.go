@@ -178,7 +178,7 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	defer h.client.Close()
 	h.fwd = &peerapi.Forwarder{Node: h.node, Client: h.client, Operator: h}
 	srv, err := peerapi.NewServer(peerapi.ServerConfig{Cluster: h.cfg.Cluster.Name, Node: h.node, TLS: tlsCfg,
-		Renewer: renewer{h}, Operator: h, Extra: h.migrationHandler(), Logger: h.log})
+		Renewer: renewer{h}, Operator: h, Extra: h.extraRoutes(), Logger: h.log})
 	if err != nil {
 		return err
 	}
@@ -244,6 +244,7 @@ func (h *Host) Run(ctx context.Context, env agent.ClusterEnv) (err error) {
 	wg.Go(func() { h.leaderLoop(ctx) })
 	wg.Go(func() { h.meterLoop(ctx) })
 	wg.Go(func() { h.raceLoop(ctx) })
+	wg.Go(func() { h.decisionsLoop(ctx) })
 	if h.gossip != nil {
 		wg.Go(func() { h.gossip.join(ctx, h) })
 	}

@@ -590,14 +590,32 @@ func (c *Cluster) Status(ctx context.Context, host string) (localapi.Status, err
 	return st, err
 }
 
-// Events is `vigil events --json` from host's agent: its audit log.
+// Events is `vigil events --json` from host's agent: its audit log, less
+// the copies of its peers' decisions (IsCopy), so that the union over the
+// hosts holds each event once.
 func (c *Cluster) Events(ctx context.Context, host string) ([]localapi.Event, error) {
+	evs, err := c.AllEvents(ctx, host)
+	return slices.DeleteFunc(evs, IsCopy), err
+}
+
+// AllEvents is `vigil events --json` from host's agent: its whole audit
+// log, copies of its peers' decisions included.
+func (c *Cluster) AllEvents(ctx context.Context, host string) ([]localapi.Event, error) {
 	var evs []localapi.Event
 	out, err := c.RunOn(ctx, host, "events", "--json")
 	if err == nil {
 		err = json.Unmarshal(out, &evs)
 	}
 	return evs, err
+}
+
+// IsCopy reports whether ev is an agent's copy of a decision a peer
+// recorded (its evidence names the recorder: clusterhost.CopiedFrom).
+func IsCopy(ev localapi.Event) bool {
+	var e map[string]json.RawMessage
+	_ = json.Unmarshal(ev.Evidence, &e)
+	_, ok := e[clusterhost.CopiedFrom]
+	return ok
 }
 
 // VMs is `vigil vm list --json` from host's agent.
