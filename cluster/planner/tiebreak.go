@@ -58,6 +58,10 @@ func (c TieBreakConfig) Validate() error {
 // booted: a host that boots alone never fences a peer that may be running
 // the VMs (corosync's wait_for_all).
 //
+// The agent (agent/clusterhost, tiebreak.go) drives it against the real
+// BMCs, and its winner forces raft's voters to itself; cluster/sim drives
+// it against the fake ones.
+//
 // TieBreak reads no clock; it is not safe for concurrent use.
 type TieBreak struct {
 	cfg   TieBreakConfig
