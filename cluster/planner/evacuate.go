@@ -56,6 +56,7 @@ func (p *Planner) checkHealth(ctx context.Context, now time.Time) {
 			}
 			if !t.evacuating {
 				t.evacuating = true
+				p.forget("evacuated/" + h.Name)
 				p.emit(now, "evacuate", h.Name, why)
 			}
 		case hl.ETA > 0 || hl.RedundancyLost:
@@ -107,8 +108,13 @@ func (p *Planner) evacuate(ctx context.Context, now time.Time) {
 			continue
 		}
 		st := p.hosts[src]
-		if st.draining && len(p.ownedBy(src)) == 0 {
-			p.once(now, "drain/"+src, "drained", src, "no VMs left")
+		if len(p.ownedBy(src)) == 0 {
+			// The evacuation ended (the BMC log's record says so too).
+			if st.draining {
+				p.once(now, "drain/"+src, "drained", src, "no VMs left")
+			} else {
+				p.once(now, "evacuated/"+src, "evacuated", src, "no VMs left")
+			}
 		}
 		for _, vm := range byPriority(vms) {
 			if vm.Owner != src || vm.Desired != state.Running {
@@ -206,6 +212,7 @@ func (p *Planner) Drain(ctx context.Context, now time.Time, host string) error {
 		}
 	}
 	p.host(host).draining = true
+	p.forget("drain/" + host)
 	p.emit(now, "drain", host, fmt.Sprintf("%d VM(s) to move", len(p.ownedBy(host))))
 	return nil
 }

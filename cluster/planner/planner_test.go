@@ -527,6 +527,10 @@ func TestHealth(t *testing.T) {
 			if o := b.owner("vm50"); o == "h2" {
 				t.Fatal("a new VM went to the degraded host")
 			}
+			// An evacuation ends when the host has no VMs left.
+			if got := b.saw("evacuated", "h2"); got != c.migrate {
+				t.Errorf("evacuated event for h2: %v, want %v\n%s", got, c.migrate, b.dump())
+			}
 			b.p.Health(b.now, Health{Host: "h2"})
 			b.step(10*time.Second, b.hosts...)
 			if st := b.host("h2").State; st != state.Degraded {
@@ -566,6 +570,20 @@ func TestDrainAndReadmit(t *testing.T) {
 	}
 	if st := b.host("h3").State; st != state.Healthy {
 		t.Fatalf("h3 %s after readmit", st)
+	}
+	// A second drain ends with its own drained event.
+	if err := b.p.Drain(ctx, b.now, "h3"); err != nil {
+		t.Fatal(err)
+	}
+	b.step(time.Second, b.hosts...)
+	n := 0
+	for _, e := range b.events {
+		if e.Kind == "drained" && e.Subject == "h3" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d drained events for two drains, want 2:\n%s", n, b.dump())
 	}
 }
 
