@@ -15,6 +15,7 @@ const (
 	MassFencing  = "mass-fencing"
 	Store        = "store"
 	Linearizable = "linearizable"
+	LeaseLapse   = "lease-lapse"
 )
 
 // Violation is one broken invariant, with what a person needs to find it in
@@ -98,6 +99,7 @@ func Check(h *History) Report {
 	add(Store, CheckStores(h))
 	lin, ops := CheckLinearizable(h)
 	add(Linearizable, lin)
+	add(LeaseLapse, CheckLeaseLapse(h))
 	r.Operations = ops
 	if r.Violations == nil {
 		r.Violations = []Violation{}

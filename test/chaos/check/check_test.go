@@ -424,6 +424,40 @@ func TestDistribution(t *testing.T) {
 
 // TestCheck runs every check on a clean run and on the same run with a
 // violation of each kind seeded, and reads the report's JSON.
+func TestLeaseLapse(t *testing.T) {
+	lapse := func(host string, s float64) Event {
+		return event(host, s, "self-fence", "", host+"'s own lease lapsed", nil)
+	}
+	for _, c := range []struct {
+		name   string
+		runs   []run
+		events []Event
+		want   int
+	}{
+		{"stopped at the lapse", []run{{"vm1", "h1", "b1", 0, 10, 0}}, []Event{lapse("h1", 10.5)}, 0},
+		{"stopped, read late", []run{{"vm1", "h1", "b1", 0, 10, 0}, {"vm1", "h1", "b1", 16, 18, 8}}, []Event{lapse("h1", 10.5)}, 0},
+		{"restarted after the lease came back", []run{{"vm1", "h1", "b1", 0, 10, 0}, {"vm1", "h1", "b2", 14, 30, 0}}, []Event{lapse("h1", 10.5)}, 0},
+		{"another host's lapse", []run{{"vm1", "h1", "b1", 0, 30, 0}}, []Event{lapse("h2", 10.5)}, 0},
+		{"migrated away before, back after", []run{{"vm1", "h1", "b1", 0, 5, 0}, {"vm1", "h2", "b1", 6, 20, 6}, {"vm1", "h1", "b1", 21, 30, 21}}, []Event{lapse("h1", 7)}, 0},
+		{"ran on through the lapse", []run{{"vm1", "h1", "b1", 0, 30, 0}}, []Event{lapse("h1", 10.5)}, 1},
+		{"ran on, two lapses, one violation", []run{{"vm1", "h1", "b1", 0, 40, 0}}, []Event{lapse("h1", 10.5), lapse("h1", 25.5)}, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := history(3, c.runs...)
+			h.Events = numbered(c.events...)
+			got := CheckLeaseLapse(h)
+			if len(got) != c.want {
+				t.Fatalf("CheckLeaseLapse = %d violations %q, want %d", len(got), checks(got), c.want)
+			}
+			for _, v := range got {
+				if v.Check != LeaseLapse || v.VM != "vm1" || !slices.Equal(v.Hosts, []string{"h1"}) || len(v.Evidence) != 2 {
+					t.Errorf("violation %+v: want vm1 on h1 with the event and the stream as evidence", v)
+				}
+			}
+		})
+	}
+}
+
 func TestCheck(t *testing.T) {
 	clean := func() *History {
 		h := history(3, run{"vm1", "h1", "b1", 0, 10, 0}, run{"vm1", "h2", "b2", 25, 59, 0}, run{"vm2", "h3", "b3", 0, 59, 0})
@@ -442,8 +476,8 @@ func TestCheck(t *testing.T) {
 		return h
 	}
 	r := Check(clean())
-	if !r.OK() || len(r.Checks) != 5 || r.Operations != 5 {
-		t.Fatalf("Check(clean) = %+v, want no violations, 5 checks and 5 operations", r)
+	if !r.OK() || len(r.Checks) != 6 || r.Operations != 5 {
+		t.Fatalf("Check(clean) = %+v, want no violations, 6 checks and 5 operations", r)
 	}
 	if r.RTO != (Millis{P50: 5100, P99: 5100, Max: 5100}) {
 		t.Errorf("Check(clean).RTO = %+v, want 5100 ms throughout", r.RTO)
@@ -468,12 +502,13 @@ func TestCheck(t *testing.T) {
 	h.Events = append(h.Events,
 		event("h3", 30, "fence", "", "power off through ipmi (fence 2, attempt 1)", map[string]any{"leader": "h3"}),
 		event("h3", 31, "fence", "", "power off through ipmi (fence 3, attempt 1)", map[string]any{"leader": "h3"}),
-		event("h3", 40, "started", "vm1", "vm1 runs on h3 at generation 3", map[string]any{"generation": 3}))
+		event("h3", 40, "started", "vm1", "vm1 runs on h3 at generation 3", map[string]any{"generation": 3}),
+		event("h3", 30, "self-fence", "", "h3's own lease lapsed: 0 VM(s) stopped", nil)) // vm2 runs on
 	h.Events[6].Host, h.Events[7].Host = "h2", "h3"
 	h.Events = numbered(h.Events...)
 	os.Remove(filepath.Join(h.Hosts[0].StateDir, agent.StoreFile))
 	r = Check(h)
-	for _, name := range []string{NeverTwice, RTO, MassFencing, Store, Linearizable} {
+	for _, name := range []string{NeverTwice, RTO, MassFencing, Store, Linearizable, LeaseLapse} {
 		if r.Checks[name] == 0 {
 			t.Errorf("Check(seeded): no %s violation: %q", name, checks(r.Violations))
 		}

@@ -15,7 +15,10 @@
 //   - CheckStores: every host's store copy passes store.Check;
 //   - CheckLinearizable: the ownership changes the events show are
 //     linearizable under replicatest.OwnershipModel (porcupine; see
-//     linear.go for what the events can and cannot show).
+//     linear.go for what the events can and cannot show);
+//   - CheckLeaseLapse: a host whose own lease lapsed (its self-fence
+//     event) did not run its VMs on (lapse.go): never-twice cannot see
+//     this while the cluster waits for a fence it cannot confirm.
 //
 // The package is pure logic over a History: it starts nothing and talks
 // to no process, so its tests run on hand-made histories. The runner
