@@ -436,6 +436,7 @@ func TestLeaseLapse(t *testing.T) {
 	}{
 		{"stopped at the lapse", []run{{"vm1", "h1", "b1", 0, 10, 0}}, []Event{lapse("h1", 10.5)}, 0},
 		{"stopped, read late", []run{{"vm1", "h1", "b1", 0, 10, 0}, {"vm1", "h1", "b1", 16, 18, 8}}, []Event{lapse("h1", 10.5)}, 0},
+		{"stopped, its last beats read up to 2 s late", []run{{"vm1", "h1", "b1", 0, 10, 0}, {"vm1", "h1", "b1", 11.5, 13, 11}}, []Event{lapse("h1", 10.5)}, 0},
 		{"restarted after the lease came back", []run{{"vm1", "h1", "b1", 0, 10, 0}, {"vm1", "h1", "b2", 14, 30, 0}}, []Event{lapse("h1", 10.5)}, 0},
 		{"another host's lapse", []run{{"vm1", "h1", "b1", 0, 30, 0}}, []Event{lapse("h2", 10.5)}, 0},
 		{"migrated away before, back after", []run{{"vm1", "h1", "b1", 0, 5, 0}, {"vm1", "h2", "b1", 6, 20, 6}, {"vm1", "h1", "b1", 21, 30, 21}}, []Event{lapse("h1", 7)}, 0},

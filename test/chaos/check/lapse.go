@@ -15,14 +15,17 @@ const (
 	// at most.
 	lapseBefore = 3 * time.Second
 	// lapseGrace: how long after the self-fence event its beats may still
-	// be read (the stop, the watcher's read lag on a loaded machine).
-	lapseGrace = 5 * time.Second
+	// be read at all; the seq rule (lapseSlack) is what tells a late read
+	// from a guest that ran on.
+	lapseGrace = time.Second
 	// lapseGap: the longest gap between two reads of one running guest;
 	// a longer one means it ran elsewhere in between (a migration away and
 	// back keeps its boot and file).
 	lapseGap = 3 * time.Second
 	// lapseSlack: beats beyond those the guest could have written by the
-	// lapse, before a late read counts as running on.
+	// lapse, before a late read counts as running on: the watcher may read
+	// a beat this many seconds after the guest wrote it. The guest never
+	// bursts (a beat at most once a second, test/lab/guest).
 	lapseSlack = 2
 )
 
@@ -32,7 +35,8 @@ const (
 // (its own lease seen lapsing, recorded after the reconcile that stops its
 // VMs) and the guests' heartbeats as read from that host: a guest boot
 // read there within lapseBefore before the event and still read there,
-// without a gap, more than lapseGrace after it, ran on without a lease.
+// without a gap, more than lapseGrace after it with a seq it cannot have
+// written by the lapse, ran on without a lease.
 // Never-twice misses this while the cluster waits for a fence (the lab's
 // hosts run with no watchdog, so a host cut off from its peers and its BMC
 // is never presumed self-fenced); this check does not.
