@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/vigil-ha/vigil/alert"
+	"github.com/vigil-ha/vigil/internal/bmc/ownlog"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
+	"github.com/vigil-ha/vigil/test/lab/redfishsim"
 )
 
 // TestPeersWriteTheLeadersDecisions: h1's BMC is a real ipmi_sim; h2
@@ -115,5 +117,40 @@ func TestDecidedBy(t *testing.T) {
 		if got := DecidedBy(tc.ev); got != tc.want {
 			t.Errorf("DecidedBy(%+v) = %q, want %q", tc.ev, got, tc.want)
 		}
+	}
+}
+
+// TestPeersRedfish: a leader's decision about a peer with a Redfish BMC
+// becomes one LogEntry in that BMC's External log, written with the
+// peers' shared Operator (fence) account; the peer's own Sink, with its
+// administrator, leaves it out.
+func TestPeersRedfish(t *testing.T) {
+	sim := startRedfish(t, redfishsim.Config{ExternalLog: true,
+		Accounts: []redfishsim.Account{{User: "fencer", Password: "fence42", Role: redfishsim.RoleOperator}}})
+	user, pw := sim.Credentials()
+	own := redfishSink(t, sim, user, pw, nil)
+	peers, err := NewPeers(PeersConfig{Self: "h2", Target: func(host string) (Target, bool) {
+		return Target{Redfish: &Redfish{URL: sim.URL(), User: "fencer", Password: "fence42", RootCAs: sim.CACertPool()}}, host == "h1"
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer peers.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ev := alert.Event{Seq: 9, Time: time.Now(), Kind: "fence.confirmed", Host: "h1", Message: "fence 3: power read back off",
+		Evidence: map[string]any{"leader": "h2"}}
+	for _, s := range []alert.Sink{peers, own} {
+		if err := s.Send(ctx, ev); err != nil {
+			t.Fatalf("%s.Send: %v", s.Name(), err)
+		}
+	}
+	entries := sim.LogEntries(sim.ExternalLogPath())
+	rec, _ := Map("h1", ev)
+	if len(entries) != 1 || entries[0]["Message"] != rec.Message || entries[0]["MessageId"] != ownlog.MessageID(ownlog.KindFenced) {
+		t.Fatalf("External log = %v, want one entry %q", entries, rec.Message)
+	}
+	if st := own.Stats(); st.Written != 0 || st.Ignored != 1 {
+		t.Errorf("own Sink stats %+v, want the leader's decision ignored", st)
 	}
 }
