@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -30,8 +31,25 @@ func footprintWindow() time.Duration {
 	return 60 * time.Second
 }
 
+// profileDir is where the agents write CPU profiles of the watched window
+// (VIGIL_FOOTPRINT_PROFILE_DIR); empty: none. With it the agent is built
+// with the tag vigil_cpuprofile (cmd/vigil/cpuprofile.go), which starts a
+// profile on SIGUSR1; the figures then include the profiler's own cost.
+func profileDir() string { return os.Getenv("VIGIL_FOOTPRINT_PROFILE_DIR") }
+
+// profileEnv is the environment that makes an agent of a vigil_cpuprofile
+// build write its profile to PROFILE_DIR/name-PID.pprof.
+func profileEnv(name string) []string {
+	if profileDir() == "" {
+		return nil
+	}
+	return []string{"VIGIL_CPUPROFILE=" + filepath.Join(profileDir(), name),
+		fmt.Sprintf("VIGIL_CPUPROFILE_SECONDS=%d", int(footprintWindow()/time.Second))}
+}
+
 // buildRelease builds bin/vigil as `make build` does (image/workspace.sh's
-// workspace, CGO_ENABLED=0, -trimpath, -ldflags '-s -w') into dir.
+// workspace, CGO_ENABLED=0, -trimpath, -ldflags '-s -w') into dir, with the
+// tag vigil_cpuprofile under VIGIL_FOOTPRINT_PROFILE_DIR.
 func buildRelease(tb testing.TB, dir string) string {
 	tb.Helper()
 	ws := filepath.Join(dir, "work")
@@ -39,7 +57,11 @@ func buildRelease(tb testing.TB, dir string) string {
 		tb.Fatalf("image/workspace.sh: %v\n%s", err, out)
 	}
 	bin := filepath.Join(dir, "vigil")
-	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=true", "-ldflags=-s -w", "-o", bin, "./cmd/vigil")
+	args := []string{"build", "-trimpath", "-buildvcs=true", "-ldflags=-s -w", "-o", bin}
+	if profileDir() != "" {
+		args = append(args, "-tags", "vigil_cpuprofile")
+	}
+	cmd := exec.Command("go", append(args, "./cmd/vigil")...)
 	cmd.Dir = ".."
 	cmd.Env = append(os.Environ(), "GOWORK="+filepath.Join(ws, "go.work"), "GOFLAGS=", "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -96,9 +118,18 @@ func (f footprint) rssMiB() float64     { return float64(f.maxRSS) / (1 << 20) }
 func (f footprint) cpuPercent() float64 { return float64(f.cpu) / float64(f.window) * 100 }
 
 // watch samples the processes every second for window: the most RSS seen
-// and the CPU time used.
-func watch(b *testing.B, pids map[string]int, window time.Duration) map[string]footprint {
+// and the CPU time used. Under VIGIL_FOOTPRINT_PROFILE_DIR, the processes
+// in profiled are sent SIGUSR1 first, which starts their CPU profile.
+func watch(b *testing.B, pids map[string]int, window time.Duration, profiled ...string) map[string]footprint {
 	b.Helper()
+	if profileDir() != "" {
+		for _, name := range profiled {
+			if err := syscall.Kill(pids[name], syscall.SIGUSR1); err != nil {
+				b.Fatalf("%s: start its CPU profile: %v", name, err)
+			}
+			b.Logf("%s: CPU profile in %s/*-%d.pprof", name, profileDir(), pids[name])
+		}
+	}
 	first, last, out := map[string]procSample{}, map[string]procSample{}, map[string]footprint{}
 	for name, pid := range pids {
 		s, err := sampleProc(pid)
@@ -233,6 +264,7 @@ log:
 		b.Fatal(err)
 	}
 	agent := exec.Command(bin, "agent", "--config", cfgPath)
+	agent.Env = append(os.Environ(), profileEnv("standalone")...)
 	logf, err := os.Create(filepath.Join(dir, "agent.log"))
 	if err != nil {
 		b.Fatal(err)
@@ -261,13 +293,14 @@ log:
 		time.Sleep(200 * time.Millisecond)
 	}
 	time.Sleep(11 * time.Second)
-	return watch(b, map[string]int{"vigil agent": agent.Process.Pid, "ipmi_sim (reference)": sim.PID()}, footprintWindow())
+	return watch(b, map[string]int{"vigil agent": agent.Process.Pid, "ipmi_sim (reference)": sim.PID()}, footprintWindow(), "vigil agent")
 }
 
 func clusterFootprint(b *testing.B, bin, profile string) map[string]footprint {
 	testenv.NeedsCommand(b, "qemu-system-x86_64")
 	l := lab.New(b, agents.LabOptions(3, lab.IPMI, "fp"))
-	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: bin, Dir: b.TempDir(), SensorsInterval: 10 * time.Second, Profile: profile, Logf: b.Logf})
+	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: bin, Dir: b.TempDir(), SensorsInterval: 10 * time.Second, Profile: profile, Logf: b.Logf,
+		Env: profileEnv("cluster-" + profile)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -289,5 +322,5 @@ func clusterFootprint(b *testing.B, bin, profile string) map[string]footprint {
 		b.Fatalf("leader %q: found %v, want a leader and a follower", leader, pids)
 	}
 	time.Sleep(11 * time.Second)
-	return watch(b, pids, footprintWindow())
+	return watch(b, pids, footprintWindow(), "leader", "follower")
 }
