@@ -75,7 +75,7 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 		t = Timing{
 			Lease: lease.Config{TTL: 24 * time.Second, MaxDrift: time.Second, MaxRenewalRTT: 2 * time.Second, RenewInterval: 2 * time.Second},
 			Raft: replica.Timing{Heartbeat: 2 * replica.DefaultTiming.Heartbeat, Election: 2 * replica.DefaultTiming.Election,
-				LeaderLease: 2 * replica.DefaultTiming.LeaderLease, Commit: replica.DefaultTiming.Commit},
+				LeaderLease: 2 * replica.DefaultTiming.LeaderLease, Commit: 2 * replica.DefaultTiming.Commit},
 			LeaderTick: 500 * time.Millisecond, ExecTick: 2 * time.Second,
 			ProbeEvery: 500 * time.Millisecond, ProbeTimeout: 2 * time.Second, DeadAfter: 5 * time.Second,
 			Gossip:        "stock",

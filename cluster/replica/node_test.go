@@ -336,3 +336,28 @@ func TestBootstrapLater(t *testing.T) {
 		t.Errorf("servers after a second Bootstrap = %+v, want the first three", got)
 	}
 }
+
+// A follower applies a command soon after the leader has, even when the
+// leader's idle heartbeat (Timing.Commit) is long: Apply pushes the new
+// commit index out at once instead of leaving it to the next idle send.
+func TestFollowersApplyBeforeCommitTimeout(t *testing.T) {
+	const commit = 3 * time.Second
+	c := newCluster(t, 3, 0, func(cfg *Config) { cfg.Timing.Commit = commit })
+	c.mustApply(hostCmd("warm-up", 9))
+	for i := range 3 {
+		l := c.leader(15 * time.Second)
+		if _, err := l.Apply(ctxT(t, 5*time.Second), hostCmd(fmt.Sprintf("h%d", i), i)); err != nil {
+			t.Fatalf("Apply on leader %s = %v, want nil", l.ID(), err)
+		}
+		want, applied := l.State().Index(), time.Now()
+		for _, n := range c.live() {
+			for n.State().Index() < want {
+				if waited := time.Since(applied); waited > commit/2 {
+					t.Fatalf("follower %s at index %d %v after the leader applied %d, want it within %v (the idle heartbeat is %v)",
+						n.ID(), n.State().Index(), waited.Round(time.Millisecond), want, commit/2, commit)
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
+	}
+}
