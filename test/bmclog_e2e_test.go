@@ -323,4 +323,11 @@ func TestClusterFollowersSeeLeaderDecisions(t *testing.T) {
 		t.Errorf("%s's audit log lacks %s's planner start (kind leader) from before the cut", other.Name, old)
 	}
 	logEvents(t, evs)
+	for _, ev := range evs {
+		if ev.Kind == "fence-confirmed" {
+			b, _ := json.Marshal(ev)
+			t.Logf("%s's copy, as `vigil events --json` gives it: %s", other.Name, b)
+			break
+		}
+	}
 }
