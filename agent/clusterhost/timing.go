@@ -60,7 +60,10 @@ func Profile(name string, watchdog time.Duration) (Timing, error) {
 			// still catches hosts lost together.
 			MassFenceWindow: 20 * time.Second,
 			MigrateRetry:    5 * time.Second,
-			TieBreakDelay:   6 * time.Second,
+			// The preferred host's window, 3 s after it last saw its
+			// peer, outlasts its detection (DeadAfter and raft's loss of
+			// its leader, about 1 to 1.3 s here) on a loaded machine.
+			TieBreakDelay: 9 * time.Second,
 		}
 	case "lan":
 		t = Timing{
