@@ -213,7 +213,9 @@ func (h *Host) raceFence(ctx context.Context, r *race) bool {
 // round, the race still won).
 func (h *Host) takeAlone(ctx context.Context, r *race) bool {
 	fctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	start := time.Now()
 	err := h.node.ForceSoleVoter(fctx)
+	took := time.Since(start)
 	cancel()
 	if err != nil {
 		h.log.Error("fence race won, but raft's configuration could not be forced to this host", "err", err)
@@ -221,7 +223,7 @@ func (h *Host) takeAlone(ctx context.Context, r *race) bool {
 	}
 	h.record(agent.Event{Kind: "tie-break-won", Host: r.peer.ID,
 		Message:  fmt.Sprintf("%s won the fence race: %s is off (read back through its BMC); %s now holds the cluster alone (raft voter set forced to it), and recovers %s's VMs at new generations", h.name, r.peer.ID, h.name, r.peer.ID),
-		Evidence: map[string]any{"peer": r.peer.ID, "preferred": r.cfg.Preferred, "delay_seconds": r.cfg.Delay.Seconds()}})
+		Evidence: map[string]any{"peer": r.peer.ID, "preferred": r.cfg.Preferred, "delay_seconds": r.cfg.Delay.Seconds(), "force_ms": took.Milliseconds()}})
 	return true
 }
 

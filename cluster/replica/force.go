@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/raft"
 	"github.com/vigil-ha/vigil/cluster/state"
@@ -32,10 +33,14 @@ func (n *Node) ForceSoleVoter(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	start := time.Now()
 	old := n.rf()
 	if err := old.Shutdown().Error(); err != nil {
 		return fmt.Errorf("force sole voter: stop raft: %w", err)
 	}
+	// Shutdown waits for raft's requests in flight to the lost peer, up to
+	// the transport's timeout.
+	stopped := time.Since(start)
 	conf := raft.Configuration{Servers: []raft.Server{{Suffrage: raft.Voter, ID: raft.ServerID(n.cfg.ID), Address: n.trans.LocalAddr()}}}
 	// RecoverCluster replays the log into a scratch state machine to
 	// write its snapshot; the live state is restored from that snapshot
@@ -50,6 +55,7 @@ func (n *Node) ForceSoleVoter(ctx context.Context) error {
 	if rerr != nil {
 		return fmt.Errorf("force sole voter: %w (raft restarted with its old configuration)", rerr)
 	}
-	n.log.Warn("raft configuration forced to this node alone", "voter", n.cfg.ID)
+	n.log.Warn("raft configuration forced to this node alone", "voter", n.cfg.ID,
+		"stop_ms", stopped.Milliseconds(), "total_ms", time.Since(start).Milliseconds())
 	return nil
 }
