@@ -129,8 +129,8 @@ func TestTieBreakPartition(t *testing.T) {
 	if won < 0 {
 		t.Fatalf("no tie-break-won event on %s", pref.Name)
 	}
-	t.Logf("%s: lost its peer %v after the partition, fence landed at %v, won at %v",
-		pref.Name, lost[0].Time.Sub(cut).Round(time.Millisecond), fences[0].Time.Sub(cut).Round(time.Millisecond), evs[won].Time.Sub(cut).Round(time.Millisecond))
+	t.Logf("%s: lost its peer %v after the partition, fence landed at %v, won at %v (%s)",
+		pref.Name, lost[0].Time.Sub(cut).Round(time.Millisecond), fences[0].Time.Sub(cut).Round(time.Millisecond), evs[won].Time.Sub(cut).Round(time.Millisecond), evs[won].Evidence)
 	for _, kind := range []string{"dead", "placed"} {
 		if !slices.ContainsFunc(evs, func(ev localapi.Event) bool { return ev.Kind == kind && ev.Time.After(evs[won].Time) }) {
 			t.Errorf("no %s event on %s after it won the race", kind, pref.Name)
