@@ -1,7 +1,9 @@
 package test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"maps"
 	"os/exec"
 	"path/filepath"
@@ -130,7 +132,7 @@ func TestTieBreakPartition(t *testing.T) {
 		t.Fatalf("no tie-break-won event on %s", pref.Name)
 	}
 	t.Logf("%s: lost its peer %v after the partition, fence landed at %v, won at %v (%s)",
-		pref.Name, lost[0].Time.Sub(cut).Round(time.Millisecond), fences[0].Time.Sub(cut).Round(time.Millisecond), evs[won].Time.Sub(cut).Round(time.Millisecond), evs[won].Evidence)
+		pref.Name, lost[0].Time.Sub(cut).Round(time.Millisecond), fences[0].Time.Sub(cut).Round(time.Millisecond), evs[won].Time.Sub(cut).Round(time.Millisecond), compactJSON(evs[won].Evidence))
 	for _, kind := range []string{"dead", "placed"} {
 		if !slices.ContainsFunc(evs, func(ev localapi.Event) bool { return ev.Kind == kind && ev.Time.After(evs[won].Time) }) {
 			t.Errorf("no %s event on %s after it won the race", kind, pref.Name)
@@ -184,6 +186,14 @@ func TestTieBreakPartition(t *testing.T) {
 		t.Logf("%s lost its peer %v after the partition; its fence was due only at %v, the preferred one landed %v before",
 			other.Name, olost[0].Time.Sub(cut).Round(time.Millisecond), earliest.Sub(cut).Round(time.Millisecond), earliest.Sub(fences[0].Time).Round(time.Millisecond))
 	}
+}
+
+func compactJSON(raw []byte) string {
+	var b bytes.Buffer
+	if json.Compact(&b, raw) != nil {
+		return string(raw)
+	}
+	return b.String()
 }
 
 // partitionRace cuts the link between the preferred host pref and other
