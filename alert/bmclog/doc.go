@@ -44,7 +44,10 @@
 // Config.Timeout; a failed write is counted (Stats), logged without
 // secrets (the first of each cause as a warning) and returned, and the Sink
 // then refuses writes at once until a backoff passes, so a dead BMC costs
-// one timeout per backoff, not one per event. Records lost that way stay in
-// the audit log, which is the record of truth; nothing is queued or retried
-// here.
+// one timeout per backoff, not one per event. Records a Sink loses that way
+// stay in the audit log, which is the record of truth; a Sink queues and
+// retries nothing. Peers keeps up to PeersConfig.MaxPending records per
+// peer and writes them, in order, before the peer's next record and on a
+// timer: a peer's BMC that was unreachable when the leader fenced the peer
+// still gets the record once it answers.
 package bmclog

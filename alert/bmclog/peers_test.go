@@ -3,7 +3,9 @@ package bmclog
 import (
 	"context"
 	"fmt"
+	"net"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -153,4 +155,92 @@ func TestPeersRedfish(t *testing.T) {
 	if st := own.Stats(); st.Written != 0 || st.Ignored != 1 {
 		t.Errorf("own Sink stats %+v, want the leader's decision ignored", st)
 	}
+}
+
+// TestPeersKeepWhatTheBMCDidNotTake: a peer's BMC that does not answer
+// (a silent UDP port) does not lose the leader's records: each is kept,
+// written by the retry once the BMC answers (here: the peer's endpoint
+// moves to a real ipmi_sim), or before the peer's next record, in order
+// and at most MaxPending of them (the oldest goes first).
+func TestPeersKeepWhatTheBMCDidNotTake(t *testing.T) {
+	sim := ipmisim.New(t, ipmisim.Config{})
+	fuser, fpw := sim.User(ipmisim.Operator)
+	pw := password(t, fpw)
+	silent, err := net.ListenPacket("udp", net.JoinHostPort(sim.Host(), "0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	var reachable atomic.Bool
+	peers, err := NewPeers(PeersConfig{Self: "h2", Timeout: time.Second, Retry: 200 * time.Millisecond, MaxPending: 2,
+		Target: func(host string) (Target, bool) {
+			port := silent.LocalAddr().(*net.UDPAddr).Port
+			if reachable.Load() {
+				port = sim.Port()
+			}
+			return Target{IPMI: &IPMI{Host: sim.Host(), Port: port, User: fuser, Password: pw, CipherSuite: 3}}, host == "h1"
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer peers.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	decision := func(seq uint64, kind string) alert.Event {
+		return alert.Event{Seq: seq, Time: time.Now(), Kind: kind, Host: "h1", Message: kind, Evidence: map[string]any{"leader": "h2"}}
+	}
+	code := func(ev alert.Event) string {
+		rec, _ := Map("h1", ev)
+		b := rec.Code.Bytes()
+		return fmt.Sprintf("%x", b[:])
+	}
+	inSEL := func() []string {
+		var got []string
+		for _, m := range selListOEM.FindAllStringSubmatch(ipmitool(t, sim, "sel", "list"), -1) {
+			got = append(got, m[2])
+		}
+		return got
+	}
+	waitSEL := func(want []string) {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+			got := inSEL()
+			if strings.Join(got, " ") == strings.Join(want, " ") {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("OEM records in h1's SEL: %v, want %v", got, want)
+			}
+		}
+	}
+
+	fenced := decision(1, "fence-confirmed")
+	if err := peers.Send(ctx, fenced); err == nil {
+		t.Fatal("Send to a BMC that does not answer succeeded")
+	}
+	if st := peers.Stats(); st.Pending != 1 || st.Written != 0 {
+		t.Fatalf("Stats() = %+v, want 1 pending", st)
+	}
+	reachable.Store(true)
+	waitSEL([]string{code(fenced)}) // the retry wrote it, with no new record
+	if st := peers.Stats(); st.Pending != 0 || st.Written != 1 {
+		t.Errorf("Stats() = %+v, want 1 written, none pending", st)
+	}
+
+	reachable.Store(false)
+	lost, drain, drained := decision(2, "readmit"), decision(3, "drain"), decision(4, "drained")
+	for _, ev := range []alert.Event{lost, drain, drained} {
+		if err := peers.Send(ctx, ev); err == nil {
+			t.Fatalf("Send(%s) to a BMC that does not answer succeeded", ev.Kind)
+		}
+	}
+	if st := peers.Stats(); st.Pending != 2 || st.Dropped != 1 {
+		t.Fatalf("Stats() = %+v, want 2 pending and 1 dropped (MaxPending 2)", st)
+	}
+	reachable.Store(true)
+	readmit := decision(5, "readmit")
+	if err := peers.Send(ctx, readmit); err != nil {
+		t.Fatalf("Send(readmit): %v", err)
+	}
+	waitSEL([]string{code(fenced), code(drain), code(drained), code(readmit)})
 }
