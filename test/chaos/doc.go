@@ -27,20 +27,33 @@
 // read "on" for 1 to 3 s after a power off (bmc-stale-on: ipmi_sim's
 // delayed off, set for the whole run when the lab starts); the state
 // directory's tmpfs filled to ENOSPC (disk-full); an agent starved of CPU
-// through a cgroup quota (slow-agent); a fan failing and the CPU heating
-// toward critical, which should set off an evacuation by live migration
-// (degrade).
+// through a cgroup quota (slow-agent); the agent's I/O on its state
+// directory throttled to 1 to 10 operations a second (slow-disk: the
+// directory is then a 16 MiB ext4 on a loop device mounted over the
+// tmpfs when the lab starts, and a blkio cgroup throttles the device for
+// the agent's process, its fsyncs included; the heal notes how many reads
+// and writes it did meanwhile); a fan failing and the CPU heating toward
+// critical, which should set off an evacuation by live migration
+// (degrade). Half the steps drawn as slow-agent are slow-disk, drawn from
+// a stream of their own so that older seeds keep their plans.
 //
 // Not possible here, and why:
-//   - a slow disk: the hosts' state directories are tmpfs, and this
-//     machine has neither loop devices (so no dm-delay) nor FUSE; a block
-//     I/O throttle (blkio) does not apply to tmpfs. slow-agent starves the
-//     whole agent instead, its writes and fsyncs included.
 //   - a clock step: the agent reads the system clock directly (no clock it
 //     can be given), stepping the machine's clock would disturb everyone
-//     on it, and time namespaces only offset the monotonic clocks at a
-//     process's start; the full-kernel runner (test/fullkernel) runs one
-//     package's tests, not a lab of agents.
+//     on it, and time namespaces offset only the monotonic and boot
+//     clocks, never the wall clock. What it would take: one wall-clock
+//     seam in the agent (agent and agent/clusterhost call time.Now in
+//     some 25 places) that a lab build shifts from a file, or a kernel per
+//     host (the full-kernel runner, test/fullkernel, runs one package's
+//     tests, not a lab of agents). Go's timers and durations use the
+//     monotonic clock, so what a step would test is the wall times that
+//     cross processes: lease expiries in the raft log, the peer API, the
+//     shared-storage heartbeat. The checker already knows the fault
+//     (check.FaultClockStep).
+//   - a slow disk beyond the agent: the throttle holds only the agent's
+//     own I/O on its state device (not QEMU's serial logs there, nor the
+//     kernel's background writeback), and only the agent process that ran
+//     when it was injected (an agent restarted meanwhile runs unthrottled).
 //   - latency (not asked, but a common fault): no sch_netem on this kernel.
 //
 // # Replay

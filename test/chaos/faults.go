@@ -28,7 +28,7 @@ type faults struct {
 	// paused agents (SIGSTOP) to resume; slowed agents' cgroups; filled
 	// disks; hosts whose sensors degrade (their heat's cancel).
 	paused  map[int]*lab.Proc
-	slowed  map[int]*cpuCage
+	slowed  map[int]*cage
 	filled  map[int]*lab.Host
 	heating map[int]func()
 	killed  map[int]*lab.Host
@@ -36,7 +36,7 @@ type faults struct {
 }
 
 func newFaults(r *run) *faults {
-	return &faults{r: r, net: map[int]Step{}, paused: map[int]*lab.Proc{}, slowed: map[int]*cpuCage{},
+	return &faults{r: r, net: map[int]Step{}, paused: map[int]*lab.Proc{}, slowed: map[int]*cage{},
 		filled: map[int]*lab.Host{}, heating: map[int]func(){}, killed: map[int]*lab.Host{}}
 }
 
@@ -124,8 +124,20 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 			rec.Note = "skipped: no agent runs"
 			break
 		}
-		var cage *cpuCage
+		var cage *cage
 		if cage, err = newCPUCage(fmt.Sprintf("vigil-chaos-%d-%d", l.Index, i), p.Pid()); err == nil {
+			f.mu.Lock()
+			f.slowed[i] = cage
+			f.mu.Unlock()
+		}
+	case SlowDisk:
+		p := h.Service("vigil")
+		if p == nil || !p.Alive() {
+			rec.Note = "skipped: no agent runs"
+			break
+		}
+		var cage *cage
+		if cage, err = newIOCage(fmt.Sprintf("vigil-chaos-disk-%d-%d", l.Index, i), p.Pid(), f.r.disks[s.Host], s.IOPS); err == nil {
 			f.mu.Lock()
 			f.slowed[i] = cage
 			f.mu.Unlock()
@@ -205,7 +217,11 @@ func (f *faults) checkFaults(s Step, rec FaultRecord, h, peer *lab.Host) []check
 		// The checker's nearest kind: a fault of the host alone that
 		// slows its agent's writes.
 		c := mk(check.FaultSlowDisk, h.Name, "")
-		c.Detail += ": the agent starved of CPU by a cgroup quota of 5 % (stands in for a slow disk)"
+		c.Detail += ": the agent starved of CPU by a cgroup quota of 5 %"
+		return []check.Fault{c}
+	case SlowDisk:
+		c := mk(check.FaultSlowDisk, h.Name, "")
+		c.Detail += fmt.Sprintf(": the agent's I/O on its state directory (loop device %s) throttled to %d operations a second", f.r.disks[s.Host], s.IOPS)
 		return []check.Fault{c}
 	case BMCRestart:
 		// Restart returned: the BMC is back.
@@ -297,8 +313,12 @@ func (f *faults) heal(i int, s Step) FaultRecord {
 			err = h.FreeDisk()
 		}
 		delete(f.filled, i)
-	case SlowAgent:
+	case SlowAgent, SlowDisk:
+		rec.Hosts = []string{f.host(s.Host).Name}
 		if c := f.slowed[i]; c != nil {
+			if s.Kind == SlowDisk {
+				rec.Note = c.ioServiced(f.r.disks[s.Host])
+			}
 			err = c.release()
 		}
 		delete(f.slowed, i)
@@ -456,14 +476,15 @@ func crashIPMISim(h *lab.Host) error {
 	return fmt.Errorf("no ipmi_sim process of %s found", h.Name)
 }
 
-// cpuCage is a cgroup that holds one process to 5 % of a core. cgroup v1's
-// cpu controller (this machine's) or v2's cpu.max.
-type cpuCage struct {
+// cage is a cgroup that holds a process: newCPUCage to 5 % of a core
+// (cgroup v1's cpu controller, this machine's, or v2's cpu.max),
+// newIOCage to a few I/O operations a second on one device.
+type cage struct {
 	dir  string
 	root string
 }
 
-func newCPUCage(name string, pid int) (*cpuCage, error) {
+func newCPUCage(name string, pid int) (*cage, error) {
 	type layout struct{ root, period, quota, value string }
 	for _, lay := range []layout{
 		{"/sys/fs/cgroup/cpu", "cpu.cfs_period_us", "cpu.cfs_quota_us", "5000"},
@@ -477,7 +498,7 @@ func newCPUCage(name string, pid int) (*cpuCage, error) {
 				continue
 			}
 		}
-		c := &cpuCage{dir: filepath.Join(lay.root, name), root: lay.root}
+		c := &cage{dir: filepath.Join(lay.root, name), root: lay.root}
 		if err := os.Mkdir(c.dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 			return nil, fmt.Errorf("cgroup %s: %w", c.dir, err)
 		}
@@ -503,7 +524,7 @@ func newCPUCage(name string, pid int) (*cpuCage, error) {
 // release moves the process, and whatever it started meanwhile (a QEMU
 // inherits its parent's group), back to the root group and removes the
 // cage.
-func (c *cpuCage) release() error {
+func (c *cage) release() error {
 	var err error
 	for range 50 {
 		if b, rerr := os.ReadFile(filepath.Join(c.dir, "cgroup.procs")); rerr == nil {

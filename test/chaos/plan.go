@@ -3,6 +3,7 @@ package chaos
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 )
@@ -49,10 +50,15 @@ const (
 	// DiskFull fills the host's state directory (its tmpfs) to ENOSPC.
 	DiskFull Kind = "disk-full"
 	// SlowAgent starves the host's agent of CPU (a cgroup CPU quota of 5 %
-	// of one core): every write, fsync and reply of the agent crawls. It
-	// stands in for a slow disk, which a tmpfs cannot be made (see the
-	// package documentation).
+	// of one core): every write, fsync and reply of the agent crawls.
 	SlowAgent Kind = "slow-agent"
+	// SlowDisk throttles the agent's I/O on its state directory to a few
+	// operations a second (blkio write and read IOPS on the block device
+	// under it): every bbolt commit, raft's log included, waits on its
+	// fsync. The host's state directory is then a small ext4 on a loop
+	// device (mounted over its tmpfs when the lab starts), since a tmpfs
+	// has no device to throttle.
+	SlowDisk Kind = "slow-disk"
 	// Degrade fails a host's FAN1 and heats its CPU toward critical: the
 	// agents should evacuate it by live migration meanwhile.
 	Degrade Kind = "degrade"
@@ -103,7 +109,9 @@ type Step struct {
 	Host, Peer int
 	// Share is the packet loss share.
 	Share float64
-	For   time.Duration
+	// IOPS is a slow disk's read and write operations a second.
+	IOPS int
+	For  time.Duration
 }
 
 // Lab sizes and schedule bounds.
@@ -129,6 +137,10 @@ func NewPlan(seed uint64) Plan {
 		total += k.weight
 	}
 	n := minSteps + rng.IntN(maxSteps-minSteps+1)
+	// Draws added since seeds were first replayed come from a stream of
+	// their own, so that an older seed's plan stays what it was: half of
+	// the slow-agent steps are slow disks.
+	more := rand.New(rand.NewPCG(seed, 0x736c6f77_6469736b)) // "slowdisk"
 	at := time.Duration(0)
 	for range n {
 		// 2 to 8 s between steps: faults overlap, and the agents' own
@@ -163,6 +175,10 @@ func NewPlan(seed uint64) Plan {
 			// The heat needs time to build; the evacuation needs time
 			// to finish.
 			s.For = time.Duration(15000+rng.IntN(10000)) * time.Millisecond
+		case SlowAgent:
+			if more.IntN(2) == 0 {
+				s.Kind, s.IOPS = SlowDisk, 1+more.IntN(10)
+			}
 		}
 		if kind == LeaderKill {
 			s.Host = 0
@@ -181,6 +197,19 @@ func (p Plan) Kinds() map[Kind]int {
 	if p.PowerDelay > 0 {
 		out[BMCSlowOff]++
 	}
+	return out
+}
+
+// SlowDiskHosts are the hosts (1-based) a slow disk hits: their state
+// directories go on loop devices when the lab starts.
+func (p Plan) SlowDiskHosts() []int {
+	var out []int
+	for _, s := range p.Steps {
+		if s.Kind == SlowDisk && !slices.Contains(out, s.Host) {
+			out = append(out, s.Host)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
@@ -206,6 +235,9 @@ func (s Step) String() string {
 	}
 	if s.Kind == Loss {
 		fmt.Fprintf(&b, " %.0f%%", s.Share*100)
+	}
+	if s.Kind == SlowDisk {
+		fmt.Fprintf(&b, " %d iops", s.IOPS)
 	}
 	switch {
 	case s.For > 0:

@@ -34,6 +34,9 @@ func TestNewPlan(t *testing.T) {
 			if s.Kind == Loss && (s.Share < 0.05 || s.Share > 0.30) {
 				t.Errorf("NewPlan(%d) step %d loss %v, want 5..30 %%", seed, i, s.Share)
 			}
+			if s.Kind == SlowDisk && (s.IOPS < 1 || s.IOPS > 10 || !slices.Contains(p.SlowDiskHosts(), s.Host)) {
+				t.Errorf("NewPlan(%d) step %d slow disk of %d iops on h%d (slow disk hosts %v), want 1..10 iops on one of them", seed, i, s.IOPS, s.Host, p.SlowDiskHosts())
+			}
 		}
 		for k, n := range p.Kinds() {
 			seen[k] += n
@@ -44,11 +47,28 @@ func TestNewPlan(t *testing.T) {
 			t.Errorf("500 seeds never drew %s", k.kind)
 		}
 	}
-	if seen[BMCSlowOff] == 0 {
-		t.Errorf("500 seeds never drew %s", BMCSlowOff)
+	for _, k := range []Kind{BMCSlowOff, SlowDisk} {
+		if seen[k] == 0 {
+			t.Errorf("500 seeds never drew %s", k)
+		}
 	}
 	if a, b := NewPlan(1).String(), NewPlan(2).String(); a == b {
 		t.Errorf("seeds 1 and 2 give the same plan:\n%s", a)
+	}
+}
+
+// TestPlanStable: a seed replayed after faults were added runs what it
+// ran before (this one failed once; its schedule as it was printed then).
+func TestPlanStable(t *testing.T) {
+	want := `seed 90642234112: 5 hosts, 7 VMs, BMCs read on 2s after a power off
+  +  2.7s isolate          h3 for 4.2s
+  +  5.4s disk-full        h2 for 3.5s
+  + 10.9s partition        h3 h2 for 6.3s
+  + 13.2s agent-kill       h1 for 6.3s
+  + 17.4s disk-full        h2 for 7.9s
+  + 20.9s partition        h3 h4 for 5.1s`
+	if got := NewPlan(90642234112).String(); got != want {
+		t.Errorf("NewPlan(90642234112) =\n%s\nwant\n%s", got, want)
 	}
 }
 

@@ -207,6 +207,9 @@ type run struct {
 	created, schedStart time.Time
 	// actions are the schedule's actions as they happened.
 	actions []FaultRecord
+	// disks are the loop devices ("major:minor") under the state
+	// directories of the hosts a slow disk hits, by plan host.
+	disks map[int]string
 }
 
 func (r *run) logf(format string, args ...any) {
@@ -243,6 +246,16 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 		}
 		res.Teardown = time.Since(t0)
 	}()
+	// Slow disks need a block device under the state directory, before
+	// the agent opens its store there.
+	r.disks = map[int]string{}
+	for _, i := range p.SlowDiskHosts() {
+		dev, err := mountStateDisk(l.Hosts[i-1])
+		if err != nil {
+			return res, bringUpError{err}
+		}
+		r.disks[i] = dev
+	}
 	agOpts := agents.Options{Vigil: opts.Vigil, Ready: 2 * time.Minute}
 	if opts.Bug != "" {
 		agOpts.Env = []string{seededbugs.EnvVar + "=" + opts.Bug}
