@@ -18,6 +18,8 @@ import (
 	"github.com/vigil-ha/vigil/internal/bmc/ownlog"
 	"github.com/vigil-ha/vigil/internal/testenv"
 	"github.com/vigil-ha/vigil/sensors/ipmi"
+	"github.com/vigil-ha/vigil/sensors/redfish"
+	"github.com/vigil-ha/vigil/test/agents"
 	"github.com/vigil-ha/vigil/test/lab"
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
@@ -328,6 +330,123 @@ func TestClusterFollowersSeeLeaderDecisions(t *testing.T) {
 			b, _ := json.Marshal(ev)
 			t.Logf("%s's copy, as `vigil events --json` gives it: %s", other.Name, b)
 			break
+		}
+	}
+}
+
+// startClusterLabOn is startClusterLab with kind BMCs.
+func startClusterLabOn(t *testing.T, n int, kind lab.BMCKind, name string) *clusterLab {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds vigil, runs a lab with BMC simulators and QEMU")
+	}
+	testenv.NeedsCommand(t, "qemu-system-x86_64")
+	l := lab.New(t, agents.LabOptions(n, kind, name))
+	c := &clusterLab{t: t, lab: l, bin: buildVigil(t), dir: t.TempDir(), socks: map[string]string{}, cfgs: map[string]string{}}
+	t.Cleanup(func() {
+		if t.Failed() && c.ag != nil {
+			t.Logf("agent logs:\n%s", c.ag.Logs(30000))
+		}
+	})
+	ag, err := agents.Start(context.Background(), l, agents.Options{Vigil: c.bin, Dir: c.dir, Logf: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.ag = ag
+	for _, a := range ag.Agents {
+		c.socks[a.Host.Name] = a.Socket
+		c.cfgs[a.Host.Name] = a.Config
+	}
+	return c
+}
+
+// redfishRecords are vigil's entries in h's Redfish BMC's External log,
+// by kind.
+func redfishRecords(h *lab.Host) map[ownlog.Kind][]map[string]any {
+	out := map[ownlog.Kind][]map[string]any{}
+	for _, e := range h.BMC.Redfish.LogEntries(h.BMC.Redfish.ExternalLogPath()) {
+		for k := ownlog.KindRiskRaised; k <= ownlog.KindReadmitted; k++ {
+			if e["MessageId"] == ownlog.MessageID(k) {
+				out[k] = append(out[k], e)
+			}
+		}
+	}
+	return out
+}
+
+// TestClusterDecisionsInPeersRedfishLog is TestClusterDecisionsInPeersSEL
+// on Redfish BMCs: the leader POSTs fenced (while the host is off) and
+// readmitted as LogEntries to the host's BMC's External log with the
+// fence (Operator) account, the host's own agent its risk; each once, and
+// the sensors' Redfish reader reports the fan but none of them.
+func TestClusterDecisionsInPeersRedfishLog(t *testing.T) {
+	c := startClusterLabOn(t, 3, lab.Redfish, "rl")
+	victim := c.victimFollower()
+	sim := victim.BMC.Redfish
+	if sim.ExternalLogPath() == "" {
+		t.Fatal("the lab's Redfish BMC has no External log service")
+	}
+	user, pw := sim.Credentials()
+	r := redfish.New(redfish.Config{URL: victim.BMC.URL, User: user, Password: pw, RootCAs: sim.CACertPool()})
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	if _, err := r.Poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	leader := c.leaderName()
+	t.Logf("cutting the power of %s (leader %s)", victim.Name, leader)
+	if err := victim.PowerOff(); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor("the fenced entry in "+victim.Name+"'s BMC log while it is off", 60*time.Second, func() bool {
+		return len(redfishRecords(victim)[ownlog.KindFenced]) > 0
+	})
+	if victim.On() {
+		t.Fatalf("%s is on: the entry must be written while it is off", victim.Name)
+	}
+	if err := victim.PowerOn(); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor(victim.Name+" readmitted", 90*time.Second, func() bool {
+		if _, err := c.run("host", "readmit", victim.Name, "--socket", c.socks[victim.Name]); err != nil {
+			return false
+		}
+		st, err := c.status(victim.Name)
+		return err == nil && slices.ContainsFunc(st.Hosts, func(h localapi.HostStatus) bool { return h.Name == victim.Name && h.State == "healthy" })
+	})
+	if err := victim.BMC.FailFan(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor("the readmitted and risk entries in "+victim.Name+"'s BMC log", 60*time.Second, func() bool {
+		recs := redfishRecords(victim)
+		return len(recs[ownlog.KindReadmitted]) > 0 && len(recs[ownlog.KindRiskRaised]) > 0
+	})
+	time.Sleep(3 * time.Second) // a second writer, if any, would come now
+	recs := redfishRecords(victim)
+	for k, es := range recs {
+		for _, e := range es {
+			t.Logf("%s: %s %v %q", k, e["Created"], e["Severity"], e["Message"])
+		}
+	}
+	if n, m := len(recs[ownlog.KindFenced]), len(recs[ownlog.KindReadmitted]); n != 1 || m != 1 {
+		t.Errorf("%s's BMC log: %d fenced and %d readmitted entries, want one each", victim.Name, n, m)
+	}
+	p, err := r.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range p.Events {
+		if strings.HasPrefix(ev.Message, ownlog.MessagePrefix) {
+			t.Errorf("the Redfish reader reported vigil's own entry as hardware evidence: %+v", ev)
+		}
+	}
+	t.Logf("the Redfish reader reported %d event(s) since the start, none of vigil's", len(p.Events))
+	// Nor does the host's agent, subscribed to its BMC's events.
+	own := ownlog.MessagePrefix + victim.Name
+	for _, ev := range c.events(victim.Name) {
+		if ev.Kind == "bmc-event" && (strings.Contains(ev.Message, own) || strings.Contains(string(ev.Evidence), own)) {
+			t.Errorf("%s's agent took vigil's own entry for a BMC event: %+v", victim.Name, ev)
 		}
 	}
 }

@@ -61,9 +61,10 @@ func Timing() (clusterhost.Timing, error) { return clusterhost.Profile(Profile, 
 const FencePassword = "fence42"
 
 // LabOptions returns the options of a lab of n hosts behind kind BMCs
-// that Start can run agents on: the BMCs share the fence account.
+// that Start can run agents on: the BMCs share the fence account, and
+// Redfish BMCs take log entries (the agents write their decisions there).
 func LabOptions(n int, kind lab.BMCKind, name string) lab.Options {
-	return lab.Options{Hosts: n, BMC: kind, Name: name,
+	return lab.Options{Hosts: n, BMC: kind, Name: name, RedfishExternalLog: true,
 		BMCPasswords: map[ipmisim.Role]string{ipmisim.Operator: FencePassword}}
 }
 

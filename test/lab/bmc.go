@@ -153,11 +153,12 @@ func (b *BMC) start(ctx context.Context) error {
 			accounts = append(accounts, redfishsim.Account{User: RedfishFenceUser, Password: pw, Role: "Operator"})
 		}
 		sim, err := redfishsim.New(redfishsim.Config{
-			Accounts:   accounts,
-			Dir:        b.dir,
-			Mockup:     l.opts.RedfishMockup,
-			TLSHosts:   []string{b.IP.String()},
-			ResetDelay: l.opts.PowerDelay,
+			Accounts:    accounts,
+			Dir:         b.dir,
+			Mockup:      l.opts.RedfishMockup,
+			ExternalLog: l.opts.RedfishExternalLog,
+			TLSHosts:    []string{b.IP.String()},
+			ResetDelay:  l.opts.PowerDelay,
 			OnPower: func(on bool) {
 				var err error
 				if on {

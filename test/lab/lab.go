@@ -54,6 +54,10 @@ type Options struct {
 	// RedfishMockup, with BMC=Redfish, is a DMTF mockup directory the
 	// simulators serve (see redfishsim.Config.Mockup).
 	RedfishMockup string
+	// RedfishExternalLog gives each Redfish BMC a log service that takes
+	// entries from clients (redfishsim.Config.ExternalLog), where vigil
+	// writes its decisions.
+	RedfishExternalLog bool
 	// PowerDelay is how long a BMC takes from a power-off request to the
 	// power really going off (ipmisim OffDelay, redfishsim ResetDelay;
 	// Redfish power-on waits as long). 0 keeps the simulators' defaults
