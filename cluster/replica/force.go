@@ -35,11 +35,12 @@ func (n *Node) ForceSoleVoter(ctx context.Context) error {
 	}
 	start := time.Now()
 	old := n.rf()
+	n.stream.dropOutbound()
 	if err := old.Shutdown().Error(); err != nil {
 		return fmt.Errorf("force sole voter: stop raft: %w", err)
 	}
-	// Shutdown waits for raft's requests in flight to the lost peer, up to
-	// the transport's timeout.
+	// Shutdown waits for raft's requests in flight to the lost peer, which
+	// dropOutbound ended.
 	stopped := time.Since(start)
 	conf := raft.Configuration{Servers: []raft.Server{{Suffrage: raft.Voter, ID: raft.ServerID(n.cfg.ID), Address: n.trans.LocalAddr()}}}
 	// RecoverCluster replays the log into a scratch state machine to

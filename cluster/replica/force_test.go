@@ -2,6 +2,7 @@ package replica
 
 import (
 	"errors"
+	"net"
 	"testing"
 	"time"
 
@@ -23,9 +24,34 @@ func TestForceSoleVoter(t *testing.T) {
 	if _, err := n1.Apply(ctxT(t, 2*time.Second), hostCmd("h9", 9)); err == nil {
 		t.Fatal("apply with one of two voters succeeded, want no quorum")
 	}
+	// A black hole where n2 was: raft's requests to it hang until the
+	// transport's timeout unless the force drops them.
+	hole, err := net.Listen("tcp", c.cfgs["n2"].Bind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for {
+			conn, err := hole.Accept()
+			if err != nil {
+				return
+			}
+			defer conn.Close()
+		}
+	}()
+	time.Sleep(time.Second) // n1 campaigns, its requests hang
+	start := time.Now()
 	if err := n1.ForceSoleVoter(ctxT(t, 10*time.Second)); err != nil {
 		t.Fatal(err)
 	}
+	// Without dropping them, raft's stop waited for the hung requests:
+	// 1.7 s here, of the transport's 2 s timeout; dropped, some 20 ms.
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("forcing n1 alone took %v: raft's requests to the black hole were not dropped", took)
+	} else {
+		t.Logf("forced to n1 alone in %v", took.Round(time.Millisecond))
+	}
+	hole.Close()
 	if l := c.leader(15 * time.Second); l != n1 {
 		t.Fatalf("leader after the force = %s, want n1", l.ID())
 	}

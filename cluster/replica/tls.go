@@ -104,6 +104,46 @@ type streamLayer struct {
 	cfg       *tls.Config
 	log       *slog.Logger
 	refused   atomic.Int64
+
+	// mu guards the outgoing connections and the context their dials
+	// end with (dropOutbound).
+	mu       sync.Mutex
+	out      map[*clientConn]struct{}
+	dialCtx  context.Context
+	dialStop context.CancelFunc
+}
+
+// clientConn is an outgoing connection, tracked until closed.
+type clientConn struct {
+	*tls.Conn
+	s *streamLayer
+}
+
+func (c *clientConn) Close() error {
+	c.s.mu.Lock()
+	delete(c.s.out, c)
+	c.s.mu.Unlock()
+	return c.Conn.Close()
+}
+
+// dropOutbound ends every outgoing dial and connection now: raft's
+// requests in flight fail at once instead of at the transport's timeout.
+// ForceSoleVoter calls it before it stops raft, whose Shutdown waits for
+// them.
+func (s *streamLayer) dropOutbound() {
+	s.mu.Lock()
+	if s.dialStop != nil {
+		s.dialStop()
+	}
+	s.dialCtx, s.dialStop = nil, nil
+	conns := make([]*clientConn, 0, len(s.out))
+	for c := range s.out {
+		conns = append(conns, c)
+	}
+	s.mu.Unlock()
+	for _, c := range conns {
+		c.Close()
+	}
 }
 
 var _ raft.StreamLayer = (*streamLayer)(nil)
@@ -121,9 +161,30 @@ func (s *streamLayer) Addr() net.Addr { return s.advertise }
 
 // Dial connects to a peer and completes the TLS handshake.
 func (s *streamLayer) Dial(address raft.ServerAddress, timeout time.Duration) (net.Conn, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	s.mu.Lock()
+	if s.dialCtx == nil {
+		s.dialCtx, s.dialStop = context.WithCancel(context.Background())
+	}
+	base := s.dialCtx
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(base, timeout)
 	defer cancel()
-	return dialTLS(ctx, s.cfg, string(address))
+	tc, err := dialTLS(ctx, s.cfg, string(address))
+	if err != nil {
+		return nil, err
+	}
+	c := &clientConn{Conn: tc, s: s}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if base.Err() != nil {
+		tc.Close() // dropped while it was dialled
+		return nil, base.Err()
+	}
+	if s.out == nil {
+		s.out = map[*clientConn]struct{}{}
+	}
+	s.out[c] = struct{}{}
+	return c, nil
 }
 
 func dialTLS(ctx context.Context, base *tls.Config, address string) (*tls.Conn, error) {
