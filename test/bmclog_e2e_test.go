@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -219,6 +220,13 @@ func TestClusterFollowersSeeLeaderDecisions(t *testing.T) {
 			other = h
 		}
 	}
+	// `vigil events --follow --json` on each of the others, from now.
+	streams := map[string]*followed{}
+	for _, h := range c.lab.Hosts {
+		if h != victim {
+			streams[h.Name] = c.follow(h.Name)
+		}
+	}
 	t.Logf("cutting the power of the leader %s", old)
 	cut := time.Now()
 	if err := victim.PowerOff(); err != nil {
@@ -317,6 +325,12 @@ func TestClusterFollowersSeeLeaderDecisions(t *testing.T) {
 				t.Errorf("%s's audit log: %d copies of %s's %s about %s, want 1", h.Name, n, leader, kind, old)
 			}
 		}
+	}
+	// The copies stream to a follower's `vigil events --follow`.
+	if !slices.ContainsFunc(streams[other.Name].events(), func(ev localapi.Event) bool {
+		return ev.Kind == "fence-confirmed" && ev.Host == old && agents.IsCopy(ev)
+	}) {
+		t.Errorf("%s's `vigil events --follow --json` did not stream the copy of %s's fence-confirmed about %s", other.Name, leader, old)
 	}
 	// The old leader's decisions from before the cut reach the others
 	// too (before the cut, or once it is back).
@@ -449,4 +463,53 @@ func TestClusterDecisionsInPeersRedfishLog(t *testing.T) {
 			t.Errorf("%s's agent took vigil's own entry for a BMC event: %+v", victim.Name, ev)
 		}
 	}
+}
+
+// followed is a running `vigil events --follow --json` and what it
+// printed.
+type followed struct {
+	mu  sync.Mutex
+	evs []localapi.Event
+}
+
+func (f *followed) events() []localapi.Event {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.evs)
+}
+
+// follow runs `vigil events --follow --json` against host's agent until
+// the test ends.
+func (c *clusterLab) follow(host string) *followed {
+	c.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, c.bin, "events", "--follow", "--json", "--socket", c.socks[host])
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		c.t.Fatal(err)
+	}
+	f := &followed{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		dec := json.NewDecoder(out)
+		for {
+			var ev localapi.Event
+			if dec.Decode(&ev) != nil {
+				return
+			}
+			f.mu.Lock()
+			f.evs = append(f.evs, ev)
+			f.mu.Unlock()
+		}
+	}()
+	c.t.Cleanup(func() {
+		cancel()
+		<-done
+		_ = cmd.Wait()
+	})
+	return f
 }
