@@ -115,6 +115,14 @@ func TestTieBreakPartition(t *testing.T) {
 		}
 	}
 	t.Logf("%s runs %v", other.Name, moved)
+	boots := map[string]string{}
+	for _, v := range before.VMs {
+		if v.Host == pref.Name {
+			if hb, ok := c.lastHeartbeat(pref, v.Name); ok {
+				boots[v.Name] = hb.Boot
+			}
+		}
+	}
 	cut := time.Now()
 	if off := partitionRace(t, c, pref, other, slices.Sorted(maps.Keys(gens))); !off.IsZero() {
 		t.Fatalf("the preferred host %s read power off %v after the partition: the other's fence landed", pref.Name, off.Sub(cut).Round(time.Millisecond))
@@ -136,6 +144,15 @@ func TestTieBreakPartition(t *testing.T) {
 	for _, kind := range []string{"dead", "placed"} {
 		if !slices.ContainsFunc(evs, func(ev localapi.Event) bool { return ev.Kind == kind && ev.Time.After(evs[won].Time) }) {
 			t.Errorf("no %s event on %s after it won the race", kind, pref.Name)
+		}
+	}
+	for vm, boot := range boots {
+		// Timing, not safety: the winner keeps its own VMs when it leads
+		// again before its own lease lapses.
+		if hb, ok := c.lastHeartbeat(pref, vm); ok && hb.Boot == boot {
+			t.Logf("%s kept running on the winner through the race (boot %s)", vm, boot)
+		} else {
+			t.Logf("%s was restarted on the winner (its lease lapsed before it led alone)", vm)
 		}
 	}
 	after, err := c.status(pref.Name)
