@@ -35,6 +35,16 @@ import (
 //     since it was powered off), after which the peer follows the
 //     winner's log and rejoins under the planner's usual rules.
 //
+// The race fence is the one fence sent by a host that does not lead: with
+// two voters apart, no leader can exist. The simulation checks it by the
+// race's own invariants (a winner's peer is off; the two never fence each
+// other) rather than by "only the leader fences".
+//
+// Caveats: the non-preferred host wins only after the delay, past its own
+// lease in the lab and lan profiles, so its own VMs restart too. A
+// preferred host that lost a race and came back (fenced, not readmitted)
+// is still preferred in the next one, though the other runs every VM.
+//
 // Never twice: the loser's QEMUs die with its power; the winner runs
 // nothing before its forced configuration (its own lease lapsed with the
 // quorum), and after it, only what its committed state places on it under
