@@ -121,8 +121,11 @@ func NewPeers(cfg PeersConfig) (*Peers, error) {
 func (p *Peers) Name() string { return "bmclog-peers" }
 
 // Send writes ev into the BMC log of the host it is about when this host
-// decided it about another host and Map writes its kind; other events
-// return nil at once. Failures are the peer's Sink's (Sink.Send).
+// decided it about another host and Map writes its kind, after the
+// records still pending for that host; other events return nil at once.
+// A record the BMC does not take is kept for later and the peer's Sink's
+// error (Sink.Send) returned; for a host without a known BMC it is
+// dropped.
 func (p *Peers) Send(ctx context.Context, ev alert.Event) error {
 	if ev.Host == "" || ev.Host == p.cfg.Self || DecidedBy(ev) != p.cfg.Self {
 		p.ignored.Add(1)
