@@ -26,8 +26,8 @@ import (
 	"github.com/vigil-ha/vigil/test/lab/ipmisim"
 )
 
-// decisionsPollForTest is how often an agent copies its peers' decisions
-// (clusterhost's decisionsPoll).
+// decisionsPollForTest is how often an agent copies the leader's
+// decisions (clusterhost's decisionsPoll; other peers' every 5 s).
 const decisionsPollForTest = time.Second
 
 // selOEM matches vigil's records in `ipmitool sel list`: ID and code.
@@ -342,10 +342,12 @@ func TestClusterFollowersSeeLeaderDecisions(t *testing.T) {
 	}
 	// The old leader's decisions from before the cut reach the others
 	// too (before the cut, or once it is back).
-	evs, es := copies(other.Name)
-	if has(evs, es, "leader", old, old, time.Time{}) == 0 {
-		t.Errorf("%s's audit log lacks %s's planner start (kind leader) from before the cut", other.Name, old)
-	}
+	var evs []localapi.Event
+	c.waitFor(other.Name+" has copied "+old+"'s planner start (kind leader) from before the cut", 15*time.Second, func() bool {
+		var es []evidence
+		evs, es = copies(other.Name)
+		return has(evs, es, "leader", old, old, time.Time{}) > 0
+	})
 	logEvents(t, evs)
 	for _, ev := range evs {
 		if ev.Kind == "fence-confirmed" {

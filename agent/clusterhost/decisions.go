@@ -15,8 +15,9 @@ import (
 // ...) are recorded in the leader's audit log. Every agent copies its
 // peers' decisions into its own, so that `vigil events` on any host tells
 // the cluster's story: each agent serves the decisions it took (evidence
-// "leader" names it) on the peer API, and pulls its peers' every
-// decisionsPoll from where it left off. A copy keeps the original's time,
+// "leader" names it) on the peer API, and pulls them from where it left
+// off: the leader's every decisionsPoll, the other peers' (a former
+// leader's last decisions) every decisionsSlowPoll. A copy keeps the original's time,
 // kind, subject and message, and adds to its evidence who recorded it and
 // under which sequence number there (CopiedFrom, CopiedSeq): the cursor
 // that keeps copies from repeating across restarts. Copies reach the
@@ -33,8 +34,9 @@ const (
 	decisionsPath = peerapi.ExtraPrefix + "decisions"
 	// decisionsPoll is how often an agent asks each peer for its new
 	// decisions; decisionsTimeout bounds one ask.
-	decisionsPoll    = time.Second
-	decisionsTimeout = 2 * time.Second
+	decisionsPoll     = time.Second
+	decisionsSlowPoll = 5 * time.Second
+	decisionsTimeout  = 2 * time.Second
 	// decisionsPage bounds the audit events one answer scans.
 	decisionsPage = 500
 )
@@ -182,15 +184,21 @@ func (h *Host) decisionsLoop(ctx context.Context) {
 	var mu sync.Mutex // guards cursors
 	tick := time.NewTicker(decisionsPoll)
 	defer tick.Stop()
+	var lastSlow time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
 		}
+		leader, _ := h.node.Leader()
+		all := time.Since(lastSlow) >= decisionsSlowPoll
+		if all {
+			lastSlow = time.Now()
+		}
 		var wg sync.WaitGroup
 		for _, hs := range h.node.State().Hosts() {
-			if hs.Name == h.name {
+			if hs.Name == h.name || !all && hs.Name != leader {
 				continue
 			}
 			wg.Go(func() {
