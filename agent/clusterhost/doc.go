@@ -39,8 +39,9 @@
 //     endpoint from the state and this host's fence: credentials, and
 //     records its decisions as events (dead, fence, fence-confirmed,
 //     placed, ...). A host whose renewals stop is recorded suspect.
-//   - decisions (decisions.go): every second, the peers' decisions
-//     copied into this host's audit log, so that `vigil events` on a
+//   - decisions (decisions.go): the leader's decisions (every second)
+//     and other peers' (every 5 s) copied into this host's audit log,
+//     so that `vigil events` on a
 //     follower shows what the leaders decided, each once, marked with the
 //     leader; the leader also writes its decisions about a peer into that
 //     peer's BMC log (PeerBMC, alert/bmclog.Peers).
