@@ -40,11 +40,11 @@
 //     records its decisions as events (dead, fence, fence-confirmed,
 //     placed, ...). A host whose renewals stop is recorded suspect.
 //   - decisions (decisions.go): the leader's decisions (every second)
-//     and other peers' (every 5 s) copied into this host's audit log,
-//     so that `vigil events` on a
-//     follower shows what the leaders decided, each once, marked with the
-//     leader; the leader also writes its decisions about a peer into that
-//     peer's BMC log (PeerBMC, alert/bmclog.Peers).
+//     and other peers' (every 5 s) copied into this host's audit log, so
+//     that `vigil events` on a follower shows what the leaders decided,
+//     each once, marked with the leader; the leader also writes its
+//     decisions about a peer into that peer's BMC log (PeerBMC,
+//     alert/bmclog.Peers).
 //
 // Membership: the planner treats a host as dead at its lease deadline, or
 // earlier when membership says so and the second opinion
