@@ -3,15 +3,11 @@ package replica
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/raft"
 	"github.com/vigil-ha/vigil/cluster/state"
 )
-
-// forceMu serialises ForceSoleVoter within a process.
-var forceMu sync.Mutex
 
 // ForceSoleVoter makes this node the only voter of its cluster, without a
 // quorum: raft is stopped, its configuration rewritten to this node alone
@@ -28,10 +24,13 @@ var forceMu sync.Mutex
 // Calls on the Node during the restart fail or wait as on a node without a
 // leader.
 func (n *Node) ForceSoleVoter(ctx context.Context) error {
-	forceMu.Lock()
-	defer forceMu.Unlock()
+	n.swapMu.Lock()
+	defer n.swapMu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if n.closed {
+		return fmt.Errorf("force sole voter: %w", raft.ErrRaftShutdown)
 	}
 	start := time.Now()
 	old := n.rf()

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -98,8 +99,11 @@ type Config struct {
 type Node struct {
 	cfg Config
 	st  *state.State
-	// rp is the running raft instance; ForceSoleVoter replaces it.
+	// rp is the running raft instance; ForceSoleVoter replaces it under
+	// swapMu, which Close holds too.
 	rp     atomic.Pointer[raft.Raft]
+	swapMu sync.Mutex
+	closed bool // under swapMu
 	rc     *raft.Config
 	trans  *raft.NetworkTransport
 	stream *streamLayer
@@ -306,6 +310,9 @@ func (n *Node) closeStores() {
 
 // Close stops the server and closes its files. Peers see it as failed.
 func (n *Node) Close() error {
+	n.swapMu.Lock()
+	defer n.swapMu.Unlock()
+	n.closed = true
 	err := n.rf().Shutdown().Error()
 	if e := n.trans.Close(); err == nil {
 		err = e
