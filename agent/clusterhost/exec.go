@@ -11,8 +11,8 @@ import (
 	"github.com/vigil-ha/vigil/vms"
 )
 
-// replicaPoll is how often the executor loop looks for a new applied
-// index in the replica.
+// replicaPoll is how often a migration order waits for the replica to
+// catch up.
 const replicaPoll = 50 * time.Millisecond
 
 // execLoop makes this host's VMs match its replica until ctx ends.
@@ -34,8 +34,6 @@ func (h *Host) execLoop(ctx context.Context) error {
 	st := h.node.State()
 	tick := time.NewTicker(h.timing.ExecTick)
 	defer tick.Stop()
-	poll := time.NewTicker(replicaPoll)
-	defer poll.Stop()
 	var lapse *time.Timer
 	var lapseC <-chan time.Time
 	defer func() {
@@ -65,7 +63,7 @@ func (h *Host) execLoop(ctx context.Context) error {
 		case <-tick.C:
 		case <-h.exec.changed:
 		case <-lapseC:
-		case <-poll.C:
+		case <-h.node.Applied():
 			if idx := st.Index(); idx == lastIndex {
 				continue
 			}

@@ -46,7 +46,7 @@ func (n *Node) ForceSoleVoter(ctx context.Context) error {
 	// write its snapshot; the live state is restored from that snapshot
 	// by the new instance.
 	rerr := raft.RecoverCluster(n.rc, &fsm{st: state.New()}, n.logs, n.logs, n.snaps, keepOpen{n.trans}, conf)
-	r, err := raft.NewRaft(n.rc, &fsm{st: n.st}, n.logs, n.logs, n.snaps, keepOpen{n.trans})
+	r, err := raft.NewRaft(n.rc, n.fsm(), n.logs, n.logs, n.snaps, keepOpen{n.trans})
 	if err != nil {
 		// The old instance is stopped and none runs: the node is of no use.
 		return fmt.Errorf("force sole voter: restart raft: %w (recovery: %v)", err, rerr)

@@ -9,9 +9,18 @@ import (
 	"github.com/vigil-ha/vigil/cluster/state"
 )
 
-// fsm adapts state.State to raft.FSM.
+// fsm adapts state.State to raft.FSM. applied, if set, is signalled
+// (without blocking) after every entry and snapshot it takes.
 type fsm struct {
-	st *state.State
+	st      *state.State
+	applied chan struct{}
+}
+
+func (f *fsm) signal() {
+	select {
+	case f.applied <- struct{}{}:
+	default:
+	}
 }
 
 // applyResponse is what raft hands back to the proposer's future.
@@ -29,6 +38,7 @@ func (f *fsm) Apply(l *raft.Log) any {
 	if errors.Is(err, state.ErrUnknownType) {
 		panic(fmt.Sprintf("replica: log entry %d: %v; this build is older than the cluster's leader", l.Index, err))
 	}
+	f.signal()
 	return applyResponse{res: res, err: err}
 }
 
@@ -38,6 +48,7 @@ func (f *fsm) Snapshot() (raft.FSMSnapshot, error) {
 
 func (f *fsm) Restore(rc io.ReadCloser) error {
 	defer rc.Close()
+	defer f.signal()
 	return f.st.Restore(rc)
 }
 

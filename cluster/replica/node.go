@@ -110,6 +110,8 @@ type Node struct {
 	logs   *raftboltdb.BoltStore
 	snaps  *snapshotStore
 	log    *slog.Logger
+	// applied is signalled after the state takes an entry or snapshot.
+	applied chan struct{}
 }
 
 func (c *Config) check() error {
@@ -172,7 +174,7 @@ func Open(ctx context.Context, cfg Config) (*Node, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	n := &Node{cfg: cfg, st: cfg.State, log: cfg.Logger}
+	n := &Node{cfg: cfg, st: cfg.State, log: cfg.Logger, applied: make(chan struct{}, 1)}
 	if n.st == nil {
 		n.st = state.New()
 	}
@@ -246,7 +248,7 @@ func Open(ctx context.Context, cfg Config) (*Node, error) {
 		n.trans.Close()
 		return nil, fmt.Errorf("read raft state in %s: %w", cfg.Dir, err)
 	}
-	r, err := raft.NewRaft(rc, &fsm{st: n.st}, n.logs, n.logs, n.snaps, keepOpen{n.trans})
+	r, err := raft.NewRaft(rc, n.fsm(), n.logs, n.logs, n.snaps, keepOpen{n.trans})
 	if err != nil {
 		n.trans.Close()
 		return nil, fmt.Errorf("start raft: %w", err)
@@ -323,6 +325,14 @@ func (n *Node) Close() error {
 
 // rf is the running raft instance.
 func (n *Node) rf() *raft.Raft { return n.rp.Load() }
+
+// fsm is the state machine a raft instance of this node applies to.
+func (n *Node) fsm() *fsm { return &fsm{st: n.st, applied: n.applied} }
+
+// Applied is signalled after the state has taken one or more entries (or a
+// snapshot) since the last receive: one reader waits on it instead of
+// polling State().Index(). Signals coalesce; compare the index.
+func (n *Node) Applied() <-chan struct{} { return n.applied }
 
 // keepOpen is the transport as raft instances see it: a raft Shutdown
 // closes its transport, which ForceSoleVoter hands on to the next

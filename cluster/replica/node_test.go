@@ -361,3 +361,33 @@ func TestFollowersApplyBeforeCommitTimeout(t *testing.T) {
 		}
 	}
 }
+
+// Applied signals every node, leader and followers, once its state has
+// taken a new entry.
+func TestAppliedSignals(t *testing.T) {
+	c := newCluster(t, 3, 0, nil)
+	c.mustApply(hostCmd("warm-up", 9))
+	c.converged(10 * time.Second)
+	l := c.leader(15 * time.Second)
+	for _, n := range c.live() {
+		for len(n.Applied()) > 0 {
+			<-n.Applied()
+		}
+	}
+	if _, err := l.Apply(ctxT(t, 5*time.Second), hostCmd("h1", 1)); err != nil {
+		t.Fatalf("Apply on leader %s = %v, want nil", l.ID(), err)
+	}
+	want := l.State().Index()
+	for _, n := range c.live() {
+		for deadline := time.Now().Add(5 * time.Second); n.State().Index() < want; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: state at index %d 5 s after the leader applied %d", n.ID(), n.State().Index(), want)
+			}
+		}
+		select {
+		case <-n.Applied():
+		default:
+			t.Errorf("%s: state at index %d, and Applied not signalled", n.ID(), n.State().Index())
+		}
+	}
+}
