@@ -14,6 +14,7 @@ package membership_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -24,15 +25,26 @@ import (
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 // BenchmarkDetect measures how long a member that dies (its network cut at
-// once, like a power loss) takes to be declared dead by every other member.
+// once, like a power loss) takes to be declared dead by every other member,
+// and counts the false suspicions and deaths of the others meanwhile.
+//
+// Metrics: ms-median-all and ms-max-all, the median and the longest time
+// over trials until every other member declared the victim dead;
+// ms-median-first, until the first did; ms-median-each, over every
+// observer; missed, observers that never did within 30 s; suspicions,
+// false-deaths and falsely-dead-members, about members that were not cut,
+// while measuring; cpu-cores, this process's CPU use while measuring (of
+// GOMAXPROCS cores) and host-busy-%, the whole machine's; join-s, the time
+// to form the cluster.
 func BenchmarkDetect(b *testing.B) {
 	cases := []struct {
 		members, trials int
 		profiles        []membership.Profile
 	}{
 		{3, 9, []membership.Profile{membership.Fast, membership.Confirmed, membership.Stock}},
+		{20, 5, []membership.Profile{membership.Fast, membership.Confirmed}},
 		{50, 5, []membership.Profile{membership.Fast, membership.Confirmed}},
-		{200, 3, []membership.Profile{membership.Fast, membership.Confirmed}},
+		{200, 5, []membership.Profile{membership.Fast, membership.Confirmed}},
 	}
 	for _, tc := range cases {
 		for _, p := range tc.profiles {
@@ -49,6 +61,22 @@ func measureDetection(b *testing.B, members, trials int, p membership.Profile) {
 	timeout := 30 * time.Second
 	var all, first, each []time.Duration
 	missed := 0
+	var falsely membershiptest.Tally
+	dead := map[string]bool{}
+	tally := func(c *membershiptest.Cluster, since time.Time, victims []string) {
+		t := c.Tally(since, victims...)
+		b.Logf("while measuring (victims left out): %+v", t)
+		falsely.Suspicions += t.Suspicions
+		falsely.Deaths += t.Deaths
+		falsely.Refutations += t.Refutations
+		for _, n := range c.Nodes {
+			for _, e := range n.Events.Since(since) {
+				if e.Kind == membership.Died && !slices.Contains(victims, e.Member.Name) {
+					dead[e.Member.Name] = true
+				}
+			}
+		}
+	}
 	record := func(d membershiptest.Detection) {
 		missed += d.Missed
 		if d.Missed == 0 && len(d.Each) > 0 {
@@ -58,38 +86,52 @@ func measureDetection(b *testing.B, members, trials int, p membership.Profile) {
 		each = append(each, d.Each...)
 		b.Logf("victim %s: %d observers, first %v, all %v, missed %d (%d already held it dead)", d.Victim, len(d.Each)+d.Missed, firstOf(d.Each), d.All(), d.Missed, d.NotAlive)
 	}
+	var cpu membershiptest.CPUUsage
 	if members <= 5 {
-		// A fresh small cluster per trial.
+		// A fresh small cluster per trial; CPU over all of them.
+		meter := membershiptest.StartCPU()
 		for i := range trials {
 			c := membershiptest.Start(b, membershiptest.Options{N: members, Profile: p, Seed: uint64(i)})
-			record(c.Detect(members-1, timeout))
+			t0 := time.Now()
+			d := c.Detect(members-1, timeout)
+			record(d)
+			time.Sleep(time.Second) // late false deaths
+			tally(c, t0, []string{d.Victim})
 			c.Close()
 		}
+		cpu = meter.Stop()
 	} else {
 		// One cluster; kill members one after the other.
-		// On a loaded machine a large in-process cluster is never all
-		// alive in every view at once: start measuring at 95 %.
-		c := membershiptest.Start(b, membershiptest.Options{N: members, Profile: p, Settled: 0.95})
+		start := time.Now()
+		c := membershiptest.Start(b, membershiptest.Options{N: members, Profile: p})
+		joined := time.Since(start)
+		b.ReportMetric(joined.Seconds(), "join-s")
+		b.Logf("formed in %v; while forming: %+v", joined.Round(time.Millisecond), c.Tally(start))
+		meter := membershiptest.StartCPU()
 		t0 := time.Now()
 		var victims []string
 		for i := range trials {
-			time.Sleep(2 * time.Second) // let the last death settle
+			time.Sleep(3 * time.Second) // let the last death settle
 			d := c.Detect(members-1-i, timeout)
 			victims = append(victims, d.Victim)
 			record(d)
 		}
-		// False deaths while the cluster ran, victims' deaths left out.
-		tally := c.Tally(t0, victims...)
-		b.ReportMetric(float64(tally.Deaths), "false-deaths")
-		b.ReportMetric(float64(tally.DeadMembers), "falsely-dead-members")
-		b.Logf("while measuring (victims left out): %+v", tally)
+		time.Sleep(time.Second) // late false deaths
+		cpu = meter.Stop()
+		tally(c, t0, victims)
 		c.Close()
 	}
+	b.Logf("CPU: this process %.2f cores, machine %.0f %% busy, over %v", cpu.Cores, 100*cpu.HostBusy, cpu.Wall.Round(time.Millisecond))
 	b.ReportMetric(ms(membershiptest.Median(all)), "ms-median-all")
+	b.ReportMetric(ms(maxOf(all)), "ms-max-all")
 	b.ReportMetric(ms(membershiptest.Median(first)), "ms-median-first")
 	b.ReportMetric(ms(membershiptest.Median(each)), "ms-median-each")
-	b.ReportMetric(ms(maxOf(all)), "ms-max-all")
 	b.ReportMetric(float64(missed), "missed")
+	b.ReportMetric(float64(falsely.Suspicions), "suspicions")
+	b.ReportMetric(float64(falsely.Deaths), "false-deaths")
+	b.ReportMetric(float64(len(dead)), "falsely-dead-members")
+	b.ReportMetric(cpu.Cores, "cpu-cores")
+	b.ReportMetric(100*cpu.HostBusy, "host-busy-%")
 }
 
 func firstOf(ds []time.Duration) time.Duration {

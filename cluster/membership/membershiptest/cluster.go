@@ -37,6 +37,10 @@ type Options struct {
 	// loaded machine may never have every member alive in every view at
 	// once.
 	Settled float64
+	// JoinBatch is how many members join before the harness waits for
+	// the cluster to settle again (default 10). Joining all at once
+	// floods a large in-process cluster with push/pulls and gossip.
+	JoinBatch int
 	// Configure, if set, edits member i's configuration before it starts
 	// (its Handler is the Node's Recorder unless Configure replaces it).
 	Configure func(i int, c *membership.Config)
@@ -71,8 +75,10 @@ func WriteKeyFile(dir string) (string, error) {
 	return path, nil
 }
 
-// Start starts a cluster for a test and closes it at cleanup. It returns
-// once every member sees all N alive.
+// Start starts a cluster for a test and closes it at cleanup. Members join
+// in batches (Options.JoinBatch), each through up to three random members
+// already settled, and the cluster settles after each batch. It returns
+// once every member sees all N alive (or the Settled share).
 func Start(tb testing.TB, o Options) *Cluster {
 	tb.Helper()
 	c, err := start(tb.TempDir(), o)
@@ -95,6 +101,9 @@ func start(dir string, o Options) (*Cluster, error) {
 	if o.JoinTimeout <= 0 {
 		o.JoinTimeout = 30*time.Second + time.Duration(o.N)*time.Second
 	}
+	if o.JoinBatch <= 0 {
+		o.JoinBatch = 10
+	}
 	key, err := WriteKeyFile(dir)
 	if err != nil {
 		return nil, err
@@ -103,32 +112,41 @@ func start(dir string, o Options) (*Cluster, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), o.JoinTimeout)
 	defer cancel()
 	rng := mrand.New(mrand.NewPCG(o.Seed, 0x5eed))
-	for i := range o.N {
-		var edit func(*membership.Config)
-		if o.Configure != nil {
-			edit = func(c *membership.Config) { o.Configure(i, c) }
-		}
-		n, err := c.AddNode(ctx, fmt.Sprintf("m%03d", i), o.Profile, o.Seed+uint64(i), o.Logger, edit)
-		if err != nil {
-			return c, err
-		}
-		if i > 0 {
-			if err := c.join(ctx, n, rng); err != nil {
+	for lo := 0; lo < o.N; lo += o.JoinBatch {
+		hi := min(o.N, lo+o.JoinBatch)
+		for i := lo; i < hi; i++ {
+			var edit func(*membership.Config)
+			if o.Configure != nil {
+				edit = func(c *membership.Config) { o.Configure(i, c) }
+			}
+			n, err := c.AddNode(ctx, fmt.Sprintf("m%03d", i), o.Profile, o.Seed+uint64(i), o.Logger, edit)
+			if err != nil {
 				return c, err
 			}
+			// Join through members that have settled (earlier batches);
+			// in the first batch, through the ones before.
+			seeds := c.Nodes[:max(lo, i)]
+			if len(seeds) > 0 {
+				if err := c.join(ctx, n, seeds, rng); err != nil {
+					return c, err
+				}
+			}
+		}
+		if err := c.settle(ctx, o.Settled, rng); err != nil {
+			return c, err
 		}
 	}
-	return c, c.WaitSettled(ctx, o.Settled)
+	return c, nil
 }
 
-// join joins n through up to three random earlier members (spreading the
-// push/pull load of a large cluster's start), retrying while ctx allows.
-func (c *Cluster) join(ctx context.Context, n *Node, rng *mrand.Rand) error {
+// join joins n through up to three random seeds (spreading the push/pull
+// load of a large cluster's start), retrying while ctx allows.
+func (c *Cluster) join(ctx context.Context, n *Node, seeds []*Node, rng *mrand.Rand) error {
 	var err error
 	for attempt := 0; ctx.Err() == nil; attempt++ {
 		var peers []string
-		for range min(3, len(c.Nodes)-1) {
-			peers = append(peers, c.Nodes[rng.IntN(len(c.Nodes)-1)].List.Addr().String())
+		for range min(3, len(seeds)) {
+			peers = append(peers, seeds[rng.IntN(len(seeds))].List.Addr().String())
 		}
 		if _, err = n.List.Join(ctx, peers); err == nil {
 			return nil
@@ -136,6 +154,28 @@ func (c *Cluster) join(ctx context.Context, n *Node, rng *mrand.Rand) error {
 		time.Sleep(time.Duration(attempt+1) * 100 * time.Millisecond)
 	}
 	return fmt.Errorf("%s: %w (last: %v)", n.Name, ctx.Err(), err)
+}
+
+// settle waits until the members so far have settled (WaitSettled). Every
+// few seconds without it, each member still behind runs a push/pull with a
+// random other member: the full state exchange memberlist itself runs only
+// every PushPullInterval (scaled up to 4× at 200 members), which a start
+// need not wait for.
+func (c *Cluster) settle(ctx context.Context, share float64, rng *mrand.Rand) error {
+	for {
+		wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		err := c.WaitSettled(wctx, share)
+		cancel()
+		if err == nil || ctx.Err() != nil {
+			return err
+		}
+		for _, n := range c.behind(share, true) {
+			peer := c.Nodes[rng.IntN(len(c.Nodes))]
+			if peer != n {
+				_, _ = n.List.Join(ctx, []string{peer.List.Addr().String()})
+			}
+		}
+	}
 }
 
 // AddNode starts one more member (not yet joined) with the cluster's key;
@@ -181,34 +221,60 @@ func (c *Cluster) WaitConverged(ctx context.Context) error { return c.WaitSettle
 // WaitSettled waits until every member's view holds at least share (0..1;
 // 0 means 1) of the members alive.
 func (c *Cluster) WaitSettled(ctx context.Context, share float64) error {
-	if share <= 0 || share > 1 {
-		share = 1
+	// Each check reads every member's full list: poll large clusters
+	// less often, to leave them the CPU.
+	every := 50 * time.Millisecond
+	if len(c.Nodes) > 20 {
+		every = 250 * time.Millisecond
 	}
-	want := int(math.Ceil(share * float64(len(c.Nodes))))
 	for {
-		behind := ""
-		for _, n := range c.Nodes {
-			v := n.List.Members()
-			alive := 0
-			for _, m := range v.Members {
-				if m.State == membership.Alive {
-					alive++
-				}
-			}
-			if alive < want {
-				behind = fmt.Sprintf("%s sees %d of %d alive (want %d)", n.Name, alive, len(c.Nodes), want)
-				break
-			}
-		}
-		if behind == "" {
+		behind := c.behind(share, false)
+		if len(behind) == 0 {
 			return nil
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("not settled: %s: %w", behind, ctx.Err())
-		case <-time.After(50 * time.Millisecond):
+			return fmt.Errorf("not settled: %s: %w", c.describe(behind[0], share), ctx.Err())
+		case <-time.After(every):
 		}
 	}
+}
+
+// behind returns the members whose view holds fewer than share of the
+// members alive: all of them, or only the first found.
+func (c *Cluster) behind(share float64, all bool) []*Node {
+	var out []*Node
+	for _, n := range c.Nodes {
+		if c.alive(n) < c.want(share) {
+			out = append(out, n)
+			if !all {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (c *Cluster) want(share float64) int {
+	if share <= 0 || share > 1 {
+		share = 1
+	}
+	return int(math.Ceil(share * float64(len(c.Nodes))))
+}
+
+// alive counts the members n holds alive.
+func (c *Cluster) alive(n *Node) int {
+	alive := 0
+	for _, m := range n.List.Members().Members {
+		if m.State == membership.Alive {
+			alive++
+		}
+	}
+	return alive
+}
+
+func (c *Cluster) describe(n *Node, share float64) string {
+	return fmt.Sprintf("%s sees %d of %d alive (want %d)", n.Name, c.alive(n), len(c.Nodes), c.want(share))
 }
 
 // Close stops every member.
