@@ -340,3 +340,44 @@ func TestDetectMeasuresEveryObserver(t *testing.T) {
 		t.Errorf("All() = %v, want the slowest %v", d.All(), d.Each[2])
 	}
 }
+
+// TestTallyLeavesOutTheCut checks that the harness counts no false death
+// for a cut member's own view: cut off, it holds every other member dead.
+func TestTallyLeavesOutTheCut(t *testing.T) {
+	skipShort(t)
+	c := membershiptest.Start(t, membershiptest.Options{N: 3, Profile: membership.Fast})
+	t0 := time.Now()
+	d := c.Detect(2, bound)
+	if d.Missed != 0 {
+		t.Fatalf("Detect = %+v, want every observer timed", d)
+	}
+	// The cut member declares the others dead in its own view.
+	victim := c.Nodes[2]
+	for _, other := range c.Nodes[:2] {
+		if _, ok := victim.Events.WaitFor(membership.Died, other.Name, t0, bound); !ok {
+			t.Fatalf("cut %s never declared %s dead", victim.Name, other.Name)
+		}
+	}
+	if got := c.Tally(t0, victim.Name); got.Deaths != 0 || got.Suspicions != 0 {
+		t.Errorf("Tally leaving out %s = %+v, want no suspicion or death", victim.Name, got)
+	}
+}
+
+// TestStartJoinsInBatches checks that a cluster larger than a join batch
+// forms with every member seeing every other alive.
+func TestStartJoinsInBatches(t *testing.T) {
+	skipShort(t)
+	c := membershiptest.Start(t, membershiptest.Options{N: 7, JoinBatch: 3, Profile: membership.Fast})
+	for _, n := range c.Nodes {
+		v := n.List.Members()
+		alive := 0
+		for _, m := range v.Members {
+			if m.State == membership.Alive {
+				alive++
+			}
+		}
+		if alive != 7 {
+			t.Errorf("%s sees %d of 7 alive: %+v", n.Name, alive, v.Members)
+		}
+	}
+}

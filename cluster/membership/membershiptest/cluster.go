@@ -41,6 +41,9 @@ type Options struct {
 	// the cluster to settle again (default 10). Joining all at once
 	// floods a large in-process cluster with push/pulls and gossip.
 	JoinBatch int
+	// Logf, if set, receives the progress of the start (batches joined,
+	// members left behind).
+	Logf func(format string, args ...any)
 	// Configure, if set, edits member i's configuration before it starts
 	// (its Handler is the Node's Recorder unless Configure replaces it).
 	Configure func(i int, c *membership.Config)
@@ -104,6 +107,9 @@ func start(dir string, o Options) (*Cluster, error) {
 	if o.JoinBatch <= 0 {
 		o.JoinBatch = 10
 	}
+	if o.Logf == nil {
+		o.Logf = func(string, ...any) {}
+	}
 	key, err := WriteKeyFile(dir)
 	if err != nil {
 		return nil, err
@@ -132,7 +138,10 @@ func start(dir string, o Options) (*Cluster, error) {
 				}
 			}
 		}
-		if err := c.settle(ctx, o.Settled, rng); err != nil {
+		t0 := time.Now()
+		err := c.settle(ctx, o.Settled, rng, o.Logf)
+		o.Logf("membershiptest: %d members settled in %v", len(c.Nodes), time.Since(t0).Round(time.Millisecond))
+		if err != nil {
 			return c, err
 		}
 	}
@@ -161,7 +170,7 @@ func (c *Cluster) join(ctx context.Context, n *Node, seeds []*Node, rng *mrand.R
 // random other member: the full state exchange memberlist itself runs only
 // every PushPullInterval (scaled up to 4× at 200 members), which a start
 // need not wait for.
-func (c *Cluster) settle(ctx context.Context, share float64, rng *mrand.Rand) error {
+func (c *Cluster) settle(ctx context.Context, share float64, rng *mrand.Rand, logf func(string, ...any)) error {
 	for {
 		wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		err := c.WaitSettled(wctx, share)
@@ -169,7 +178,12 @@ func (c *Cluster) settle(ctx context.Context, share float64, rng *mrand.Rand) er
 		if err == nil || ctx.Err() != nil {
 			return err
 		}
-		for _, n := range c.behind(share, true) {
+		behind := c.behind(share, true)
+		if len(behind) == 0 {
+			continue
+		}
+		logf("membershiptest: %d of %d members behind (%s): push/pull", len(behind), len(c.Nodes), c.describe(behind[0], share))
+		for _, n := range behind {
 			peer := c.Nodes[rng.IntN(len(c.Nodes))]
 			if peer != n {
 				_, _ = n.List.Join(ctx, []string{peer.List.Addr().String()})
@@ -363,12 +377,16 @@ type Tally struct {
 }
 
 // Tally counts the events of all members stamped at or after since,
-// leaving out events about the members named in ignore (ones that were
-// really cut).
+// leaving out the members named in ignore (ones that were really cut):
+// events about them, and their own (cut off, they hold everyone else
+// dead).
 func (c *Cluster) Tally(since time.Time, ignore ...string) Tally {
 	var t Tally
 	dead := map[string]bool{}
 	for _, n := range c.Nodes {
+		if slices.Contains(ignore, n.Name) {
+			continue
+		}
 		for _, e := range n.Events.Since(since) {
 			if slices.Contains(ignore, e.Member.Name) {
 				continue

@@ -14,7 +14,7 @@ import (
 // knowing whether the CPU was saturated.
 type CPUMeter struct {
 	wall              time.Time
-	self              time.Duration
+	self, waited      time.Duration
 	hostBusy, hostAll uint64
 	hostOK            bool
 }
@@ -26,6 +26,11 @@ type CPUUsage struct {
 	// Cores is this process's CPU time (user and system) per second of
 	// Wall: 1.5 means one and a half cores busy on average.
 	Cores float64
+	// Waiting is the time this process's threads were ready to run but
+	// waited for a core, per second of Wall (from the kernel's
+	// schedstat): well above 0, the machine starved the process; -1 if
+	// unknown.
+	Waiting float64
 	// HostBusy is the share (0..1) of all cores' time the machine spent
 	// busy, this process and any other; -1 if unknown.
 	HostBusy float64
@@ -33,16 +38,19 @@ type CPUUsage struct {
 
 // StartCPU starts measuring.
 func StartCPU() *CPUMeter {
-	m := &CPUMeter{wall: time.Now(), self: selfCPU()}
+	m := &CPUMeter{wall: time.Now(), self: selfCPU(), waited: runWait()}
 	m.hostBusy, m.hostAll, m.hostOK = hostCPU()
 	return m
 }
 
 // Stop returns the usage since StartCPU.
 func (m *CPUMeter) Stop() CPUUsage {
-	u := CPUUsage{Wall: time.Since(m.wall), HostBusy: -1}
+	u := CPUUsage{Wall: time.Since(m.wall), HostBusy: -1, Waiting: -1}
 	if u.Wall > 0 {
 		u.Cores = float64(selfCPU()-m.self) / float64(u.Wall)
+		if w := runWait(); w >= 0 && m.waited >= 0 {
+			u.Waiting = float64(w-m.waited) / float64(u.Wall)
+		}
 	}
 	if busy, all, ok := hostCPU(); ok && m.hostOK && all > m.hostAll {
 		u.HostBusy = float64(busy-m.hostBusy) / float64(all-m.hostAll)
@@ -56,6 +64,32 @@ func selfCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// runWait sums the time this process's threads spent waiting on a run
+// queue (the second field of /proc/self/task/*/schedstat); -1 if unknown.
+// Threads that ended meanwhile are left out, which Go's few long-lived
+// threads make small.
+func runWait() time.Duration {
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		return -1
+	}
+	var sum time.Duration
+	for _, t := range tasks {
+		b, err := os.ReadFile("/proc/self/task/" + t.Name() + "/schedstat")
+		if err != nil {
+			continue
+		}
+		f := strings.Fields(string(b))
+		if len(f) < 2 {
+			continue
+		}
+		if ns, err := strconv.ParseInt(f[1], 10, 64); err == nil {
+			sum += time.Duration(ns)
+		}
+	}
+	return sum
 }
 
 // hostCPU reads the machine's busy and total CPU ticks from /proc/stat
