@@ -41,6 +41,10 @@ type Options struct {
 	// the cluster to settle again (default 10). Joining all at once
 	// floods a large in-process cluster with push/pulls and gossip.
 	JoinBatch int
+	// JoinPause is how long to wait after each batch has settled before
+	// the next joins, so the batch's gossip (each joiner re-gossips the
+	// members it learnt) drains first.
+	JoinPause time.Duration
 	// Logf, if set, receives the progress of the start (batches joined,
 	// members left behind).
 	Logf func(format string, args ...any)
@@ -152,6 +156,9 @@ func start(dir string, o Options) (*Cluster, error) {
 		o.Logf("membershiptest: %d members settled in %v", len(c.Nodes), time.Since(t0).Round(time.Millisecond))
 		if err != nil {
 			return c, err
+		}
+		if hi < o.N {
+			time.Sleep(o.JoinPause)
 		}
 	}
 	return c, nil
