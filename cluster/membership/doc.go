@@ -66,17 +66,29 @@
 // about 0.2 s more detection; prefer it beyond a handful of hosts. False deaths that remain
 // (heavy loss) are why a death here is only a hint.
 //
-// Large clusters are at the edge of what one process measures here. With
-// 50 members, detection took 1.1–1.2 s (fast) and 1.4–1.6 s (confirmed)
-// median, but fast twice ran into storms of false deaths (4,283 Died
-// events about 45 members within a minute, load average 8.8), and once
-// confirmed did not settle; 200 members never settled (joins stalled
-// at 135–184 members; the one cluster that formed was in a storm). One
-// process freezes all its members together whenever the machine
-// deschedules it, which real hosts do not: these figures describe the
-// harness on this machine, not memberlist on 200 hosts. Gossip
-// compression is off in Fast and Confirmed: LZW took a quarter of the CPU
-// time of 120 in-process members.
+// Larger clusters, fast (membershiptest joins them in batches and waits
+// for them to settle; the machine 89–100 % busy with other work). Median
+// (max) of five deaths in one cluster, with no false suspicion or death
+// among the others meanwhile:
+//
+//	members  detection          suspicion timeout  process CPU
+//	20       0.95 s (1.07 s)    0.52 s             0.06 cores
+//	50       1.22 s (1.35 s)    0.68 s             0.13 cores
+//	200      never formed       0.92 s
+//
+// Detection grows with the suspicion timeout, SuspicionMult ×
+// log10(members) × ProbeInterval: at 200 members it alone is 0.92 s, so
+// even on idle hosts fast would not keep 1 s there (about 1.5 s by these
+// figures, an estimate). 200 members in one process never formed here, with either
+// profile: past 100–145 members the process's threads waited for a core
+// three times as long as they ran (0.4–0.45 cores used, 1.25–1.4 cores'
+// worth of waiting), acks missed their 100 ms timeout and false deaths fed
+// on themselves (84,000–256,000 Died events within 5 minutes). One process
+// freezes all its members together whenever the machine deschedules it,
+// which real hosts do not: these storms describe the harness on a shared
+// 2-core machine, not memberlist on 200 hosts. Gossip compression is off
+// in Fast and Confirmed: LZW took a quarter of the CPU time of 120
+// in-process members.
 //
 // Caveats: State Suspect reflects this member's own probes only
 // (suspicion raised by others is not visible until it turns into Dead),
