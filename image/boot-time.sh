@@ -2,7 +2,8 @@
 # Boots the vigil hypervisor image under QEMU (TCG) a few times and prints,
 # per boot, the seconds from power-on to systemd's first words on the serial
 # console ("Welcome to Debian": firmware, boot loader, kernel and initramfs
-# are done) and to vigil.service's READY ("Started vigil.service"):
+# are done) and to vigil.service's READY ("Started vigil.service"), and the
+# CPU time QEMU used until each (a steadier figure on a loaded machine):
 #   bash image/boot-time.sh RAW [BOOTS] [uefi|direct] [CMDLINE...]
 # uefi (the default) boots through OVMF and the image's systemd-boot; direct
 # has QEMU load the kernel and initrd from the image's ESP. CMDLINE words are
@@ -41,6 +42,16 @@ if [ "$mode" = direct ]; then
 	mcopy -o -i "$esp" ::/vigil/initrd.img "$work/initrd.img" 2>/dev/null || : >"$work/initrd.img"
 fi
 
+# cpu PID: the CPU seconds QEMU has used so far. The guest's one vCPU keeps
+# it busy from power-on to READY, so on a loaded machine this is closer than
+# the wall clock to what the boot takes on an idle one.
+tck=$(getconf CLK_TCK)
+cpu() {
+	local st
+	read -r -a st <"/proc/$1/stat" || return 0
+	awk -v t=$((st[13] + st[14])) -v hz="$tck" 'BEGIN { printf "%.1f", t / hz }'
+}
+
 for i in $(seq 1 "$boots"); do
 	qemu-img create -q -f qcow2 -F raw -b "$disk" "$work/overlay.qcow2"
 	args=(-machine q35,accel=tcg -cpu max -m 1024 -smp 1 -nodefaults -display none
@@ -60,7 +71,7 @@ for i in $(seq 1 "$boots"); do
 	log=$logs/boot-$mode-$i.log
 	: >"$log"
 	start=$EPOCHREALTIME
-	welcome= ready=
+	welcome= ready= welcome_cpu=? ready_cpu=?
 	coproc QEMU { exec qemu-system-x86_64 "${args[@]}" 2>&1 </dev/null; }
 	qpid=$QEMU_PID
 	while IFS= read -r -t 1200 line <&"${QEMU[0]}"; do
@@ -69,12 +80,12 @@ for i in $(seq 1 "$boots"); do
 		# systemd colours unit names: match the text without escapes.
 		line=${line//$'\e'\[*([0-9;])m/}
 		case $line in
-		*"Welcome to "*) [ -n "$welcome" ] || welcome=$now ;;
-		*"Started vigil.service"* | *"Started "*"vigil HA agent"*) ready=$now && break ;;
+		*"Welcome to "*) [ -n "$welcome" ] || welcome=$now welcome_cpu=$(cpu "$qpid") ;;
+		*"Started vigil.service"* | *"Started "*"vigil HA agent"*) ready=$now ready_cpu=$(cpu "$qpid") && break ;;
 		esac
 	done
 	kill "$qpid" 2>/dev/null || true
 	wait "$qpid" 2>/dev/null || true
 	rm -f "$work/overlay.qcow2"
-	echo "boot $i ($mode): systemd at ${welcome:-?} s, vigil READY at ${ready:-never (see $log)} s"
+	echo "boot $i ($mode): systemd at ${welcome:-?} s, vigil READY at ${ready:-never (see $log)} s; QEMU's CPU time ${welcome_cpu} s, ${ready_cpu} s (load $(cut -d' ' -f1 /proc/loadavg))"
 done

@@ -63,6 +63,29 @@ cp "$deb" "$tree/tmp/vigil.deb"
 in_tree dpkg -i /tmp/vigil.deb >&2
 rm "$tree/tmp/vigil.deb"
 
+# Kernel modules for hardware a hypervisor host has no use for: sound,
+# cameras and TV cards, GPUs (the console is the firmware's framebuffer or
+# the serial port; passthrough binds vfio), Wi-Fi, Bluetooth, staging, and
+# the modules that need one of those: a third of the root filesystem. (A
+# kernel upgrade through apt brings them back.)
+kver=$(find "$tree/boot" -name 'vmlinuz-*' -printf '%f\n' | sed 's/^vmlinuz-//' | sort -V | tail -n1)
+moddir=$tree/usr/lib/modules/$kver
+prune=(sound drivers/media drivers/gpu drivers/net/wireless net/wireless net/mac80211
+	net/bluetooth drivers/bluetooth drivers/staging drivers/isdn drivers/iio
+	drivers/input/joystick drivers/input/touchscreen drivers/input/tablet)
+before_mib=$(du -sm "$moddir" | cut -f1)
+# modules.dep is read four times over: a module may come before the one it
+# needs.
+awk -v dirs="${prune[*]}" '
+	BEGIN { n = split(dirs, d, " ") }
+	{ sub(/:$/, "", $1); if ($1 in out) next; gone = 0
+	  for (i = 1; i <= n; i++) if (index($1, "kernel/" d[i] "/") == 1) gone = 1
+	  for (j = 2; j <= NF && !gone; j++) if ($j in out) gone = 1
+	  if (gone) { out[$1] = 1; print $1 } }' "$moddir/modules.dep" "$moddir/modules.dep" "$moddir/modules.dep" "$moddir/modules.dep" |
+	(cd "$moddir" && xargs rm -f)
+in_tree depmod "$kver"
+echo "build-image: kernel modules pruned from ${before_mib} to $(du -sm "$moddir" | cut -f1) MiB" >&2
+
 # The image's own files: first boot, the console banner, the network, the
 # initramfs's module list.
 cp -r --no-preserve=ownership image/os/. "$tree/"
@@ -70,7 +93,6 @@ cp -r --no-preserve=ownership image/os/. "$tree/"
 # on (MODULES=list, etc/initramfs-tools/ in os/) instead of Debian's
 # "most". The firmware reads it from the ESP and the kernel unpacks it:
 # under TCG, Debian's 30 MB one costs a large share of the boot.
-kver=$(find "$tree/boot" -name 'vmlinuz-*' -printf '%f\n' | sed 's/^vmlinuz-//' | sort -V | tail -n1)
 in_tree update-initramfs -u -k "$kver" >&2
 systemctl --root="$tree" enable --quiet systemd-networkd.service vigil-firstboot.service vigil-banner.service vigil-banner.timer vigil-wait-online.service
 # network-online.target is vigil-wait-online's (see its unit): networkd's
@@ -80,6 +102,20 @@ systemctl --root="$tree" is-enabled --quiet vigil.service prometheus-node-export
 # e2scrub_reap removes stale e2scrub snapshots of LVM volumes, which this
 # image has none of; at boot it only competes for the CPU.
 systemctl --root="$tree" disable --quiet e2scrub_reap.service
+# Not on a hypervisor: unattended apt runs and the dpkg database backup (its
+# packages change with the image), e2scrub of LVM volumes (none), and the
+# boot-time loads of modules for graphics, loop devices and device-mapper
+# (the latter two load on first use through their static /dev nodes).
+systemctl --root="$tree" mask --quiet apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer \
+	e2scrub_all.timer modprobe@drm.service modprobe@loop.service modprobe@dm_mod.service
+# Generators for what this image does not use, each one a program run at
+# every boot and daemon-reload: root found by GPT type (the fstab names it),
+# encrypted, integrity and verity volumes, hibernation, offline updates,
+# SysV scripts (every package here has a native unit) and rc.local.
+mkdir -p "$tree/etc/systemd/system-generators"
+for g in gpt-auto cryptsetup integritysetup veritysetup hibernate-resume system-update sysv rc-local; do
+	ln -sf /dev/null "$tree/etc/systemd/system-generators/systemd-$g-generator"
+done
 
 # Every host is a new machine: its machine id is made on the first boot
 # (which is what ConditionFirstBoot and vigil-firstboot go by).
@@ -99,7 +135,7 @@ mkdir -p "$tree/boot/efi"
 cat >"$tree/etc/fstab" <<FSTAB
 # vigil-hypervisor: the root filesystem and the EFI system partition
 # (systemd-boot, the kernel and the initrd live there).
-PARTUUID=$root_part  /          ext4  errors=remount-ro                           0 1
+PARTUUID=$root_part  /          ext4  errors=remount-ro                           0 0
 PARTUUID=$esp_part  /boot/efi  vfat  umask=0077,noauto,x-systemd.automount  0 0
 FSTAB
 
@@ -119,13 +155,15 @@ esp_mib=$(((2 * boot_mib + 32 + 63) / 64 * 64))
 [ "$esp_mib" -ge 128 ] || esp_mib=128
 esp=$work/esp.img
 mkfs.vfat -C -F 32 -n VIGIL-ESP -i "$esp_serial" "$esp" $((esp_mib * 1024)) >/dev/null
-# Root is mounted read-only first so that systemd-fsck-root checks it before
-# systemd-remount-fs makes it writable (the initramfs, built before the
-# fstab existed, carries no fsck). cryptomgr.notests skips the crypto API's
-# self-tests of every algorithm at boot (a debugging aid outside FIPS mode,
-# which this image does not use): a large share of the kernel's start under
-# TCG.
-cmdline="root=PARTUUID=$root_part ro console=tty0 console=ttyS0,115200n8 loglevel=4 cryptomgr.notests systemd.show_status=true"
+# Root is mounted read-write by the initramfs and not checked at boot
+# (fstab pass 0): ext4's journal makes an unclean shutdown's filesystem
+# consistent at mount, and the check of a clean one (systemd-fsck-root, then
+# systemd-remount-fs) only cost the boot seconds under TCG; errors=remount-ro
+# still guards it, and e2fsck (in the tree) checks it from a rescue boot.
+# cryptomgr.notests skips the crypto API's self-tests
+# of every algorithm at boot (a debugging aid outside FIPS mode, which this
+# image does not use): a large share of the kernel's start under TCG.
+cmdline="root=PARTUUID=$root_part rw console=tty0 console=ttyS0,115200n8 loglevel=4 cryptomgr.notests systemd.show_status=true"
 printf 'default vigil.conf\ntimeout 0\neditor no\n' >"$work/loader.conf"
 printf 'title vigil hypervisor (Debian 12, Linux %s)\nlinux /vigil/vmlinuz\ninitrd /vigil/initrd.img\noptions %s\n' "$kver" "$cmdline" >"$work/vigil.conf"
 mmd -i "$esp" ::/EFI ::/EFI/BOOT ::/EFI/systemd ::/loader ::/loader/entries ::/vigil
