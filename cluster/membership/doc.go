@@ -80,10 +80,11 @@
 // log10(members) × ProbeInterval: at 200 members it alone is 0.92 s, so
 // even on idle hosts fast would not keep 1 s there (about 1.5 s by these
 // figures, an estimate). 200 members in one process never formed here, with either
-// profile: past 100–145 members the process's threads waited for a core
-// three times as long as they ran (0.4–0.45 cores used, 1.25–1.4 cores'
-// worth of waiting), acks missed their 100 ms timeout and false deaths fed
-// on themselves (84,000–256,000 Died events within 5 minutes). One process
+// profile, in five tries: past 100–185 members the process's threads
+// waited for a core longer than they ran (0.4–0.8 cores used, 1.0–1.4
+// cores' worth of waiting), acks missed their 100 ms timeout and false
+// deaths fed on themselves (84,000–418,000 Died events within 5 minutes),
+// also while the rest of the machine was quieter (load 3–5). One process
 // freezes all its members together whenever the machine deschedules it,
 // which real hosts do not: these storms describe the harness on a shared
 // 2-core machine, not memberlist on 200 hosts. Gossip compression is off
