@@ -225,7 +225,8 @@ func (h *Host) copyDecisions(ctx context.Context, peer string, after uint64) uin
 	for {
 		cctx, cancel := context.WithTimeout(ctx, decisionsTimeout)
 		var reply decisionsReply
-		err = h.client.Call(cctx, http.MethodPost, addr, decisionsPath, decisionsRequest{After: after}, &reply)
+		// A read: kept-alive, not a TLS handshake per poll.
+		err = h.client.CallIdempotent(cctx, http.MethodPost, addr, decisionsPath, decisionsRequest{After: after}, &reply)
 		cancel()
 		if err != nil {
 			return after

@@ -81,6 +81,17 @@ func (c *Client) Call(ctx context.Context, method, addr, path string, in, out an
 	return c.doCall(ctx, method, addr, path, in, out, false)
 }
 
+// CallIdempotent is Call for a call that changes nothing at the peer (a
+// read, a poll): it rides a kept-alive connection, so a poll does not pay
+// a TLS handshake each time, and net/http may send it again on a
+// connection the server had just closed.
+func (c *Client) CallIdempotent(ctx context.Context, method, addr, path string, in, out any) error {
+	if !strings.HasPrefix(path, ExtraPrefix) {
+		return fmt.Errorf("%w: %s is not under %s", ErrBadRequest, path, ExtraPrefix)
+	}
+	return c.doCall(ctx, method, addr, path, in, out, true)
+}
+
 // Stream opens an Extra route at addr whose reply is a stream and returns
 // its body, to be read and closed by the caller; it ends with ctx.
 func (c *Client) Stream(ctx context.Context, method, addr, path string, in any) (io.ReadCloser, error) {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -568,5 +569,56 @@ func TestExtraRoutes(t *testing.T) {
 	body.Close()
 	if err != nil || string(b) != "0\n1\n2\n" {
 		t.Errorf("Stream(count) = %q, %v", b, err)
+	}
+}
+
+// CallIdempotent reuses one kept-alive connection across calls (an idle
+// agent's poll pays no TLS handshake per call); Call dials every time.
+func TestCallIdempotentKeepsConnection(t *testing.T) {
+	c := newExtraCluster(t, 2, func(h *testHost) http.Handler {
+		mux := http.NewServeMux()
+		mux.HandleFunc("POST /v1/x/read", func(w http.ResponseWriter, r *http.Request) {
+			var in struct{ After int }
+			if err := ReadRequest(r, &in); err != nil {
+				WriteError(w, h.id, err)
+				return
+			}
+			WriteReply(w, map[string]int{"next": in.After + 1})
+		})
+		return mux
+	})
+	l := c.leader(15 * time.Second)
+	cl := c.clientAs(c.follower(l).id)
+	var dials atomic.Int64
+	for _, hc := range []*http.Client{cl.hc, cl.hcOnce} {
+		tr := hc.Transport.(*http.Transport)
+		dial := tr.DialTLSContext
+		tr.DialTLSContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			dials.Add(1)
+			return dial(ctx, network, addr)
+		}
+	}
+	const calls = 4
+	for i := range calls {
+		var out map[string]int
+		if err := cl.CallIdempotent(ctxT(t, 5*time.Second), http.MethodPost, l.addr, "/v1/x/read", map[string]int{"after": i}, &out); err != nil || out["next"] != i+1 {
+			t.Fatalf("CallIdempotent(read %d) = %v, %v; want next %d", i, out, err, i+1)
+		}
+	}
+	if n := dials.Load(); n != 1 {
+		t.Errorf("%d CallIdempotent calls dialled %d times, want once", calls, n)
+	}
+	dials.Store(0)
+	for i := range 2 {
+		var out map[string]int
+		if err := cl.Call(ctxT(t, 5*time.Second), http.MethodPost, l.addr, "/v1/x/read", map[string]int{"after": i}, &out); err != nil {
+			t.Fatalf("Call(read) = %v", err)
+		}
+	}
+	if n := dials.Load(); n != 2 {
+		t.Errorf("2 Calls dialled %d times, want twice (a connection each)", n)
+	}
+	if err := cl.CallIdempotent(ctxT(t, 5*time.Second), http.MethodPost, l.addr, "/v1/apply", nil, nil); !errors.Is(err, ErrBadRequest) {
+		t.Errorf("CallIdempotent outside the extra prefix = %v, want ErrBadRequest", err)
 	}
 }
