@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -129,25 +131,25 @@ func snapshot(t testing.TB, h *Host) string {
 	return b.String()
 }
 
-// settledSnapshot is snapshot once the namespace has stopped changing on
-// its own: the kernel reports carrier changes through linkwatch up to a
-// second late, and IPv6 then adds link-local addresses and routes, so a
-// snapshot taken right after an apply can differ from one a second later
-// without anyone touching the host.
-func settledSnapshot(t testing.TB, h *Host) string {
+// quietNS is newNS without IPv6: the kernel adds IPv6 link-local
+// addresses and their routes on its own, up to seconds after a link gains
+// carrier (linkwatch, then duplicate address detection), so tests that
+// compare the namespace before and after a refused apply run without it.
+func quietNS(t testing.TB) netns.NsHandle {
 	t.Helper()
-	prev := snapshot(t, h)
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); {
-		time.Sleep(1500 * time.Millisecond)
-		cur := snapshot(t, h)
-		if cur == prev {
-			return cur
+	ns := newNS(t)
+	err := inNS(ns, func() error {
+		for _, conf := range []string{"all", "default"} {
+			if err := os.WriteFile("/proc/sys/net/ipv6/conf/"+conf+"/disable_ipv6", []byte("1"), 0o644); err != nil {
+				return err
+			}
 		}
-		t.Logf("the namespace changed on its own:\nbefore:\n%s\nafter:\n%s", prev, cur)
-		prev = cur
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("turning IPv6 off in the test namespace: %v", err)
 	}
-	t.Fatalf("the namespace kept changing for 15 s; last snapshot:\n%s", prev)
-	return ""
+	return ns
 }
 
 // addForeign creates interfaces vigil does not own: a bridge with a tap.
@@ -179,14 +181,14 @@ func addForeign(t testing.TB, ns netns.NsHandle) {
 // own are refused at apply, naming the file and object, with the host left
 // exactly as it was.
 func TestRefusedChangesNothing(t *testing.T) {
-	ns := newNS(t)
+	ns := quietNS(t)
 	addForeign(t, ns)
 	h := openHost(t, ns)
 	ctx := ctxT(t)
 	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
 		t.Fatal(err)
 	}
-	before := settledSnapshot(t, h)
+	before := snapshot(t, h)
 	cases := []struct {
 		name, yaml, want string
 		sentinel         error
@@ -410,14 +412,14 @@ func foreignPorts(t testing.TB, ns netns.NsHandle) (bond, dummy bool) {
 // addresses, bridge VLANs, FDB, routes), also with vigil's own interfaces
 // in place.
 func testUplinkRefused(t *testing.T) {
-	ns := newNS(t)
+	ns := quietNS(t)
 	bond, dummy := foreignPorts(t, ns)
 	h := openHost(t, ns)
 	ctx := ctxT(t)
 	if _, err := h.Apply(ctx, mustParse(t, hostFabric)); err != nil {
 		t.Fatal(err)
 	}
-	before := settledSnapshot(t, h)
+	before := snapshot(t, h)
 	br := func(uplink string) string { return "version: 1\nbridges: [{name: vbr1, uplink: " + uplink + "}]\n" }
 	cases := []struct {
 		name, yaml, want string
