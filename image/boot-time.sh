@@ -10,7 +10,7 @@
 # added to the boot entry's kernel command line (e.g. `loglevel=6
 # systemd.log_level=info` to see where the time goes); each boot's console
 # is kept in $VIGIL_BOOT_LOGS (default /tmp/vigil-boot-time), one file per
-# boot. The image is never written (a qcow2 overlay per boot). The same
+# boot, each line with the seconds since power-on and QEMU's CPU seconds. The image is never written (a qcow2 overlay per boot). The same
 # QEMU options as image/boot_test.go: q35, -cpu max, 1 GiB, one vCPU.
 set -euo pipefail
 shopt -s extglob
@@ -76,7 +76,7 @@ for i in $(seq 1 "$boots"); do
 	qpid=$QEMU_PID
 	while IFS= read -r -t 1200 line <&"${QEMU[0]}"; do
 		now=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
-		printf '%6s %s\n' "$now" "$line" >>"$log"
+		printf '%6s %6s %s\n' "$now" "$(cpu "$qpid")" "$line" >>"$log"
 		# systemd colours unit names: match the text without escapes.
 		line=${line//$'\e'\[*([0-9;])m/}
 		case $line in

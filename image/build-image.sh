@@ -104,10 +104,11 @@ systemctl --root="$tree" is-enabled --quiet vigil.service prometheus-node-export
 systemctl --root="$tree" disable --quiet e2scrub_reap.service
 # Not on a hypervisor: unattended apt runs and the dpkg database backup (its
 # packages change with the image), e2scrub of LVM volumes (none), and the
-# boot-time loads of modules for graphics, loop devices and device-mapper
-# (the latter two load on first use through their static /dev nodes).
+# boot-time loads of modules for graphics, loop devices, device-mapper and
+# FUSE (the last three load on first use through their static /dev nodes).
 systemctl --root="$tree" mask --quiet apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer \
-	e2scrub_all.timer modprobe@drm.service modprobe@loop.service modprobe@dm_mod.service
+	e2scrub_all.timer modprobe@drm.service modprobe@loop.service modprobe@dm_mod.service \
+	modprobe@fuse.service sys-fs-fuse-connections.mount
 # Generators for what this image does not use, each one a program run at
 # every boot and daemon-reload: root found by GPT type (the fstab names it),
 # encrypted, integrity and verity volumes, hibernation, offline updates,
