@@ -51,14 +51,17 @@ type Timing struct {
 }
 
 // DefaultTiming suits a LAN: a dead leader is replaced in about one to two
-// heartbeats. Commit is raft's default (50 ms) times ten: at 50 ms an idle
-// leader's sends to each follower (with a log read per send) were most
-// of an idle agent's CPU; commands do not wait for it (Apply).
+// heartbeats. Commit is three times raft's default (50 ms): at 50 ms an
+// idle leader's sends to each follower (with a log read per send) were the
+// largest share of an idle agent's CPU, and commands do not wait for it
+// (Apply). It stays well under Heartbeat: these sends also reset a
+// follower's election timer, so one late heartbeat does not start an
+// election (at 500 ms, leaders changed now and then on a loaded machine).
 var DefaultTiming = Timing{
 	Heartbeat:   500 * time.Millisecond,
 	Election:    500 * time.Millisecond,
 	LeaderLease: 250 * time.Millisecond,
-	Commit:      500 * time.Millisecond,
+	Commit:      150 * time.Millisecond,
 }
 
 // Config of a Node.
