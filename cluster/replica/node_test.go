@@ -342,7 +342,12 @@ func TestBootstrapLater(t *testing.T) {
 // commit index out at once instead of leaving it to the next idle send.
 func TestFollowersApplyBeforeCommitTimeout(t *testing.T) {
 	const commit = 3 * time.Second
-	c := newCluster(t, 3, 0, func(cfg *Config) { cfg.Timing.Commit = commit })
+	// Without the idle sends, only heartbeats reset the followers' election
+	// timers: the slower wan-like timeouts keep a loaded machine from
+	// electing leaders over and over.
+	c := newCluster(t, 3, 0, func(cfg *Config) {
+		cfg.Timing = Timing{Heartbeat: time.Second, Election: time.Second, LeaderLease: 500 * time.Millisecond, Commit: commit}
+	})
 	c.mustApply(hostCmd("warm-up", 9))
 	for i := range 3 {
 		l := c.leader(15 * time.Second)
