@@ -43,15 +43,20 @@ func (r *run) say(source, format string, args ...any) {
 // step records one of the demo's own steps in the scenario's timeline
 // (kind: inject, observe, restore) and prints it.
 func (r *run) step(kind, host, format string, args ...any) {
+	r.stepAt(time.Now(), kind, host, format, args...)
+}
+
+func (r *run) stepAt(at time.Time, kind, host, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	r.steps = append(r.steps, Event{Time: time.Now(), Source: "lab", Kind: kind, Host: host, Message: msg})
+	r.steps = append(r.steps, Event{Time: at, Source: "lab", Kind: kind, Host: host, Message: msg})
 	r.say("lab", "%s: %s", strings.ToUpper(kind), msg)
 }
 
-// injectNow marks the scenario's failure as injected now.
+// injectNow marks the scenario's failure as injected now: the timeline's
+// zero and its inject step carry the same instant.
 func (r *run) injectNow(host, format string, args ...any) {
 	r.inject = time.Now()
-	r.step("inject", host, format, args...)
+	r.stepAt(r.inject, "inject", host, format, args...)
 }
 
 // status asks the agents in host order until one answers.
