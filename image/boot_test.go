@@ -472,10 +472,13 @@ func TestImageBootsSeeded(t *testing.T) {
 	}
 
 	// The sandbox under the real systemd: rated as offline, the two
-	// devices bound into its private /dev and no disk there.
+	// devices bound into its private /dev and no disk there. The sandbox
+	// binds the devices present when the unit starts, and a standalone
+	// agent (this one) starts without waiting for udev's coldplug (only
+	// a clustered one feeds the watchdog): restarted once udev is done.
 	online := v.mustRun("systemd-analyze security --no-pager vigil.service | tail -n 1")
 	t.Logf("in the guest: %s", strings.TrimSpace(online))
-	devs := v.mustRun("nsenter -t $(systemctl show -P MainPID vigil.service) -m sh -c 'ls -1 /dev /dev/net'")
+	devs := v.mustRun("udevadm settle && systemctl restart vigil.service && nsenter -t $(systemctl show -P MainPID vigil.service) -m sh -c 'ls -1 /dev /dev/net'")
 	for _, want := range []string{"watchdog", "tun", "null"} {
 		if !regexp.MustCompile(`(?m)^` + want + `$`).MatchString(devs) {
 			t.Errorf("the agent's /dev lacks %s:\n%s", want, devs)

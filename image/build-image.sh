@@ -94,7 +94,7 @@ cp -r --no-preserve=ownership image/os/. "$tree/"
 # "most". The firmware reads it from the ESP and the kernel unpacks it:
 # under TCG, Debian's 30 MB one costs a large share of the boot.
 in_tree update-initramfs -u -k "$kver" >&2
-systemctl --root="$tree" enable --quiet systemd-networkd.service vigil-firstboot.service vigil-banner.service vigil-banner.timer vigil-wait-online.service vigil-wait-devices.service
+systemctl --root="$tree" enable --quiet systemd-networkd.service vigil-firstboot.service vigil-banner.service vigil-banner.timer vigil-wait-online.service
 # network-online.target is vigil-wait-online's (see its unit): networkd's
 # own waiter would order the agent after networkd's start on every host.
 systemctl --root="$tree" mask --quiet systemd-networkd-wait-online.service

@@ -38,21 +38,20 @@
 // console's login prompt: host, addresses, vigil's state from `vigil status
 // --json`), DHCP on every port, the modules the fabric needs, and
 // vigil-wait-online, the image's network-online.target (at once on a
-// standalone host, after one configured port on a clustered one, whose
-// agent binds its management address). The boot to READY is kept short
+// standalone host; on a clustered one, whose agent binds its management
+// address and feeds the watchdog its sandbox binds in at start, after
+// udev's coldplug and one configured port). The boot to READY is kept short
 // (measured under TCG, where one vCPU does all of it): the initramfs holds
 // only the root disk's drivers (etc/initramfs-tools, loaded for the
 // hardware present), the kernel skips the crypto self-tests, root is
 // mounted read-write with no fsck at boot, generators, timers and modules
 // the image does not use are masked, vigil-firstboot runs almost no
-// programs, network-online.target does not wait for networkd (on a
-// standalone host nothing needs it), and while the host boots vigil.service
-// and vigil-firstboot get ten times the CPU share of the units alongside
-// them (dbus, logind, the gettys and node_exporter start after the agent);
-// vigil-wait-devices holds the agent until udev's coldplug is done, so its
-// sandbox binds the watchdog in if the host has one.
-// boot-time.sh boots an image a few times and prints power-on to systemd
-// and to vigil.service's READY, with QEMU's CPU time.
+// programs, network-online.target does not wait for networkd, and while
+// the host boots vigil.service and vigil-firstboot get ten times the CPU
+// share of the units alongside them (dbus, logind, the gettys and
+// node_exporter start after the agent). boot-time.sh boots an image a few
+// times and prints power-on to systemd and to vigil.service's READY, with
+// QEMU's CPU time.
 //
 // The tests read the unit against the agent's config defaults, run
 // `systemd-analyze verify` (no output allowed) and `systemd-analyze security
