@@ -188,6 +188,16 @@ func Do(ctx context.Context, f Fencer, a Action, opt Confirm) (Result, error) {
 	return finish(fmt.Errorf("action %q: want off, on, cycle or status", a))
 }
 
+type commandSentKey struct{}
+
+// WithCommandSent returns ctx carrying fn, which Do calls (in its own
+// goroutine) each time the BMC accepts a power command, before the power
+// is read back. It tells an observer that a command is on its way; only
+// the read-back confirms it.
+func WithCommandSent(ctx context.Context, fn func(Action)) context.Context {
+	return context.WithValue(ctx, commandSentKey{}, fn)
+}
+
 // setAndConfirm sends a and polls until the power reads as a wants or ctx
 // ends. It fills res.Power with the last state seen.
 func setAndConfirm(ctx context.Context, f Fencer, a Action, opt Confirm, res *Result) error {
@@ -195,7 +205,11 @@ func setAndConfirm(ctx context.Context, f Fencer, a Action, opt Confirm, res *Re
 	if a == ActionOn {
 		want = PowerOn
 	}
-	if err := f.Set(ctx, a); err != nil {
+	err := f.Set(ctx, a)
+	if sent, ok := ctx.Value(commandSentKey{}).(func(Action)); ok && err == nil {
+		go sent(a)
+	}
+	if err != nil {
 		// A lost reply to a command the BMC executed: the read-back below
 		// decides, unless the error says the command was refused.
 		if Permanent(err) || ctx.Err() != nil {

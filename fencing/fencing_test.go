@@ -395,3 +395,49 @@ func TestManagerClock(t *testing.T) {
 		t.Fatalf("attempts %+v, finished %v; want the third attempt timed at 350ms on the fake clock, finished at %v", rec.Attempts, rec.Finished, now)
 	}
 }
+
+// TestDoTellsCommandSent: the hook of WithCommandSent hears of an accepted
+// off command while the power still reads on, and of no refused one.
+func TestDoTellsCommandSent(t *testing.T) {
+	f := fencingtest.NewFake("bmc-b")
+	f.Delay = 300 * time.Millisecond
+	sent := make(chan fencing.Power, 2)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ctx = fencing.WithCommandSent(ctx, func(a fencing.Action) {
+		if a != fencing.ActionOff {
+			t.Errorf("told of %s, want off", a)
+		}
+		p := fencing.PowerOff
+		if f.IsOn() {
+			p = fencing.PowerOn
+		}
+		sent <- p
+	})
+	if res, err := fencing.Do(ctx, f, fencing.ActionOff, fencing.Confirm{}); err != nil || !res.Confirmed {
+		t.Fatalf("Do(off) = %+v, %v; want confirmed", res, err)
+	}
+	select {
+	case p := <-sent:
+		if p != fencing.PowerOn {
+			t.Errorf("told of the command when the power read %s, want before it read off", p)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("the hook never heard of the accepted off command")
+	}
+
+	refused := fencingtest.NewFake("bmc-c")
+	refused.SetErr = func(fencing.Action) error { return fencing.ErrAuth }
+	heard := make(chan struct{}, 1)
+	rctx := fencing.WithCommandSent(context.Background(), func(fencing.Action) { heard <- struct{}{} })
+	rctx, rcancel := context.WithTimeout(rctx, 2*time.Second)
+	defer rcancel()
+	if _, err := fencing.Do(rctx, refused, fencing.ActionOff, fencing.Confirm{}); err == nil {
+		t.Fatal("Do(off) through a refusing BMC succeeded")
+	}
+	select {
+	case <-heard:
+		t.Error("the hook heard of a refused command")
+	case <-time.After(200 * time.Millisecond):
+	}
+}

@@ -92,6 +92,7 @@ func (h *Host) plannerLocked(now time.Time) *planner.Planner {
 	fm := &planner.FenceManager{
 		Manager: h.fences, Levels: h.fenceLevels, Context: ctx,
 		Done: func(out planner.FenceOutcome) { h.fenceDone(gen, out) },
+		Sent: func(target string, id uint64) { h.fenceSent(gen, target, id) },
 	}
 	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, HeartbeatStale: h.timing.HeartbeatStale(), MassFenceWindow: h.timing.MassFenceWindow,
 		MigrateRetry: h.timing.MigrateRetry, Events: h.plannerEvent}
@@ -301,6 +302,19 @@ func (h *Host) fenceDone(gen uint64, out planner.FenceOutcome) {
 	ctx, cancel := context.WithTimeout(h.lead.base, 10*time.Second)
 	defer cancel()
 	h.lead.p.FenceDone(ctx, time.Now(), out)
+}
+
+// fenceSent tells this leadership's planner that a peer's BMC accepted
+// the power-off command of fence id (Planner.FenceSent).
+func (h *Host) fenceSent(gen uint64, target string, id uint64) {
+	h.lead.mu.Lock()
+	defer h.lead.mu.Unlock()
+	if h.lead.p == nil || h.lead.gen != gen {
+		return
+	}
+	ctx, cancel := context.WithTimeout(h.lead.base, 10*time.Second)
+	defer cancel()
+	h.lead.p.FenceSent(ctx, time.Now(), target, id)
 }
 
 // fenceLevels are a peer's fence levels: its BMC endpoints from the state,

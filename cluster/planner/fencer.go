@@ -24,6 +24,9 @@ type FenceManager struct {
 	Levels func(host string) (fencing.HostLevels, bool)
 	// Done receives every outcome, from the fence's goroutine.
 	Done func(FenceOutcome)
+	// Sent, if set, is told that the BMC accepted fence id's power-off
+	// command (Planner.FenceSent), before the power reads back off.
+	Sent func(target string, id uint64)
 	// Context ends every fence in flight (the agent's shutdown, or the
 	// end of this leadership); Timeout bounds each one (default 2
 	// minutes).
@@ -79,6 +82,13 @@ func (f *FenceManager) run(ctx context.Context, target string, id uint64) FenceO
 	if !ok {
 		out.Detail = "no fence levels for " + target
 		return out
+	}
+	if f.Sent != nil {
+		ctx = fencing.WithCommandSent(ctx, func(a fencing.Action) {
+			if a == fencing.ActionOff {
+				f.Sent(target, id)
+			}
+		})
 	}
 	rec, err := f.Manager.Fence(ctx, levels, fencing.ActionOff, fmt.Sprintf("cluster fence record %d", id))
 	out.Confirmed = err == nil && rec.Confirmed && rec.Power == string(fencing.PowerOff)

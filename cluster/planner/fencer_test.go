@@ -27,7 +27,13 @@ func TestFenceManager(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan FenceOutcome, 1)
+	type sentFence struct {
+		target string
+		id     uint64
+	}
+	sent := make(chan sentFence, 8)
 	fm := &FenceManager{Manager: m, Done: func(o FenceOutcome) { done <- o }, Timeout: 10 * time.Second,
+		Sent: func(target string, id uint64) { sent <- sentFence{target, id} },
 		Levels: func(host string) (fencing.HostLevels, bool) {
 			return fencing.HostLevels{Host: host, Levels: []fencing.Level{bmc.Level("ipmi", 5*time.Second, 0)}}, host == "h2"
 		}}
@@ -58,6 +64,14 @@ func TestFenceManager(t *testing.T) {
 	if o := wait(); !o.Confirmed || o.FenceID != 2 || o.Target != "h2" || bmc.IsOn() {
 		t.Fatalf("fence: %+v, BMC on %v", o, bmc.IsOn())
 	}
+	select {
+	case s := <-sent:
+		if s != (sentFence{"h2", 2}) {
+			t.Fatalf("told of an accepted off command for %+v, want h2 fence 2", s)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Sent never heard of fence 2's accepted off command")
+	}
 	// BMC unreachable.
 	bmc.SetPower(true)
 	bmc.PowerErr = func() error { return fencing.ErrUnreachable }
@@ -70,6 +84,12 @@ func TestFenceManager(t *testing.T) {
 	fm.Fence("h3", 4)
 	if o := wait(); o.Confirmed || o.Detail == "" {
 		t.Fatalf("no levels: %+v", o)
+	}
+	// Only fence 2's command reached the BMC.
+	select {
+	case s := <-sent:
+		t.Fatalf("told of a command that never reached the BMC: %+v", s)
+	case <-time.After(200 * time.Millisecond):
 	}
 }
 
@@ -123,7 +143,13 @@ func TestFenceManagerCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan FenceOutcome, 1)
+	type sentFence struct {
+		target string
+		id     uint64
+	}
+	sent := make(chan sentFence, 8)
 	fm := &FenceManager{Manager: m, Done: func(o FenceOutcome) { done <- o }, Timeout: 10 * time.Second,
+		Sent: func(target string, id uint64) { sent <- sentFence{target, id} },
 		Levels: func(host string) (fencing.HostLevels, bool) {
 			return fencing.HostLevels{Host: host, Levels: []fencing.Level{bmc.Level("ipmi", 5*time.Second, 0)}}, true
 		}}
