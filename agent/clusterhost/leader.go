@@ -95,7 +95,7 @@ func (h *Host) plannerLocked(now time.Time) *planner.Planner {
 		Sent: func(target string, id uint64) { h.fenceSent(gen, target, id) },
 	}
 	cfg := planner.Config{Self: h.name, Lease: h.timing.Lease, HeartbeatStale: h.timing.HeartbeatStale(), MassFenceWindow: h.timing.MassFenceWindow,
-		MigrateRetry: h.timing.MigrateRetry, Events: h.plannerEvent}
+		MigrateRetry: h.timing.MigrateRetry, Events: func(e planner.Event) { h.plannerEvent(e, term) }}
 	p, err := planner.New(cfg, h.node.State(), proposer{h.node}, fm, mover{h: h, gen: gen})
 	if err != nil {
 		cancel()
@@ -222,15 +222,17 @@ func (h *Host) noteMembers(now time.Time, obs []planner.Observation) {
 	}
 }
 
-// plannerEvent records one of the planner's events. The planner calls it
+// plannerEvent records one of the planner's events, marked with the leader
+// and the raft term of the leadership that decided it (a checker tells a
+// deposed leader's late decisions by it). The planner calls it
 // with lead.mu held.
-func (h *Host) plannerEvent(e planner.Event) {
+func (h *Host) plannerEvent(e planner.Event, term uint64) {
 	kind := strings.ReplaceAll(e.Kind, ".", "-")
 	if kind == "readmitted" {
 		kind = "readmit"
 	}
 	ev := agent.Event{Time: e.Time, Kind: kind, Host: e.Subject, Message: e.Message,
-		Evidence: map[string]any{"leader": h.name}}
+		Evidence: map[string]any{"leader": h.name, "term": term}}
 	for k, v := range e.Evidence {
 		ev.Evidence[k] = v
 	}

@@ -16,6 +16,8 @@ const (
 	Store        = "store"
 	Linearizable = "linearizable"
 	LeaseLapse   = "lease-lapse"
+	// FenceByLeader: only the leader with a quorum fences.
+	FenceByLeader = "fence-by-leader"
 )
 
 // Violation is one broken invariant, with what a person needs to find it in
@@ -100,6 +102,7 @@ func Check(h *History) Report {
 	lin, ops := CheckLinearizable(h)
 	add(Linearizable, lin)
 	add(LeaseLapse, CheckLeaseLapse(h))
+	add(FenceByLeader, CheckFenceByLeader(h))
 	r.Operations = ops
 	if r.Violations == nil {
 		r.Violations = []Violation{}

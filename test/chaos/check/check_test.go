@@ -477,8 +477,8 @@ func TestCheck(t *testing.T) {
 		return h
 	}
 	r := Check(clean())
-	if !r.OK() || len(r.Checks) != 6 || r.Operations != 5 {
-		t.Fatalf("Check(clean) = %+v, want no violations, 6 checks and 5 operations", r)
+	if !r.OK() || len(r.Checks) != 7 || r.Operations != 5 {
+		t.Fatalf("Check(clean) = %+v, want no violations, 7 checks and 5 operations", r)
 	}
 	if r.RTO != (Millis{P50: 5100, P99: 5100, Max: 5100}) {
 		t.Errorf("Check(clean).RTO = %+v, want 5100 ms throughout", r.RTO)
@@ -506,12 +506,54 @@ func TestCheck(t *testing.T) {
 		event("h3", 40, "started", "vm1", "vm1 runs on h3 at generation 3", map[string]any{"generation": 3}),
 		event("h3", 30, "self-fence", "", "h3's own lease lapsed: 0 VM(s) stopped", nil)) // vm2 runs on
 	h.Events[6].Host, h.Events[7].Host = "h2", "h3"
+	h.Events = append(h.Events,
+		event("h2", 33, "leader", "", "planner started", map[string]any{"leader": "h2", "term": 4}),
+		event("h3", 34, "fence", "", "power off through ipmi (fence 3, attempt 2)", map[string]any{"leader": "h3", "term": 3}))
 	h.Events = numbered(h.Events...)
 	os.Remove(filepath.Join(h.Hosts[0].StateDir, agent.StoreFile))
 	r = Check(h)
-	for _, name := range []string{NeverTwice, RTO, MassFencing, Store, Linearizable, LeaseLapse} {
+	for _, name := range []string{NeverTwice, RTO, MassFencing, Store, Linearizable, LeaseLapse, FenceByLeader} {
 		if r.Checks[name] == 0 {
 			t.Errorf("Check(seeded): no %s violation: %q", name, checks(r.Violations))
 		}
+	}
+}
+
+func TestFenceByLeader(t *testing.T) {
+	lead := func(from string, s float64, term int) Event {
+		return event(from, s, "leader", "", "planner started", map[string]any{"leader": from, "term": term})
+	}
+	fence := func(from string, s float64, term int) Event {
+		e := event(from, s, "fence", "", "power off through ipmi (fence 1, attempt 2)", map[string]any{"leader": from, "term": term})
+		e.Host = "h4"
+		return e
+	}
+	copied := fence("h1", 12, 2)
+	copied.From = "h3"
+	for _, c := range []struct {
+		name   string
+		events []Event
+		want   int
+	}{
+		{"deposed leader fences", []Event{lead("h1", 1, 2), lead("h2", 10, 3), fence("h1", 12, 2)}, 1},
+		{"copied into another log", []Event{lead("h1", 1, 2), lead("h2", 10, 3), fence("h1", 12, 2), copied}, 1},
+		{"fence before the new term", []Event{lead("h1", 1, 2), fence("h1", 9, 2), lead("h2", 10, 3)}, 0},
+		{"the newest leader fences", []Event{lead("h1", 1, 2), lead("h2", 10, 3), fence("h2", 12, 3)}, 0},
+		{"an older term after", []Event{lead("h1", 1, 3), fence("h1", 12, 3), lead("h2", 10, 2)}, 0},
+		{"no term recorded", []Event{lead("h1", 1, 2), lead("h2", 10, 3), event("h1", 12, "fence", "", "power off", map[string]any{"leader": "h1"})}, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := history(4)
+			h.Events = numbered(c.events...)
+			got := CheckFenceByLeader(h)
+			if len(got) != c.want {
+				t.Fatalf("CheckFenceByLeader = %q, want %d violation(s)", checks(got), c.want)
+			}
+			for _, v := range got {
+				if v.Check != FenceByLeader || !slices.Equal(v.Hosts, []string{"h1", "h4"}) || len(v.Evidence) != 2 {
+					t.Errorf("violation %+v", v)
+				}
+			}
+		})
 	}
 }

@@ -18,7 +18,10 @@
 //     linear.go for what the events can and cannot show);
 //   - CheckLeaseLapse: a host whose own lease lapsed (its self-fence
 //     event) did not run its VMs on (lapse.go): never-twice cannot see
-//     this while the cluster waits for a fence it cannot confirm.
+//     this while the cluster waits for a fence it cannot confirm;
+//   - CheckFenceByLeader: no power-off sent by a leader after a newer
+//     term's leader had started (leader.go): a deposed leader that did
+//     not confirm its leadership first.
 //
 // The package is pure logic over a History: it starts nothing and talks
 // to no process, so its tests run on hand-made histories. The runner
