@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 )
 
 func runChaos(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "chaos [--runs N] [--seed S] [--replay S] [--bug NAME] [--bugs] [--json] [--vigil PATH]",
+	fs := newFlags(e, "chaos [--runs N] [--seed S] [--replay S] [--bug NAME] [--scenario NAME] [--bugs] [--json] [--vigil PATH]",
 		"Randomized faults against real agents: each run brings up a lab of 3 to 5 hosts with a vigil agent\n"+
 			"each and 6 to 12 test guests, injects a schedule of faults drawn from its seed (power cuts,\n"+
 			"partitions, BMC faults, packet loss, agent kills and stops, full disks, a degrading host...),\n"+
@@ -26,7 +27,8 @@ func runChaos(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 0, "the first run's seed (default: random, printed)")
 	replay := fs.Uint64("replay", 0, "run only seed S, once (what a failing run printed)")
 	bug := fs.String("bug", "", "run the agents with this seeded bug switched on (a vigil built with -tags "+seededbugs.Tag+"); stop at the first run that catches it")
-	bugs := fs.Bool("bugs", false, "list the seeded bugs and exit")
+	scenario := fs.String("scenario", "", "run the scenario aimed at this seeded bug (with correct agents unless --bug) instead of random schedules")
+	bugs := fs.Bool("bugs", false, "list the seeded bugs (those with a scenario marked) and exit")
 	asJSON := fs.Bool("json", false, "print the report as JSON on stdout (progress goes to stderr)")
 	vigil := fs.String("vigil", "", "the vigil binary the agents run (default: vigil beside vigil-lab; with --bug, vigil-seeded beside it)")
 	if err := parseFlags(fs, args); err != nil {
@@ -34,6 +36,9 @@ func runChaos(ctx context.Context, e *env, args []string) error {
 	}
 	if *bugs {
 		for _, name := range seededbugs.Names() {
+			if slices.Contains(chaos.Scenarios(), name) {
+				name += " (scenario)"
+			}
 			fmt.Fprintln(e.stdout, name)
 		}
 		return nil
@@ -49,7 +54,10 @@ func runChaos(ctx context.Context, e *env, args []string) error {
 	if *bug != "" && !seededbugs.Known(*bug) {
 		return usagef("--bug %q: unknown (known: %s)", *bug, strings.Join(seededbugs.Names(), ", "))
 	}
-	opts := chaos.Options{Runs: *runs, Seed: *seed, Bug: *bug, Out: e.stdout}
+	if *scenario != "" && !slices.Contains(chaos.Scenarios(), *scenario) {
+		return usagef("--scenario %q: no such scenario (scenarios: %s)", *scenario, strings.Join(chaos.Scenarios(), ", "))
+	}
+	opts := chaos.Options{Runs: *runs, Seed: *seed, Bug: *bug, Scenario: *scenario, Out: e.stdout}
 	switch {
 	case set["replay"]:
 		opts.Runs, opts.Seed = 1, *replay

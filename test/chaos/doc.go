@@ -35,7 +35,9 @@
 // and writes it did meanwhile); a fan failing and the CPU heating toward
 // critical, which should set off an evacuation by live migration
 // (degrade). Half the steps drawn as slow-agent are slow-disk, drawn from
-// a stream of their own so that older seeds keep their plans.
+// a stream of their own so that older seeds keep their plans. The
+// scenarios (below) add the leader's agent SIGSTOPped and SIGCONTed
+// (leader-stop) and a cut host powered on again mid-run.
 //
 // Not possible here, and why:
 //   - a clock step: the agent reads the system clock directly (no clock it
@@ -70,4 +72,25 @@
 // vigil_seeded_bugs and the bug named in their environment
 // (cluster/seededbugs.EnvVar); the session stops at the first run that
 // catches it. The release build has no such code path (TestReleaseBinary).
+// A bug with a scenario (scenario.go, NewPlanFor) runs the schedule aimed
+// at it instead of a random one; correct agents pass every scenario
+// (TestScenarios).
+//
+// Two of the cluster's seeded bugs have no path to a violation in this
+// lab, and the simulation (cluster/sim) is what catches them:
+//   - feed-after-late-renewal feeds the watchdog after a reply that came
+//     back late. The lease it extends still counts from when the request
+//     was sent, so the host's view stays within the leader's; only the
+//     watchdog's reset comes later than the leader presumes, which
+//     matters only when the host can no longer stop its VMs. The lab can
+//     neither delay packets (no sch_netem) nor make QEMU unkillable; the
+//     simulation catches it with 6 to 9 s link delays and a host whose
+//     QEMU will not stop.
+//   - start-without-generation starts VMs from a replica older than the
+//     lease's index. A host is behind by more than its first renewal only
+//     after a reboot that the leader took as a self-fence (its VMs
+//     restarted elsewhere) and a rejoin without readmission; the lab's
+//     agents run with no watchdog and a host fenced through its BMC needs
+//     `vigil host readmit`, by which time its replica has caught up. VMs
+//     migrated away are guarded by the executor's own release record.
 package chaos

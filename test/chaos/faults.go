@@ -32,16 +32,61 @@ type faults struct {
 	filled  map[int]*lab.Host
 	heating map[int]func()
 	killed  map[int]*lab.Host
-	wg      sync.WaitGroup
+	// steps are the steps as resolved when injected (resolve), by step;
+	// cut the hosts whose power a step cut.
+	steps map[int]Step
+	cut   map[int]*lab.Host
+	wg    sync.WaitGroup
 }
 
 func newFaults(r *run) *faults {
 	return &faults{r: r, net: map[int]Step{}, paused: map[int]*lab.Proc{}, slowed: map[int]*cage{},
-		filled: map[int]*lab.Host{}, heating: map[int]func(){}, killed: map[int]*lab.Host{}}
+		filled: map[int]*lab.Host{}, heating: map[int]func(){}, killed: map[int]*lab.Host{}, steps: map[int]Step{},
+		cut: map[int]*lab.Host{}}
 }
 
 // host is plan host i (1-based).
 func (f *faults) host(i int) *lab.Host { return f.r.l.Hosts[i-1] }
+
+// resolve names the host of step i where the plan leaves it to the moment
+// the step runs (the leader for LeaderStop, a follower, the host of an
+// earlier step); a heal gets the step as its injection resolved it. A step
+// whose host cannot be found keeps Host 0 and is skipped.
+func (f *faults) resolve(i int, s Step) Step {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if r, ok := f.steps[i]; ok {
+		return r
+	}
+	index := func(h *lab.Host) int {
+		for j, o := range f.r.l.Hosts {
+			if o == h {
+				return j + 1
+			}
+		}
+		return 0
+	}
+	switch {
+	case s.Like > 0:
+		s.Host = f.steps[s.Like-1].Host
+	case s.Kind == LeaderStop:
+		s.Host = index(f.r.leader())
+	case s.AFollower:
+		leader, n := f.r.leader(), len(f.r.l.Hosts)
+		from := s.Host
+		s.Host = 0
+		for k := range n {
+			h := f.r.l.Hosts[(from-1+k)%n]
+			if h != leader && h.On() {
+				s.Host = index(h)
+				break
+			}
+		}
+	}
+	s.Like, s.AFollower = 0, false
+	f.steps[i] = s
+	return s
+}
 
 // inject applies step i; the record says what was done or why nothing was.
 func (f *faults) inject(i int, s Step) FaultRecord {
@@ -49,6 +94,11 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 	ctx := f.r.ctx
 	l := f.r.l
 	var h, peer *lab.Host
+	if s.Host <= 0 && s.Kind != LeaderKill {
+		rec.Note = "skipped: no host found for the step"
+		f.r.rec.record(rec)
+		return rec
+	}
 	if s.Host > 0 {
 		h = f.host(s.Host)
 		rec.Hosts = append(rec.Hosts, h.Name)
@@ -67,6 +117,9 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 		}
 		rec.Placed = f.r.placedOn(h.Name)
 		powerOff = true
+		f.mu.Lock()
+		f.cut[i] = h
+		f.mu.Unlock()
 	case Partition, PartitionOneWay, Isolate, BMCPartition, Loss:
 		if s.Kind == Isolate {
 			rec.Placed = f.r.placedOn(h.Name)
@@ -97,7 +150,11 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 		f.mu.Lock()
 		f.killed[i] = h
 		f.mu.Unlock()
-	case AgentStop:
+	case AgentStop, LeaderStop:
+		if s.Kind == LeaderStop {
+			rec.Note = "leader " + h.Name
+			rec.Placed = f.r.placedOn(h.Name)
+		}
 		p := h.Service("vigil")
 		if p == nil || !p.Alive() {
 			rec.Note = "skipped: no agent runs"
@@ -301,7 +358,20 @@ func (f *faults) heal(i int, s Step) FaultRecord {
 		}
 		rec.Hosts = []string{h.Name}
 		err = f.startAgent(h)
-	case AgentStop:
+	case PowerCut:
+		// A technician powers the host on (steps with a duration only).
+		h := f.cut[i]
+		delete(f.cut, i)
+		if h == nil {
+			rec.Note = "nothing to heal"
+			break
+		}
+		rec.Hosts = []string{h.Name}
+		for t0 := time.Now(); h.On() && time.Since(t0) < 15*time.Second; {
+			time.Sleep(50 * time.Millisecond) // a slow-off BMC
+		}
+		err = h.PowerOn()
+	case AgentStop, LeaderStop:
 		if p := f.paused[i]; p != nil {
 			rec.Hosts = []string{p.Host.Name}
 			err = p.Resume()

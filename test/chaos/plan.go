@@ -17,7 +17,9 @@ type Kind string
 // do is listed in the package documentation.
 const (
 	// PowerCut presses the host's power off through its BMC (the BMC
-	// stays up and reads off); the host stays off until quiescence.
+	// stays up and reads off); the host stays off until quiescence, or,
+	// when the step has a duration, until a technician powers it on then
+	// (a new boot: the agent starts again and the host rejoins as fenced).
 	PowerCut Kind = "power-cut"
 	// Partition cuts two hosts apart, both ways, on both networks.
 	Partition Kind = "partition"
@@ -34,6 +36,10 @@ const (
 	AgentKill Kind = "agent-kill"
 	// AgentStop SIGSTOPs a host's agent and SIGCONTs it after a while.
 	AgentStop Kind = "agent-stop"
+	// LeaderStop SIGSTOPs the agent of the host the cluster's leader is at
+	// that moment and SIGCONTs it after a while: it wakes up deposed, with
+	// the timers of a leader.
+	LeaderStop Kind = "leader-stop"
 	// LeaderKill SIGKILLs the agent of the host the cluster's leader is at
 	// that moment and starts it again after a pause.
 	LeaderKill Kind = "leader-kill"
@@ -90,13 +96,19 @@ var kinds = []struct {
 // the same faults at the same offsets against the same hosts (what the
 // agents decide in between is theirs).
 type Plan struct {
-	Seed  uint64
-	Hosts int
-	VMs   int
+	Seed uint64
+	// Scenario is the seeded bug whose scenario drew the schedule (see
+	// NewPlanFor); "" for a random schedule.
+	Scenario string
+	Hosts    int
+	VMs      int
 	// PowerDelay is how long every BMC reads "on" after a power off
 	// (zero: at once); see BMCSlowOff.
 	PowerDelay time.Duration
 	Steps      []Step
+	// Tail is how long the schedule goes on after its last step starts
+	// (faults left to the agents before quiescence heals them all).
+	Tail time.Duration
 }
 
 // Step is one fault: injected At after the schedule starts, healed For
@@ -105,8 +117,15 @@ type Step struct {
 	At   time.Duration
 	Kind Kind
 	// Host is the host the fault hits (1-based); Peer the other end of a
-	// partition. For LeaderKill, Host is resolved when the step runs.
+	// partition. For LeaderKill and LeaderStop, Host is resolved when the
+	// step runs, as it is for AFollower and Like.
 	Host, Peer int
+	// AFollower: the host is one the leader is not on when the step runs
+	// (the first powered-on one from Host on).
+	AFollower bool
+	// Like (1-based step number, 0: none): the host is the one that
+	// earlier step hit.
+	Like int
 	// Share is the packet loss share.
 	Share float64
 	// IOPS is a slow disk's read and write operations a second.
@@ -180,7 +199,7 @@ func NewPlan(seed uint64) Plan {
 				s.Kind, s.IOPS = SlowDisk, 1+more.IntN(10)
 			}
 		}
-		if kind == LeaderKill {
+		if kind == LeaderKill || kind == LeaderStop {
 			s.Host = 0
 		}
 		p.Steps = append(p.Steps, s)
@@ -205,7 +224,7 @@ func (p Plan) Kinds() map[Kind]int {
 func (p Plan) SlowDiskHosts() []int {
 	var out []int
 	for _, s := range p.Steps {
-		if s.Kind == SlowDisk && !slices.Contains(out, s.Host) {
+		if s.Kind == SlowDisk && s.Host > 0 && !s.AFollower && s.Like == 0 && !slices.Contains(out, s.Host) {
 			out = append(out, s.Host)
 		}
 	}
@@ -217,7 +236,7 @@ func (p Plan) SlowDiskHosts() []int {
 func (p Plan) End() time.Duration {
 	var end time.Duration
 	for _, s := range p.Steps {
-		end = max(end, s.At+s.For)
+		end = max(end, s.At+s.For, s.At+p.Tail)
 	}
 	return end
 }
@@ -225,10 +244,14 @@ func (p Plan) End() time.Duration {
 func (s Step) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "+%5.1fs %-16s", s.At.Seconds(), s.Kind)
-	switch s.Kind {
-	case LeaderKill:
+	switch {
+	case s.Kind == LeaderKill, s.Kind == LeaderStop:
 		b.WriteString(" the leader")
-	case Partition, PartitionOneWay:
+	case s.Like > 0:
+		fmt.Fprintf(&b, " the host of step %d", s.Like)
+	case s.AFollower:
+		fmt.Fprintf(&b, " a follower (from h%d)", s.Host)
+	case s.Kind == Partition, s.Kind == PartitionOneWay:
 		fmt.Fprintf(&b, " h%d h%d", s.Host, s.Peer)
 	default:
 		fmt.Fprintf(&b, " h%d", s.Host)
@@ -240,6 +263,8 @@ func (s Step) String() string {
 		fmt.Fprintf(&b, " %d iops", s.IOPS)
 	}
 	switch {
+	case s.For > 0 && s.Kind == PowerCut:
+		fmt.Fprintf(&b, ", powered on %.1fs later", s.For.Seconds())
 	case s.For > 0:
 		fmt.Fprintf(&b, " for %.1fs", s.For.Seconds())
 	case s.Kind == BMCCrash, s.Kind == BMCRestart:
@@ -254,6 +279,9 @@ func (s Step) String() string {
 func (p Plan) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "seed %d: %d hosts, %d VMs", p.Seed, p.Hosts, p.VMs)
+	if p.Scenario != "" {
+		fmt.Fprintf(&b, ", the scenario for %s", p.Scenario)
+	}
 	if p.PowerDelay > 0 {
 		fmt.Fprintf(&b, ", BMCs read on %v after a power off", p.PowerDelay)
 	}

@@ -206,3 +206,37 @@ func TestStaleOn(t *testing.T) {
 		t.Errorf("staleOn = %+v", got)
 	}
 }
+
+// TestNewPlanFor: a seeded bug's scenario is drawn from the seed alone,
+// stays within the lab's bounds and refers only to earlier steps; a bug
+// without one gets the random schedule.
+func TestNewPlanFor(t *testing.T) {
+	if len(Scenarios()) == 0 {
+		t.Fatal("no scenarios")
+	}
+	for _, bug := range Scenarios() {
+		for seed := range uint64(50) {
+			p := NewPlanFor(seed, bug)
+			if q := NewPlanFor(seed, bug); q.String() != p.String() {
+				t.Fatalf("NewPlanFor(%d, %s) differs between calls:\n%s\n%s", seed, bug, p, q)
+			}
+			if p.Scenario != bug || !strings.Contains(p.String(), "the scenario for "+bug) {
+				t.Errorf("NewPlanFor(%d, %s): scenario %q in\n%s", seed, bug, p.Scenario, p)
+			}
+			if p.Hosts < minHosts || p.Hosts > maxHosts || p.VMs < minVMs || p.VMs > maxVMs || len(p.Steps) == 0 {
+				t.Errorf("NewPlanFor(%d, %s) = %d hosts, %d VMs, %d steps", seed, bug, p.Hosts, p.VMs, len(p.Steps))
+			}
+			for i, s := range p.Steps {
+				if i > 0 && s.At < p.Steps[i-1].At {
+					t.Errorf("NewPlanFor(%d, %s) step %d at %v before step %d", seed, bug, i+1, s.At, i)
+				}
+				if s.Like > i || s.Host < 0 || s.Host > p.Hosts {
+					t.Errorf("NewPlanFor(%d, %s) step %d: host %d, like %d", seed, bug, i+1, s.Host, s.Like)
+				}
+			}
+		}
+	}
+	if a, b := NewPlanFor(3, "trust-memberlist-dead"), NewPlan(3); a.String() != b.String() {
+		t.Errorf("a bug without a scenario gets\n%s\nwant the random plan\n%s", a, b)
+	}
+}

@@ -1,6 +1,7 @@
 package chaos
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -33,6 +34,10 @@ type Options struct {
 	// (seededbugs.EnvVar). The session then stops at the first run that
 	// catches it.
 	Bug string
+	// Scenario, when set, runs that seeded bug's scenario (NewPlanFor)
+	// instead of a random schedule, with the agents Bug says (correct
+	// ones when Bug is empty). With Bug alone, the bug's scenario runs.
+	Scenario string
 	// Quiesce bounds quiescence: from the schedule's end until every
 	// host is back and every VM runs once where the cluster places it
 	// (default 2 min).
@@ -220,7 +225,7 @@ func (r *run) logf(format string, args ...any) {
 // its VMs, its schedule, quiescence and the check. The error says why the
 // run could not run to the check; violations are in the Result.
 func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err error) {
-	p := NewPlan(seed)
+	p := NewPlanFor(seed, cmp.Or(opts.Scenario, opts.Bug))
 	res.Plan = p
 	if opts.Quiesce == 0 {
 		opts.Quiesce = 2 * time.Minute
@@ -336,17 +341,22 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 			seed, n, len(res.RTO), maxDur(res.RTO), len(res.Failovers), maxDur(res.Failovers), res.Quiesce.Seconds())
 	} else {
 		r.logf("run seed %d FAILED:\n%s\n  violations:\n    %s\n  history and store copies: %s\n  replay: vigil-lab chaos --replay %d%s",
-			seed, p, strings.Join(res.Violations, "\n    "), res.Kept, seed, bugFlag(opts.Bug))
+			seed, p, strings.Join(res.Violations, "\n    "), res.Kept, seed, bugFlag(opts))
 		fprintf(r.out, "agent logs (tails):\n%s\n", c.Logs(3000))
 	}
 	return res, nil
 }
 
-func bugFlag(bug string) string {
-	if bug == "" {
-		return ""
+// bugFlag is what a replay of the run adds to `vigil-lab chaos`.
+func bugFlag(opts Options) string {
+	var out string
+	if opts.Bug != "" {
+		out += " --bug " + opts.Bug
 	}
-	return " --bug " + bug
+	if opts.Scenario != "" && opts.Scenario != opts.Bug {
+		out += " --scenario " + opts.Scenario
+	}
+	return out
 }
 
 func maxDur(ds []time.Duration) string {
@@ -383,7 +393,7 @@ func (r *run) schedule(f *faults) map[Kind]int {
 		case <-r.ctx.Done():
 			return injected
 		}
-		s := r.plan.Steps[a.i]
+		s := f.resolve(a.i, r.plan.Steps[a.i])
 		var rec FaultRecord
 		if a.heal {
 			rec = f.heal(a.i, s)
@@ -399,6 +409,10 @@ func (r *run) schedule(f *faults) map[Kind]int {
 			verb = "heal  "
 		}
 		r.logf("%s %-16s %s %s", verb, s.Kind, strings.Join(rec.Hosts, " "), rec.Note)
+	}
+	select {
+	case <-time.After(time.Until(t0.Add(r.plan.End()))):
+	case <-r.ctx.Done():
 	}
 	return injected
 }

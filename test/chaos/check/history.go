@@ -212,6 +212,7 @@ const (
 	FaultAgentKill       = "agent-kill"        // Target's agent SIGKILLed (restarted at End)
 	FaultAgentStop       = "agent-stop"        // Target's agent SIGSTOPped (SIGCONT at End)
 	FaultLeaderKill      = "leader-kill"       // the leader's agent (Target) SIGKILLed
+	FaultLeaderStop      = "leader-stop"       // the leader's agent (Target) SIGSTOPped (SIGCONT at End)
 	FaultIPMICrash       = "ipmi-crash"        // Target's ipmi_sim crashed (restarted at End)
 	FaultIPMIRestart     = "ipmi-restart"      // Target's ipmi_sim restarted
 	FaultBMCStaleOn      = "bmc-stale-on"      // Target's BMC reads "on" for a while after off

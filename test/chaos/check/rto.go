@@ -31,7 +31,7 @@ import (
 // Everything else blocks: a power cut (H's BMC goes down with it, so no
 // fence path until it is restored; on another host it costs quorum and
 // capacity), a BMC partitioned, crashed, restarted or lying, the leader
-// killed, and any fault on another host while H is down. A fault never
+// killed or stopped, and any fault on another host while H is down. A fault never
 // healed blocks to the end: the outage is not judged.
 //
 // Then quorum and capacity, from the BMCs' power logs: the clock waits
