@@ -62,6 +62,33 @@ func TestChaos(t *testing.T) {
 	}
 }
 
+// TestScenarios runs each seeded bug's scenario once against correct
+// agents: the schedules aimed at a bug must not fail a correct cluster
+// (else catching the bug with them would prove nothing).
+func TestScenarios(t *testing.T) {
+	needLab(t)
+	bin, err := agents.Build(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := rand.Uint64N(1 << 40)
+	t.Logf("scenario seed %d", seed)
+	for _, name := range Scenarios() {
+		t.Run(name, func(t *testing.T) {
+			res, err := RunOne(context.Background(), Options{Vigil: bin, Scenario: name, Out: tWriter{t}}, seed)
+			if err != nil {
+				t.Fatalf("seed %d could not run: %v", seed, err)
+			}
+			if res.Plan.Scenario != name || res.Faults[PowerCut] == 0 {
+				t.Fatalf("seed %d ran %q with faults %v, want the scenario for %s", seed, res.Plan.Scenario, res.Faults, name)
+			}
+			for _, v := range res.Violations {
+				t.Errorf("seed %d: %s\nschedule:\n%s\nreplay: vigil-lab chaos --replay %d --scenario %s", seed, v, res.Plan, seed, name)
+			}
+		})
+	}
+}
+
 func itoa(u uint64) string { return strconv.FormatUint(u, 10) }
 
 // tWriter sends a run's progress lines to the test log.

@@ -237,7 +237,7 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 			f.r.rec.record(FaultRecord{At: time.Now(), Step: i, Kind: s.Kind, Heal: true})
 		}()
 	}
-	if s.Kind == BMCCrash && err == nil {
+	if s.Kind == BMCCrash && err == nil && s.For == 0 {
 		// The crash lasts until the lab's BMC watchdog has ipmi_sim
 		// answering again.
 		f.wg.Add(1)
@@ -358,6 +358,14 @@ func (f *faults) heal(i int, s Step) FaultRecord {
 		}
 		rec.Hosts = []string{h.Name}
 		err = f.startAgent(h)
+	case BMCCrash:
+		// A BMC that stays down (Plan.BMCStaysDown) until a technician
+		// restarts it.
+		h := f.host(s.Host)
+		rec.Hosts = []string{h.Name}
+		if sim := h.BMC.IPMI; sim != nil && !sim.Alive() {
+			err = sim.Restart(f.r.ctx)
+		}
 	case PowerCut:
 		// A technician powers the host on (steps with a duration only).
 		h := f.cut[i]

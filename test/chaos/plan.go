@@ -106,6 +106,10 @@ type Plan struct {
 	// (zero: at once); see BMCSlowOff.
 	PowerDelay time.Duration
 	Steps      []Step
+	// BMCStaysDown: a crashed ipmi_sim stays down until its step is
+	// healed (BMCCrash with a duration), not brought back by the lab's
+	// BMC watchdog after 2 s.
+	BMCStaysDown bool
 	// Tail is how long the schedule goes on after its last step starts
 	// (faults left to the agents before quiescence heals them all).
 	Tail time.Duration
@@ -284,6 +288,9 @@ func (p Plan) String() string {
 	}
 	if p.PowerDelay > 0 {
 		fmt.Fprintf(&b, ", BMCs read on %v after a power off", p.PowerDelay)
+	}
+	if p.BMCStaysDown {
+		b.WriteString(", a crashed BMC stays down until its step ends")
 	}
 	for _, s := range p.Steps {
 		b.WriteString("\n  ")

@@ -237,6 +237,9 @@ func RunOne(ctx context.Context, opts Options, seed uint64) (res Result, err err
 	// A crashed ipmi_sim comes back as a real BMC's own watchdog reboots
 	// it.
 	labOpts.IPMIAutoRestart = 2 * time.Second
+	if p.BMCStaysDown {
+		labOpts.IPMIAutoRestart = 0
+	}
 	l, err := lab.Start(ctx, labOpts)
 	if err != nil {
 		return res, bringUpError{fmt.Errorf("lab: %w", err)}
