@@ -69,6 +69,10 @@ func (f *faults) resolve(i int, s Step) Step {
 	switch {
 	case s.Like > 0:
 		s.Host = f.steps[s.Like-1].Host
+	case s.Kind == LeaderStop && s.AfterFenceFailed:
+		f.mu.Unlock()
+		s.Host = index(f.r.fenceFailed(s))
+		f.mu.Lock()
 	case s.Kind == LeaderStop:
 		s.Host = index(f.r.leader())
 	case s.AFollower:
@@ -164,6 +168,18 @@ func (f *faults) inject(i int, s Step) FaultRecord {
 			f.mu.Lock()
 			f.paused[i] = p
 			f.mu.Unlock()
+			if s.AfterFenceFailed {
+				f.wg.Add(1)
+				go func() {
+					defer f.wg.Done()
+					select {
+					case <-time.After(s.For):
+					case <-ctx.Done():
+					}
+					f.r.logf("heal   %-16s %s", s.Kind, h.Name)
+					f.heal(i, s)
+				}()
+			}
 		}
 	case BMCCrash:
 		err = crashIPMISim(h)

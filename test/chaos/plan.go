@@ -130,6 +130,11 @@ type Step struct {
 	// Like (1-based step number, 0: none): the host is the one that
 	// earlier step hit.
 	Like int
+	// AfterFenceFailed (LeaderStop only): from At, the step waits until
+	// the leader records a failed fence, then stops it at once for For,
+	// so that its retry falls due while it sleeps (at most 30 s; none:
+	// skipped). Its heal is timed from the stop, not from At.
+	AfterFenceFailed bool
 	// Share is the packet loss share.
 	Share float64
 	// IOPS is a slow disk's read and write operations a second.
@@ -249,6 +254,8 @@ func (s Step) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "+%5.1fs %-16s", s.At.Seconds(), s.Kind)
 	switch {
+	case s.Kind == LeaderStop && s.AfterFenceFailed:
+		b.WriteString(" the leader, once a fence of its failed,")
 	case s.Kind == LeaderKill, s.Kind == LeaderStop:
 		b.WriteString(" the leader")
 	case s.Like > 0:

@@ -380,7 +380,7 @@ func (r *run) schedule(f *faults) map[Kind]int {
 	var acts []action
 	for i, s := range r.plan.Steps {
 		acts = append(acts, action{s.At, i, false})
-		if s.For > 0 {
+		if s.For > 0 && !s.AfterFenceFailed {
 			acts = append(acts, action{s.At + s.For, i, true})
 		}
 	}
@@ -544,6 +544,25 @@ func (r *run) status() (localapi.Status, error) {
 		}
 	}
 	return localapi.Status{}, fmt.Errorf("no agent answers: %v", err)
+}
+
+// fenceFailed waits until the leader records a failed fence after the
+// step's wait began and returns its host (nil after 30 s or without a
+// leader): LeaderStop's AfterFenceFailed.
+func (r *run) fenceFailed(s Step) *lab.Host {
+	since := time.Now()
+	for time.Since(since) < 30*time.Second && r.ctx.Err() == nil {
+		if h := r.leader(); h != nil {
+			evs, _ := r.c.Events(r.ctx, h.Name)
+			for _, e := range evs {
+				if e.Kind == "fence-failed" && e.Time.After(since) {
+					return h
+				}
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return nil
 }
 
 // leader is the host the first answering agent names leader, or nil.

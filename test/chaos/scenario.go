@@ -40,37 +40,30 @@ var scenarios = map[string]scenario{
 	},
 	// The leader stopped while it fences: a follower's power is cut
 	// and its BMC crashes and stays down, so the leader's fence fails and
-	// is retried; the leader's agent is stopped three
-	// times (a new leader is elected meanwhile) and wakes up with its
-	// retry due. Only its confirmation of leadership keeps it from sending the
-	// power-off as a deposed leader.
+	// is retried; right after a failed attempt the leader's agent is
+	// stopped (a new leader is elected meanwhile) and wakes up with its
+	// retry due, three times over. Only its confirmation of leadership
+	// keeps it from sending the power-off as a deposed leader.
 	"fence-without-verify-leader": func(rng *rand.Rand, p *Plan) {
 		p.Hosts, p.VMs = 5, 6+rng.IntN(3)
 		at := ms(rng, 3000, 4000)
 		p.Steps = []Step{
 			{At: at, Kind: PowerCut, Host: 1 + rng.IntN(p.Hosts), AFollower: true},
-			// Down, not out of reach: a fence attempt fails at once
-			// and is retried after 1 to 8 s, where one to a BMC out of
-			// reach would wait out its 20 s timeout.
-			{At: at + 200*time.Millisecond, Kind: BMCCrash, Like: 1},
+			// Down, not out of reach: a fence attempt fails within
+			// seconds and is retried 1 s later, where one to a BMC out
+			// of reach would wait out its 20 s timeout.
+			{At: at + 200*time.Millisecond, Kind: BMCCrash, Like: 1, For: 40 * time.Second},
 		}
 		p.BMCStaysDown = true
-		// Each stop outlasts an election (about 1 s) and ends before the
-		// stopped host's lease (4 s in the lab) runs out and it is fenced
-		// itself; the first lands anywhere in the retries' backoff.
-		next := at + ms(rng, 1500, 6000)
-		var end time.Duration
+		// Each stop outlasts the retry's 1 s backoff and an election
+		// (about 1 s) and ends before the stopped host's lease (4 s in
+		// the lab) runs out and it is fenced itself.
 		for range 3 {
-			stop := ms(rng, 1500, 3000)
-			p.Steps = append(p.Steps, Step{At: next, Kind: LeaderStop, For: stop})
-			end = next + stop
-			next = end + ms(rng, 2000, 4000)
+			p.Steps = append(p.Steps, Step{At: at + 500*time.Millisecond, Kind: LeaderStop, AfterFenceFailed: true, For: ms(rng, 1500, 2500)})
 		}
-		// The BMC comes back 2 s after the last stop; the schedule goes
-		// on until the fence it lets through has long landed, before
-		// quiescence powers the host on again.
-		p.Steps[1].For = end + 2*time.Second - p.Steps[1].At
-		p.Tail = end + 14*time.Second - p.Steps[len(p.Steps)-1].At
+		// Until the fence the BMC's return lets through has long landed,
+		// before quiescence powers the host on again.
+		p.Tail = 54 * time.Second
 	},
 }
 
