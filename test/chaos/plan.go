@@ -19,7 +19,8 @@ const (
 	// PowerCut presses the host's power off through its BMC (the BMC
 	// stays up and reads off); the host stays off until quiescence, or,
 	// when the step has a duration, until a technician powers it on then
-	// (a new boot: the agent starts again and the host rejoins as fenced).
+	// (a new boot: the agent starts again, the host rejoins as fenced and
+	// the technician readmits it as soon as the cluster takes it).
 	PowerCut Kind = "power-cut"
 	// Partition cuts two hosts apart, both ways, on both networks.
 	Partition Kind = "partition"
