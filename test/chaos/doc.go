@@ -87,10 +87,14 @@
 //     simulation catches it with 6 to 9 s link delays and a host whose
 //     QEMU will not stop.
 //   - start-without-generation starts VMs from a replica older than the
-//     lease's index. A host is behind by more than its first renewal only
-//     after a reboot that the leader took as a self-fence (its VMs
-//     restarted elsewhere) and a rejoin without readmission; the lab's
-//     agents run with no watchdog and a host fenced through its BMC needs
-//     `vigil host readmit`, by which time its replica has caught up. VMs
-//     migrated away are guarded by the executor's own release record.
+//     lease's index. VMs leave a live host only by migration or by a
+//     release that host acknowledged (the executor keeps its own release
+//     record), so a stale view matters only to a host that comes back
+//     from a reboot while the cluster moved its VMs; and a restarted agent
+//     asks for its first lease only once its registration went through
+//     the cluster. A schedule that cut a host's raft traffic (its lease
+//     renewals still passing), powered it off and on and readmitted it at
+//     once never got that host a lease while its raft was cut. The
+//     simulation catches the bug with a host that rejoins with a replica
+//     up to 12 s behind.
 package chaos

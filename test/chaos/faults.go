@@ -395,7 +395,7 @@ func (f *faults) heal(i int, s Step) FaultRecord {
 			time.Sleep(50 * time.Millisecond) // a slow-off BMC
 		}
 		if err = h.PowerOn(); err == nil {
-			rec.Note = f.booted(s.Host, h)
+			f.booted(h)
 		}
 	case AgentStop, LeaderStop:
 		if p := f.paused[i]; p != nil {
@@ -434,31 +434,9 @@ func (f *faults) heal(i int, s Step) FaultRecord {
 	return rec
 }
 
-// booted follows host i (h) powered on again by a technician: a slow disk
-// still in force there throttles the new agent too, and the technician
-// readmits the host as soon as the cluster takes it (in the background).
-// Call with f.mu held; the note says what was done.
-func (f *faults) booted(i int, h *lab.Host) string {
-	var pid int
-	for t0 := time.Now(); time.Since(t0) < 15*time.Second; time.Sleep(20 * time.Millisecond) {
-		if p := h.Service("vigil"); p != nil && p.Alive() {
-			pid = p.Pid()
-			break
-		}
-	}
-	if pid == 0 {
-		return "no agent came up"
-	}
-	var note []string
-	for j, c := range f.slowed {
-		if st, ok := f.steps[j]; ok && st.Kind == SlowDisk && st.Host == i {
-			if err := c.add(pid); err != nil {
-				note = append(note, "slow disk: "+err.Error())
-			} else {
-				note = append(note, "the new agent's disk is slow too")
-			}
-		}
-	}
+// booted follows host h powered on again by a technician, who readmits it
+// as soon as the cluster takes it (in the background).
+func (f *faults) booted(h *lab.Host) {
 	f.wg.Add(1)
 	go func() {
 		defer f.wg.Done()
@@ -474,7 +452,6 @@ func (f *faults) booted(i int, h *lab.Host) string {
 		}
 		f.r.logf("readmit %s: not accepted within 30 s", h.Name)
 	}()
-	return strings.Join(note, "; ")
 }
 
 // startAgent starts h's agent again unless the host is off (its boot
@@ -663,11 +640,6 @@ func newCPUCage(name string, pid int) (*cage, error) {
 // release moves the process, and whatever it started meanwhile (a QEMU
 // inherits its parent's group), back to the root group and removes the
 // cage.
-// add puts pid in the cage too.
-func (c *cage) add(pid int) error {
-	return os.WriteFile(filepath.Join(c.dir, "cgroup.procs"), []byte(strconv.Itoa(pid)), 0o644)
-}
-
 func (c *cage) release() error {
 	var err error
 	for range 50 {

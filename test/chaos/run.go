@@ -538,8 +538,12 @@ func (r *run) status() (localapi.Status, error) {
 		if !h.On() {
 			continue
 		}
+		// A starved or stopped agent must not hold the schedule up.
+		ctx, cancel := context.WithTimeout(r.ctx, 3*time.Second)
 		var st localapi.Status
-		if st, err = r.c.Status(r.ctx, h.Name); err == nil {
+		st, err = r.c.Status(ctx, h.Name)
+		cancel()
+		if err == nil {
 			return st, nil
 		}
 	}

@@ -38,22 +38,6 @@ var scenarios = map[string]scenario{
 		// lab) and the second host's VMs run again.
 		p.Tail = 25 * time.Second
 	},
-	// A host back with an old replica: its state directory is slow (and
-	// stays slow for the agent its next boot starts), its power is cut,
-	// the cluster fences it and restarts its VMs elsewhere; a technician
-	// powers it on and readmits it at once. Its first lease comes before
-	// its replica has caught up with the restarts: only the check that
-	// the replica is as new as the lease keeps it from starting its old
-	// VMs again.
-	"start-without-generation": func(rng *rand.Rand, p *Plan) {
-		p.Hosts, p.VMs = 3, 6+rng.IntN(3)
-		h := 1 + rng.IntN(p.Hosts)
-		p.Steps = []Step{
-			{At: 2 * time.Second, Kind: SlowDisk, Host: h, IOPS: 2 + rng.IntN(3), For: 70 * time.Second},
-			{At: ms(rng, 4000, 6000), Kind: PowerCut, Host: h, For: ms(rng, 3000, 5000)},
-		}
-		p.Tail = 30 * time.Second
-	},
 	// The leader stopped while it fences: a follower's power is cut
 	// and its BMC crashes and stays down, so the leader's fence fails and
 	// is retried; right after a failed attempt the leader's agent is
