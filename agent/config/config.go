@@ -21,6 +21,7 @@ import (
 
 	"github.com/vigil-ha/vigil/internal/bmc/rfsession"
 	"github.com/vigil-ha/vigil/internal/rmcp"
+	"github.com/vigil-ha/vigil/internal/yamlconf"
 )
 
 // DefaultPath is where the agent looks for its config.
@@ -298,7 +299,7 @@ func Parse(file string, data []byte) (*Config, error) {
 // parse returns the config as far as it could be read (nil when the YAML
 // itself is broken) and every problem found.
 func parse(file string, data []byte) (*Config, Errors) {
-	d := &decoder{file: file}
+	d := newDecoder(file)
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -317,7 +318,7 @@ func parse(file string, data []byte) (*Config, Errors) {
 	}
 	c := &Config{File: file}
 	c.decode(d, root)
-	return c, d.errs
+	return c, d.Errs
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -335,110 +336,110 @@ var hostName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
 func (c *Config) decode(d *decoder, root *yaml.Node) {
 	var mgmt, migr string
 	var clusterNode *yaml.Node
-	seen := d.mapping(root, "", []field{
-		{"version", true, d.integer(&c.Version, 1, 1)},
-		{"host", true, d.str(&c.Host)},
-		{"state_dir", false, d.absPath(&c.StateDir)},
-		{"boot_id_file", false, d.absPath(&c.BootIDFile)},
-		{"socket", false, d.absPath(&c.Socket)},
-		{"addresses", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"management", true, d.str(&mgmt)},
-				{"migration", false, d.str(&migr)},
+	seen := d.Mapping(root, "", []yamlconf.Field{
+		yamlconf.Required("version", d.integer(&c.Version, 1, 1)),
+		yamlconf.Required("host", d.str(&c.Host)),
+		yamlconf.Optional("state_dir", d.absPath(&c.StateDir)),
+		yamlconf.Optional("boot_id_file", d.absPath(&c.BootIDFile)),
+		yamlconf.Optional("socket", d.absPath(&c.Socket)),
+		yamlconf.Optional("addresses", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Required("management", d.str(&mgmt)),
+				yamlconf.Optional("migration", d.str(&migr)),
 			})
-		}},
-		{"bmc", false, func(n *yaml.Node, p string) { c.BMC = d.bmc(n, p) }},
-		{"fence", false, func(n *yaml.Node, p string) {
+		}),
+		yamlconf.Optional("bmc", func(n *yaml.Node, p string) { c.BMC = d.bmc(n, p) }),
+		yamlconf.Optional("fence", func(n *yaml.Node, p string) {
 			c.Fence = &Fence{}
 			var suite string
-			fs := d.mapping(n, p, []field{
-				{"user", true, d.str(&c.Fence.User)},
-				{"password_file", true, d.absPath(&c.Fence.PasswordFile)},
-				{"cipher_suite", false, d.str(&suite)},
-				{"ca_file", false, d.absPath(&c.Fence.CAFile)},
-				{"insecure", false, d.boolean(&c.Fence.Insecure)},
-				{"timeout", false, d.duration(&c.Fence.Timeout, 100*time.Millisecond, 5*time.Minute)},
+			fs := d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Required("user", d.str(&c.Fence.User)),
+				yamlconf.Required("password_file", d.absPath(&c.Fence.PasswordFile)),
+				yamlconf.Optional("cipher_suite", d.str(&suite)),
+				yamlconf.Optional("ca_file", d.absPath(&c.Fence.CAFile)),
+				yamlconf.Optional("insecure", d.boolean(&c.Fence.Insecure)),
+				yamlconf.Optional("timeout", d.duration(&c.Fence.Timeout, 100*time.Millisecond, 5*time.Minute)),
 			})
 			if suite != "" && suite != "auto" {
 				c.Fence.CipherSuite = d.suite(fs["cipher_suite"], p+".cipher_suite", suite, false)
 			}
-		}},
-		{"cluster", false, func(n *yaml.Node, p string) { clusterNode = n; c.Cluster = d.cluster(n, p) }},
-		{"watchdog", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"device", false, d.str(&c.Watchdog.Device)},
-				{"timeout", false, d.duration(&c.Watchdog.Timeout, time.Second, 10*time.Minute)},
+		}),
+		yamlconf.Optional("cluster", func(n *yaml.Node, p string) { clusterNode = n; c.Cluster = d.cluster(n, p) }),
+		yamlconf.Optional("watchdog", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Optional("device", d.str(&c.Watchdog.Device)),
+				yamlconf.Optional("timeout", d.duration(&c.Watchdog.Timeout, time.Second, 10*time.Minute)),
 			})
-		}},
-		{"sensors", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"interval", false, d.duration(&c.Sensors.Interval, time.Second, time.Hour)},
-				{"sysfs", false, d.absPath(&c.Sensors.SysfsRoot)},
-				{"procfs", false, d.absPath(&c.Sensors.ProcfsRoot)},
+		}),
+		yamlconf.Optional("sensors", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Optional("interval", d.duration(&c.Sensors.Interval, time.Second, time.Hour)),
+				yamlconf.Optional("sysfs", d.absPath(&c.Sensors.SysfsRoot)),
+				yamlconf.Optional("procfs", d.absPath(&c.Sensors.ProcfsRoot)),
 			})
-		}},
-		{"vms", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"run_dir", false, d.absPath(&c.VMs.RunDir)},
-				{"accel", false, d.oneOf(&c.VMs.Accel, "kvm", "tcg")},
-				{"vcpus", false, d.integer(&c.VMs.VCPUs, 1, 1<<16)},
-				{"memory_mib", false, d.int64(&c.VMs.MemoryMiB)},
+		}),
+		yamlconf.Optional("vms", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Optional("run_dir", d.absPath(&c.VMs.RunDir)),
+				yamlconf.Optional("accel", d.oneOf(&c.VMs.Accel, "kvm", "tcg")),
+				yamlconf.Optional("vcpus", d.integer(&c.VMs.VCPUs, 1, 1<<16)),
+				yamlconf.Optional("memory_mib", d.int64(&c.VMs.MemoryMiB)),
 			})
-		}},
-		{"fabric_file", false, d.absPath(&c.FabricFile)},
-		{"metrics", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{{"listen", true, d.hostPort(&c.Metrics.Listen)}})
-		}},
-		{"syslog", false, func(n *yaml.Node, p string) { c.Syslog = d.syslog(n, p) }},
-		{"log", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"level", false, d.oneOf(&c.Log.Level, "debug", "info", "warn", "error")},
-				{"format", false, d.oneOf(&c.Log.Format, "text", "json")},
+		}),
+		yamlconf.Optional("fabric_file", d.absPath(&c.FabricFile)),
+		yamlconf.Optional("metrics", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{yamlconf.Required("listen", d.hostPort(&c.Metrics.Listen))})
+		}),
+		yamlconf.Optional("syslog", func(n *yaml.Node, p string) { c.Syslog = d.syslog(n, p) }),
+		yamlconf.Optional("log", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Optional("level", d.oneOf(&c.Log.Level, "debug", "info", "warn", "error")),
+				yamlconf.Optional("format", d.oneOf(&c.Log.Format, "text", "json")),
 			})
-		}},
-		{"timing", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{{"profile", false, d.oneOf(&c.Timing.Profile, "lan", "wan", "lab")}})
-		}},
+		}),
+		yamlconf.Optional("timing", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{yamlconf.Optional("profile", d.oneOf(&c.Timing.Profile, "lan", "wan", "lab"))})
+		}),
 	})
 	if n := seen["host"]; n != nil && c.Host != "" && !hostName.MatchString(c.Host) {
-		d.errorf(n, "host", "%q is not a host name (letters, digits and '-', at most 63)", c.Host)
+		d.Errorf(n, "host", "%q is not a host name (letters, digits and '-', at most 63)", c.Host)
 	}
 	if n := seen["socket"]; n != nil && len(c.Socket) > maxSocketPath {
-		d.errorf(n, "socket", "path is %d bytes, a Unix socket path holds at most %d", len(c.Socket), maxSocketPath)
+		d.Errorf(n, "socket", "path is %d bytes, a Unix socket path holds at most %d", len(c.Socket), maxSocketPath)
 	}
 	if a := seen["addresses"]; a != nil {
 		c.Addresses.Management = d.ip(a, "addresses.management", mgmt)
 		c.Addresses.Migration = d.ip(a, "addresses.migration", migr)
 	}
 	if wd := seen["watchdog"]; wd != nil && c.Watchdog.Device != "" && c.Watchdog.Device != "none" && !filepath.IsAbs(c.Watchdog.Device) {
-		d.errorf(wd, "watchdog.device", "%q: want an absolute device path or none", c.Watchdog.Device)
+		d.Errorf(wd, "watchdog.device", "%q: want an absolute device path or none", c.Watchdog.Device)
 	}
 	if c.Cluster != nil && clusterNode.Kind == yaml.MappingNode {
-		key := d.at(clusterNode)
+		key := d.At(clusterNode)
 		if _, ok := seen["addresses"]; !ok {
-			d.errorf(key, "addresses.management", "required with cluster:")
+			d.Errorf(key, "addresses.management", "required with cluster:")
 		}
 		if c.Fence == nil {
-			d.errorf(key, "fence", "required with cluster: (the account this host fences its peers with)")
+			d.Errorf(key, "fence", "required with cluster: (the account this host fences its peers with)")
 		}
 		if c.BMC == nil {
-			d.errorf(key, "bmc", "required with cluster: (peers fence this host through it)")
+			d.Errorf(key, "bmc", "required with cluster: (peers fence this host through it)")
 		}
 	}
 	if b := c.BMC; b != nil && b.EventsListen != "" && b.EventsHost == "" {
 		if c.Addresses.Management.IsValid() {
 			b.EventsHost = c.Addresses.Management.String()
 		} else {
-			d.errorf(valueNode(seen["bmc"], "events_listen"), "bmc.events_listen",
+			d.Errorf(valueNode(seen["bmc"], "events_listen"), "bmc.events_listen",
 				"%q listens on every address: name the one the BMC pushes to, or set addresses.management", b.EventsListen)
 		}
 	}
 	c.defaults()
 	if cl := c.Cluster; cl != nil && cl.GossipPort == cl.RaftPort && clusterNode.Kind == yaml.MappingNode {
 		if n := valueNode(clusterNode, "raft_port"); n != clusterNode {
-			d.errorf(n, "cluster.raft_port", "%d is also gossip_port", cl.RaftPort)
+			d.Errorf(n, "cluster.raft_port", "%d is also gossip_port", cl.RaftPort)
 		} else {
-			d.errorf(valueNode(clusterNode, "gossip_port"), "cluster.gossip_port", "%d is also raft_port (default %d)", cl.GossipPort, DefaultRaftPort)
+			d.Errorf(valueNode(clusterNode, "gossip_port"), "cluster.gossip_port", "%d is also raft_port (default %d)", cl.GossipPort, DefaultRaftPort)
 		}
 	}
 	c.collectRefs(seen)
@@ -621,7 +622,7 @@ func (d *decoder) absPath(dst *string) func(*yaml.Node, string) {
 			return
 		}
 		if !filepath.IsAbs(v) {
-			d.errorf(n, path, "%q: want an absolute path", v)
+			d.Errorf(n, path, "%q: want an absolute path", v)
 			return
 		}
 		*dst = filepath.Clean(v)
@@ -634,7 +635,7 @@ func (d *decoder) ip(n *yaml.Node, path, v string) netip.Addr {
 	}
 	a, err := netip.ParseAddr(v)
 	if err != nil {
-		d.errorf(valueNode(n, path), path, "%q is not an IP address", v)
+		d.Errorf(valueNode(n, path), path, "%q is not an IP address", v)
 	}
 	return a
 }
@@ -662,7 +663,7 @@ func (d *decoder) hostPort(dst *string) func(*yaml.Node, string) {
 			return
 		}
 		if err := checkHostPort(v, false); err != nil {
-			d.errorf(n, path, "%q: %v", v, err)
+			d.Errorf(n, path, "%q: %v", v, err)
 			return
 		}
 		*dst = v
@@ -683,51 +684,51 @@ func checkHostPort(v string, portOptional bool) error {
 func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 	b := &BMC{}
 	if n.Kind != yaml.MappingNode {
-		d.mapping(n, path, nil)
+		d.Mapping(n, path, nil)
 		return b
 	}
 	var ipmiAddr, suite string
-	seen := d.mapping(n, path, []field{
-		{"ipmi", false, d.str(&ipmiAddr)},
-		{"redfish", false, d.str(&b.Redfish)},
-		{"user", true, d.str(&b.User)},
-		{"password_file", true, d.absPath(&b.PasswordFile)},
-		{"cipher_suite", false, d.str(&suite)},
-		{"allow_weak_cipher", false, d.boolean(&b.AllowWeakCipher)},
-		{"system", false, d.str(&b.System)},
-		{"insecure", false, d.boolean(&b.Insecure)},
-		{"allow_plain_http", false, d.boolean(&b.AllowPlainHTTP)},
-		{"ca_file", false, d.absPath(&b.CAFile)},
-		{"timeout", false, d.duration(&b.Timeout, 100*time.Millisecond, 5*time.Minute)},
-		{"events_listen", false, d.str(&b.EventsListen)},
+	seen := d.Mapping(n, path, []yamlconf.Field{
+		yamlconf.Optional("ipmi", d.str(&ipmiAddr)),
+		yamlconf.Optional("redfish", d.str(&b.Redfish)),
+		yamlconf.Required("user", d.str(&b.User)),
+		yamlconf.Required("password_file", d.absPath(&b.PasswordFile)),
+		yamlconf.Optional("cipher_suite", d.str(&suite)),
+		yamlconf.Optional("allow_weak_cipher", d.boolean(&b.AllowWeakCipher)),
+		yamlconf.Optional("system", d.str(&b.System)),
+		yamlconf.Optional("insecure", d.boolean(&b.Insecure)),
+		yamlconf.Optional("allow_plain_http", d.boolean(&b.AllowPlainHTTP)),
+		yamlconf.Optional("ca_file", d.absPath(&b.CAFile)),
+		yamlconf.Optional("timeout", d.duration(&b.Timeout, 100*time.Millisecond, 5*time.Minute)),
+		yamlconf.Optional("events_listen", d.str(&b.EventsListen)),
 	})
 	at := func(key string) *yaml.Node { return valueNode(n, key) }
 	_, hasIPMI := seen["ipmi"]
 	_, hasRedfish := seen["redfish"]
 	switch {
 	case !hasIPMI && !hasRedfish:
-		d.errorf(d.at(n), path+".ipmi", "required: one of ipmi: HOST[:PORT] or redfish: URL")
+		d.Errorf(d.At(n), path+".ipmi", "required: one of ipmi: HOST[:PORT] or redfish: URL")
 	case hasIPMI && hasRedfish:
-		d.errorf(seen["redfish"], path+".redfish", "ipmi: and redfish: are exclusive")
+		d.Errorf(seen["redfish"], path+".redfish", "ipmi: and redfish: are exclusive")
 	}
 	for _, k := range []string{"system", "insecure", "allow_plain_http", "ca_file", "events_listen"} {
 		if _, ok := seen[k]; ok && hasIPMI && !hasRedfish {
-			d.errorf(seen[k], path+"."+k, "applies to redfish: only")
+			d.Errorf(seen[k], path+"."+k, "applies to redfish: only")
 		}
 	}
 	for _, k := range []string{"cipher_suite", "allow_weak_cipher"} {
 		if _, ok := seen[k]; ok && hasRedfish && !hasIPMI {
-			d.errorf(seen[k], path+"."+k, "applies to ipmi: only")
+			d.Errorf(seen[k], path+"."+k, "applies to ipmi: only")
 		}
 	}
 	if hasIPMI && ipmiAddr != "" {
 		h, port, err := splitHostPort(ipmiAddr, DefaultIPMIPort)
 		if err != nil {
-			d.errorf(at("ipmi"), path+".ipmi", "%q: %v", ipmiAddr, err)
+			d.Errorf(at("ipmi"), path+".ipmi", "%q: %v", ipmiAddr, err)
 		}
 		b.IPMIHost, b.IPMIPort = h, port
 		if len(b.User) > rmcp.MaxUserName {
-			d.errorf(at("user"), path+".user", "%d bytes: IPMI user names hold at most %d", len(b.User), rmcp.MaxUserName)
+			d.Errorf(at("user"), path+".user", "%d bytes: IPMI user names hold at most %d", len(b.User), rmcp.MaxUserName)
 		}
 	}
 	if !hasRedfish || hasIPMI {
@@ -736,7 +737,7 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 	if b.EventsListen != "" {
 		h, _, err := splitHostPortAny(b.EventsListen)
 		if err != nil {
-			d.errorf(at("events_listen"), path+".events_listen", "%q: %v", b.EventsListen, err)
+			d.Errorf(at("events_listen"), path+".events_listen", "%q: %v", b.EventsListen, err)
 			b.EventsListen = ""
 		} else if a, aerr := netip.ParseAddr(h); aerr != nil || !a.IsUnspecified() {
 			b.EventsHost = h
@@ -749,10 +750,10 @@ func (d *decoder) bmc(n *yaml.Node, path string) *BMC {
 		ep, err := rfsession.Endpoint(b.Redfish, b.AllowPlainHTTP)
 		switch {
 		case errors.Is(err, rfsession.ErrPlainHTTP):
-			d.errorf(at("redfish"), path+".redfish", "%q: plain http refused: the BMC password (or session token) would cross the network unencrypted; "+
+			d.Errorf(at("redfish"), path+".redfish", "%q: plain http refused: the BMC password (or session token) would cross the network unencrypted; "+
 				"use https://, or allow_plain_http: true on an isolated lab network only", b.Redfish)
 		case err != nil:
-			d.errorf(at("redfish"), path+".redfish", "%v", err)
+			d.Errorf(at("redfish"), path+".redfish", "%v", err)
 		default:
 			b.Redfish = ep
 		}
@@ -779,14 +780,14 @@ func (d *decoder) suite(n *yaml.Node, path, v string, allowWeak bool) int {
 	s, err := strconv.Atoi(v)
 	switch {
 	case err != nil:
-		d.errorf(n, path, "want auto or a suite number 1 to %d, got %q", rmcp.MaxStandardSuite, v)
+		d.Errorf(n, path, "want auto or a suite number 1 to %d, got %q", rmcp.MaxStandardSuite, v)
 	case s == 0:
-		d.errorf(n, path, "0 refused: %v", rmcp.ErrSuiteZero)
+		d.Errorf(n, path, "0 refused: %v", rmcp.ErrSuiteZero)
 	case s < 0 || s > rmcp.MaxStandardSuite:
-		d.errorf(n, path, "IPMI cipher suites are 1 to %d, got %d", rmcp.MaxStandardSuite, s)
+		d.Errorf(n, path, "IPMI cipher suites are 1 to %d, got %d", rmcp.MaxStandardSuite, s)
 	default:
 		if err := (rmcp.Policy{Suite: s, AllowWeak: allowWeak}).Validate(); err != nil {
-			d.errorf(n, path, "%d refused: %v (allow_weak_cipher: true)", s, err)
+			d.Errorf(n, path, "%d refused: %v (allow_weak_cipher: true)", s, err)
 			return 0
 		}
 		return s
@@ -820,44 +821,44 @@ func splitHostPort(s string, def int) (string, int, error) {
 
 func (d *decoder) cluster(n *yaml.Node, path string) *Cluster {
 	c := &Cluster{}
-	seen := d.mapping(n, path, []field{
-		{"name", true, d.str(&c.Name)},
-		{"gossip_port", false, d.integer(&c.GossipPort, 1, 65535)},
-		{"raft_port", false, d.integer(&c.RaftPort, 1, 65535)},
-		{"join", false, d.strList(&c.Join)},
-		{"bootstrap", false, d.strList(&c.Bootstrap)},
-		{"gossip_key_file", false, d.absPath(&c.GossipKeyFile)},
-		{"tls", true, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"ca_file", true, d.absPath(&c.TLS.CAFile)},
-				{"cert_file", true, d.absPath(&c.TLS.CertFile)},
-				{"key_file", true, d.absPath(&c.TLS.KeyFile)},
+	seen := d.Mapping(n, path, []yamlconf.Field{
+		yamlconf.Required("name", d.str(&c.Name)),
+		yamlconf.Optional("gossip_port", d.integer(&c.GossipPort, 1, 65535)),
+		yamlconf.Optional("raft_port", d.integer(&c.RaftPort, 1, 65535)),
+		yamlconf.Optional("join", d.strList(&c.Join)),
+		yamlconf.Optional("bootstrap", d.strList(&c.Bootstrap)),
+		yamlconf.Optional("gossip_key_file", d.absPath(&c.GossipKeyFile)),
+		yamlconf.Required("tls", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Required("ca_file", d.absPath(&c.TLS.CAFile)),
+				yamlconf.Required("cert_file", d.absPath(&c.TLS.CertFile)),
+				yamlconf.Required("key_file", d.absPath(&c.TLS.KeyFile)),
 			})
-		}},
-		{"witness", false, d.hostPort(&c.Witness)},
-		{"heartbeat_dir", false, d.absPath(&c.HeartbeatDir)},
-		{"tie_break", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"preferred", false, d.str(&c.TieBreak.Preferred)},
-				{"delay", false, d.duration(&c.TieBreak.Delay, 100*time.Millisecond, 10*time.Minute)},
+		}),
+		yamlconf.Optional("witness", d.hostPort(&c.Witness)),
+		yamlconf.Optional("heartbeat_dir", d.absPath(&c.HeartbeatDir)),
+		yamlconf.Optional("tie_break", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Optional("preferred", d.str(&c.TieBreak.Preferred)),
+				yamlconf.Optional("delay", d.duration(&c.TieBreak.Delay, 100*time.Millisecond, 10*time.Minute)),
 			})
-		}},
+		}),
 	})
 	if tb := seen["tie_break"]; tb != nil {
 		switch {
 		case c.Witness != "":
-			d.errorf(tb, path+".tie_break", "a cluster with a witness has no fence race")
+			d.Errorf(tb, path+".tie_break", "a cluster with a witness has no fence race")
 		case c.TieBreak.Preferred != "" && !hostName.MatchString(c.TieBreak.Preferred):
-			d.errorf(valueNode(tb, "preferred"), path+".tie_break.preferred", "%q is not a host name", c.TieBreak.Preferred)
+			d.Errorf(valueNode(tb, "preferred"), path+".tie_break.preferred", "%q is not a host name", c.TieBreak.Preferred)
 		}
 	}
 	if c.Name != "" && !hostName.MatchString(c.Name) {
-		d.errorf(seen["name"], path+".name", "%q is not a cluster name (letters, digits and '-', at most 63)", c.Name)
+		d.Errorf(seen["name"], path+".name", "%q is not a cluster name (letters, digits and '-', at most 63)", c.Name)
 	}
 	if jn := seen["join"]; jn != nil {
 		for i, j := range c.Join {
 			if err := checkHostPort(j, true); err != nil {
-				d.errorf(jn.Content[min(i, len(jn.Content)-1)], fmt.Sprintf("%s.join[%d]", path, i), "%q: %v", j, err)
+				d.Errorf(jn.Content[min(i, len(jn.Content)-1)], fmt.Sprintf("%s.join[%d]", path, i), "%q: %v", j, err)
 			}
 		}
 	}
@@ -867,9 +868,9 @@ func (d *decoder) cluster(n *yaml.Node, path string) *Cluster {
 			p := fmt.Sprintf("%s.bootstrap[%d]", path, i)
 			switch {
 			case !hostName.MatchString(h):
-				d.errorf(bn.Content[min(i, len(bn.Content)-1)], p, "%q is not a host name", h)
+				d.Errorf(bn.Content[min(i, len(bn.Content)-1)], p, "%q is not a host name", h)
 			case names[h]:
-				d.errorf(bn.Content[min(i, len(bn.Content)-1)], p, "%q listed twice", h)
+				d.Errorf(bn.Content[min(i, len(bn.Content)-1)], p, "%q listed twice", h)
 			}
 			names[h] = true
 		}
@@ -883,13 +884,13 @@ var facilities = []string{"kern", "user", "mail", "daemon", "auth", "syslog", "l
 func (d *decoder) syslog(n *yaml.Node, path string) *Syslog {
 	s := &Syslog{}
 	var addr string
-	seen := d.mapping(n, path, []field{
-		{"address", true, d.str(&addr)},
-		{"facility", false, d.oneOf(&s.Facility, facilities...)},
-		{"ca_file", false, d.absPath(&s.CAFile)},
+	seen := d.Mapping(n, path, []yamlconf.Field{
+		yamlconf.Required("address", d.str(&addr)),
+		yamlconf.Optional("facility", d.oneOf(&s.Facility, facilities...)),
+		yamlconf.Optional("ca_file", d.absPath(&s.CAFile)),
 	})
 	if s.CAFile != "" && !strings.HasPrefix(addr, "tls://") {
-		d.errorf(seen["ca_file"], path+".ca_file", "only with a tls:// address (the receiver's certificate is checked against it)")
+		d.Errorf(seen["ca_file"], path+".ca_file", "only with a tls:// address (the receiver's certificate is checked against it)")
 	}
 	if addr == "" {
 		return s
@@ -897,22 +898,22 @@ func (d *decoder) syslog(n *yaml.Node, path string) *Syslog {
 	an := seen["address"]
 	u, err := url.Parse(addr)
 	if err != nil {
-		d.errorf(an, path+".address", "%q: want unix:///PATH, udp://HOST:PORT, tcp://HOST:PORT or tls://HOST:PORT", addr)
+		d.Errorf(an, path+".address", "%q: want unix:///PATH, udp://HOST:PORT, tcp://HOST:PORT or tls://HOST:PORT", addr)
 		return s
 	}
 	switch u.Scheme {
 	case "unix":
 		if !filepath.IsAbs(u.Path) || u.Host != "" {
-			d.errorf(an, path+".address", "%q: want unix:///ABSOLUTE/PATH", addr)
+			d.Errorf(an, path+".address", "%q: want unix:///ABSOLUTE/PATH", addr)
 		}
 		s.Network, s.Address = "unix", u.Path
 	case "udp", "tcp", "tls":
 		if err := checkHostPort(u.Host, false); err != nil || u.Path != "" {
-			d.errorf(an, path+".address", "%q: want %s://HOST:PORT", addr, u.Scheme)
+			d.Errorf(an, path+".address", "%q: want %s://HOST:PORT", addr, u.Scheme)
 		}
 		s.Network, s.Address = u.Scheme, u.Host
 	default:
-		d.errorf(an, path+".address", "%q: scheme must be unix, udp, tcp or tls", addr)
+		d.Errorf(an, path+".address", "%q: scheme must be unix, udp, tcp or tls", addr)
 	}
 	return s
 }

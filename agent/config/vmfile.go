@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigil-ha/vigil/cluster/state"
+	"github.com/vigil-ha/vigil/internal/yamlconf"
 )
 
 // DefaultVMRTO is a VM's recovery time budget when its file sets none.
@@ -26,7 +27,7 @@ const DefaultVMRTO = time.Minute
 // line of the key they refuse.
 func ParseVM(file string, data []byte) (state.VMSpec, error) {
 	var spec state.VMSpec
-	d := &decoder{file: file}
+	d := newDecoder(file)
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -46,8 +47,8 @@ func ParseVM(file string, data []byte) (state.VMSpec, error) {
 	// Where each key path is, for the state's checks.
 	lines := map[string]*yaml.Node{}
 	decodeVM(d, root, &spec, lines)
-	if len(d.errs) > 0 {
-		return state.VMSpec{}, d.errs
+	if len(d.Errs) > 0 {
+		return state.VMSpec{}, d.Errs
 	}
 	if _, err := state.Encode(&state.CreateVM{Spec: spec, Desired: state.Running}); err != nil {
 		return state.VMSpec{}, Errors{stateError(file, err, root, lines)}
@@ -57,59 +58,59 @@ func ParseVM(file string, data []byte) (state.VMSpec, error) {
 
 func decodeVM(d *decoder, root *yaml.Node, s *state.VMSpec, lines map[string]*yaml.Node) {
 	var version int
-	mark := func(path string, n *yaml.Node) { lines[path] = d.at(n) }
-	seen := d.mapping(root, "", []field{
-		{"version", true, d.integer(&version, 1, 1)},
-		{"name", true, d.str(&s.Name)},
-		{"vcpus", true, d.integer(&s.VCPUs, 1, 1<<20)},
-		{"memory_mib", true, d.int64(&s.MemoryMiB)},
-		{"disks", false, func(n *yaml.Node, p string) {
+	mark := func(path string, n *yaml.Node) { lines[path] = d.At(n) }
+	seen := d.Mapping(root, "", []yamlconf.Field{
+		yamlconf.Required("version", d.integer(&version, 1, 1)),
+		yamlconf.Required("name", d.str(&s.Name)),
+		yamlconf.Required("vcpus", d.integer(&s.VCPUs, 1, 1<<20)),
+		yamlconf.Required("memory_mib", d.int64(&s.MemoryMiB)),
+		yamlconf.Optional("disks", func(n *yaml.Node, p string) {
 			d.list(n, p, func(i int, c *yaml.Node, cp string) {
 				var disk state.Disk
 				mark(cp, c)
-				dn := d.mapping(c, cp, []field{
-					{"path", true, d.str(&disk.Path)},
-					{"format", true, d.oneOf(&disk.Format, "qcow2", "raw")},
+				dn := d.Mapping(c, cp, []yamlconf.Field{
+					yamlconf.Required("path", d.str(&disk.Path)),
+					yamlconf.Required("format", d.oneOf(&disk.Format, "qcow2", "raw")),
 				})
 				for k, kn := range dn {
 					mark(cp+"."+k, kn)
 				}
 				s.Disks = append(s.Disks, disk)
 			})
-		}},
-		{"nics", false, func(n *yaml.Node, p string) {
+		}),
+		yamlconf.Optional("nics", func(n *yaml.Node, p string) {
 			d.list(n, p, func(i int, c *yaml.Node, cp string) {
 				var nic state.NIC
 				mark(cp, c)
-				nn := d.mapping(c, cp, []field{
-					{"mac", true, d.str(&nic.MAC)},
-					{"bridge", true, d.str(&nic.Bridge)},
-					{"vlan", false, d.integer(&nic.VLAN, 1, 4094)},
-					{"vni", false, d.integer(&nic.VNI, 1, 1<<24-1)},
+				nn := d.Mapping(c, cp, []yamlconf.Field{
+					yamlconf.Required("mac", d.str(&nic.MAC)),
+					yamlconf.Required("bridge", d.str(&nic.Bridge)),
+					yamlconf.Optional("vlan", d.integer(&nic.VLAN, 1, 4094)),
+					yamlconf.Optional("vni", d.integer(&nic.VNI, 1, 1<<24-1)),
 				})
 				for k, kn := range nn {
 					mark(cp+"."+k, kn)
 				}
 				if _, ok := nn["vlan"]; ok {
 					if vn, ok := nn["vni"]; ok {
-						d.errorf(d.at(vn), cp+".vni", "a NIC is in a VLAN or a VXLAN VNI, not both")
+						d.Errorf(d.At(vn), cp+".vni", "a NIC is in a VLAN or a VXLAN VNI, not both")
 					}
 				}
 				s.NICs = append(s.NICs, nic)
 			})
-		}},
-		{"ha", false, func(n *yaml.Node, p string) {
-			hn := d.mapping(n, p, []field{
-				{"priority", false, d.integer(&s.HA.Priority, -1_000_000, 1_000_000)},
-				{"rto", false, d.duration(&s.HA.RTO, time.Second, 24*time.Hour)},
-				{"group", false, d.str(&s.HA.Group)},
-				{"postcopy", false, d.boolean(&s.HA.Postcopy)},
+		}),
+		yamlconf.Optional("ha", func(n *yaml.Node, p string) {
+			hn := d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Optional("priority", d.integer(&s.HA.Priority, -1_000_000, 1_000_000)),
+				yamlconf.Optional("rto", d.duration(&s.HA.RTO, time.Second, 24*time.Hour)),
+				yamlconf.Optional("group", d.str(&s.HA.Group)),
+				yamlconf.Optional("postcopy", d.boolean(&s.HA.Postcopy)),
 			})
 			for k, kn := range hn {
 				mark("ha."+k, kn)
 			}
-		}},
-		{"extra", false, d.strList(&s.Extra)},
+		}),
+		yamlconf.Optional("extra", d.strList(&s.Extra)),
 	})
 	for k, n := range seen {
 		mark(k, n)
@@ -122,7 +123,7 @@ func decodeVM(d *decoder, root *yaml.Node, s *state.VMSpec, lines map[string]*ya
 // list decodes a sequence, calling each for every element with its path.
 func (d *decoder) list(n *yaml.Node, path string, each func(i int, c *yaml.Node, p string)) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(d.at(n), path, "want a list, got %s", describe(n))
+		d.Errorf(d.At(n), path, "want a list, got %s", yamlconf.Describe(n))
 		return
 	}
 	for i, c := range n.Content {
@@ -132,17 +133,17 @@ func (d *decoder) list(n *yaml.Node, path string, each func(i int, c *yaml.Node,
 
 func (d *decoder) int64(dst *int64) func(*yaml.Node, string) {
 	return func(n *yaml.Node, path string) {
-		v, ok := d.scalar(n, path)
+		v, ok := d.Scalar(n, path)
 		if !ok {
 			return
 		}
 		i, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n.Tag != "!!int" {
-			d.errorf(n, path, "want a whole number, got %q", v)
+			d.Errorf(n, path, "want a whole number, got %q", v)
 			return
 		}
 		if i < 1 {
-			d.errorf(n, path, "%d: want at least 1", i)
+			d.Errorf(n, path, "%d: want at least 1", i)
 			return
 		}
 		*dst = i

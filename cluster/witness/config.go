@@ -10,10 +10,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/vigil-ha/vigil/cluster/replica"
+	"github.com/vigil-ha/vigil/internal/yamlconf"
 	"gopkg.in/yaml.v3"
 )
 
@@ -75,38 +75,10 @@ type Cluster struct {
 func (c Cluster) Dir(stateDir string) string { return filepath.Join(stateDir, c.Name) }
 
 // Error is one problem in a config file: where it is and what is wrong.
-type Error struct {
-	File string
-	Line int    // 1-based; 0 when the problem has no line
-	Path string // key path, dotted ("clusters[1].tls.ca_file")
-	Msg  string
-}
-
-// Error reads "FILE:LINE: KEY: MSG".
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-	}
-	b.WriteString(": ")
-	if e.Path != "" {
-		b.WriteString(e.Path + ": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+type Error = yamlconf.Error
 
 // Errors is every problem found in one file, in file order.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+type Errors = yamlconf.Errors
 
 // maxConfigBytes bounds the file.
 const maxConfigBytes = 1 << 20
@@ -131,7 +103,7 @@ func Load(path string) (*Config, error) {
 
 // Parse checks the config in data, read from file (named in errors).
 func Parse(file string, data []byte) (*Config, error) {
-	d := &decoder{file: file, keyOf: map[*yaml.Node]*yaml.Node{}}
+	d := &decoder{yamlconf.Decoder{File: file}}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -147,19 +119,19 @@ func Parse(file string, data []byte) (*Config, error) {
 	c := &Config{File: file}
 	root := doc.Content[0]
 	var version string
-	seen := d.mapping(root, "", []field{
-		{"version", true, d.str(&version)},
-		{"state_dir", true, d.str(&c.StateDir)},
-		{"clusters", true, func(n *yaml.Node, p string) { c.Clusters = d.clusters(n, p) }},
+	seen := d.Mapping(root, "", []yamlconf.Field{
+		yamlconf.Required("version", d.str(&version)),
+		yamlconf.Required("state_dir", d.str(&c.StateDir)),
+		yamlconf.Required("clusters", func(n *yaml.Node, p string) { c.Clusters = d.clusters(n, p) }),
 	})
 	if n := seen["version"]; n != nil && version != "1" {
-		d.errorf(n, "version", "%q: this build reads version 1", version)
+		d.Errorf(n, "version", "%q: this build reads version 1", version)
 	}
 	if n := seen["state_dir"]; n != nil && c.StateDir != "" && !filepath.IsAbs(c.StateDir) {
-		d.errorf(n, "state_dir", "%q: want an absolute path", c.StateDir)
+		d.Errorf(n, "state_dir", "%q: want an absolute path", c.StateDir)
 	}
-	if len(d.errs) > 0 {
-		return nil, d.errs
+	if len(d.Errs) > 0 {
+		return nil, d.Errs
 	}
 	return c, nil
 }
@@ -178,11 +150,11 @@ var nameRe = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 func (d *decoder) clusters(n *yaml.Node, path string) []Cluster {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		d.errorf(d.at(n), path, "want a list of clusters, got %s", describe(n))
+		d.Errorf(d.At(n), path, "want a list of clusters, got %s", yamlconf.Describe(n))
 		return nil
 	}
 	if len(n.Content) > MaxClusters {
-		d.errorf(d.at(n), path, "%d clusters, at most %d", len(n.Content), MaxClusters)
+		d.Errorf(d.At(n), path, "%d clusters, at most %d", len(n.Content), MaxClusters)
 		return nil
 	}
 	var out []Cluster
@@ -195,12 +167,12 @@ func (d *decoder) clusters(n *yaml.Node, path string) []Cluster {
 			continue
 		}
 		if line, dup := names[c.Name]; dup {
-			d.errorf(cn, p+".name", "%q already on line %d", c.Name, line)
+			d.Errorf(cn, p+".name", "%q already on line %d", c.Name, line)
 		}
 		names[c.Name] = cn.Line
 		listen := cmp(c.Listen, c.RaftAddress)
 		if line, dup := addrs[listen]; dup {
-			d.errorf(cn, p+".raft_address", "%s is already listened on by the cluster on line %d", listen, line)
+			d.Errorf(cn, p+".raft_address", "%s is already listened on by the cluster on line %d", listen, line)
 		}
 		addrs[listen] = cn.Line
 		out = append(out, c)
@@ -216,66 +188,66 @@ func cmp(a, b string) string {
 }
 
 func (d *decoder) cluster(n *yaml.Node, path string) (Cluster, bool) {
-	before := len(d.errs)
+	before := len(d.Errs)
 	c := Cluster{ID: DefaultID}
-	seen := d.mapping(n, path, []field{
-		{"name", true, d.str(&c.Name)},
-		{"id", false, d.str(&c.ID)},
-		{"raft_address", true, d.hostPort(&c.RaftAddress)},
-		{"listen", false, d.hostPort(&c.Listen)},
-		{"bootstrap", false, func(n *yaml.Node, p string) { c.Bootstrap = d.servers(n, p) }},
-		{"join", false, d.hostPorts(&c.Join)},
-		{"tls", true, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"ca_file", true, d.path(&c.TLS.CAFile)},
-				{"cert_file", true, d.path(&c.TLS.CertFile)},
-				{"key_file", true, d.path(&c.TLS.KeyFile)},
+	seen := d.Mapping(n, path, []yamlconf.Field{
+		yamlconf.Required("name", d.str(&c.Name)),
+		yamlconf.Optional("id", d.str(&c.ID)),
+		yamlconf.Required("raft_address", d.hostPort(&c.RaftAddress)),
+		yamlconf.Optional("listen", d.hostPort(&c.Listen)),
+		yamlconf.Optional("bootstrap", func(n *yaml.Node, p string) { c.Bootstrap = d.servers(n, p) }),
+		yamlconf.Optional("join", d.hostPorts(&c.Join)),
+		yamlconf.Required("tls", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Required("ca_file", d.path(&c.TLS.CAFile)),
+				yamlconf.Required("cert_file", d.path(&c.TLS.CertFile)),
+				yamlconf.Required("key_file", d.path(&c.TLS.KeyFile)),
 			})
-		}},
-		{"raft_timing", false, func(n *yaml.Node, p string) {
-			d.mapping(n, p, []field{
-				{"heartbeat", false, d.duration(&c.Timing.Heartbeat)},
-				{"election", false, d.duration(&c.Timing.Election)},
-				{"leader_lease", false, d.duration(&c.Timing.LeaderLease)},
-				{"commit", false, d.duration(&c.Timing.Commit)},
+		}),
+		yamlconf.Optional("raft_timing", func(n *yaml.Node, p string) {
+			d.Mapping(n, p, []yamlconf.Field{
+				yamlconf.Optional("heartbeat", d.duration(&c.Timing.Heartbeat)),
+				yamlconf.Optional("election", d.duration(&c.Timing.Election)),
+				yamlconf.Optional("leader_lease", d.duration(&c.Timing.LeaderLease)),
+				yamlconf.Optional("commit", d.duration(&c.Timing.Commit)),
 			})
-		}},
+		}),
 	})
 	if k := seen["name"]; k != nil && !nameRe.MatchString(c.Name) {
-		d.errorf(d.at(k), path+".name", "%q: want lower-case letters, digits and '-', at most 63", c.Name)
+		d.Errorf(d.At(k), path+".name", "%q: want lower-case letters, digits and '-', at most 63", c.Name)
 	}
 	if k := seen["id"]; k != nil && !nameRe.MatchString(c.ID) {
-		d.errorf(d.at(k), path+".id", "%q: want a host name: lower-case letters, digits and '-', at most 63", c.ID)
+		d.Errorf(d.At(k), path+".id", "%q: want a host name: lower-case letters, digits and '-', at most 63", c.ID)
 	}
 	b, j := seen["bootstrap"], seen["join"]
 	switch {
 	case b == nil && j == nil:
-		d.errorf(d.at(n), path, "one of bootstrap or join is required")
+		d.Errorf(d.At(n), path, "one of bootstrap or join is required")
 	case b != nil && j != nil:
-		d.errorf(d.at(j), path+".join", "give bootstrap or join, not both")
+		d.Errorf(d.At(j), path+".join", "give bootstrap or join, not both")
 	case b != nil && len(c.Bootstrap) > 0:
 		self := false
 		for i, s := range c.Bootstrap {
 			if s.ID == c.ID {
 				self = true
 				if s.Address != c.RaftAddress {
-					d.errorf(b.Content[i], fmt.Sprintf("%s.bootstrap[%d].address", path, i), "%s, but raft_address is %s", s.Address, c.RaftAddress)
+					d.Errorf(b.Content[i], fmt.Sprintf("%s.bootstrap[%d].address", path, i), "%s, but raft_address is %s", s.Address, c.RaftAddress)
 				}
 			}
 		}
 		if !self {
-			d.errorf(d.at(b), path+".bootstrap", "does not list the witness itself (id %q)", c.ID)
+			d.Errorf(d.At(b), path+".bootstrap", "does not list the witness itself (id %q)", c.ID)
 		}
 		if len(c.Bootstrap) != 3 {
-			d.errorf(d.at(b), path+".bootstrap", "%d voters: a witness is the third voter of a two-host cluster", len(c.Bootstrap))
+			d.Errorf(d.At(b), path+".bootstrap", "%d voters: a witness is the third voter of a two-host cluster", len(c.Bootstrap))
 		}
 	}
-	return c, len(d.errs) == before
+	return c, len(d.Errs) == before
 }
 
 func (d *decoder) servers(n *yaml.Node, path string) []replica.Server {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		d.errorf(d.at(n), path, "want a list of {id, address}, got %s", describe(n))
+		d.Errorf(d.At(n), path, "want a list of {id, address}, got %s", yamlconf.Describe(n))
 		return nil
 	}
 	var out []replica.Server
@@ -283,15 +255,15 @@ func (d *decoder) servers(n *yaml.Node, path string) []replica.Server {
 	for i, sn := range n.Content {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		s := replica.Server{Voter: true}
-		seen := d.mapping(sn, p, []field{
-			{"id", true, d.str(&s.ID)},
-			{"address", true, d.hostPort(&s.Address)},
+		seen := d.Mapping(sn, p, []yamlconf.Field{
+			yamlconf.Required("id", d.str(&s.ID)),
+			yamlconf.Required("address", d.hostPort(&s.Address)),
 		})
 		if k := seen["id"]; k != nil {
 			if !nameRe.MatchString(s.ID) {
-				d.errorf(d.at(k), p+".id", "%q: want a host name", s.ID)
+				d.Errorf(d.At(k), p+".id", "%q: want a host name", s.ID)
 			} else if ids[s.ID] {
-				d.errorf(d.at(k), p+".id", "%q listed twice", s.ID)
+				d.Errorf(d.At(k), p+".id", "%q listed twice", s.ID)
 			}
 			ids[s.ID] = true
 		}
@@ -300,109 +272,17 @@ func (d *decoder) servers(n *yaml.Node, path string) []replica.Server {
 	return out
 }
 
-// decoder walks a YAML node tree against the schema, collecting every
-// error instead of stopping at the first.
+// decoder is the shared walker (internal/yamlconf) plus the value helpers
+// of the witness's file.
 type decoder struct {
-	file  string
-	errs  Errors
-	keyOf map[*yaml.Node]*yaml.Node
+	yamlconf.Decoder
 }
 
-// at is the node to report a problem with value n at: its key, if any.
-func (d *decoder) at(n *yaml.Node) *yaml.Node {
-	if k, ok := d.keyOf[n]; ok {
-		return k
-	}
-	return n
-}
-
-func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
-	line := 0
-	if n != nil {
-		line = n.Line
-	}
-	d.errs = append(d.errs, &Error{File: d.file, Line: line, Path: path, Msg: fmt.Sprintf(format, args...)})
-}
-
-type field struct {
-	key      string
-	required bool
-	decode   func(n *yaml.Node, path string)
-}
-
-// mapping decodes a mapping: known keys once each, unknown and duplicate
-// keys refused, missing required keys reported at the mapping.
-func (d *decoder) mapping(n *yaml.Node, path string, fields []field) map[string]*yaml.Node {
-	seen := map[string]*yaml.Node{}
-	if n.Kind != yaml.MappingNode {
-		d.errorf(d.at(n), path, "want a mapping of keys, got %s", describe(n))
-		return seen
-	}
-	byKey := map[string]field{}
-	var known []string
-	for _, f := range fields {
-		byKey[f.key] = f
-		known = append(known, f.key)
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		p := k.Value
-		if path != "" {
-			p = path + "." + k.Value
-		}
-		f, ok := byKey[k.Value]
-		if k.Kind != yaml.ScalarNode || !ok {
-			d.errorf(k, p, "unknown key (known: %s)", strings.Join(known, ", "))
-			continue
-		}
-		if prev, dup := seen[k.Value]; dup {
-			d.errorf(k, p, "duplicate key (first on line %d)", d.at(prev).Line)
-			continue
-		}
-		seen[k.Value] = v
-		d.keyOf[v] = k
-		f.decode(v, p)
-	}
-	for _, f := range fields {
-		if _, ok := seen[f.key]; f.required && !ok {
-			p := f.key
-			if path != "" {
-				p = path + "." + f.key
-			}
-			d.errorf(d.at(n), p, "required")
-		}
-	}
-	return seen
-}
-
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "an empty document"
-}
-
-func (d *decoder) scalar(n *yaml.Node, path string) (string, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.errorf(d.at(n), path, "want a value, got %s", describe(n))
-		return "", false
-	}
-	return n.Value, true
-}
-
+// str decodes a string and, unlike the agent's, accepts an empty one: the
+// name and ID checks refuse it in their own words.
 func (d *decoder) str(dst *string) func(*yaml.Node, string) {
 	return func(n *yaml.Node, path string) {
-		if v, ok := d.scalar(n, path); ok {
+		if v, ok := d.Scalar(n, path); ok {
 			*dst = v
 		}
 	}
@@ -410,9 +290,9 @@ func (d *decoder) str(dst *string) func(*yaml.Node, string) {
 
 func (d *decoder) path(dst *string) func(*yaml.Node, string) {
 	return func(n *yaml.Node, path string) {
-		if v, ok := d.scalar(n, path); ok {
+		if v, ok := d.Scalar(n, path); ok {
 			if v == "" {
-				d.errorf(d.at(n), path, "empty path")
+				d.Errorf(d.At(n), path, "empty path")
 				return
 			}
 			*dst = v
@@ -422,12 +302,12 @@ func (d *decoder) path(dst *string) func(*yaml.Node, string) {
 
 func (d *decoder) hostPort(dst *string) func(*yaml.Node, string) {
 	return func(n *yaml.Node, path string) {
-		v, ok := d.scalar(n, path)
+		v, ok := d.Scalar(n, path)
 		if !ok {
 			return
 		}
 		if err := checkHostPort(v); err != nil {
-			d.errorf(d.at(n), path, "%q: %v", v, err)
+			d.Errorf(d.At(n), path, "%q: %v", v, err)
 			return
 		}
 		*dst = v
@@ -448,7 +328,7 @@ func checkHostPort(v string) error {
 func (d *decoder) hostPorts(dst *[]string) func(*yaml.Node, string) {
 	return func(n *yaml.Node, path string) {
 		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-			d.errorf(d.at(n), path, "want a list of HOST:PORT, got %s", describe(n))
+			d.Errorf(d.At(n), path, "want a list of HOST:PORT, got %s", yamlconf.Describe(n))
 			return
 		}
 		for i, e := range n.Content {
@@ -463,13 +343,13 @@ func (d *decoder) hostPorts(dst *[]string) func(*yaml.Node, string) {
 
 func (d *decoder) duration(dst *time.Duration) func(*yaml.Node, string) {
 	return func(n *yaml.Node, path string) {
-		v, ok := d.scalar(n, path)
+		v, ok := d.Scalar(n, path)
 		if !ok {
 			return
 		}
 		dur, err := time.ParseDuration(v)
 		if err != nil || dur < 10*time.Millisecond || dur > time.Minute {
-			d.errorf(d.at(n), path, "%q: want a duration from 10ms to 1m", v)
+			d.Errorf(d.At(n), path, "%q: want a duration from 10ms to 1m", v)
 			return
 		}
 		*dst = dur
