@@ -236,7 +236,7 @@ func TestNewPlanFor(t *testing.T) {
 			}
 		}
 	}
-	if a, b := NewPlanFor(3, "trust-memberlist-dead"), NewPlan(3); a.String() != b.String() {
+	if a, b := NewPlanFor(3, "feed-after-late-renewal"), NewPlan(3); a.String() != b.String() {
 		t.Errorf("a bug without a scenario gets\n%s\nwant the random plan\n%s", a, b)
 	}
 }

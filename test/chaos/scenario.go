@@ -19,6 +19,43 @@ type scenario func(rng *rand.Rand, p *Plan)
 
 // scenarios are the schedules aimed at a seeded bug, by its name.
 var scenarios = map[string]scenario{
+	// A follower's agent hangs past its lease while its VMs run on, and
+	// BMCs take 3 s to power a host off after taking the command. The
+	// leader fences it; only reading the power back off (not the BMC's
+	// acceptance) tells it the VMs are gone.
+	"skip-fence-confirmation": agentHangsSlowOff,
+	// The same: the VMs taken from the hung host may run elsewhere only
+	// once it released them or is confirmed off.
+	"release-on-revoke-without-ack": agentHangsSlowOff,
+	// A follower cut off from its peers (its BMC in reach): memberlist
+	// calls it dead within a second, while its lease still lets it run
+	// its VMs for seconds.
+	"trust-memberlist-dead": func(rng *rand.Rand, p *Plan) {
+		p.Hosts, p.VMs = 3+rng.IntN(2), 6+rng.IntN(3)
+		p.Steps = []Step{{At: ms(rng, 3000, 4000), Kind: Isolate, Host: 1 + rng.IntN(p.Hosts), AFollower: true, For: ms(rng, 8000, 10000)}}
+		p.Tail = 10 * time.Second
+	},
+	// A follower cut off from its peers and its BMC out of their reach:
+	// nobody can fence it, and the lab's hosts have no watchdog, so only
+	// its own executor stops its VMs when its lease lapses.
+	"keep-running-after-lapse": func(rng *rand.Rand, p *Plan) {
+		p.Hosts, p.VMs = 3+rng.IntN(2), 6+rng.IntN(3)
+		at, cut := ms(rng, 3000, 4000), ms(rng, 9000, 12000)
+		p.Steps = []Step{
+			{At: at, Kind: BMCPartition, Host: 1 + rng.IntN(p.Hosts), AFollower: true, For: cut + time.Second},
+			{At: at, Kind: Isolate, Like: 1, For: cut},
+		}
+		p.Tail = 10 * time.Second
+	},
+	// A follower's power is cut: the cluster must restart its VMs
+	// elsewhere, not forget them once taken.
+	"forget-revoked-vms": func(rng *rand.Rand, p *Plan) {
+		p.Hosts, p.VMs = 3+rng.IntN(2), 6+rng.IntN(3)
+		p.Steps = []Step{{At: ms(rng, 3000, 4000), Kind: PowerCut, Host: 1 + rng.IntN(p.Hosts), AFollower: true}}
+		// Past the VMs' RTO budget (30 s), so that a VM never placed
+		// again is judged before quiescence places it.
+		p.Tail = 40 * time.Second
+	},
 	// Fenced one after another: a host's power is cut, a technician
 	// powers it on a few seconds later (it rejoins raft as a voter,
 	// fenced), then a second host's power is cut inside the guard's
@@ -65,6 +102,15 @@ var scenarios = map[string]scenario{
 		// before quiescence powers the host on again.
 		p.Tail = 54 * time.Second
 	},
+}
+
+// agentHangsSlowOff: a follower's agent stopped for longer than its lease
+// while BMCs keep a host running 3 s after a power off.
+func agentHangsSlowOff(rng *rand.Rand, p *Plan) {
+	p.Hosts, p.VMs = 3+rng.IntN(2), 6+rng.IntN(3)
+	p.PowerDelay = 3 * time.Second
+	p.Steps = []Step{{At: ms(rng, 3000, 4000), Kind: AgentStop, Host: 1 + rng.IntN(p.Hosts), AFollower: true, For: ms(rng, 8000, 10000)}}
+	p.Tail = 12 * time.Second
 }
 
 // Two bugs with no scenario, and why, are in the package documentation.
