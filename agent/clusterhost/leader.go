@@ -2,18 +2,13 @@ package clusterhost
 
 import (
 	"context"
-	"crypto/x509"
 	"encoding/json"
 	"fmt"
-	"net"
-	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/vigil-ha/vigil/agent"
-	"github.com/vigil-ha/vigil/agent/config"
 	"github.com/vigil-ha/vigil/cluster/executor"
 	"github.com/vigil-ha/vigil/cluster/lease"
 	"github.com/vigil-ha/vigil/cluster/peerapi"
@@ -322,38 +317,20 @@ func (h *Host) fenceSent(gen uint64, target string, id uint64) {
 // fenceLevels are a peer's fence levels: its BMC endpoints from the state,
 // with this host's fence: account.
 func (h *Host) fenceLevels(host string) (fencing.HostLevels, bool) {
-	hs, ok := h.node.State().Host(host)
-	if !ok || len(hs.BMC) == 0 {
+	eps, pw, ok := h.peerBMCs(host)
+	if !ok {
 		return fencing.HostLevels{}, false
 	}
 	fc := h.cfg.Fence
-	pw, err := config.ReadSecret(fc.PasswordFile)
-	if err != nil {
-		h.log.Error("fence password", "err", err)
-		return fencing.HostLevels{}, false
-	}
 	out := fencing.HostLevels{Host: host}
-	for _, ep := range hs.BMC {
-		switch ep.Kind {
-		case "ipmi":
-			hostPart, portPart, err := net.SplitHostPort(ep.Address)
-			if err != nil {
-				hostPart, portPart = ep.Address, "623"
-			}
-			port, _ := strconv.Atoi(portPart)
-			out.Levels = append(out.Levels, fencingipmi.Level("ipmi", fencingipmi.Config{Host: hostPart, Port: port, User: fc.User, Password: pw,
+	for _, ep := range eps {
+		switch {
+		case ep.Err != nil:
+		case ep.Kind == "ipmi":
+			out.Levels = append(out.Levels, fencingipmi.Level("ipmi", fencingipmi.Config{Host: ep.Host, Port: ep.Port, User: fc.User, Password: pw,
 				CipherSuite: fc.CipherSuite}, fc.Timeout, 1))
-		case "redfish":
-			rc := fencingredfish.Config{URL: ep.Address, User: fc.User, Password: pw, System: ep.System, Insecure: fc.Insecure}
-			if fc.CAFile != "" {
-				pem, err := os.ReadFile(fc.CAFile)
-				pool := x509.NewCertPool()
-				if err != nil || !pool.AppendCertsFromPEM(pem) {
-					h.log.Error("fence.ca_file: no PEM certificate", "file", fc.CAFile, "err", err)
-					continue
-				}
-				rc.RootCAs = pool
-			}
+		case ep.Kind == "redfish":
+			rc := fencingredfish.Config{URL: ep.Address, User: fc.User, Password: pw, System: ep.System, Insecure: fc.Insecure, RootCAs: ep.RootCAs}
 			out.Levels = append(out.Levels, fencingredfish.Level("redfish", rc, fc.Timeout, 1))
 		}
 	}
