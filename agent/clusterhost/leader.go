@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 	"time"
@@ -40,6 +41,100 @@ type leaderState struct {
 	// held: hosts whose agent announced a restart, until when their
 	// silence is not taken for death (their lease deadline still is).
 	held map[string]time.Time
+
+	// view is what the technician's reads need of the above, published
+	// under its own lock (leadView).
+	view leadView
+}
+
+// leadView is the copy of the leader's state that status, host show, vm
+// list, the TUI and the metrics read, so that they never wait on lead.mu:
+// the planner's tick holds lead.mu across raft commits, up to 10 s when
+// raft cannot commit (a leader losing its quorum).
+//
+// How stale: a renewal publishes its host's entries before it lets go of
+// lead.mu, and the tick publishes the rest, so readers see the leader's
+// state as of the last finished renewal or tick, at most one tick old
+// (LeaderTick: 100 ms in the lab profile). While a tick waits on raft the
+// view keeps the state from before it; renewals wait on lead.mu then too,
+// so nothing newer exists.
+type leadView struct {
+	mu sync.Mutex
+	// leading: a planner runs (leaderState.p != nil); gen: its
+	// incarnation when last published.
+	leading   bool
+	gen       uint64
+	lastRenew map[string]time.Time
+	health    map[string]planner.Health
+	// running: every host's running VMs from its last report.
+	running map[string][]executor.Running
+}
+
+// publish copies into the view what the readers need: the entries of host
+// only, or everything when host is "" or the leadership changed since the
+// last copy. Call with l.mu held.
+func (l *leaderState) publish(host string) {
+	v := &l.view
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if l.p == nil { // readers look at the maps only while this host leads
+		v.leading, v.gen = false, l.gen
+		return
+	}
+	if host == "" || !v.leading || l.gen != v.gen {
+		v.leading, v.gen = true, l.gen
+		v.lastRenew, v.health, v.running = maps.Clone(l.lastRenew), maps.Clone(l.health), make(map[string][]executor.Running, len(l.reports))
+		for h, r := range l.reports {
+			v.running[h] = r.Running
+		}
+		return
+	}
+	copyEntry(v.lastRenew, l.lastRenew, host)
+	copyEntry(v.health, l.health, host)
+	if r, ok := l.reports[host]; ok {
+		v.running[host] = r.Running
+	} else {
+		delete(v.running, host)
+	}
+}
+
+func copyEntry[V any](dst, src map[string]V, key string) {
+	if x, ok := src[key]; ok {
+		dst[key] = x
+	} else {
+		delete(dst, key)
+	}
+}
+
+// hostLead is what the view says of host: whether this host leads, when
+// it last heard host's renewal and its health (heard, known: whether
+// it has).
+func (v *leadView) hostLead(host string) (leading bool, last time.Time, heard bool, hl planner.Health, known bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	last, heard = v.lastRenew[host]
+	hl, known = v.health[host]
+	return v.leading, last, heard, hl, known
+}
+
+// hostRunning is host's running VMs from its last report, if this host
+// leads and has one.
+func (v *leadView) hostRunning(host string) ([]executor.Running, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	rs, ok := v.running[host]
+	return rs, ok && v.leading
+}
+
+// allRunning is every host's running VMs from their last reports, empty
+// when this host does not lead. The map is the caller's.
+func (v *leadView) allRunning() map[string][]executor.Running {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if !v.leading {
+		return map[string][]executor.Running{}
+	}
+	return maps.Clone(v.running)
 }
 
 func (l *leaderState) init() {
@@ -59,6 +154,7 @@ func (l *leaderState) stop() {
 		l.cancel()
 	}
 	l.p, l.cancel, l.base = nil, nil, nil
+	l.publish("")
 }
 
 // plannerLocked returns the planner of the current leadership, starting
@@ -150,6 +246,7 @@ func (h *Host) leaderLoop(ctx context.Context) {
 			p.Tick(tctx, now)
 			cancel()
 		}
+		h.lead.publish("")
 		h.lead.mu.Unlock()
 	}
 }
@@ -260,6 +357,7 @@ func (h *Host) renew(ctx context.Context, now time.Time, req peerapi.RenewReques
 	}
 	h.lead.mu.Lock()
 	defer h.lead.mu.Unlock()
+	defer h.lead.publish(req.Holder)
 	p := h.plannerLocked(now)
 	if p == nil {
 		return reply, replica.ErrNotLeader

@@ -21,17 +21,14 @@ import (
 // (metrics.ClusterSource) from what the host holds in memory, and the
 // counters (metrics.Observer) from where fences, migrations and
 // recoveries end. A scrape never waits on raft: the replica is read under
-// its own short lock, and the leader's reports only when their lock is
-// free (the planner holds it across raft commits), else the last count.
+// its own short lock, and the leader's reports from the view it publishes
+// (leadView), not under the lock the planner holds across raft commits.
 
 // meter is what the metrics need beyond the host's own state.
 type meter struct {
 	obs atomic.Pointer[metrics.Observer]
 
 	mu sync.Mutex
-	// remote: the leader's last copy of every host's running VMs, taken
-	// when the lead lock was free.
-	remote map[string][]executor.Running
 	// migrating: VMs this host migrates away now (its runner), and VMs
 	// the leader ordered moved (its planner's events), until settled.
 	sourcing map[string]bool
@@ -52,7 +49,6 @@ type recovery struct {
 }
 
 func (m *meter) init() {
-	m.remote = map[string][]executor.Running{}
 	m.sourcing = map[string]bool{}
 	m.ordered = map[string]bool{}
 	m.leaseFences = map[uint64]bool{}
@@ -79,7 +75,7 @@ var (
 
 // ClusterMetrics implements metrics.ClusterSource from memory: the
 // replica, this host's lease and executor report, and the leader's
-// reports when their lock is free.
+// published reports.
 func (h *Host) ClusterMetrics() metrics.ClusterState {
 	select {
 	case <-h.ready:
@@ -96,20 +92,12 @@ func (h *Host) ClusterMetrics() metrics.ClusterState {
 	v.LocalKnown = h.exec.report.Host != "" || h.exec.report.Applied > 0
 	h.exec.mu.Unlock()
 
+	remote := h.lead.view.allRunning()
 	m := &h.meter
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if h.lead.mu.TryLock() {
-		clear(m.remote)
-		if h.lead.p != nil {
-			for host, r := range h.lead.reports {
-				m.remote[host] = r.Running
-			}
-		}
-		h.lead.mu.Unlock()
-	}
 	if v.Leader {
-		v.Remote = m.remote
+		v.Remote = remote
 		v.Ordered = m.ordered
 	}
 	v.Sourcing = m.sourcing
@@ -277,12 +265,7 @@ func (h *Host) meterLoop(ctx context.Context) {
 			h.meter.mu.Unlock()
 			continue
 		}
-		running := map[string][]executor.Running{}
-		h.lead.mu.Lock()
-		for host, r := range h.lead.reports {
-			running[host] = r.Running
-		}
-		h.lead.mu.Unlock()
+		running := h.lead.view.allRunning()
 		h.exec.mu.Lock()
 		running[h.name] = h.exec.report.Running
 		h.exec.mu.Unlock()

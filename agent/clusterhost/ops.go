@@ -23,6 +23,7 @@ const opTimeout = 15 * time.Second
 func (h *Host) Operate(ctx context.Context, now time.Time, peer string, op peerapi.Operation) (peerapi.OperationReply, error) {
 	h.lead.mu.Lock()
 	defer h.lead.mu.Unlock()
+	defer h.lead.publish("") // plannerLocked may have changed the leadership
 	p := h.plannerLocked(now)
 	if p == nil {
 		return peerapi.OperationReply{}, replica.ErrNotLeader
@@ -223,7 +224,7 @@ func (h *Host) ShowHost(ctx context.Context, name string) (localapi.HostDetail, 
 	if !ok {
 		return localapi.HostDetail{}, fmt.Errorf("host %q: %w", name, localapi.ErrNotFound)
 	}
-	d := localapi.HostDetail{HostStatus: h.hostView(hs, time.Now()), Reason: hs.Reason, BootID: hs.BootID, Addresses: hs.Addresses,
+	d := localapi.HostDetail{HostStatus: h.hostView(hs, len(st.VMsOn(name)), time.Now()), Reason: hs.Reason, BootID: hs.BootID, Addresses: hs.Addresses,
 		Capacity: hs.Capacity, BMC: hs.BMC, WatchdogArmed: hs.WatchdogArmed, VMNames: []string{}}
 	if ls, ok := st.Lease(name); ok {
 		d.Lease = &ls
@@ -292,7 +293,7 @@ func (h *Host) Status(ctx context.Context) (localapi.Status, error) {
 	now := time.Now()
 	st := h.node.State()
 	for _, hs := range st.Hosts() {
-		out.Hosts = append(out.Hosts, h.hostView(hs, now))
+		out.Hosts = append(out.Hosts, h.hostView(hs, len(st.VMsOn(hs.Name)), now))
 	}
 	for _, vm := range st.VMs() {
 		v := h.vmView(vm)
@@ -318,14 +319,11 @@ func fenceHistory(fs []state.FenceRecord) []localapi.Fence {
 	return out
 }
 
-// hostView is one host in the status.
-func (h *Host) hostView(hs state.Host, now time.Time) localapi.HostStatus {
-	out := localapi.HostStatus{Name: hs.Name, State: string(hs.State), Risk: "none", VMs: len(h.node.State().VMsOn(hs.Name))}
-	h.lead.mu.Lock()
-	leading := h.lead.p != nil
-	last, heard := h.lead.lastRenew[hs.Name]
-	hl, known := h.lead.health[hs.Name]
-	h.lead.mu.Unlock()
+// hostView is one host, with vms placed on it, in the status. It reads
+// the leader's published view, never waiting on the planner's tick.
+func (h *Host) hostView(hs state.Host, vms int, now time.Time) localapi.HostStatus {
+	out := localapi.HostStatus{Name: hs.Name, State: string(hs.State), Risk: "none", VMs: vms}
+	leading, last, heard, hl, known := h.lead.view.hostLead(hs.Name)
 	switch {
 	case hs.Name == h.name:
 		ms := int64(0)
@@ -367,7 +365,8 @@ func (h *Host) vmView(vm state.VM) localapi.VM {
 
 // runState says whether a placed VM runs where it is placed, as far as
 // this host knows: its own VMs from its executor, every host's from the
-// reports the leader has. Without either it goes by the desired state.
+// reports the leader last published (leadView). Without either it goes by
+// the desired state.
 func (h *Host) runState(vm state.VM) string {
 	known, runs := false, false
 	match := func(rs []executor.Running) {
@@ -379,11 +378,9 @@ func (h *Host) runState(vm state.VM) string {
 		match(h.exec.report.Running)
 		h.exec.mu.Unlock()
 	} else {
-		h.lead.mu.Lock()
-		if r, ok := h.lead.reports[vm.Owner]; ok && h.lead.p != nil {
-			match(r.Running)
+		if rs, ok := h.lead.view.hostRunning(vm.Owner); ok {
+			match(rs)
 		}
-		h.lead.mu.Unlock()
 	}
 	switch {
 	case runs || !known && vm.Desired == state.Running:
