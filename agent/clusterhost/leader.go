@@ -72,7 +72,8 @@ type leadView struct {
 
 // publish copies into the view what the readers need: the entries of host
 // only, or everything when host is "" or the leadership changed since the
-// last copy. Call with l.mu held.
+// last copy. A full copy (every tick) is three maps of at most a few
+// hundred entries: tens of microseconds. Call with l.mu held.
 func (l *leaderState) publish(host string) {
 	v := &l.view
 	v.mu.Lock()
