@@ -58,7 +58,7 @@ func TestStatusDuringTick(t *testing.T) {
 		t.Fatal("the status reads waited on lead.mu")
 	}
 	l.p = nil // leadership lost
-	l.publish("")
+	l.publish()
 	l.mu.Unlock()
 	if hv := h.hostView(state.Host{Name: "h2", State: state.Healthy}, 0, time.Now()); hv.LastSeenMS != nil || hv.Risk != "none" {
 		t.Errorf("hostView(h2) after leadership lost = %+v, want no renewal or risk shown", hv)

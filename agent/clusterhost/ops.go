@@ -23,7 +23,7 @@ const opTimeout = 15 * time.Second
 func (h *Host) Operate(ctx context.Context, now time.Time, peer string, op peerapi.Operation) (peerapi.OperationReply, error) {
 	h.lead.mu.Lock()
 	defer h.lead.mu.Unlock()
-	defer h.lead.publish("") // plannerLocked may have changed the leadership
+	defer h.lead.publish() // plannerLocked may have changed the leadership
 	p := h.plannerLocked(now)
 	if p == nil {
 		return peerapi.OperationReply{}, replica.ErrNotLeader
