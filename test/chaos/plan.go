@@ -256,7 +256,7 @@ func (s Step) String() string {
 	fmt.Fprintf(&b, "+%5.1fs %-16s", s.At.Seconds(), s.Kind)
 	switch {
 	case s.Kind == LeaderStop && s.AfterFenceFailed:
-		b.WriteString(" the leader, once a fence of its failed,")
+		b.WriteString(" the leader right after a failed fence")
 	case s.Kind == LeaderKill, s.Kind == LeaderStop:
 		b.WriteString(" the leader")
 	case s.Like > 0:
