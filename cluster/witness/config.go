@@ -121,7 +121,7 @@ func Parse(file string, data []byte) (*Config, error) {
 	var version string
 	seen := d.Mapping(root, "", []yamlconf.Field{
 		yamlconf.Required("version", d.str(&version)),
-		yamlconf.Required("state_dir", d.str(&c.StateDir)),
+		yamlconf.Required("state_dir", d.path(&c.StateDir)),
 		yamlconf.Required("clusters", func(n *yaml.Node, p string) { c.Clusters = d.clusters(n, p) }),
 	})
 	if n := seen["version"]; n != nil && version != "1" {

@@ -50,7 +50,11 @@
 //     tests, not a lab of agents). Go's timers and durations use the
 //     monotonic clock, so what a step would test is the wall times that
 //     cross processes: lease expiries in the raft log, the peer API, the
-//     shared-storage heartbeat. The checker already knows the fault
+//     shared-storage heartbeat, event stamps. A seam that shifted every
+//     time.Now would also shift the monotonic reading (time.Time.Add
+//     moves both) and so invent jumps in in-process durations that a
+//     real step never causes: it has to be limited to the values that
+//     cross processes. The checker already knows the fault
 //     (check.FaultClockStep).
 //   - a slow disk beyond the agent: the throttle holds only the agent's
 //     own I/O on its state device (not QEMU's serial logs there, nor the
