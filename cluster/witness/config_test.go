@@ -85,7 +85,7 @@ func TestParseBad(t *testing.T) {
 		{"missing keys", "version: 1\n", []string{"w.yaml:1: state_dir: required", "w.yaml:1: clusters: required"}},
 		{"empty state dir", "version: 1\nstate_dir: \"\"\nclusters:\n  - name: a\n    raft_address: 1.2.3.4:1\n    join: [1.2.3.5:1]\n" + tls,
 			[]string{"w.yaml:2: state_dir: empty path"}},
-				{"relative state dir", "version: 1\nstate_dir: var/lib\nclusters:\n  - name: a\n    raft_address: 1.2.3.4:1\n    join: [1.2.3.5:1]\n" + tls,
+		{"relative state dir", "version: 1\nstate_dir: var/lib\nclusters:\n  - name: a\n    raft_address: 1.2.3.4:1\n    join: [1.2.3.5:1]\n" + tls,
 			[]string{`w.yaml:2: state_dir: "var/lib": want an absolute path`}},
 		{"unknown top key", "version: 1\nstate_dir: /s\nclusters: []\nextra: 1\n",
 			[]string{"w.yaml:3: clusters: want a list of clusters, got a list", "w.yaml:4: extra: unknown key (known: version, state_dir, clusters)"}},
