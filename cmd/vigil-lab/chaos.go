@@ -22,7 +22,9 @@ func runChaos(ctx context.Context, e *env, args []string) error {
 			"each and 6 to 12 test guests, injects a schedule of faults drawn from its seed (power cuts,\n"+
 			"partitions, BMC faults, packet loss, agent kills and stops, full disks, a degrading host...),\n"+
 			"heals everything, waits for quiescence and checks the history. A failing run prints its seed and\n"+
-			"schedule; --replay S runs it again. Exits 1 when a run broke an invariant. Needs root.")
+			"schedule; --replay S runs it again. --bug NAME runs agents built with a seeded bug against the\n"+
+			"schedule aimed at it (its scenario), if it has one. Exits 1 when a run broke an invariant, or when\n"+
+			"a seeded bug went uncaught. Needs root.")
 	runs := fs.Int("runs", 1, "number of runs (run i uses seed S+i)")
 	seed := fs.Uint64("seed", 0, "the first run's seed (default: random, printed)")
 	replay := fs.Uint64("replay", 0, "run only seed S, once (what a failing run printed)")
