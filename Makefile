@@ -28,11 +28,8 @@ all: build
 
 # The agent (bin/vigil, which links no test code) and the lab's own binary
 # (bin/vigil-lab: demo, chaos).
-# The agent is built through image/workspace.sh's workspace, which drops the
-# gofish and raft files that import package testing.
 build:
-	bash image/workspace.sh bin/.work
-	GOWORK=$(CURDIR)/bin/.work/go.work GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/vigil
+	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/vigil
 	GOFLAGS= CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(LAB_BIN) ./cmd/vigil-lab
 
 # The Debian package, dist/vigil_<version>_amd64.deb, made with nfpm (pinned
@@ -62,7 +59,7 @@ unit:
 	$(GO) test -short -count=1 $(PKGS)
 
 lint:
-	@unformatted=$$(gofmt -s -l $$(git ls-files '*.go')); \
+	@unformatted=$$(gofmt -s -l $$(git ls-files '*.go' ':!third_party')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt -s would change: $$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
 	$(GO) vet -tags $(TEST_TAGS) ./cluster/...

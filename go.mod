@@ -82,3 +82,13 @@ require (
 tool honnef.co/go/tools/cmd/staticcheck
 
 replace github.com/hashicorp/go-metrics => github.com/hashicorp/go-metrics v0.6.1
+
+// Two pinned modules ship test helpers in non-test files that import
+// package testing (gofish: schemas/testutil.go; raft: testing.go), so every
+// program using them would link testing. third_party holds each module at
+// its pinned version minus that file and its own tests
+// (TestThirdPartyMatchesUpstream checks the copies against the module
+// cache).
+replace github.com/stmcginnis/gofish v0.23.0 => ./third_party/gofish
+
+replace github.com/hashicorp/raft v1.8.0 => ./third_party/raft

@@ -33,12 +33,10 @@ if [ "$(go version -m "$nfpm" 2>/dev/null | awk '$1 == "mod" {print $2 "@" $3}')
 	mv "$stage/gobin/nfpm" "$nfpm"
 fi
 
-# The binary, as `make build` makes it: static, trimmed, through the
-# workspace that leaves gofish's test helpers out.
+# The binary, as `make build` makes it: static, trimmed.
 bin=${VIGIL_BIN:-}
 if [ -z "$bin" ]; then
-	bash image/workspace.sh "$stage/work" >/dev/null
-	GOWORK="$stage/work/go.work" GOFLAGS= CGO_ENABLED=0 go build -trimpath -buildvcs=true -ldflags='-s -w' -o "$stage/vigil" ./cmd/vigil
+	GOFLAGS= CGO_ENABLED=0 go build -trimpath -buildvcs=true -ldflags='-s -w' -o "$stage/vigil" ./cmd/vigil
 	bin=$stage/vigil
 fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")

@@ -47,15 +47,11 @@ func profileEnv(name string) []string {
 		fmt.Sprintf("VIGIL_CPUPROFILE_SECONDS=%d", int(footprintWindow()/time.Second))}
 }
 
-// buildRelease builds bin/vigil as `make build` does (image/workspace.sh's
-// workspace, CGO_ENABLED=0, -trimpath, -ldflags '-s -w') into dir, with the
+// buildRelease builds bin/vigil as `make build` does (CGO_ENABLED=0,
+// -trimpath, -ldflags '-s -w') into dir, with the
 // tag vigil_cpuprofile under VIGIL_FOOTPRINT_PROFILE_DIR.
 func buildRelease(tb testing.TB, dir string) string {
 	tb.Helper()
-	ws := filepath.Join(dir, "work")
-	if out, err := exec.Command("bash", "../image/workspace.sh", ws).CombinedOutput(); err != nil {
-		tb.Fatalf("image/workspace.sh: %v\n%s", err, out)
-	}
 	bin := filepath.Join(dir, "vigil")
 	args := []string{"build", "-trimpath", "-buildvcs=true", "-ldflags=-s -w", "-o", bin}
 	if profileDir() != "" {
@@ -63,7 +59,7 @@ func buildRelease(tb testing.TB, dir string) string {
 	}
 	cmd := exec.Command("go", append(args, "./cmd/vigil")...)
 	cmd.Dir = ".."
-	cmd.Env = append(os.Environ(), "GOWORK="+filepath.Join(ws, "go.work"), "GOFLAGS=", "CGO_ENABLED=0")
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("release build: %v\n%s", err, out)
 	}

@@ -1,0 +1,3 @@
+module github.com/stmcginnis/gofish
+
+go 1.21
