@@ -1,9 +1,7 @@
 package agent
 
 import (
-	"crypto/x509"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/vigil-ha/vigil/agent/config"
@@ -53,16 +51,11 @@ func (a *Agent) syslogSink() (alert.Sink, error) {
 	c := a.cfg.Syslog
 	cfg := syslog.Config{Network: c.Network, Address: c.Address, Facility: c.Facility, Hostname: a.cfg.Host,
 		Logger: a.log.With("component", "syslog")}
-	if c.CAFile != "" {
-		pem, err := os.ReadFile(c.CAFile)
-		if err != nil {
-			return nil, fmt.Errorf("syslog.ca_file: %w", err)
-		}
-		cfg.RootCAs = x509.NewCertPool()
-		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("syslog.ca_file: %s holds no PEM certificate", c.CAFile)
-		}
+	roots, err := config.ReadCAFile("syslog.ca_file", c.CAFile)
+	if err != nil {
+		return nil, err
 	}
+	cfg.RootCAs = roots
 	s, err := syslog.New(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("syslog: %w", err)
@@ -84,7 +77,7 @@ func (a *Agent) bmcLogSink() (alert.Sink, error) {
 	}
 	cfg := bmclog.Config{Host: a.cfg.Host, Timeout: b.Timeout, Logger: a.log, Now: a.now}
 	if b.Redfish != "" {
-		roots, err := bmcRootCAs(b)
+		roots, err := config.ReadCAFile("bmc.ca_file", b.CAFile)
 		if err != nil {
 			return nil, err
 		}

@@ -2,13 +2,11 @@ package agent
 
 import (
 	"context"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -198,7 +196,7 @@ func OpenBMC(b *config.BMC, log *slog.Logger, now func() time.Time) (sensors.Rea
 		return nil, "", fmt.Errorf("bmc.password_file: %w", err)
 	}
 	if b.Redfish != "" {
-		roots, err := bmcRootCAs(b)
+		roots, err := config.ReadCAFile("bmc.ca_file", b.CAFile)
 		if err != nil {
 			return nil, "", err
 		}
@@ -210,23 +208,6 @@ func OpenBMC(b *config.BMC, log *slog.Logger, now func() time.Time) (sensors.Rea
 	}
 	return ipmi.New(ipmi.Config{Host: b.IPMIHost, Port: b.IPMIPort, User: b.User, Password: pw,
 		CipherSuite: b.CipherSuite, AllowWeakCipher: b.AllowWeakCipher, PollTimeout: b.Timeout, Logger: log, Now: now}), "ipmi " + b.Target(), nil
-}
-
-// bmcRootCAs reads bmc.ca_file: the CAs a Redfish BMC's certificate is
-// checked against (nil: the system's).
-func bmcRootCAs(b *config.BMC) (*x509.CertPool, error) {
-	if b.CAFile == "" {
-		return nil, nil
-	}
-	pem, err := os.ReadFile(b.CAFile)
-	if err != nil {
-		return nil, fmt.Errorf("bmc.ca_file: %w", err)
-	}
-	roots := x509.NewCertPool()
-	if !roots.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("bmc.ca_file: %s holds no PEM certificate", b.CAFile)
-	}
-	return roots, nil
 }
 
 func closeSources(srcs []*source) {

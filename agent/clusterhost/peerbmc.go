@@ -4,7 +4,6 @@ import (
 	"crypto/x509"
 	"fmt"
 	"net"
-	"os"
 	"strconv"
 
 	"github.com/vigil-ha/vigil/agent/config"
@@ -51,7 +50,7 @@ func (h *Host) peerBMCs(host string) ([]peerEndpoint, string, bool) {
 			pe.Host = hostPart
 			pe.Port, _ = strconv.Atoi(portPart)
 		case "redfish":
-			if pe.RootCAs, pe.Err = fenceRootCAs(h.cfg.Fence.CAFile); pe.Err != nil {
+			if pe.RootCAs, pe.Err = config.ReadCAFile("fence.ca_file", h.cfg.Fence.CAFile); pe.Err != nil {
 				h.log.Error("fence.ca_file", "err", pe.Err)
 			}
 		default:
@@ -60,20 +59,4 @@ func (h *Host) peerBMCs(host string) ([]peerEndpoint, string, bool) {
 		out = append(out, pe)
 	}
 	return out, pw, true
-}
-
-// fenceRootCAs reads fence.ca_file (nil, nil when unset).
-func fenceRootCAs(file string) (*x509.CertPool, error) {
-	if file == "" {
-		return nil, nil
-	}
-	pem, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("%s: no PEM certificate", file)
-	}
-	return pool, nil
 }
