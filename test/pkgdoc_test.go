@@ -23,6 +23,13 @@ func TestEveryPackageHasDoc(t *testing.T) {
 		if d.IsDir() && path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "bin") {
 			return filepath.SkipDir
 		}
+		if d.IsDir() && path != root {
+			// Another module (third_party's copies): not this module's
+			// packages.
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
+		}
 		if !d.IsDir() && strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
 			dirs[filepath.Dir(path)] = true
 		}
